@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { registerHealth } from './health.ts';
+import { registerErrorHandlers } from './http/errors.tsx';
+import { publicDir, registerPages } from './http/pages.ts';
+import { registerSecurity } from './http/security.ts';
+import { negotiateLanguage } from './i18n/negotiate.ts';
+import type { ModuleContext, ModuleManifest } from './modules.ts';
+import { registerSearch } from './search/routes.tsx';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  modules: ModuleManifest[];
+  /** Pino options; tests pass false. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+export function loggerOptions(config: Config) {
+  return {
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+  };
+}
+
+export async function buildApp({ config, database, modules, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? loggerOptions(config),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    // Finish the requests in flight on close, answer new ones with 503 and drop idle connections.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const ctx: ModuleContext = { config, database };
+  const nav = modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order);
+
+  await registerSecurity(app, config);
+  registerPages(app, config, nav);
+  registerErrorHandlers(app, config);
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '7d', immutable: true, index: false });
+
+  app.get('/', (req, reply) => {
+    reply.header('vary', 'Accept-Language').redirect(`/${negotiateLanguage(req.headers['accept-language'])}/`, 302);
+  });
+  // The language check itself is in registerPages, for every route under /:lang.
+  app.get('/:lang', (req, reply) => reply.redirect(`/${(req.params as { lang: string }).lang}/`, 301));
+  app.get('/favicon.ico', (_req, reply) => reply.redirect('/static/favicon.svg', 301));
+  app.get('/robots.txt', (_req, reply) => reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'));
+  registerHealth(app, database);
+  registerSearch(app, modules.flatMap((m) => m.search ?? []), ctx);
+
+  for (const m of modules) await m.routes?.(app, ctx);
+  return app;
+}

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl: string;
+  smtpUrl: string | undefined;
+  secretKey: string;
+  logLevel: string;
+  trustProxy: boolean | string;
+  rateLimitPerMinute: number;
+  siteName: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const optional = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], {
+    error: 'must be one of development, production, test',
+  }).default('development'),
+  PORT: z.coerce.number({ error: 'must be a whole number from 0 to 65535' })
+    .int('must be a whole number from 0 to 65535').min(0, 'must be a whole number from 0 to 65535')
+    .max(65535, 'must be a whole number from 0 to 65535').default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://portal.example.eu' }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, 'must start with postgres://, sqlite: or file:').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters long').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  }).default('info'),
+  TRUST_PROXY: z.string().optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a whole number (0 turns it off)' })
+    .int('must be a whole number (0 turns it off)').min(0, 'must be a whole number (0 turns it off)').default(600),
+  SITE_NAME: z.string().min(1).max(80, 'must be at most 80 characters').default('Municipium'),
+});
+
+/** Reads the configuration from the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, optional(env[k])]));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message} (got "${input[String(i.path[0])]}")`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const v = parsed.data;
+  const dataDir = resolve(v.DATA_DIR);
+  const port = v.PORT;
+  return {
+    env: v.NODE_ENV,
+    port,
+    host: v.HOST,
+    baseUrl: (v.BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    dataDir,
+    databaseUrl: v.DATABASE_URL ?? `sqlite:${join(dataDir, 'municipium.sqlite')}`,
+    smtpUrl: v.SMTP_URL,
+    secretKey: v.SECRET_KEY ?? '',
+    logLevel: v.LOG_LEVEL,
+    trustProxy: parseTrustProxy(v.TRUST_PROXY),
+    rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
+    siteName: v.SITE_NAME,
+  };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return value;
+}
+
+/**
+ * Creates the data directory and fills in a secret that was not given, keeping it in the data
+ * directory so that cookies and tokens stay valid across restarts.
+ */
+export function prepareDataDir(config: Config): Config {
+  mkdirSync(config.dataDir, { recursive: true });
+  if (config.secretKey) return config;
+  const file = join(config.dataDir, 'secret.key');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  const secretKey = readFileSync(file, 'utf8').trim();
+  if (secretKey.length < 32) throw new ConfigError(`Invalid configuration:\n  ${file} holds a secret shorter than 32 characters`);
+  return { ...config, secretKey };
+}

@@ -1,0 +1,43 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import type { ModuleManifest } from '../modules.ts';
+
+/**
+ * Collects the migrations of every module. A migration is named `<module>:<file>`, and the file
+ * names start with a date, so migrations of all modules run in the order they were written.
+ */
+export function collectMigrations(modules: ModuleManifest[]): Record<string, Migration> {
+  const all: [string, Migration][] = [];
+  for (const m of modules) {
+    for (const [file, migration] of Object.entries(m.migrations ?? {})) {
+      if (!/^\d{8}_\d{2}_[a-z0-9_]+$/.test(file)) {
+        throw new Error(`Migration ${m.name}/${file}: name must look like 20261121_01_what_it_does`);
+      }
+      all.push([`${file}:${m.name}`, migration]);
+    }
+  }
+  all.sort(([a], [b]) => a.localeCompare(b));
+  return Object.fromEntries(all);
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+/** Brings the database up to date. Safe to run twice and from several processes at once. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+export async function migrateToLatest(db: Kysely<any>, modules: ModuleManifest[]): Promise<MigrationReport> {
+  const migrations = collectMigrations(modules);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${String((result.error as Error).message ?? result.error)}`, {
+      cause: result.error,
+    });
+  }
+  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

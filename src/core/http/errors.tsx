@@ -1,0 +1,38 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import { ErrorPage, errorPageFor } from '../views/error-page.tsx';
+
+function wantsJson(req: FastifyRequest): boolean {
+  return req.url.startsWith('/api/') || (req.headers.accept ?? '').includes('application/json');
+}
+
+function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: string | undefined, detail?: string) {
+  const page = errorPageFor(status, code);
+  const httpStatus = status >= 400 && status < 600 ? status : page.status;
+  reply.status(httpStatus);
+  if (wantsJson(req)) {
+    return reply.type('application/problem+json; charset=utf-8').send({
+      type: 'about:blank',
+      title: req.t(`errors.${page.key}.title`),
+      status: httpStatus,
+      detail: req.t(`errors.${page.key}.body`),
+      ...(detail ? { debug: detail } : {}),
+    });
+  }
+  return reply.page(<ErrorPage messageKey={page.key} detail={detail} />, {
+    title: req.t(`errors.${page.key}.title`),
+    indexable: false,
+  });
+}
+
+/** Every error becomes a localised page (or problem JSON); stack traces only in development. */
+export function registerErrorHandlers(app: FastifyInstance, config: Config): void {
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    else req.log.info({ code: error.code, status }, error.message);
+    const detail = config.env === 'development' ? (error.stack ?? error.message) : undefined;
+    return sendError(req, reply, status, error.code, detail);
+  });
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, 404, undefined));
+}

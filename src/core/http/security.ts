@@ -1,0 +1,67 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set to false on a state-changing route that authenticates otherwise (e.g. an API token). */
+    csrf?: boolean;
+  }
+}
+
+/** Largest form body we accept; a form of ours that needs more sets its own limit. */
+export const FORM_BODY_LIMIT = 64 * 1024;
+
+/** Public write forms: a person sends a few, a script many. */
+export const FORM_RATE_LIMIT = { max: 10, timeWindow: '10 minutes' } as const;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
+  const https = config.baseUrl.startsWith('https:');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('permissions-policy', 'camera=(), microphone=(), payment=(), usb=(), geolocation=(self)');
+  });
+
+  await app.register(cookie, { secret: config.secretKey });
+  await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
+  await app.register(csrf, {
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: https },
+  });
+  app.addHook('preHandler', (req, reply, done) => {
+    if (SAFE_METHODS.has(req.method) || req.routeOptions.config.csrf === false) return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  await app.register(rateLimit, {
+    global: config.rateLimitPerMinute > 0,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, context) =>
+      Object.assign(new Error(`Rate limit exceeded, retry in ${context.after}`), { statusCode: context.statusCode }),
+  });
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { type Config, prepareDataDir, loadConfig } from './config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { ModuleManifest } from './modules.ts';
+
+export interface Running {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  url: string;
+}
+
+/** Opens the database, brings it up to date and starts listening. */
+export async function startServer(modules: ModuleManifest[], env: NodeJS.ProcessEnv = process.env): Promise<Running> {
+  const config = prepareDataDir(loadConfig(env));
+  const database = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(database.db, modules);
+  } catch (err) {
+    await database.close();
+    throw new Error(`Cannot prepare the database at ${database.location}: ${(err as Error).message}`, { cause: err });
+  }
+  const app = await buildApp({ config, database, modules });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.port === 0 ? `http://localhost:${port}/` : `${config.baseUrl}/`;
+  return { app, database, config, url };
+}
+
+/** Stops taking requests, lets the ones in flight finish, then closes the database. */
+export async function stopServer({ app, database }: Running): Promise<void> {
+  await app.close();
+  await database.close();
+}

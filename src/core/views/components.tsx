@@ -1,0 +1,129 @@
+import type { ComponentChildren } from 'preact';
+import type { MessageValues } from '../i18n/catalog.ts';
+import { useHref, usePage } from './context.ts';
+
+export interface FieldError {
+  key: string;
+  values?: MessageValues;
+}
+export type FieldErrors = Record<string, FieldError | undefined>;
+
+/** The portal's search box; only the header's copy is the page's search landmark. */
+export function SearchForm({ id, value, large, landmark }: { id: string; value?: string; large?: boolean; landmark?: boolean }) {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <form role={landmark ? 'search' : undefined} class={large ? 'search-form search-form--large' : 'search-form'} action={href('/search')} method="get">
+      <label for={id} class={large ? 'search-label' : 'visually-hidden'}>{t('search.label')}</label>
+      <div class="search-row">
+        <input type="search" id={id} name="q" value={value ?? ''} maxLength={200} autocomplete="off" />
+        <button type="submit">{t('search.submit')}</button>
+      </div>
+    </form>
+  );
+}
+
+/** Lists a form's errors at its top, each linking to its field, as people expect from public services. */
+export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
+  const { t } = usePage();
+  const entries = Object.entries(errors).filter((e): e is [string, FieldError] => e[1] !== undefined);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{t('form.errorSummary')}</h2>
+      <ul>
+        {entries.map(([field, error]) => (
+          <li key={field}>
+            <a href={`#${field}`}>{labels[field]}: {t(error.key, error.values)}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  error?: FieldError | undefined;
+  hint?: string;
+  required?: boolean;
+}
+
+function FieldShell({ name, label, error, hint, required, children }: FieldProps & { children: ComponentChildren }) {
+  const { t } = usePage();
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={name}>
+        {label}
+        {!required && <span class="optional"> ({t('form.optional')})</span>}
+      </label>
+      {hint && <p class="hint" id={`${name}-hint`}>{hint}</p>}
+      {error && (
+        <p class="field-error" id={`${name}-error`}>
+          <span class="visually-hidden">{t('form.errorPrefix')} </span>
+          {t(error.key, error.values)}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(p: FieldProps): string | undefined {
+  const ids = [p.hint && `${p.name}-hint`, p.error && `${p.name}-error`].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+export function TextField(p: FieldProps & { value?: string; type?: 'text' | 'email'; maxLength: number; autocomplete?: string }) {
+  return (
+    <FieldShell {...p}>
+      <input
+        // Preact types each input type apart; both of ours take the same attributes.
+        type={(p.type ?? 'text') as 'text'}
+        id={p.name}
+        name={p.name}
+        value={p.value ?? ''}
+        maxLength={p.maxLength}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea(p: FieldProps & { value?: string; maxLength: number; rows?: number }) {
+  return (
+    <FieldShell {...p}>
+      <textarea
+        id={p.name}
+        name={p.name}
+        rows={p.rows ?? 6}
+        maxLength={p.maxLength}
+        required={p.required}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      >
+        {p.value ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+export function Select(p: FieldProps & { value?: string; options: { value: string; label: string }[] }) {
+  return (
+    <FieldShell {...p}>
+      <select id={p.name} name={p.name} required={p.required} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p)}>
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === p.value}>{o.label}</option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}

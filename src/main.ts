@@ -1,0 +1,28 @@
+import { ConfigError } from './core/config.ts';
+import { startServer, stopServer } from './core/server.ts';
+import { modules } from './modules/index.ts';
+
+try {
+  const running = await startServer(modules);
+  running.app.log.info({ database: running.database.dialect, location: running.database.location }, 'database ready');
+  process.stdout.write(`\n  Municipium is running at ${running.url}\n  Database: ${running.database.dialect} (${running.database.location})\n\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    running.app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    stopServer(running).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        running.app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+} catch (err) {
+  const message = err instanceof ConfigError ? err.message : `Municipium could not start: ${(err as Error).message}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,5 @@
+import type { ModuleManifest } from '../core/modules.ts';
+import { pages } from './pages/manifest.ts';
+
+/** Every module of the portal, in the order they build on each other. */
+export const modules: ModuleManifest[] = [pages];

@@ -1,0 +1,17 @@
+import type { ModuleManifest } from '../../core/modules.ts';
+import * as contactMessages from './migrations/20261121_01_contact_messages.ts';
+import { pagesRoutes } from './routes.tsx';
+import { pageSearch } from './search.ts';
+import './schema.ts';
+
+/** The portal's own pages: home, about, accessibility statement, privacy notice and contact. */
+export const pages: ModuleManifest = {
+  name: 'pages',
+  migrations: { '20261121_01_contact_messages': contactMessages },
+  routes: pagesRoutes,
+  nav: [
+    { label: 'nav.home', path: '/', order: 0 },
+    { label: 'nav.about', path: '/about', order: 900 },
+  ],
+  search: [pageSearch],
+};

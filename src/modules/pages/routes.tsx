@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { FORM_RATE_LIMIT } from '../../core/http/security.ts';
+import type { ModuleContext } from '../../core/modules.ts';
+import { AboutPage } from './views/about.tsx';
+import { AccessibilityPage } from './views/accessibility.tsx';
+import { ContactPage, ContactThanksPage, type ContactValues } from './views/contact.tsx';
+import { HomePage } from './views/home.tsx';
+import { PrivacyPage } from './views/privacy.tsx';
+import { CONTACT_TOPICS } from './schema.ts';
+import { sendContactMessage } from './service.ts';
+
+function formValues(body: unknown): ContactValues {
+  const values: ContactValues = {};
+  if (body && typeof body === 'object') {
+    for (const key of ['topic', 'name', 'email', 'page_url', 'message'] as const) {
+      const v = (body as Record<string, unknown>)[key];
+      if (typeof v === 'string') values[key] = v;
+    }
+  }
+  return values;
+}
+
+export function pagesRoutes(app: FastifyInstance, { database, config }: ModuleContext): void {
+  app.get('/:lang/', (req, reply) =>
+    reply.page(<HomePage />, { title: req.t('home.title'), description: req.t('home.lead', { siteName: config.siteName }) }),
+  );
+  app.get('/:lang/about', (req, reply) => reply.page(<AboutPage />, { title: req.t('nav.about') }));
+  app.get('/:lang/accessibility', (req, reply) => reply.page(<AccessibilityPage />, { title: req.t('accessibility.title') }));
+  app.get('/:lang/privacy', (req, reply) => reply.page(<PrivacyPage />, { title: req.t('privacy.title') }));
+
+  app.get('/:lang/contact', (req, reply) => {
+    const topic = (req.query as { topic?: unknown }).topic;
+    const values: ContactValues = {
+      topic: CONTACT_TOPICS.find((t) => t === topic) ?? 'general',
+    };
+    reply.header('cache-control', 'no-store');
+    return reply.page(<ContactPage values={values} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('contact.title') });
+  });
+
+  app.post('/:lang/contact', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+    const result = await sendContactMessage(database.db, req.body, req.lang);
+    if (result.ok) return reply.redirect(`/${req.lang}/contact/thanks`, 303);
+    reply.status(422).header('cache-control', 'no-store');
+    return reply.page(<ContactPage values={formValues(req.body)} errors={result.errors} csrfToken={reply.generateCsrf()} />, {
+      title: req.t('form.errorTitle', { title: req.t('contact.title') }),
+    });
+  });
+
+  app.get('/:lang/contact/thanks', (req, reply) =>
+    reply.page(<ContactThanksPage />, { title: req.t('contact.thanks.title'), indexable: false }),
+  );
+}
