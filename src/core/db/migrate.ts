@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { isPostgres } from './schema.ts';
 import type { ModuleManifest } from '../modules.ts';
 
 /**
@@ -12,11 +13,22 @@ export function collectMigrations(modules: ModuleManifest[]): Record<string, Mig
       if (!/^\d{8}_\d{2}_[a-z0-9_]+$/.test(file)) {
         throw new Error(`Migration ${m.name}/${file}: name must look like 20261121_01_what_it_does`);
       }
-      all.push([`${file}:${m.name}`, migration]);
+      all.push([`${file}:${m.name}`, atomic(migration)]);
     }
   }
   all.sort(([a], [b]) => a.localeCompare(b));
   return Object.fromEntries(all);
+}
+
+/**
+ * Each migration is all or nothing. PostgreSQL's migrator runs it in a transaction already;
+ * SQLite can roll back DDL too, but the migrator does not ask it to.
+ */
+function atomic(migration: Migration): Migration {
+  return {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    up: (db: Kysely<any>) => (isPostgres(db) || db.isTransaction ? migration.up(db) : db.transaction().execute((trx) => migration.up(trx))),
+  };
 }
 
 export interface MigrationReport {
@@ -32,12 +44,17 @@ export async function migrateToLatest(db: Kysely<any>, modules: ModuleManifest[]
     provider: { getMigrations: async () => migrations },
     allowUnorderedMigrations: true,
   });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
-  if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Migration ${failed} failed: ${String((result.error as Error).message ?? result.error)}`, {
-      cause: result.error,
-    });
+  const applied: string[] = [];
+  // One step at a time, so that a failure keeps the migrations before it on both databases.
+  for (;;) {
+    const result: MigrationResultSet = await migrator.migrateUp();
+    if (result.error) {
+      const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      const reason = result.error instanceof Error ? result.error.message : String(result.error);
+      throw new Error(`Migration ${failed} failed: ${reason}`, { cause: result.error });
+    }
+    const done = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    if (done.length === 0) return { applied };
+    applied.push(...done);
   }
-  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
