@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dbTest } from '../../test/helpers/db.ts';
+import { test } from 'node:test';
+
+const bin = new URL('../../bin/municipium.js', import.meta.url).pathname;
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+
+test('municipium --help lists the commands', () => {
+  const res = run(['--help']);
+  assert.equal(res.status, 0);
+  assert.match(res.stdout, /Usage: municipium/);
+  assert.match(res.stdout, /migrate\s+bring the database schema up to date/);
+});
+
+test('an unknown command fails with help', () => {
+  const res = run(['frobnicate']);
+  assert.notEqual(res.status, 0);
+  assert.match(res.stderr, /unknown command 'frobnicate'/);
+});
+
+dbTest('municipium migrate applies the migrations once', async (database) => {
+  const env = { DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-cli-')) };
+  const first = run(['migrate'], env);
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stdout, /Applied 1 migration\(s\):\n {2}20261121_01_contact_messages:pages/);
+  const second = run(['migrate'], env);
+  assert.equal(second.status, 0);
+  assert.match(second.stdout, /The database is up to date\./);
+  assert.equal((await database.db.selectFrom('contact_messages').selectAll().execute()).length, 0);
+});
+
+test('municipium migrate with a bad setting names it', () => {
+  const res = run(['migrate'], { DATABASE_URL: 'oracle://x' });
+  assert.equal(res.status, 1);
+  assert.match(res.stderr, /DATABASE_URL: must start with/);
+});

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { createTestDatabase, DIALECTS } from './helpers/db.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+
+function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+  });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start:\n${out}`)), 20_000);
+    child.stdout.on('data', () => {
+      const m = /running at http:\/\/localhost:(\d+)\//.exec(out);
+      if (m) { clearTimeout(timer); resolve({ child, port: Number(m[1]), output: () => out }); }
+    });
+    child.on('exit', () => { clearTimeout(timer); reject(new Error(`exited:\n${out}`)); });
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+
+test('the first start creates the data directory, the SQLite database and the secret, and prints the URL', async () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'municipium-start-')), 'data');
+  const { child, port, output } = await startServer({ DATA_DIR: dataDir });
+  try {
+    assert.ok(existsSync(join(dataDir, 'municipium.sqlite')));
+    assert.ok(existsSync(join(dataDir, 'secret.key')));
+    const home = await fetch(`http://127.0.0.1:${port}/en/`);
+    assert.equal(home.status, 200);
+    assert.match(await home.text(), /<html lang="en"/);
+    assert.match(output(), /"msg":"Server listening/, 'structured JSON logs');
+    assert.ok(!output().includes(readFileSync(join(dataDir, 'secret.key'), 'utf8')), 'the secret is never logged');
+  } finally {
+    child.kill('SIGTERM');
+    assert.equal(await exited(child), 0);
+  }
+});
+
+test('a bad setting stops start-up with a message naming it', () => {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: { ...process.env, PORT: 'http', RATE_LIMIT_PER_MINUTE: '-5' }, encoding: 'utf8' });
+  assert.equal(res.status, 1);
+  assert.match(res.stderr, /Invalid configuration/);
+  assert.match(res.stderr, /PORT: must be a whole number/);
+  assert.match(res.stderr, /RATE_LIMIT_PER_MINUTE/);
+});
+
+test('an unreachable database stops start-up with a clear message', () => {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root, encoding: 'utf8', timeout: 30_000,
+    env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-start-')), DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' },
+  });
+  assert.equal(res.status, 1);
+  assert.match(res.stderr, /Municipium could not start: Cannot prepare the database at 127\.0\.0\.1:1\/none/);
+});
+
+test('SIGTERM lets the request in flight finish, then the process exits cleanly', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'municipium-stop-'));
+  const { child, port } = await startServer({ DATA_DIR: dataDir });
+  const socket = connect(port, '127.0.0.1');
+  await new Promise((r) => socket.once('connect', r));
+  let response = '';
+  socket.on('data', (d) => { response += d; });
+  const body = 'q=' + 'x'.repeat(100);
+  // The headers and half the body are sent: the request is in flight when SIGTERM arrives.
+  socket.write(`POST /en/contact HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 50)}`);
+  await new Promise((r) => setTimeout(r, 200));
+  const exit = exited(child);
+  child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(child.exitCode, null, 'still running while a request is in flight');
+  socket.end(body.slice(50));
+  assert.equal(await exit, 0);
+  assert.match(response, /^HTTP\/1\.1 403/, 'the request in flight got its answer (no CSRF token: 403)');
+});
+
+if (DIALECTS.includes('postgres')) {
+  test('two processes share one PostgreSQL database', async () => {
+    const database = await createTestDatabase('postgres');
+    const env = { DATABASE_URL: database.url, SECRET_KEY: 's'.repeat(40) };
+    const a = await startServer({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-a-')) });
+    const b = await startServer({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-b-')) });
+    try {
+      for (const s of [a, b]) {
+        const health = await (await fetch(`http://127.0.0.1:${s.port}/healthz`)).json() as { database: { dialect: string } };
+        assert.equal(health.database.dialect, 'postgres');
+      }
+      // A form loaded from one process is accepted by the other: the shared secret makes it so.
+      const page = await fetch(`http://127.0.0.1:${a.port}/en/contact`);
+      const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+      const sent = await fetch(`http://127.0.0.1:${b.port}/en/contact`, {
+        method: 'POST', redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, topic: 'general', name: 'A', email: 'a@example.eu', message: 'hello' }),
+      });
+      assert.equal(sent.status, 303);
+      assert.equal((await database.db.selectFrom('contact_messages').selectAll().execute()).length, 1);
+    } finally {
+      for (const s of [a, b]) { s.child.kill('SIGTERM'); await exited(s.child); }
+      await database.drop();
+    }
+  });
+}
