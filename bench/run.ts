@@ -1,0 +1,74 @@
+// npm run bench: the portal's pages against a static server sending the same bytes, in one run.
+// BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 10),
+// BENCH_DATABASE_URL (a postgres:// URL to measure on PostgreSQL as well).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const root = new URL('..', import.meta.url).pathname;
+
+interface Row { target: string; rps: number; p50: number; p99: number; kb: number; errors: number }
+
+function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d) => {
+      out += d;
+      const m = ready.exec(out);
+      if (m) resolve({ child, port: Number(m[1]) });
+    });
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${out}`)));
+  });
+}
+
+async function measure(target: string, url: string): Promise<Row> {
+  const r = await autocannon({ url, connections, duration });
+  return { target, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, kb: r.throughput.average / 1024, errors: r.errors + r.non2xx };
+}
+
+async function benchPortal(label: string, env: Record<string, string>): Promise<Row[]> {
+  const portal = await start(['--import', 'tsx', 'src/main.ts'], {
+    NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-bench-')), ...env,
+  }, /running at http:\/\/localhost:(\d+)\//);
+  const rows: Row[] = [];
+  try {
+    for (const path of ['/en/', '/bg/accessibility']) {
+      const url = `http://127.0.0.1:${portal.port}${path}`;
+      const page = await fetch(url);
+      const file = join(mkdtempSync(join(tmpdir(), 'municipium-static-')), 'page.html');
+      writeFileSync(file, Buffer.from(await page.arrayBuffer()));
+      const baseline = await start(['bench/static-server.mjs', file], {}, /listening (\d+)/);
+      try {
+        // Warm both up so the first samples measure steady state, not compilation.
+        await autocannon({ url, connections, duration: 2 });
+        rows.push(await measure(`${label} ${path}`, url));
+        rows.push(await measure(`static, same bytes`, `http://127.0.0.1:${baseline.port}/`));
+      } finally {
+        baseline.child.kill('SIGTERM');
+      }
+    }
+    rows.push(await measure(`${label} /healthz`, `http://127.0.0.1:${portal.port}/healthz`));
+  } finally {
+    portal.child.kill('SIGTERM');
+  }
+  return rows;
+}
+
+function table(rows: Row[]): string {
+  const head = ['target', 'req/s', 'p50 ms', 'p99 ms', 'KiB/s', 'errors'];
+  const body = rows.map((r) => [r.target, r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), r.kb.toFixed(0), String(r.errors)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [line(head), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+const rows = await benchPortal('SQLite', {});
+if (process.env.BENCH_DATABASE_URL) rows.push(...await benchPortal('PostgreSQL', { DATABASE_URL: process.env.BENCH_DATABASE_URL }));
+console.log(`\n${connections} connections, ${duration} s per target, Node ${process.version}\n`);
+console.log(table(rows));
