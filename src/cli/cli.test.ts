@@ -15,6 +15,7 @@ test('municipium --help lists the commands', () => {
   assert.equal(res.status, 0);
   assert.match(res.stdout, /Usage: municipium/);
   assert.match(res.stdout, /migrate\s+bring the database schema up to date/);
+  assert.match(res.stdout, /seed-demo\s+fill the portal with demo content/);
 });
 
 test('an unknown command fails with help', () => {
@@ -32,6 +33,14 @@ dbTest('municipium migrate applies the migrations once', async (database) => {
   assert.equal(second.status, 0);
   assert.match(second.stdout, /The database is up to date\./);
   assert.equal((await database.db.selectFrom('contact_messages').selectAll().execute()).length, 0);
+});
+
+dbTest('municipium seed-demo migrates first and says what it added', async (database) => {
+  const env = { DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-cli-')) };
+  const res = run(['seed-demo'], env);
+  assert.equal(res.status, 0, res.stderr);
+  assert.match(res.stdout, /No module has demo content yet\.|Demo content added: /);
+  assert.ok((await database.db.introspection.getTables()).some((t) => t.name === 'contact_messages'));
 });
 
 test('municipium migrate with a bad setting names it', () => {

@@ -1,8 +1,21 @@
 import { Command } from 'commander';
-import { ConfigError, loadConfig, prepareDataDir } from '../core/config.ts';
-import { openDatabase } from '../core/db/client.ts';
+import { type Config, ConfigError, loadConfig, prepareDataDir } from '../core/config.ts';
+import { type Database, openDatabase } from '../core/db/client.ts';
 import { migrateToLatest } from '../core/db/migrate.ts';
+import { runDemoSeeds } from '../core/seeds.ts';
 import { modules } from '../modules/index.ts';
+
+/** Opens the configured database, brought up to date, for one command. */
+async function withDatabase(fn: (config: Config, database: Database, applied: string[]) => Promise<void>): Promise<void> {
+  const config = prepareDataDir(loadConfig());
+  const database = openDatabase(config.databaseUrl);
+  try {
+    const { applied } = await migrateToLatest(database.db, modules);
+    await fn(config, database, applied);
+  } finally {
+    await database.close();
+  }
+}
 
 const program = new Command()
   .name('municipium')
@@ -13,16 +26,17 @@ const program = new Command()
 program
   .command('migrate')
   .description('bring the database schema up to date (safe to run again)')
-  .action(async () => {
-    const config = prepareDataDir(loadConfig());
-    const database = openDatabase(config.databaseUrl);
-    try {
-      const { applied } = await migrateToLatest(database.db, modules);
-      console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
-    } finally {
-      await database.close();
-    }
-  });
+  .action(() => withDatabase(async (_config, _database, applied) => {
+    console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
+  }));
+
+program
+  .command('seed-demo')
+  .description('fill the portal with demo content (safe to run again)')
+  .action(() => withDatabase(async (config, database) => {
+    const ran = await runDemoSeeds(modules, { config, database });
+    console.log(ran.length ? `Demo content added: ${ran.join(', ')}` : 'No module has demo content yet.');
+  }));
 
 try {
   await program.parseAsync(process.argv);

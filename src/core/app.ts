@@ -3,6 +3,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { registerFeeds } from './feeds.ts';
 import { registerHealth } from './health.ts';
 import { registerErrorHandlers } from './http/errors.tsx';
 import { publicDir, registerPages } from './http/pages.ts';
@@ -40,7 +41,7 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
   const nav = modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order);
 
   await registerSecurity(app, config);
-  registerPages(app, config, nav);
+  registerPages(app, config, nav, modules.flatMap((m) => (m.header ? [m.header] : [])));
   registerErrorHandlers(app, config);
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '7d', immutable: true, index: false });
 
@@ -53,6 +54,7 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
   app.get('/robots.txt', (_req, reply) => reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'));
   registerHealth(app, database);
   registerSearch(app, modules.flatMap((m) => m.search ?? []), ctx);
+  registerFeeds(app, modules.flatMap((m) => m.feeds ?? []), ctx);
 
   for (const m of modules) await m.routes?.(app, ctx);
   return app;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
+import type { ComponentType } from 'preact';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Translator } from './i18n/catalog.ts';
@@ -39,6 +40,36 @@ export interface SearchProvider {
   search(query: SearchQuery, ctx: ModuleContext): Promise<SearchHit[]>;
 }
 
+export interface FeedEntry {
+  title: string;
+  /** Path of the entry's page, e.g. "/en/news/42". */
+  url: string;
+  summary?: string;
+  published: string;
+  updated?: string;
+  author?: string;
+}
+
+export interface FeedQuery {
+  lang: LanguageCode;
+  t: Translator;
+  /** The listing's filters, from the feed address's query. */
+  params: Record<string, string>;
+  limit: number;
+}
+
+/** A feed of a listing; served at /{lang}/feeds/{name}.rss, .atom and .json. */
+export interface FeedProvider {
+  name: string;
+  read(query: FeedQuery, ctx: ModuleContext): Promise<{ title: string; link: string; entries: FeedEntry[] }>;
+}
+
+/** Demo content for a new portal; must be safe to run again. */
+export interface DemoSeed {
+  name: string;
+  run(ctx: ModuleContext): Promise<void>;
+}
+
 /** What a module adds to the portal. The core reads these and nothing else of a module. */
 export interface ModuleManifest {
   name: string;
@@ -46,4 +77,8 @@ export interface ModuleManifest {
   routes?: (app: FastifyInstance, ctx: ModuleContext) => void | Promise<void>;
   nav?: NavEntry[];
   search?: SearchProvider[];
+  feeds?: FeedProvider[];
+  seeds?: DemoSeed[];
+  /** Shown in the header's account area, e.g. a sign-in link. */
+  header?: ComponentType;
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { type Config, prepareDataDir, loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { collectMigrations, migrateToLatest } from './db/migrate.ts';
+import { runDemoSeeds } from './seeds.ts';
 import type { ModuleManifest } from './modules.ts';
 
 export interface Running {
@@ -16,12 +17,16 @@ export interface Running {
 export async function startServer(modules: ModuleManifest[], env: NodeJS.ProcessEnv = process.env): Promise<Running> {
   const config = prepareDataDir(loadConfig(env));
   const database = openDatabase(config.databaseUrl);
+  let fresh = false;
   try {
-    await migrateToLatest(database.db, modules);
+    const { applied } = await migrateToLatest(database.db, modules);
+    fresh = applied.length > 0 && applied.length === Object.keys(collectMigrations(modules)).length;
   } catch (err) {
     await database.close();
     throw new Error(`Cannot prepare the database at ${database.location}: ${(err as Error).message}`, { cause: err });
   }
+  // A new embedded installation shows a living portal; a PostgreSQL one is seeded on purpose only.
+  if (fresh && database.dialect === 'sqlite') await runDemoSeeds(modules, { config, database });
   const app = await buildApp({ config, database, modules });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

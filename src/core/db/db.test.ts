@@ -81,4 +81,18 @@ if (POSTGRES_URL) {
       await database.drop();
     }
   });
+
+  test('each PostgreSQL schema keeps its own migration record', async () => {
+    const first = await createTestDatabase('postgres');
+    const second = await createTestDatabase('postgres');
+    try {
+      await migrateToLatest(first.db, modules);
+      const { applied } = await migrateToLatest(second.db, modules);
+      assert.deepEqual(applied, Object.keys(collectMigrations(modules)));
+      assert.ok(await tableExists(second.db, 'contact_messages'));
+    } finally {
+      await first.drop();
+      await second.drop();
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
 import { isPostgres } from './schema.ts';
 import type { ModuleManifest } from '../modules.ts';
 
@@ -31,6 +31,13 @@ function atomic(migration: Migration): Migration {
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function currentSchema(db: Kysely<any>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  if (!rows[0]?.schema) throw new Error('PostgreSQL has no current schema: check the search_path');
+  return rows[0].schema;
+}
+
 export interface MigrationReport {
   applied: string[];
 }
@@ -43,6 +50,8 @@ export async function migrateToLatest(db: Kysely<any>, modules: ModuleManifest[]
     db,
     provider: { getMigrations: async () => migrations },
     allowUnorderedMigrations: true,
+    // Without a schema the migrator finds its tables in any schema of the database, not ours.
+    ...(isPostgres(db) ? { migrationTableSchema: await currentSchema(db) } : {}),
   });
   const applied: string[] = [];
   // One step at a time, so that a failure keeps the migrations before it on both databases.

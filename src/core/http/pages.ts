@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { ComponentType, VNode } from 'preact';
 import type { Config } from '../config.ts';
 import { type Translator, translator } from '../i18n/catalog.ts';
 import { isLanguage, type LanguageCode } from '../i18n/languages.ts';
@@ -33,7 +33,7 @@ export function pathWithinLanguage(req: FastifyRequest): string {
   return req.url;
 }
 
-export function registerPages(app: FastifyInstance, config: Config, nav: NavEntry[]): void {
+export function registerPages(app: FastifyInstance, config: Config, nav: NavEntry[], headerSlots: ComponentType[]): void {
   const version = assetVersion();
   app.decorateRequest('lang', 'en');
   app.decorateRequest('t', null as unknown as Translator);
@@ -52,7 +52,7 @@ export function registerPages(app: FastifyInstance, config: Config, nav: NavEntr
   app.decorateReply('page', function page(this: FastifyReply, body: VNode, options: PageOptions) {
     const req = this.request;
     const html = renderDocument(
-      { lang: req.lang, t: req.t, path: pathWithinLanguage(req), siteName: config.siteName, baseUrl: config.baseUrl, nav, assetVersion: version },
+      { lang: req.lang, t: req.t, path: pathWithinLanguage(req), siteName: config.siteName, baseUrl: config.baseUrl, nav, assetVersion: version, headerSlots },
       body,
       options,
     );

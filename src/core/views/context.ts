@@ -1,4 +1,4 @@
-import { createContext } from 'preact';
+import { type ComponentType, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Translator } from '../i18n/catalog.ts';
 import type { LanguageCode } from '../i18n/languages.ts';
@@ -13,6 +13,8 @@ export interface PageContext {
   baseUrl: string;
   nav: NavEntry[];
   assetVersion: string;
+  /** Components that modules show in the header's account area. */
+  headerSlots: ComponentType[];
 }
 
 export const PageContextValue = createContext<PageContext | null>(null);

@@ -8,6 +8,8 @@ export interface LayoutProps {
   description?: string;
   /** False for pages that exist in one language only or must not be indexed (errors). */
   indexable?: boolean;
+  /** Feeds of this listing, linked with <link rel="alternate"> (see feedPath). */
+  feeds?: { title: string; rss: string; atom: string }[];
   children: ComponentChildren;
 }
 
@@ -84,8 +86,8 @@ function Footer() {
   );
 }
 
-export function Layout({ title, description, indexable = true, children }: LayoutProps) {
-  const { lang, t, path, siteName, baseUrl, assetVersion } = usePage();
+export function Layout({ title, description, indexable = true, feeds = [], children }: LayoutProps) {
+  const { lang, t, path, siteName, baseUrl, assetVersion, headerSlots } = usePage();
   const href = useHref();
   const pathOnly = path.split('?')[0] ?? '/';
   return (
@@ -106,6 +108,10 @@ export function Layout({ title, description, indexable = true, children }: Layou
         ) : (
           <meta name="robots" content="noindex" />
         )}
+        {feeds.flatMap((f) => [
+          <link key={f.rss} rel="alternate" type="application/rss+xml" title={f.title} href={f.rss} />,
+          <link key={f.atom} rel="alternate" type="application/atom+xml" title={f.title} href={f.atom} />,
+        ])}
         <link rel="stylesheet" href={`/static/app.css?v=${assetVersion}`} />
         <link rel="icon" href={`/static/favicon.svg?v=${assetVersion}`} type="image/svg+xml" />
       </head>
@@ -119,6 +125,11 @@ export function Layout({ title, description, indexable = true, children }: Layou
             </a>
             <SearchForm id="site-search" landmark />
             <LanguageSwitcher />
+            {headerSlots.length > 0 && (
+              <div class="header-account">
+                {headerSlots.map((Slot, i) => <Slot key={i} />)}
+              </div>
+            )}
           </div>
           <MainNav />
         </header>
