@@ -1,18 +1,24 @@
 import { Command } from 'commander';
-import { type Config, ConfigError, loadConfig, prepareDataDir } from '../core/config.ts';
-import { type Database, openDatabase } from '../core/db/client.ts';
+import { ConfigError, loadConfig, prepareDataDir } from '../core/config.ts';
+import { openDatabase } from '../core/db/client.ts';
+import { MailSender } from '../core/mail/sender.ts';
+import { type ModuleContext, personalDataOf } from '../core/modules.ts';
 import { migrateToLatest } from '../core/db/migrate.ts';
 import { runDemoSeeds } from '../core/seeds.ts';
 import { modules } from '../modules/index.ts';
 
 /** Opens the configured database, brought up to date, for one command. */
-async function withDatabase(fn: (config: Config, database: Database, applied: string[]) => Promise<void>): Promise<void> {
+async function withDatabase(fn: (ctx: ModuleContext, applied: string[]) => Promise<void>): Promise<void> {
   const config = prepareDataDir(loadConfig());
   const database = openDatabase(config.databaseUrl);
+  const mail = new MailSender(database, config);
   try {
     const { applied } = await migrateToLatest(database.db, modules);
-    await fn(config, database, applied);
+    await fn({ config, database, mail, personalData: personalDataOf(modules) }, applied);
+    // Mail a command queued goes out now where it can; the server's worker retries what fails.
+    await mail.deliverDue().catch(() => 0);
   } finally {
+    await mail.stop();
     await database.close();
   }
 }
@@ -26,15 +32,15 @@ const program = new Command()
 program
   .command('migrate')
   .description('bring the database schema up to date (safe to run again)')
-  .action(() => withDatabase(async (_config, _database, applied) => {
+  .action(() => withDatabase(async (_ctx, applied) => {
     console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
   }));
 
 program
   .command('seed-demo')
   .description('fill the portal with demo content (safe to run again)')
-  .action(() => withDatabase(async (config, database) => {
-    const ran = await runDemoSeeds(modules, { config, database });
+  .action(() => withDatabase(async (ctx) => {
+    const ran = await runDemoSeeds(modules, ctx);
     console.log(ran.length ? `Demo content added: ${ran.join(', ')}` : 'No module has demo content yet.');
   }));
 

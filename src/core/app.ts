@@ -4,12 +4,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerFeeds } from './feeds.ts';
+import { MailSender } from './mail/sender.ts';
 import { registerHealth } from './health.ts';
 import { registerErrorHandlers } from './http/errors.tsx';
 import { publicDir, registerPages } from './http/pages.ts';
 import { registerSecurity } from './http/security.ts';
 import { negotiateLanguage } from './i18n/negotiate.ts';
-import type { ModuleContext, ModuleManifest } from './modules.ts';
+import { type ModuleContext, type ModuleManifest, personalDataOf } from './modules.ts';
 import { registerSearch } from './search/routes.tsx';
 
 export interface AppOptions {
@@ -18,6 +19,15 @@ export interface AppOptions {
   modules: ModuleManifest[];
   /** Pino options; tests pass false. */
   logger?: boolean | Record<string, unknown>;
+  /** Poll the mail outbox in this process (the server does; tests deliver when they choose). */
+  mailWorker?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What modules are given: configuration, database, mail. */
+    context: ModuleContext;
+  }
 }
 
 export function loggerOptions(config: Config) {
@@ -27,7 +37,7 @@ export function loggerOptions(config: Config) {
   };
 }
 
-export async function buildApp({ config, database, modules, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, modules, logger, mailWorker = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? loggerOptions(config),
     trustProxy: config.trustProxy,
@@ -37,7 +47,10 @@ export async function buildApp({ config, database, modules, logger }: AppOptions
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  const ctx: ModuleContext = { config, database };
+  const ctx: ModuleContext = { config, database, mail: new MailSender(database, config, app.log), personalData: personalDataOf(modules) };
+  app.decorate('context', ctx);
+  if (mailWorker) ctx.mail.start();
+  app.addHook('onClose', () => ctx.mail.stop());
   const nav = modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order);
 
   await registerSecurity(app, config);

@@ -11,6 +11,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string;
   smtpUrl: string | undefined;
+  mailFrom: string;
   secretKey: string;
   logLevel: string;
   trustProxy: boolean | string;
@@ -36,6 +37,7 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, 'must start with postgres://, sqlite: or file:').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().max(200).regex(/^[^<>\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address like "Municipium <portal@example.eu>"').optional(),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters long').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: v.DATABASE_URL ?? `sqlite:${join(dataDir, 'municipium.sqlite')}`,
     smtpUrl: v.SMTP_URL,
+    mailFrom: v.MAIL_FROM ?? `${v.SITE_NAME} <no-reply@${new URL(v.BASE_URL ?? 'http://localhost').hostname}>`,
     secretKey: v.SECRET_KEY ?? '',
     logLevel: v.LOG_LEVEL,
     trustProxy: parseTrustProxy(v.TRUST_PROXY),

@@ -4,11 +4,16 @@ import type { ComponentType } from 'preact';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Translator } from './i18n/catalog.ts';
+import type { MailSender } from './mail/sender.ts';
 import type { LanguageCode } from './i18n/languages.ts';
 
 export interface ModuleContext {
   config: Config;
   database: Database;
+  /** Delivers the mail outbox; wake() after a transaction that queued mail. */
+  mail: MailSender;
+  /** Every module's personal data, for data downloads and account erasure. */
+  personalData: { module: string; data: PersonalData }[];
 }
 
 /** A link in the main navigation; `label` is a message key, `path` follows the language prefix. */
@@ -70,6 +75,22 @@ export interface DemoSeed {
   run(ctx: ModuleContext): Promise<void>;
 }
 
+/** A person whose data is downloaded or erased. */
+export interface DataSubject {
+  userId: number;
+  email: string;
+}
+
+/** What a module holds on a person: shown in their data download, erased with their account. */
+export interface PersonalData {
+  export(person: DataSubject, ctx: ModuleContext): Promise<unknown>;
+  erase(person: DataSubject, ctx: ModuleContext): Promise<void>;
+}
+
+export function personalDataOf(modules: ModuleManifest[]): ModuleContext['personalData'] {
+  return modules.flatMap((m) => (m.personalData ? [{ module: m.name, data: m.personalData }] : []));
+}
+
 /** What a module adds to the portal. The core reads these and nothing else of a module. */
 export interface ModuleManifest {
   name: string;
@@ -79,6 +100,7 @@ export interface ModuleManifest {
   search?: SearchProvider[];
   feeds?: FeedProvider[];
   seeds?: DemoSeed[];
+  personalData?: PersonalData;
   /** Shown in the header's account area, e.g. a sign-in link. */
   header?: ComponentType;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentType, VNode } from 'preact';
+import type { Actor } from '../authz.ts';
 import type { Config } from '../config.ts';
 import { type Translator, translator } from '../i18n/catalog.ts';
 import { isLanguage, type LanguageCode } from '../i18n/languages.ts';
@@ -13,6 +14,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     lang: LanguageCode;
     t: Translator;
+    /** The signed-in person, or null; set by the accounts module. */
+    actor: Actor | null;
   }
   interface FastifyReply {
     /** Sends a whole page in the request's language. */
@@ -37,6 +40,7 @@ export function registerPages(app: FastifyInstance, config: Config, nav: NavEntr
   const version = assetVersion();
   app.decorateRequest('lang', 'en');
   app.decorateRequest('t', null as unknown as Translator);
+  app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (req, reply) => {
     const first = req.url.split(/[/?#]/)[1];
@@ -52,7 +56,7 @@ export function registerPages(app: FastifyInstance, config: Config, nav: NavEntr
   app.decorateReply('page', function page(this: FastifyReply, body: VNode, options: PageOptions) {
     const req = this.request;
     const html = renderDocument(
-      { lang: req.lang, t: req.t, path: pathWithinLanguage(req), siteName: config.siteName, baseUrl: config.baseUrl, nav, assetVersion: version, headerSlots },
+      { lang: req.lang, t: req.t, path: pathWithinLanguage(req), siteName: config.siteName, baseUrl: config.baseUrl, nav, assetVersion: version, headerSlots, actor: req.actor },
       body,
       options,
     );

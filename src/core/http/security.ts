@@ -19,6 +19,11 @@ export const FORM_BODY_LIMIT = 64 * 1024;
 /** Public write forms: a person sends a few, a script many. */
 export const FORM_RATE_LIMIT = { max: 10, timeWindow: '10 minutes' } as const;
 
+/** Cookies go over https only, except in development and tests on plain http. */
+export function secureCookies(config: Config): boolean {
+  return config.baseUrl.startsWith('https:') || config.env === 'production';
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
@@ -50,7 +55,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   await app.register(cookie, { secret: config.secretKey });
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await app.register(csrf, {
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: https },
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(config) },
   });
   app.addHook('preHandler', (req, reply, done) => {
     if (SAFE_METHODS.has(req.method) || req.routeOptions.config.csrf === false) return done();

@@ -75,7 +75,7 @@ function describedBy(p: FieldProps): string | undefined {
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export function TextField(p: FieldProps & { value?: string; type?: 'text' | 'email'; maxLength: number; autocomplete?: string }) {
+export function TextField(p: FieldProps & { value?: string; type?: 'text' | 'email' | 'password' | 'url'; maxLength: number; autocomplete?: string }) {
   return (
     <FieldShell {...p}>
       <input
@@ -126,4 +126,40 @@ export function Select(p: FieldProps & { value?: string; options: { value: strin
 
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export function Checkbox(p: FieldProps & { value: string; checked?: boolean; children?: ComponentChildren }) {
+  const { t } = usePage();
+  return (
+    <div class={p.error ? 'field field--error field--checkbox' : 'field field--checkbox'}>
+      {p.error && (
+        <p class="field-error" id={`${p.name}-error`}>
+          <span class="visually-hidden">{t('form.errorPrefix')} </span>
+          {t(p.error.key, p.error.values)}
+        </p>
+      )}
+      <input type="checkbox" id={p.name} name={p.name} value={p.value} checked={p.checked} required={p.required}
+        aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${p.name}-error` : undefined} />
+      <label for={p.name}>{p.label}</label>
+      {p.children}
+    </div>
+  );
+}
+
+/** A confirmation shown at the top of a page after an action succeeded. */
+export function Notice({ children }: { children: ComponentChildren }) {
+  return <div class="notice notice--success" role="status">{children}</div>;
+}
+
+/** A form that only posts a button, e.g. "Sign out" or "Remove". */
+export function ButtonForm({ action, csrfToken, label, secondary, hiddenLabel }: { action: string; csrfToken: string; label: string; secondary?: boolean; hiddenLabel?: string }) {
+  return (
+    <form method="post" action={action} class="button-form">
+      <CsrfField token={csrfToken} />
+      <button type="submit" class={secondary ? 'button--secondary' : undefined}>
+        {label}
+        {hiddenLabel && <span class="visually-hidden"> {hiddenLabel}</span>}
+      </button>
+    </form>
+  );
 }

@@ -1,5 +1,6 @@
 import { type ComponentType, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { Actor } from '../authz.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { LanguageCode } from '../i18n/languages.ts';
 import type { NavEntry } from '../modules.ts';
@@ -15,6 +16,7 @@ export interface PageContext {
   assetVersion: string;
   /** Components that modules show in the header's account area. */
   headerSlots: ComponentType[];
+  actor: Actor | null;
 }
 
 export const PageContextValue = createContext<PageContext | null>(null);

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../core/modules.ts';
 import * as contactMessages from './migrations/20261121_01_contact_messages.ts';
 import { pagesRoutes } from './routes.tsx';
 import { pageSearch } from './search.ts';
+import { contactMessagesFrom, eraseContactMessagesFrom } from './service.ts';
 import './schema.ts';
 
 /** The portal's own pages: home, about, accessibility statement, privacy notice and contact. */
@@ -14,4 +15,8 @@ export const pages: ModuleManifest = {
     { label: 'nav.about', path: '/about', order: 900 },
   ],
   search: [pageSearch],
+  personalData: {
+    export: async ({ email }, { database }) => ({ contactMessages: await contactMessagesFrom(database.db, email) }),
+    erase: ({ email }, { database }) => eraseContactMessagesFrom(database.db, email),
+  },
 };

@@ -23,3 +23,12 @@ export async function countContactMessages(db: Kysely<Tables>): Promise<number> 
   const row = await db.selectFrom('contact_messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export function listContactMessagesFrom(db: Kysely<Tables>, email: string) {
+  return db.selectFrom('contact_messages').select(['topic', 'name', 'email', 'page_url', 'message', 'language', 'created_at'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).orderBy('id').execute();
+}
+
+export async function deleteContactMessagesFrom(db: Kysely<Tables>, email: string): Promise<void> {
+  await db.deleteFrom('contact_messages').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).execute();
+}

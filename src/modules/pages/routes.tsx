@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { typedValues } from '../../core/http/forms.ts';
 import { FORM_RATE_LIMIT } from '../../core/http/security.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { AboutPage } from './views/about.tsx';
@@ -9,16 +10,7 @@ import { PrivacyPage } from './views/privacy.tsx';
 import { CONTACT_TOPICS } from './schema.ts';
 import { sendContactMessage } from './service.ts';
 
-function formValues(body: unknown): ContactValues {
-  const values: ContactValues = {};
-  if (body && typeof body === 'object') {
-    for (const key of ['topic', 'name', 'email', 'page_url', 'message'] as const) {
-      const v = (body as Record<string, unknown>)[key];
-      if (typeof v === 'string') values[key] = v;
-    }
-  }
-  return values;
-}
+const formValues = (body: unknown): ContactValues => typedValues(body, ['topic', 'name', 'email', 'page_url', 'message']);
 
 export function pagesRoutes(app: FastifyInstance, { database, config }: ModuleContext): void {
   app.get('/:lang/', (req, reply) =>

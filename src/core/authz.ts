@@ -1,0 +1,71 @@
+/** Who may do what: roles, scopes and the policy helper every module declares its rules with. */
+
+export type ScopeType = 'platform' | 'municipality' | 'network' | 'organisation';
+
+/** Each role and the kind of scope it holds in. */
+export const ROLES = {
+  platform_admin: 'platform',
+  platform_moderator: 'platform',
+  municipality_admin: 'municipality',
+  municipality_editor: 'municipality',
+  network_coordinator: 'network',
+  organisation_representative: 'organisation',
+} as const satisfies Record<string, ScopeType>;
+export type Role = keyof typeof ROLES;
+
+export interface Scope {
+  type: ScopeType;
+  /** null for the platform itself. */
+  id: number | null;
+}
+
+export interface Grant {
+  role: Role;
+  scopeId: number | null;
+}
+
+/** The person behind a request; null when nobody is signed in. */
+export interface Actor {
+  id: number;
+  name: string;
+  email: string;
+  language: string;
+  confirmed: boolean;
+  grants: Grant[];
+}
+
+export function hasRole(actor: Actor | null, role: Role, scopeId: number | null = null): boolean {
+  return !!actor && actor.grants.some((g) => g.role === role && (ROLES[role] === 'platform' || g.scopeId === scopeId));
+}
+
+export const isPlatformAdmin = (actor: Actor | null) => hasRole(actor, 'platform_admin');
+
+/** Every confirmed account is a citizen. */
+export const isCitizen = (actor: Actor | null): actor is Actor => !!actor && actor.confirmed;
+
+export type Rule<S> = (actor: Actor | null, subject: S) => boolean;
+
+export class ForbiddenError extends Error {
+  readonly statusCode: 403 | 404;
+  constructor(readonly action: string, hide: boolean) {
+    super(`not allowed: ${action}`);
+    this.statusCode = hide ? 404 : 403;
+  }
+}
+
+/**
+ * A module's rules, one per action. `can` answers for views (show only what a person may do);
+ * `authorize` guards the server side and answers 403, or 404 where existence itself is private.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function definePolicy<R extends Record<string, Rule<any>>>(rules: R) {
+  return {
+    actions: Object.keys(rules) as (keyof R & string)[],
+    can<A extends keyof R & string>(actor: Actor | null, action: A, subject: Parameters<R[A]>[1]): boolean {
+      return rules[action]!(actor, subject);
+    },
+    authorize<A extends keyof R & string>(actor: Actor | null, action: A, subject: Parameters<R[A]>[1], options: { hide?: boolean } = {}): void {
+      if (!rules[action]!(actor, subject)) throw new ForbiddenError(action, options.hide ?? false);
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import * as mailOutbox from './migrations/20261121_00_mail_outbox.ts';
+import * as throttle from './migrations/20261121_00_throttle.ts';
+import type { ModuleManifest } from './modules.ts';
+import './mail/outbox.ts';
+import './http/throttle.ts';
+
+/** The core's own tables: the mail outbox and the shared rate-limit counters. */
+export const core: ModuleManifest = {
+  name: 'core',
+  migrations: {
+    '20261121_00_mail_outbox': mailOutbox,
+    '20261121_00_throttle': throttle,
+  },
+};

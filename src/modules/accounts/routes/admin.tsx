@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleContext } from '../../../core/modules.ts';
+import { accountsPolicy } from '../policy.ts';
+import { AUDIT_PAGE_SIZE, listAudit } from '../service/audit.ts';
+import { AuditPage } from '../views/audit.tsx';
+import { requireActor } from './session.ts';
+
+export function adminRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  app.get('/:lang/admin/audit', async (req, reply) => {
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    accountsPolicy.authorize(actor, 'audit.view', null);
+    const before = Number((req.query as { before?: string }).before);
+    const entries = await listAudit(ctx.database.db, Number.isInteger(before) && before > 0 ? before : undefined);
+    const next = entries.length === AUDIT_PAGE_SIZE ? entries.at(-1)?.id : undefined;
+    return reply.header('cache-control', 'no-store').page(<AuditPage entries={entries} next={next} />, { title: req.t('accounts.audit.title'), indexable: false });
+  });
+}

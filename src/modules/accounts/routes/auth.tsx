@@ -1,0 +1,114 @@
+import type { FastifyInstance } from 'fastify';
+import { typedValues } from '../../../core/http/forms.ts';
+import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import type { ModuleContext } from '../../../core/modules.ts';
+import { ButtonForm } from '../../../core/views/components.tsx';
+import { confirmEmail, requestPasswordReset, resetPassword, resetTokenIsUsable, signIn, signUp } from '../service/auth.ts';
+import { endSession, startSession } from '../service/sessions.ts';
+import { ForgotPage, ResetPage, SignInPage, SignUpPage } from '../views/auth.tsx';
+import { LinkExpired, MessagePage } from '../views/forms.tsx';
+import { clearSessionCookie, clientOf, noticeFrom, safeNext, setSessionCookie } from './session.ts';
+
+const noStore = { 'cache-control': 'no-store' };
+
+export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  const { config } = ctx;
+
+  app.get('/:lang/sign-up', (req, reply) => {
+    if (req.actor) return reply.redirect(`/${req.lang}/account`, 303);
+    return reply.headers(noStore).page(<SignUpPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.signUp.title') });
+  });
+
+  app.post('/:lang/sign-up', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+    const result = await signUp(ctx, req.body, req.lang, req.ip);
+    if (result.ok) return reply.redirect(`/${req.lang}/sign-up/check-email`, 303);
+    return reply.status(422).headers(noStore).page(
+      <SignUpPage values={typedValues(req.body, ['name', 'email', 'terms'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+      { title: req.t('form.errorTitle', { title: req.t('accounts.signUp.title') }) },
+    );
+  });
+
+  app.get('/:lang/sign-up/check-email', (req, reply) =>
+    reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.checkEmail.body')}</p></MessagePage>,
+      { title: req.t('accounts.checkEmail.title'), indexable: false }));
+
+  // The link in the mail shows a button: mail scanners that open links must not use the token up.
+  app.get('/:lang/confirm/:token', (req, reply) => {
+    const { token } = req.params as { token: string };
+    return reply.headers(noStore).page(
+      <MessagePage title={req.t('accounts.confirm.title')}>
+        <p>{req.t('accounts.confirm.lead')}</p>
+        <div class="actions"><ButtonForm action={`/${req.lang}/confirm/${encodeURIComponent(token)}`} csrfToken={reply.generateCsrf()} label={req.t('accounts.confirm.submit')} /></div>
+      </MessagePage>,
+      { title: req.t('accounts.confirm.title'), indexable: false },
+    );
+  });
+
+  app.post('/:lang/confirm/:token', async (req, reply) => {
+    const user = await confirmEmail(ctx, (req.params as { token: string }).token);
+    if (!user) return reply.status(410).page(<LinkExpired />, { title: req.t('accounts.expired.title'), indexable: false });
+    if (req.sessionId) await endSession(ctx.database.db, req.sessionId);
+    setSessionCookie(reply, config, await startSession(ctx.database.db, user.id, clientOf(req)));
+    return reply.redirect(`/${req.lang}/account?notice=confirmed`, 303);
+  });
+
+  app.get('/:lang/sign-in', (req, reply) => {
+    const next = safeNext(req.lang, (req.query as { next?: unknown }).next);
+    if (req.actor) return reply.redirect(next, 303);
+    const notice = noticeFrom(req, ['password-reset']);
+    return reply.headers(noStore).page(<SignInPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} next={next} notice={notice} />, { title: req.t('accounts.signIn.title') });
+  });
+
+  app.post('/:lang/sign-in', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+    const result = await signIn(ctx, req.body, req.ip);
+    const next = safeNext(req.lang, (req.body as { next?: unknown } | undefined)?.next);
+    if (result.ok) {
+      if (req.sessionId) await endSession(ctx.database.db, req.sessionId);
+      setSessionCookie(reply, config, await startSession(ctx.database.db, result.user.id, clientOf(req)));
+      return reply.redirect(next, 303);
+    }
+    return reply.status(result.errors.form?.key === 'accounts.error.tooMany' ? 429 : 422).headers(noStore).page(
+      <SignInPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} next={next} />,
+      { title: req.t('form.errorTitle', { title: req.t('accounts.signIn.title') }) },
+    );
+  });
+
+  app.post('/:lang/sign-out', async (req, reply) => {
+    if (req.sessionId) await endSession(ctx.database.db, req.sessionId);
+    clearSessionCookie(reply, config);
+    return reply.redirect(`/${req.lang}/`, 303);
+  });
+
+  app.get('/:lang/password/forgot', (req, reply) =>
+    reply.headers(noStore).page(<ForgotPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.forgot.title') }));
+
+  app.post('/:lang/password/forgot', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+    const result = await requestPasswordReset(ctx, req.body, req.ip);
+    if (result.ok) {
+      return reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.forgot.sent')}</p></MessagePage>,
+        { title: req.t('accounts.checkEmail.title'), indexable: false });
+    }
+    return reply.status(422).headers(noStore).page(
+      <ForgotPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+      { title: req.t('form.errorTitle', { title: req.t('accounts.forgot.title') }) },
+    );
+  });
+
+  app.get('/:lang/password/reset/:token', async (req, reply) => {
+    const { token } = req.params as { token: string };
+    if (!(await resetTokenIsUsable(ctx, token))) return reply.status(410).page(<LinkExpired />, { title: req.t('accounts.expired.title'), indexable: false });
+    return reply.headers(noStore).page(<ResetPage errors={{}} csrfToken={reply.generateCsrf()} token={token} />, { title: req.t('accounts.reset.title'), indexable: false });
+  });
+
+  app.post('/:lang/password/reset/:token', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+    const { token } = req.params as { token: string };
+    const result = await resetPassword(ctx, token, req.body);
+    if (result.ok) {
+      clearSessionCookie(reply, config);
+      return reply.redirect(`/${req.lang}/sign-in?notice=password-reset`, 303);
+    }
+    if ('expired' in result) return reply.status(410).page(<LinkExpired />, { title: req.t('accounts.expired.title'), indexable: false });
+    return reply.status(422).headers(noStore).page(<ResetPage errors={result.errors} csrfToken={reply.generateCsrf()} token={token} />,
+      { title: req.t('form.errorTitle', { title: req.t('accounts.reset.title') }), indexable: false });
+  });
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { typedValues } from '../../../core/http/forms.ts';
+import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import type { ModuleContext } from '../../../core/modules.ts';
+import { accountsPolicy } from '../policy.ts';
+import { createOrganisation, editOrganisation, getOrganisation } from '../service/organisations.ts';
+import { OrganisationFormPage, OrganisationPage } from '../views/organisations.tsx';
+import { requireActor } from './session.ts';
+
+const noStore = { 'cache-control': 'no-store' };
+const FIELDS = ['name', 'kind', 'website', 'description'] as const;
+const idOf = (params: unknown) => {
+  const id = (params as { id: string }).id;
+  return /^[1-9]\d{0,9}$/.test(id) ? Number(id) : undefined;
+};
+
+export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  app.get('/:lang/organisations/new', (req, reply) => {
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    accountsPolicy.authorize(actor, 'organisation.create', null);
+    return reply.headers(noStore).page(<OrganisationFormPage values={{ kind: 'ngo' }} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.org.create'), indexable: false });
+  });
+
+  app.post('/:lang/organisations/new', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    accountsPolicy.authorize(actor, 'organisation.create', null);
+    const result = await createOrganisation(ctx, actor, req.body);
+    if (result.ok) return reply.redirect(`/${req.lang}/organisations/${result.data.id}`, 303);
+    return reply.status(422).headers(noStore).page(<OrganisationFormPage values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+      { title: req.t('form.errorTitle', { title: req.t('accounts.org.create') }), indexable: false });
+  });
+
+  app.get('/:lang/organisations/:id', async (req, reply) => {
+    const id = idOf(req.params);
+    const org = id && (await getOrganisation(ctx, id));
+    if (!org) return reply.callNotFound();
+    return reply.page(<OrganisationPage org={org} canEdit={accountsPolicy.can(req.actor, 'organisation.edit', org)} />, { title: org.name, indexable: false });
+  });
+
+  app.get('/:lang/organisations/:id/edit', async (req, reply) => {
+    const id = idOf(req.params);
+    const org = id && (await getOrganisation(ctx, id));
+    if (!org) return reply.callNotFound();
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    accountsPolicy.authorize(actor, 'organisation.edit', org);
+    const values = { name: org.name, kind: org.kind, website: org.website ?? '', description: org.description ?? '' };
+    return reply.headers(noStore).page(<OrganisationFormPage id={org.id} values={values} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.org.edit'), indexable: false });
+  });
+
+  app.post('/:lang/organisations/:id/edit', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+    const id = idOf(req.params);
+    const org = id && (await getOrganisation(ctx, id));
+    if (!org) return reply.callNotFound();
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    accountsPolicy.authorize(actor, 'organisation.edit', org);
+    const result = await editOrganisation(ctx, actor, org.id, req.body, req.ip);
+    if (result.ok) return reply.redirect(`/${req.lang}/organisations/${org.id}`, 303);
+    return reply.status(422).headers(noStore).page(<OrganisationFormPage id={org.id} values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+      { title: req.t('form.errorTitle', { title: req.t('accounts.org.edit') }), indexable: false });
+  });
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Scope } from '../../../core/authz.ts';
+import { typedValues } from '../../../core/http/forms.ts';
+import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import type { ModuleContext } from '../../../core/modules.ts';
+import type { FieldErrors } from '../../../core/views/components.tsx';
+import { accountsPolicy, INVITABLE } from '../policy.ts';
+import { getOrganisation } from '../service/organisations.ts';
+import { acceptInvitation, cancelInvitation, invitationByToken, invite, revokeGrant, team } from '../service/roles.ts';
+import { scopeLabel, scopePath } from '../views/scopes.tsx';
+import { InvitationPage, TeamPage } from '../views/team.tsx';
+import { noticeFrom, requireActor } from './session.ts';
+
+const noStore = { 'cache-control': 'no-store' };
+const NOTICES = ['invited', 'removed', 'cancelled', 'last-admin'] as const;
+const SCOPED = ['municipality', 'network', 'organisation'] as const;
+
+export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  /** The scope named by the address, or undefined when there is no such scope. */
+  async function scopeOf(params: unknown): Promise<Scope | undefined> {
+    const { type, id } = params as { type?: string; id?: string };
+    if (type === undefined) return { type: 'platform', id: null };
+    const scopeType = SCOPED.find((s) => s === type);
+    if (!scopeType || !/^[1-9]\d{0,9}$/.test(id ?? '')) return undefined;
+    const scope: Scope = { type: scopeType, id: Number(id) };
+    if (scope.type === 'organisation' && !(await getOrganisation(ctx, scope.id!))) return undefined;
+    return scope;
+  }
+
+  async function render(req: FastifyRequest, reply: FastifyReply, scope: Scope, values: Partial<Record<string, string>>, errors: FieldErrors) {
+    const actor = req.actor;
+    const { members, invitations } = await team(ctx, scope);
+    return reply.headers(noStore).page(
+      <TeamPage team={{
+        scope, members, invitations, invitable: INVITABLE[scope.type],
+        canInvite: accountsPolicy.can(actor, 'team.invite', scope),
+        canRevoke: accountsPolicy.can(actor, 'team.revoke', scope),
+        notice: noticeFrom(req, NOTICES),
+      }} values={values} errors={errors} csrfToken={reply.generateCsrf()} />,
+      { title: req.t('accounts.team.title', { scope: scopeLabel(req.t, scope) }), indexable: false },
+    );
+  }
+
+  /** Resolves the scope and checks the action; answers 404 or 403 itself and returns undefined. */
+  async function guard(req: FastifyRequest, reply: FastifyReply, action: 'team.view' | 'team.invite' | 'team.revoke') {
+    const scope = await scopeOf(req.params);
+    if (!scope) {
+      reply.callNotFound();
+      return undefined;
+    }
+    const actor = requireActor(req, reply);
+    if (!actor) return undefined;
+    accountsPolicy.authorize(actor, action, scope);
+    return { scope, actor, base: `/${req.lang}${scopePath(scope)}` };
+  }
+
+  for (const prefix of ['/:lang/team/platform', '/:lang/team/:type/:id']) {
+    app.get(prefix, async (req, reply) => {
+      const g = await guard(req, reply, 'team.view');
+      return g ? render(req, reply, g.scope, {}, {}) : reply;
+    });
+
+    app.post(`${prefix}/invite`, { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+      const g = await guard(req, reply, 'team.invite');
+      if (!g) return reply;
+      const result = await invite(ctx, g.actor, g.scope, req.body, req.lang, req.ip);
+      if (result.ok) return reply.redirect(`${g.base}?notice=invited`, 303);
+      reply.status(422);
+      return render(req, reply, g.scope, typedValues(req.body, ['email', 'role']), result.errors);
+    });
+
+    app.post(`${prefix}/members/:grant/remove`, async (req, reply) => {
+      const g = await guard(req, reply, 'team.revoke');
+      if (!g) return reply;
+      const outcome = await revokeGrant(ctx, g.actor, g.scope, Number((req.params as { grant: string }).grant), req.ip);
+      if (outcome === 'notFound') return reply.callNotFound();
+      return reply.redirect(`${g.base}?notice=${outcome === 'lastAdmin' ? 'last-admin' : 'removed'}`, 303);
+    });
+
+    app.post(`${prefix}/invitations/:invitation/cancel`, async (req, reply) => {
+      const g = await guard(req, reply, 'team.invite');
+      if (!g) return reply;
+      const done = await cancelInvitation(ctx, g.actor, g.scope, Number((req.params as { invitation: string }).invitation), req.ip);
+      if (!done) return reply.callNotFound();
+      return reply.redirect(`${g.base}?notice=cancelled`, 303);
+    });
+  }
+
+  app.get('/:lang/invitations/:token', async (req, reply) => {
+    const { token } = req.params as { token: string };
+    const inv = await invitationByToken(ctx, token);
+    if (!inv) return reply.callNotFound();
+    return reply.headers(noStore).page(
+      <InvitationPage invitation={{ state: inv.state, email: inv.email, role: inv.role, scope: inv.scope, token }} csrfToken={reply.generateCsrf()} />,
+      { title: req.t('accounts.invitation.title'), indexable: false },
+    );
+  });
+
+  app.post('/:lang/invitations/:token', async (req, reply) => {
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    const { token } = req.params as { token: string };
+    const inv = await invitationByToken(ctx, token);
+    if (!inv) return reply.callNotFound();
+    accountsPolicy.authorize(actor, 'invitation.accept', inv);
+    if (!(await acceptInvitation(ctx, actor, token, req.ip))) return reply.status(410).redirect(`/${req.lang}/invitations/${token}`, 303);
+    return reply.redirect(`/${req.lang}/account?notice=saved`, 303);
+  });
+}

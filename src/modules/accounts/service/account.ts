@@ -1,0 +1,138 @@
+import { transaction } from '../../../core/db/client.ts';
+import { type FormResult, validateForm } from '../../../core/http/forms.ts';
+import { hit } from '../../../core/http/throttle.ts';
+import type { Actor } from '../../../core/authz.ts';
+import type { ModuleContext } from '../../../core/modules.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../passwords.ts';
+import {
+  deleteGrantsOf, deleteInvitationsFor, deleteSessionsOf, deleteTokensOf, findUsableToken, findUser, findUserByEmail,
+  grantsOf, insertToken, invitationsFor, sessionsOf, updateUser, useToken,
+} from '../repo.ts';
+import { changeEmailInput, changePasswordInput, LIMITS, passwordOnlyInput, profileInput } from '../schema.ts';
+import { hashToken, newToken } from '../tokens.ts';
+import { formError } from './auth.ts';
+import { auditByActor } from './audit.ts';
+import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
+import { link, queueAccountMail } from './mails.ts';
+
+const FIELD_LIMITS = { name: LIMITS.name, email: LIMITS.email, password: LIMITS.password, current_password: LIMITS.password };
+const wrongPassword = { ok: false as const, errors: { current_password: { key: 'accounts.error.wrongPassword' } } };
+
+async function currentUser(ctx: ModuleContext, actor: Actor) {
+  const user = await findUser(ctx.database.db, actor.id);
+  if (!user || user.deleted_at) throw new Error('account is gone');
+  return user;
+}
+
+export async function updateProfile(ctx: ModuleContext, actor: Actor, body: unknown, lang: string): Promise<FormResult<{ name: string }>> {
+  const form = validateForm(profileInput, body, FIELD_LIMITS);
+  if (!form.ok) return form;
+  await updateUser(ctx.database.db, actor.id, { name: form.data.name, language: lang });
+  return form;
+}
+
+/** Changes the password (the current one is needed) and signs out every other browser. */
+export async function changePassword(ctx: ModuleContext, actor: Actor, sessionId: string, body: unknown): Promise<FormResult<null>> {
+  const form = validateForm(changePasswordInput, body, FIELD_LIMITS);
+  if (!form.ok) return form;
+  const user = await currentUser(ctx, actor);
+  if (!(await verifyPassword(user.password_hash, form.data.current_password))) return wrongPassword;
+  const weak = passwordProblem(form.data.password, user);
+  if (weak) return { ok: false, errors: { password: weak } };
+  const passwordHash = await hashPassword(form.data.password);
+  await transaction(ctx.database.db, async (trx) => {
+    await updateUser(trx, user.id, { password_hash: passwordHash });
+    await deleteSessionsOf(trx, user.id, sessionId);
+    await queueAccountMail(trx, ctx, 'passwordChanged', user.email, user.language, { name: user.name, link: link(ctx, user.language, '/password/forgot') });
+  });
+  ctx.mail.wake();
+  return { ok: true, data: null };
+}
+
+/** Sends a confirmation link to the new address; the old one is told. Nothing changes until confirmed. */
+export async function requestEmailChange(ctx: ModuleContext, actor: Actor, body: unknown): Promise<FormResult<{ email: string }>> {
+  const { db } = ctx.database;
+  const form = validateForm(changeEmailInput, body, FIELD_LIMITS);
+  if (!form.ok) return form;
+  const user = await currentUser(ctx, actor);
+  if (!(await verifyPassword(user.password_hash, form.data.current_password))) return wrongPassword;
+  const { email } = form.data;
+  if (email === user.email) return { ok: false, errors: { email: { key: 'accounts.error.sameEmail' } } };
+  const limited = await hit(db, `email-change:${user.id}`, THROTTLE.emailChangePerAccount);
+  if (!limited.allowed) return formError('accounts.error.tooMany', { minutes: Math.ceil(limited.retryAfter / 60) });
+  // An address taken by another account gets no link, but the answer is the same.
+  if (!(await findUserByEmail(db, email))) {
+    const { token, hash } = newToken();
+    const now = Date.now();
+    await transaction(db, async (trx) => {
+      await deleteTokensOf(trx, user.id, 'change_email');
+      await insertToken(trx, {
+        user_id: user.id, purpose: 'change_email', token_hash: hash, payload: email,
+        expires_at: new Date(now + TOKEN_TTL_MS.change_email).toISOString(), created_at: new Date(now).toISOString(),
+      });
+      await queueAccountMail(trx, ctx, 'changeEmail', email, user.language, { name: user.name, link: link(ctx, user.language, `/email/confirm/${token}`) });
+      await queueAccountMail(trx, ctx, 'emailChanging', user.email, user.language, { name: user.name, email });
+    });
+    ctx.mail.wake();
+  }
+  return { ok: true, data: { email } };
+}
+
+/** Switches to the new address from the link sent to it; single use. */
+export async function confirmEmailChange(ctx: ModuleContext, token: string): Promise<{ email: string } | undefined> {
+  return transaction(ctx.database.db, async (trx) => {
+    const now = new Date().toISOString();
+    const row = await findUsableToken(trx, hashToken(token), 'change_email', now);
+    if (!row?.payload || !(await useToken(trx, row.id, now))) return undefined;
+    const user = await findUser(trx, row.user_id);
+    if (!user || user.deleted_at || (await findUserByEmail(trx, row.payload))) return undefined;
+    await updateUser(trx, user.id, { email: row.payload, email_confirmed_at: now });
+    return { email: row.payload };
+  });
+}
+
+/** Everything we hold on the person, from every module. */
+export async function exportPersonalData(ctx: ModuleContext, actor: Actor): Promise<Record<string, unknown>> {
+  const { db } = ctx.database;
+  const user = await currentUser(ctx, actor);
+  const { password_hash: _hash, ...account } = user;
+  const sessions = (await sessionsOf(db, user.id)).map(({ id: _id, ...s }) => s);
+  const modules: Record<string, unknown> = {};
+  for (const { module, data } of ctx.personalData) {
+    if (module !== 'accounts') modules[module] = await data.export({ userId: user.id, email: user.email }, ctx);
+  }
+  return {
+    exportedAt: new Date().toISOString(),
+    account,
+    sessions,
+    roles: await grantsOf(db, user.id),
+    invitations: await invitationsFor(db, user.email),
+    actionsRecorded: await auditByActor(db, user.id),
+    ...modules,
+  };
+}
+
+/**
+ * Deletes an account: personal data is erased in every module, the person is signed out
+ * everywhere; what they published stays, shown as from a deleted account.
+ */
+export async function deleteAccount(ctx: ModuleContext, actor: Actor, body: unknown): Promise<FormResult<null>> {
+  const form = validateForm(passwordOnlyInput, body, FIELD_LIMITS);
+  if (!form.ok) return form;
+  const user = await currentUser(ctx, actor);
+  if (!(await verifyPassword(user.password_hash, form.data.current_password))) return wrongPassword;
+  await transaction(ctx.database.db, async (trx) => {
+    const scoped = { ...ctx, database: { ...ctx.database, db: trx } };
+    for (const { module, data } of ctx.personalData) {
+      if (module !== 'accounts') await data.erase({ userId: user.id, email: user.email }, scoped);
+    }
+    await deleteSessionsOf(trx, user.id);
+    await deleteTokensOf(trx, user.id);
+    await deleteGrantsOf(trx, user.id);
+    await deleteInvitationsFor(trx, user.email);
+    await updateUser(trx, user.id, {
+      name: '', email: `deleted-${user.id}@deleted.invalid`, password_hash: null, email_confirmed_at: null, deleted_at: new Date().toISOString(),
+    });
+  });
+  return { ok: true, data: null };
+}

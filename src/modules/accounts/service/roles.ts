@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { type Actor, ROLES, type Role, type Scope } from '../../../core/authz.ts';
+import { transaction } from '../../../core/db/client.ts';
+import type { Tables } from '../../../core/db/tables.ts';
+import { type FormResult, validateForm } from '../../../core/http/forms.ts';
+import { hit } from '../../../core/http/throttle.ts';
+import { translator } from '../../../core/i18n/catalog.ts';
+import { isLanguage } from '../../../core/i18n/languages.ts';
+import type { ModuleContext } from '../../../core/modules.ts';
+import { hashPassword } from '../passwords.ts';
+import { INVITABLE } from '../policy.ts';
+import {
+  closeInvitation, countRole, deleteGrant, findGrant, findInvitation, findInvitationByHash, findUserByEmail,
+  grantsInScope, insertGrant, insertInvitation, insertToken, insertUser, openInvitationsInScope,
+} from '../repo.ts';
+import { inviteInput, LIMITS } from '../schema.ts';
+import { hashToken, newToken } from '../tokens.ts';
+import { audit } from './audit.ts';
+import { formError } from './auth.ts';
+import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
+import { link, queueAccountMail } from './mails.ts';
+
+const scopeKey = (scope: Scope) => scope.id ?? 0;
+
+export async function team(ctx: ModuleContext, scope: Scope) {
+  const { db } = ctx.database;
+  return {
+    members: await grantsInScope(db, scope.type, scopeKey(scope)),
+    invitations: await openInvitationsInScope(db, scope.type, scopeKey(scope), new Date().toISOString()),
+  };
+}
+
+/** Gives a role; used by invitations, by `municipium create-admin` and by other modules' flows. */
+export async function grantRole(db: Kysely<Tables>, userId: number, role: Role, scopeId: number | null, grantedBy: number | null): Promise<void> {
+  await insertGrant(db, { user_id: userId, role, scope_type: ROLES[role], scope_id: scopeId ?? 0, granted_by: grantedBy, created_at: new Date().toISOString() });
+}
+
+/** Invites a person by email into a role of the scope; the link expires. */
+export async function invite(ctx: ModuleContext, actor: Actor, scope: Scope, body: unknown, lang: string, ip: string): Promise<FormResult<{ email: string }>> {
+  const { db } = ctx.database;
+  const form = validateForm(inviteInput, body, { email: LIMITS.email });
+  if (!form.ok) return form;
+  const { email, role } = form.data;
+  if (!INVITABLE[scope.type].includes(role)) return { ok: false, errors: { role: { key: 'form.error.choose' } } };
+  const existing = await findUserByEmail(db, email);
+  const members = await grantsInScope(db, scope.type, scopeKey(scope));
+  if (existing && members.some((m) => m.user_id === existing.id && m.role === role)) {
+    return { ok: false, errors: { email: { key: 'accounts.error.alreadyMember' } } };
+  }
+  const limited = await hit(db, `invite:${actor.id}`, THROTTLE.invitationsPerActor);
+  if (!limited.allowed) return formError('accounts.error.tooMany', { minutes: Math.ceil(limited.retryAfter / 60) });
+  const { token, hash } = newToken();
+  const now = Date.now();
+  const language = existing?.language ?? lang;
+  await transaction(db, async (trx) => {
+    const id = await insertInvitation(trx, {
+      email, role, scope_type: scope.type, scope_id: scopeKey(scope), token_hash: hash, invited_by: actor.id,
+      expires_at: new Date(now + TOKEN_TTL_MS.invitation).toISOString(), created_at: new Date(now).toISOString(),
+    });
+    await queueAccountMail(trx, ctx, 'invitation', email, language, {
+      inviter: actor.name, role: translator(isLanguage(language) ? language : 'en')(`accounts.role.${role}`), link: link(ctx, language, `/invitations/${token}`),
+    });
+    await audit(trx, actor, { action: 'role.invite', subjectType: scope.type, subjectId: scope.id, details: { invitation: id, email, role } }, ip);
+  });
+  ctx.mail.wake();
+  return { ok: true, data: { email } };
+}
+
+export type RevokeResult = 'done' | 'notFound' | 'lastAdmin';
+
+/** Removes a role from a person of this scope; the last platform admin cannot be removed. */
+export async function revokeGrant(ctx: ModuleContext, actor: Actor, scope: Scope, grantId: number, ip: string): Promise<RevokeResult> {
+  const { db } = ctx.database;
+  const grant = await findGrant(db, grantId);
+  if (!grant || grant.scope_type !== scope.type || grant.scope_id !== scopeKey(scope)) return 'notFound';
+  if (grant.role === 'platform_admin' && (await countRole(db, 'platform_admin')) <= 1) return 'lastAdmin';
+  await transaction(db, async (trx) => {
+    await deleteGrant(trx, grantId);
+    await audit(trx, actor, { action: 'role.revoke', subjectType: scope.type, subjectId: scope.id, details: { user: grant.user_id, role: grant.role } }, ip);
+  });
+  return 'done';
+}
+
+export async function cancelInvitation(ctx: ModuleContext, actor: Actor, scope: Scope, invitationId: number, ip: string): Promise<boolean> {
+  const { db } = ctx.database;
+  const inv = await findInvitation(db, invitationId);
+  if (!inv || inv.scope_type !== scope.type || inv.scope_id !== scopeKey(scope)) return false;
+  return transaction(db, async (trx) => {
+    if (!(await closeInvitation(trx, inv.id, { cancelled_at: new Date().toISOString() }))) return false;
+    await audit(trx, actor, { action: 'role.invitation.cancel', subjectType: scope.type, subjectId: scope.id, details: { invitation: inv.id, email: inv.email } }, ip);
+    return true;
+  });
+}
+
+export type InvitationState = 'open' | 'expired' | 'closed';
+
+export async function invitationByToken(ctx: ModuleContext, token: string) {
+  const inv = await findInvitationByHash(ctx.database.db, hashToken(token));
+  if (!inv) return undefined;
+  const state: InvitationState = inv.accepted_at || inv.cancelled_at ? 'closed' : Date.parse(inv.expires_at) <= Date.now() ? 'expired' : 'open';
+  return { ...inv, state, scope: { type: inv.scope_type, id: inv.scope_type === 'platform' ? null : inv.scope_id } as Scope };
+}
+
+/** Accepts an open invitation for the signed-in person whose address it was sent to. */
+export async function acceptInvitation(ctx: ModuleContext, actor: Actor, token: string, ip: string): Promise<boolean> {
+  const inv = await invitationByToken(ctx, token);
+  if (!inv || inv.state !== 'open' || inv.email !== actor.email) return false;
+  return transaction(ctx.database.db, async (trx) => {
+    if (!(await closeInvitation(trx, inv.id, { accepted_at: new Date().toISOString(), accepted_by: actor.id }))) return false;
+    await grantRole(trx, actor.id, inv.role, inv.scope.id, inv.invited_by);
+    await audit(trx, actor, { action: 'role.accept', subjectType: inv.scope_type, subjectId: inv.scope.id, details: { invitation: inv.id, role: inv.role } }, ip);
+    return true;
+  });
+}
+
+/**
+ * Makes a person platform admin, creating a confirmed account when there is none. A new account
+ * gets a password-setting link instead of a password.
+ */
+export async function createAdmin(ctx: ModuleContext, email: string, name: string): Promise<{ created: boolean; setPasswordLink?: string }> {
+  const { db } = ctx.database;
+  const address = email.trim().toLowerCase();
+  return transaction(db, async (trx) => {
+    const now = new Date();
+    const existing = await findUserByEmail(trx, address);
+    let userId = existing?.id;
+    let setPasswordLink: string | undefined;
+    if (!userId) {
+      userId = await insertUser(trx, {
+        name, email: address, password_hash: await hashPassword(randomBytes(32).toString('base64url')), language: 'en',
+        email_confirmed_at: now.toISOString(), terms_accepted_at: null, created_at: now.toISOString(),
+      });
+      const { token, hash } = newToken();
+      await insertToken(trx, {
+        user_id: userId, purpose: 'reset_password', token_hash: hash, payload: null,
+        expires_at: new Date(now.getTime() + TOKEN_TTL_MS.invitation).toISOString(), created_at: now.toISOString(),
+      });
+      setPasswordLink = link(ctx, 'en', `/password/reset/${token}`);
+    }
+    await grantRole(trx, userId, 'platform_admin', null, null);
+    await audit(trx, null, { action: 'admin.create', subjectType: 'user', subjectId: userId, details: { email: address, via: 'cli' } });
+    return { created: !existing, ...(setPasswordLink ? { setPasswordLink } : {}) };
+  });
+}
+
+export async function hasPlatformAdmin(ctx: ModuleContext): Promise<boolean> {
+  return (await countRole(ctx.database.db, 'platform_admin')) > 0;
+}

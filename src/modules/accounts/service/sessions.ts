@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../core/authz.ts';
+import type { Tables } from '../../../core/db/tables.ts';
+import { deleteExpiredSessions, deleteSession, deleteSessionsOf, findSession, findUser, grantsOf, insertSession, sessionsOf, touchSession } from '../repo.ts';
+import { hashToken, newToken } from '../tokens.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from './limits.ts';
+
+/** Starts a session: a new id every time, so that a session id known before sign-in is worthless. */
+export async function startSession(db: Kysely<Tables>, userId: number, client: { ip?: string; userAgent?: string }): Promise<string> {
+  const { token, hash } = newToken();
+  const now = Date.now();
+  await insertSession(db, {
+    id: hash,
+    user_id: userId,
+    created_at: new Date(now).toISOString(),
+    last_seen_at: new Date(now).toISOString(),
+    expires_at: new Date(now + SESSION_ABSOLUTE_MS).toISOString(),
+    ip: client.ip?.slice(0, 64) ?? null,
+    user_agent: client.userAgent?.slice(0, 300) ?? null,
+  });
+  return token;
+}
+
+export interface CurrentSession {
+  id: string;
+  actor: Actor;
+}
+
+/** The person behind a session cookie, or undefined when it is unknown, idle too long or expired. */
+export async function resumeSession(db: Kysely<Tables>, token: string, now = Date.now()): Promise<CurrentSession | undefined> {
+  const id = hashToken(token);
+  const session = await findSession(db, id);
+  if (!session) return undefined;
+  const lastSeen = Date.parse(session.last_seen_at);
+  if (Date.parse(session.expires_at) <= now || lastSeen + SESSION_IDLE_MS <= now) {
+    await deleteSession(db, id);
+    return undefined;
+  }
+  const user = await findUser(db, session.user_id);
+  if (!user || user.deleted_at) return undefined;
+  if (now - lastSeen >= SESSION_TOUCH_MS) await touchSession(db, id, new Date(now).toISOString());
+  const grants = await grantsOf(db, user.id);
+  return {
+    id,
+    actor: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      language: user.language,
+      confirmed: !!user.email_confirmed_at,
+      grants: grants.map((g) => ({ role: g.role, scopeId: g.scope_type === 'platform' ? null : g.scope_id })),
+    },
+  };
+}
+
+export const endSession = deleteSession;
+
+/** Signs a person out of every other browser; returns how many sessions ended. */
+export const endOtherSessions = (db: Kysely<Tables>, userId: number, currentId: string) => deleteSessionsOf(db, userId, currentId);
+export const endAllSessions = (db: Kysely<Tables>, userId: number) => deleteSessionsOf(db, userId);
+export const listSessions = sessionsOf;
+
+export function pruneSessions(db: Kysely<Tables>, now = Date.now()): Promise<void> {
+  return deleteExpiredSessions(db, new Date(now).toISOString(), new Date(now - SESSION_IDLE_MS).toISOString());
+}

@@ -1,0 +1,161 @@
+import { type Actor, ROLES as ROLE_SCOPE } from '../../../core/authz.ts';
+import { ButtonForm, CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../../core/views/components.tsx';
+import { useHref, usePage } from '../../../core/views/context.ts';
+import { MIN_PASSWORD_LENGTH } from '../passwords.ts';
+import { ADMIN_ROLE } from '../policy.ts';
+import { LIMITS, type SessionRow } from '../schema.ts';
+import { FormPage } from './forms.tsx';
+import { scopeLabel, scopePath } from './scopes.tsx';
+
+type Values = Partial<Record<string, string>>;
+interface FormProps { values: Values; errors: FieldErrors; csrfToken: string }
+
+export interface AccountOverview {
+  actor: Actor;
+  organisations: { id: number; name: string }[];
+  canAudit: boolean;
+  notice?: string | undefined;
+}
+
+export function AccountPage({ overview, values, errors, csrfToken }: FormProps & { overview: AccountOverview }) {
+  const { t } = usePage();
+  const href = useHref();
+  const { actor } = overview;
+  const administered = actor.grants.filter((g) => Object.values(ADMIN_ROLE).includes(g.role));
+  return (
+    <article class="prose">
+      <h1>{t('accounts.account.title')}</h1>
+      {overview.notice && <Notice>{t(`accounts.notice.${overview.notice}`)}</Notice>}
+      <ErrorSummary errors={errors} labels={{ name: t('accounts.field.name') }} />
+      <dl class="summary-list">
+        <dt>{t('accounts.field.email')}</dt>
+        <dd>{actor.email} <a href={href('/account/email')}>{t('accounts.account.changeEmail')}</a></dd>
+        <dt>{t('accounts.field.password')}</dt>
+        <dd><a href={href('/account/password')}>{t('accounts.account.changePassword')}</a></dd>
+      </dl>
+      <form method="post" action={href('/account')} class="form" noValidate>
+        <CsrfField token={csrfToken} />
+        <TextField name="name" label={t('accounts.field.name')} required value={values.name ?? actor.name} error={errors.name} maxLength={LIMITS.name} autocomplete="name" />
+        <button type="submit">{t('accounts.account.save')}</button>
+      </form>
+
+      {actor.grants.length > 0 && (
+        <section aria-labelledby="roles-heading">
+          <h2 id="roles-heading">{t('accounts.account.roles')}</h2>
+          <ul>
+            {actor.grants.map((g) => (
+              <li key={`${g.role}:${g.scopeId}`}>
+                {t(`accounts.role.${g.role}`)}
+                {g.role.startsWith('platform') ? '' : ` – ${scopeLabel(t, { type: ROLE_SCOPE[g.role], id: g.scopeId })}`}
+                {administered.includes(g) && <> (<a href={href(scopePath({ type: ROLE_SCOPE[g.role], id: g.scopeId }))}>{t('accounts.team.manage')}</a>)</>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="orgs-heading">
+        <h2 id="orgs-heading">{t('accounts.account.organisations')}</h2>
+        {overview.organisations.length > 0 && (
+          <ul>{overview.organisations.map((o) => <li key={o.id}><a href={href(`/organisations/${o.id}`)}>{o.name}</a></li>)}</ul>
+        )}
+        <p><a href={href('/organisations/new')}>{t('accounts.org.create')}</a></p>
+      </section>
+
+      {overview.canAudit && <p><a href={href('/admin/audit')}>{t('accounts.audit.title')}</a></p>}
+
+      <section aria-labelledby="privacy-heading">
+        <h2 id="privacy-heading">{t('accounts.account.privacy')}</h2>
+        <ul>
+          <li><a href={href('/account/sessions')}>{t('accounts.sessions.title')}</a></li>
+          <li><a href={href('/account/data')} download="municipium-my-data.json">{t('accounts.account.download')}</a></li>
+          <li><a href={href('/account/delete')}>{t('accounts.delete.title')}</a></li>
+        </ul>
+      </section>
+      <div class="actions">
+        <ButtonForm action={href('/sign-out')} csrfToken={csrfToken} label={t('accounts.signOut')} secondary />
+      </div>
+    </article>
+  );
+}
+
+export function ChangePasswordPage({ errors, csrfToken }: Omit<FormProps, 'values'>) {
+  const { t } = usePage();
+  const href = useHref();
+  const labels = { current_password: t('accounts.field.currentPassword'), password: t('accounts.field.newPassword') };
+  return (
+    <FormPage title={t('accounts.account.changePassword')} lead={<p>{t('accounts.password.changeLead')}</p>} action={href('/account/password')}
+      csrfToken={csrfToken} errors={errors} labels={labels} submit={t('accounts.account.changePassword')}>
+      <TextField name="current_password" type="password" label={labels.current_password} required error={errors.current_password} maxLength={LIMITS.password} autocomplete="current-password" />
+      <TextField name="password" type="password" label={labels.password} hint={t('accounts.password.hint', { min: MIN_PASSWORD_LENGTH })}
+        required error={errors.password} maxLength={LIMITS.password} autocomplete="new-password" />
+    </FormPage>
+  );
+}
+
+export function ChangeEmailPage({ values, errors, csrfToken, current }: FormProps & { current: string }) {
+  const { t } = usePage();
+  const href = useHref();
+  const labels = { email: t('accounts.field.newEmail'), current_password: t('accounts.field.currentPassword') };
+  return (
+    <FormPage title={t('accounts.account.changeEmail')} lead={<p>{t('accounts.email.lead', { email: current })}</p>} action={href('/account/email')}
+      csrfToken={csrfToken} errors={errors} labels={labels} submit={t('accounts.email.submit')}>
+      <TextField name="email" type="email" label={labels.email} required value={values.email} error={errors.email} maxLength={LIMITS.email} autocomplete="email" />
+      <TextField name="current_password" type="password" label={labels.current_password} required error={errors.current_password} maxLength={LIMITS.password} autocomplete="current-password" />
+    </FormPage>
+  );
+}
+
+export function SessionsPage({ sessions, currentId, csrfToken, ended }: { sessions: SessionRow[]; currentId: string; csrfToken: string; ended?: number | undefined }) {
+  const { t } = usePage();
+  const href = useHref();
+  const when = (iso: string) => t('accounts.sessions.when', { date: new Date(iso) });
+  return (
+    <article>
+      <h1>{t('accounts.sessions.title')}</h1>
+      {ended !== undefined && <Notice>{t('accounts.sessions.ended', { count: ended })}</Notice>}
+      <p class="lead">{t('accounts.sessions.lead')}</p>
+      <div class="table-wrap">
+        <table class="table">
+          <caption class="visually-hidden">{t('accounts.sessions.title')}</caption>
+          <thead>
+            <tr><th scope="col">{t('accounts.sessions.device')}</th><th scope="col">{t('accounts.sessions.signedIn')}</th><th scope="col">{t('accounts.sessions.lastSeen')}</th></tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.user_agent ?? t('accounts.sessions.unknownDevice')}
+                  {s.ip && <> · {s.ip}</>}
+                  {s.id === currentId && <> <span class="tag">{t('accounts.sessions.thisDevice')}</span></>}
+                </td>
+                <td>{when(s.created_at)}</td>
+                <td>{when(s.last_seen_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {sessions.length > 1 && (
+        <div class="actions">
+          <ButtonForm action={href('/account/sessions/end-others')} csrfToken={csrfToken} label={t('accounts.sessions.endOthers')} />
+        </div>
+      )}
+      <p><a href={href('/account')}>{t('accounts.backToAccount')}</a></p>
+    </article>
+  );
+}
+
+export function DeletePage({ errors, csrfToken }: Omit<FormProps, 'values'>) {
+  const { t, siteName } = usePage();
+  const href = useHref();
+  const labels = { current_password: t('accounts.field.currentPassword') };
+  return (
+    <FormPage title={t('accounts.delete.title')} action={href('/account/delete')} csrfToken={csrfToken} errors={errors} labels={labels}
+      submit={t('accounts.delete.submit')} danger
+      lead={<><p>{t('accounts.delete.lead', { siteName })}</p><p><a href={href('/account/data')} download="municipium-my-data.json">{t('accounts.account.download')}</a></p></>}
+      after={<p><a href={href('/account')}>{t('accounts.backToAccount')}</a></p>}>
+      <TextField name="current_password" type="password" label={labels.current_password} required error={errors.current_password} maxLength={LIMITS.password} autocomplete="current-password" />
+    </FormPage>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ComponentChildren } from 'preact';
+import { CsrfField, ErrorSummary, type FieldErrors } from '../../../core/views/components.tsx';
+import { usePage } from '../../../core/views/context.ts';
+
+/** A page holding one form: title, lead text, error summary (also for form-wide errors) and the form. */
+export function FormPage(p: {
+  title: string;
+  lead?: ComponentChildren;
+  action: string;
+  csrfToken: string;
+  errors: FieldErrors;
+  labels: Record<string, string>;
+  submit: string;
+  danger?: boolean;
+  children: ComponentChildren;
+  after?: ComponentChildren;
+}) {
+  const { t } = usePage();
+  return (
+    <article class="prose">
+      <h1>{p.title}</h1>
+      {p.lead && <div class="lead">{p.lead}</div>}
+      <ErrorSummary errors={p.errors} labels={{ form: t('form.errorGeneral'), ...p.labels }} />
+      <form method="post" action={p.action} class="form" noValidate>
+        <CsrfField token={p.csrfToken} />
+        {p.children}
+        <button type="submit" class={p.danger ? 'button--danger' : undefined}>{p.submit}</button>
+      </form>
+      {p.after}
+    </article>
+  );
+}
+
+/** A page that says one thing, with optional links or a button form below. */
+export function MessagePage({ title, children, success }: { title: string; children?: ComponentChildren; success?: boolean }) {
+  return (
+    <article class="prose">
+      {success ? (
+        <div class="panel-success">
+          <h1>{title}</h1>
+          {children}
+        </div>
+      ) : (
+        <>
+          <h1>{title}</h1>
+          {children}
+        </>
+      )}
+    </article>
+  );
+}
+
+/** For a link from a mail that is unknown, expired or already used. */
+export function LinkExpired() {
+  const { t } = usePage();
+  return (
+    <MessagePage title={t('accounts.expired.title')}>
+      <p>{t('accounts.expired.body')}</p>
+    </MessagePage>
+  );
+}

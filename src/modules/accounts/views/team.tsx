@@ -1,0 +1,106 @@
+import type { Role, Scope } from '../../../core/authz.ts';
+import { ButtonForm, type FieldErrors, Notice, Select, TextField } from '../../../core/views/components.tsx';
+import { useHref, usePage } from '../../../core/views/context.ts';
+import { LIMITS } from '../schema.ts';
+import { FormPage, MessagePage } from './forms.tsx';
+import { scopeLabel, scopePath } from './scopes.tsx';
+
+export interface TeamView {
+  scope: Scope;
+  members: { id: number; role: Role; user_id: number; name: string; email: string }[];
+  invitations: { id: number; email: string; role: Role; expires_at: string }[];
+  invitable: Role[];
+  canInvite: boolean;
+  canRevoke: boolean;
+  notice?: string | undefined;
+}
+
+export function TeamPage({ team, values, errors, csrfToken }: { team: TeamView; values: Partial<Record<string, string>>; errors: FieldErrors; csrfToken: string }) {
+  const { t, actor } = usePage();
+  const href = useHref();
+  const base = scopePath(team.scope);
+  const title = t('accounts.team.title', { scope: scopeLabel(t, team.scope) });
+  const labels = { email: t('accounts.field.email'), role: t('accounts.field.role') };
+  return (
+    <>
+      <article>
+        <h1>{title}</h1>
+        {team.notice && <Notice>{t(`accounts.notice.${team.notice}`)}</Notice>}
+        <h2>{t('accounts.team.members')}</h2>
+        <div class="table-wrap">
+          <table class="table">
+            <thead><tr><th scope="col">{t('accounts.field.name')}</th><th scope="col">{t('accounts.field.email')}</th><th scope="col">{t('accounts.field.role')}</th>{team.canRevoke && <th scope="col">{t('accounts.team.actions')}</th>}</tr></thead>
+            <tbody>
+              {team.members.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.name}{m.user_id === actor?.id && <> <span class="tag">{t('accounts.team.you')}</span></>}</td>
+                  <td>{m.email}</td>
+                  <td>{t(`accounts.role.${m.role}`)}</td>
+                  {team.canRevoke && (
+                    <td><ButtonForm action={href(`${base}/members/${m.id}/remove`)} csrfToken={csrfToken} label={t('accounts.team.remove')} hiddenLabel={m.name} secondary /></td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {team.invitations.length > 0 && (
+          <>
+            <h2>{t('accounts.team.pending')}</h2>
+            <ul>
+              {team.invitations.map((i) => (
+                <li key={i.id}>
+                  {i.email} – {t(`accounts.role.${i.role}`)} – {t('accounts.team.expires', { date: new Date(i.expires_at) })}{' '}
+                  {team.canInvite && <ButtonForm action={href(`${base}/invitations/${i.id}/cancel`)} csrfToken={csrfToken} label={t('accounts.team.cancel')} hiddenLabel={i.email} secondary />}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </article>
+      {team.canInvite && (
+        <FormPage title={t('accounts.team.invite')} action={href(`${base}/invite`)} csrfToken={csrfToken} errors={errors} labels={labels} submit={t('accounts.team.inviteSubmit')}
+          lead={<p>{t('accounts.team.inviteLead')}</p>}>
+          <TextField name="email" type="email" label={labels.email} required value={values.email} error={errors.email} maxLength={LIMITS.email} />
+          <Select name="role" label={labels.role} required value={values.role} error={errors.role}
+            options={team.invitable.map((r) => ({ value: r, label: t(`accounts.role.${r}`) }))} />
+        </FormPage>
+      )}
+    </>
+  );
+}
+
+export interface InvitationView {
+  state: 'open' | 'expired' | 'closed';
+  email: string;
+  role: Role;
+  scope: Scope;
+  token: string;
+}
+
+export function InvitationPage({ invitation, csrfToken }: { invitation: InvitationView; csrfToken: string }) {
+  const { t, actor } = usePage();
+  const href = useHref();
+  const what = { role: t(`accounts.role.${invitation.role}`), scope: scopeLabel(t, invitation.scope), email: invitation.email };
+  if (invitation.state !== 'open') {
+    return <MessagePage title={t('accounts.invitation.unusableTitle')}><p>{t('accounts.invitation.unusable')}</p></MessagePage>;
+  }
+  const next = encodeURIComponent(href(`/invitations/${invitation.token}`));
+  return (
+    <MessagePage title={t('accounts.invitation.title')}>
+      <p class="lead">{t('accounts.invitation.lead', what)}</p>
+      {!actor && (
+        <ul class="form-links">
+          <li><a class="button" href={`${href('/sign-in')}?next=${next}`}>{t('accounts.signIn.title')}</a></li>
+          <li><a href={href('/sign-up')}>{t('accounts.signUp.link')}</a></li>
+        </ul>
+      )}
+      {actor && actor.email !== invitation.email && <p class="notice notice--error">{t('accounts.invitation.otherAccount', { ...what, current: actor.email })}</p>}
+      {actor && actor.email === invitation.email && (
+        <div class="actions">
+          <ButtonForm action={href(`/invitations/${invitation.token}`)} csrfToken={csrfToken} label={t('accounts.invitation.accept')} />
+        </div>
+      )}
+    </MessagePage>
+  );
+}
