@@ -59,7 +59,8 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return reply.headers(noStore).page(<SignInPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} next={next} notice={notice} />, { title: req.t('accounts.signIn.title') });
   });
 
-  app.post('/:lang/sign-in', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  // Limited per address and per account in the database (see THROTTLE), shared by all processes.
+  app.post('/:lang/sign-in', async (req, reply) => {
     const result = await signIn(ctx, req.body, req.ip);
     const next = safeNext(req.lang, (req.body as { next?: unknown } | undefined)?.next);
     if (result.ok) {

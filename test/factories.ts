@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '../src/core/authz.ts';
+import { hashPassword } from '../src/modules/accounts/passwords.ts';
+import { insertUser } from '../src/modules/accounts/repo.ts';
+import { grantRole } from '../src/modules/accounts/service/roles.ts';
+import { startSession } from '../src/modules/accounts/service/sessions.ts';
+import { SESSION_COOKIE } from '../src/modules/accounts/routes/session.ts';
+import type { TestDatabase } from './helpers/db.ts';
+
+export const PASSWORD = 'Lipica horses run at dawn';
+let hashed: Promise<string> | undefined;
+let counter = 0;
+
+export interface TestPerson {
+  id: number;
+  email: string;
+  name: string;
+  /** A Cookie header that signs this person in. */
+  cookie: string;
+}
+
+/** A confirmed account (unless said otherwise) with the given roles, signed in. */
+export async function person(database: TestDatabase, options: { roles?: [Role, number | null][]; confirmed?: boolean; name?: string; email?: string; language?: string } = {}): Promise<TestPerson> {
+  counter += 1;
+  const email = options.email ?? `person${counter}-${Date.now()}@example.eu`;
+  const name = options.name ?? `Person ${counter}`;
+  hashed ??= hashPassword(PASSWORD);
+  const now = new Date().toISOString();
+  const id = await insertUser(database.db, {
+    name, email, password_hash: await hashed, language: options.language ?? 'en',
+    email_confirmed_at: options.confirmed === false ? null : now, terms_accepted_at: now, created_at: now,
+  });
+  for (const [role, scopeId] of options.roles ?? []) await grantRole(database.db, id, role, scopeId, null);
+  const token = await startSession(database.db, id, { ip: '127.0.0.1', userAgent: 'test' });
+  return { id, email, name, cookie: `${SESSION_COOKIE}=${token}` };
+}
+
+/** Loads a form page as this person and returns the cookie and CSRF token to post it with. */
+export async function formAs(app: FastifyInstance, url: string, who?: TestPerson): Promise<{ cookie: string; csrf: string }> {
+  const res = await app.inject({ url, headers: who ? { cookie: who.cookie } : {} });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
+  if (!csrf) throw new Error(`no form on ${url} (${res.statusCode})`);
+  const set = res.cookies.map((c) => `${c.name}=${c.value}`);
+  return { cookie: [who?.cookie, ...set].filter(Boolean).join('; '), csrf };
+}
+
+/** Posts a form as a browser would, after loading the page it is on. */
+export async function submit(app: FastifyInstance, pageUrl: string, fields: Record<string, string>, who?: TestPerson, action = pageUrl) {
+  const { cookie, csrf } = await formAs(app, pageUrl, who);
+  return app.inject({
+    method: 'POST', url: action,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+  });
+}
+
+/** The session cookie a response set, as a Cookie header. */
+export function sessionFrom(res: { cookies: { name: string; value: string }[] }): string {
+  const c = res.cookies.find((x) => x.name === SESSION_COOKIE);
+  if (!c) throw new Error('no session cookie was set');
+  return `${SESSION_COOKIE}=${c.value}`;
+}
