@@ -39,6 +39,7 @@ test('the first start creates the data directory, the SQLite database and the se
     assert.equal(home.status, 200);
     assert.match(await home.text(), /<html lang="en"/);
     assert.match(output(), /"msg":"Server listening/, 'structured JSON logs');
+    assert.match(output(), /No administrator yet\. Create one with:\n {4}npx municipium create-admin --email you@example\.eu/);
     assert.ok(!output().includes(readFileSync(join(dataDir, 'secret.key'), 'utf8')), 'the secret is never logged');
   } finally {
     child.kill('SIGTERM');

@@ -16,6 +16,7 @@ test('municipium --help lists the commands', () => {
   assert.match(res.stdout, /Usage: municipium/);
   assert.match(res.stdout, /migrate\s+bring the database schema up to date/);
   assert.match(res.stdout, /seed-demo\s+fill the portal with demo content/);
+  assert.match(res.stdout, /create-admin \[options\]\s+create a platform administrator/);
 });
 
 test('an unknown command fails with help', () => {
@@ -47,4 +48,27 @@ test('municipium migrate with a bad setting names it', () => {
   const res = run(['migrate'], { DATABASE_URL: 'oracle://x' });
   assert.equal(res.status, 1);
   assert.match(res.stderr, /DATABASE_URL: must start with/);
+});
+
+dbTest('municipium create-admin creates a platform admin with a link to choose a password, or promotes an account', async (database) => {
+  const env = { DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-cli-')), BASE_URL: 'https://portal.example.eu' };
+  const created = run(['create-admin', '--email', 'Admin@Example.eu', '--name', 'Ada Admin'], env);
+  assert.equal(created.status, 0, created.stderr);
+  assert.match(created.stdout, /Created Admin@Example\.eu as platform administrator\.\nChoose a password within 7 days at:\n {2}https:\/\/portal\.example\.eu\/en\/password\/reset\/[\w-]{43}/);
+  const user = await database.db.selectFrom('users').selectAll().where('email', '=', 'admin@example.eu').executeTakeFirstOrThrow();
+  assert.equal(user.name, 'Ada Admin');
+  assert.ok(user.email_confirmed_at);
+  const grants = await database.db.selectFrom('role_grants').select(['role', 'scope_type']).where('user_id', '=', user.id).execute();
+  assert.deepEqual(grants, [{ role: 'platform_admin', scope_type: 'platform' }]);
+  const again = run(['create-admin', '--email', 'admin@example.eu'], env);
+  assert.match(again.stdout, /admin@example\.eu is now a platform administrator\./);
+  assert.equal((await database.db.selectFrom('users').selectAll().execute()).length, 1);
+  const audit = await database.db.selectFrom('audit_log').select(['action', 'actor_id']).execute();
+  assert.deepEqual(audit, [{ action: 'admin.create', actor_id: null }, { action: 'admin.create', actor_id: null }]);
+  const bad = run(['create-admin', '--email', 'not-an-address'], env);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /not an email address/);
+  const missing = run(['create-admin'], env);
+  assert.notEqual(missing.status, 0);
+  assert.match(missing.stderr, /required option '--email <email>'/);
 });

@@ -44,6 +44,15 @@ program
     console.log(ran.length ? `Demo content added: ${ran.join(', ')}` : 'No module has demo content yet.');
   }));
 
+for (const command of modules.flatMap((m) => m.commands ?? [])) {
+  const c = program.command(command.name).description(command.description);
+  for (const o of command.options ?? []) {
+    if (o.required) c.requiredOption(o.flags, o.description, o.default);
+    else c.option(o.flags, o.description, o.default);
+  }
+  c.action((options: Record<string, string>) => withDatabase(async (ctx) => console.log(await command.run(ctx, options))));
+}
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

@@ -91,6 +91,15 @@ export function personalDataOf(modules: ModuleManifest[]): ModuleContext['person
   return modules.flatMap((m) => (m.personalData ? [{ module: m.name, data: m.personalData }] : []));
 }
 
+/** A `municipium` command that a module adds. */
+export interface CliCommand {
+  name: string;
+  description: string;
+  options?: { flags: string; description: string; required?: boolean; default?: string }[];
+  /** Returns what to print. */
+  run(ctx: ModuleContext, options: Record<string, string>): Promise<string>;
+}
+
 /** What a module adds to the portal. The core reads these and nothing else of a module. */
 export interface ModuleManifest {
   name: string;
@@ -101,6 +110,9 @@ export interface ModuleManifest {
   feeds?: FeedProvider[];
   seeds?: DemoSeed[];
   personalData?: PersonalData;
+  commands?: CliCommand[];
+  /** Lines for the operator when the server starts, e.g. how to create the first admin. */
+  startupNotes?: (ctx: ModuleContext) => Promise<string[]>;
   /** Shown in the header's account area, e.g. a sign-in link. */
   header?: ComponentType;
 }

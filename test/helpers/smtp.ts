@@ -10,7 +10,7 @@ export interface TestSmtp {
 }
 
 /** A real SMTP server on a free local port that keeps every message it receives, parsed. */
-export async function startSmtp(): Promise<TestSmtp> {
+export async function startSmtp(port = 0): Promise<TestSmtp> {
   const messages: Email[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -24,11 +24,11 @@ export async function startSmtp(): Promise<TestSmtp> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const bound = typeof address === 'object' && address ? address.port : port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${bound}`,
     messages,
     async messageTo(to, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;

@@ -7,6 +7,7 @@ import { authRoutes } from './routes/auth.tsx';
 import { organisationRoutes } from './routes/organisations.tsx';
 import { teamRoutes } from './routes/team.tsx';
 import { registerSessionHook } from './routes/session.ts';
+import { createAdmin, hasPlatformAdmin } from './service/roles.ts';
 import './schema.ts';
 
 function AccountLink() {
@@ -30,4 +31,21 @@ export const accounts: ModuleManifest = {
     adminRoutes(app, ctx);
   },
   header: AccountLink,
+  commands: [{
+    name: 'create-admin',
+    description: 'create a platform administrator, or make an existing account one',
+    options: [
+      { flags: '--email <email>', description: 'the administrator\'s email address', required: true },
+      { flags: '--name <name>', description: 'their name, for a new account', default: 'Administrator' },
+    ],
+    run: async (ctx, { email, name }) => {
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email ?? '')) throw new Error(`not an email address: ${email}`);
+      const result = await createAdmin(ctx, email!, name ?? 'Administrator');
+      return result.setPasswordLink
+        ? `Created ${email} as platform administrator.\nChoose a password within 7 days at:\n  ${result.setPasswordLink}`
+        : `${email} is now a platform administrator.`;
+    },
+  }],
+  startupNotes: async (ctx) =>
+    (await hasPlatformAdmin(ctx)) ? [] : ['No administrator yet. Create one with:', '  npx municipium create-admin --email you@example.eu'],
 };

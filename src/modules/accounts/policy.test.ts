@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Actor, Grant, Scope } from '../../core/authz.ts';
+import { appTest } from '../../../test/helpers/app.ts';
+import { person, submit, type TestPerson } from '../../../test/factories.ts';
+import { accountsPolicy } from './policy.ts';
+
+const actor = (name: string, grants: Grant[] = [], confirmed = true): Actor =>
+  ({ id: name.length, name, email: `${name}@example.eu`, language: 'en', confirmed, grants });
+
+const ACTORS: Record<string, Actor | null> = {
+  anonymous: null,
+  unconfirmed: actor('unconfirmed', [], false),
+  citizen: actor('citizen'),
+  orgRep1: actor('orgrep', [{ role: 'organisation_representative', scopeId: 1 }]),
+  editor1: actor('editor', [{ role: 'municipality_editor', scopeId: 1 }]),
+  muniAdmin1: actor('muniadmin', [{ role: 'municipality_admin', scopeId: 1 }]),
+  coordinator1: actor('coordinator', [{ role: 'network_coordinator', scopeId: 1 }]),
+  moderator: actor('moderator', [{ role: 'platform_moderator', scopeId: null }]),
+  admin: actor('admin', [{ role: 'platform_admin', scopeId: null }]),
+  unconfirmedAdmin: actor('unconfirmedadmin', [{ role: 'platform_admin', scopeId: null }], false),
+};
+
+const SCOPES: Record<string, Scope> = {
+  platform: { type: 'platform', id: null },
+  m1: { type: 'municipality', id: 1 }, m2: { type: 'municipality', id: 2 },
+  n1: { type: 'network', id: 1 }, n2: { type: 'network', id: 2 },
+  o1: { type: 'organisation', id: 1 }, o2: { type: 'organisation', id: 2 },
+};
+
+/** Every action with the subjects it is tried on, and who may: everyone else must be refused. */
+const MATRIX: Record<string, { subjects: Record<string, (who: string) => unknown>; allowed: Record<string, string[]> }> = {
+  'organisation.create': { subjects: { none: () => null }, allowed: { none: ['citizen', 'orgRep1', 'editor1', 'muniAdmin1', 'coordinator1', 'moderator', 'admin'] } },
+  'organisation.edit': { subjects: { o1: () => ({ id: 1 }), o2: () => ({ id: 2 }) }, allowed: { o1: ['orgRep1', 'admin'], o2: ['admin'] } },
+  ...Object.fromEntries(['team.view', 'team.invite', 'team.revoke'].map((action) => [action, {
+    subjects: Object.fromEntries(Object.entries(SCOPES).map(([k, s]) => [k, () => s])),
+    allowed: { platform: ['admin'], m1: ['muniAdmin1', 'admin'], m2: ['admin'], n1: ['coordinator1', 'admin'], n2: ['admin'], o1: ['orgRep1', 'admin'], o2: ['admin'] },
+  }])),
+  'invitation.accept': {
+    subjects: { own: (who) => ({ email: ACTORS[who]?.email ?? 'x@example.eu' }), other: () => ({ email: 'someone.else@example.eu' }) },
+    allowed: { own: ['citizen', 'orgRep1', 'editor1', 'muniAdmin1', 'coordinator1', 'moderator', 'admin'], other: [] },
+  },
+  'audit.view': { subjects: { none: () => null }, allowed: { none: ['admin'] } },
+};
+
+test('the policy matrix covers every action the accounts module declares', () => {
+  assert.deepEqual(Object.keys(MATRIX).sort(), [...accountsPolicy.actions].sort());
+});
+
+for (const action of accountsPolicy.actions) {
+  test(`policy: ${action} for every role and scope`, () => {
+    const spec = MATRIX[action]!;
+    for (const [subjectName, subject] of Object.entries(spec.subjects)) {
+      for (const [who, a] of Object.entries(ACTORS)) {
+        const expected = spec.allowed[subjectName]!.includes(who);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        assert.equal(accountsPolicy.can(a, action, subject(who) as any), expected, `${who} ${action} ${subjectName}`);
+      }
+    }
+  });
+}
+
+appTest('team pages: each person reaches only the teams of their own scope, on the server', async (app, database) => {
+  const people: Record<string, TestPerson> = {
+    citizen: await person(database),
+    editor1: await person(database, { roles: [['municipality_editor', 1]] }),
+    muniAdmin1: await person(database, { roles: [['municipality_admin', 1]] }),
+    coordinator1: await person(database, { roles: [['network_coordinator', 1]] }),
+    moderator: await person(database, { roles: [['platform_moderator', null]] }),
+    admin: await person(database, { roles: [['platform_admin', null]] }),
+  };
+  const pages: Record<string, string[]> = {
+    '/en/team/platform': ['admin'],
+    '/en/team/municipality/1': ['muniAdmin1', 'admin'],
+    '/en/team/municipality/2': ['admin'],
+    '/en/team/network/1': ['coordinator1', 'admin'],
+    '/en/team/network/2': ['admin'],
+  };
+  for (const [url, allowed] of Object.entries(pages)) {
+    for (const [who, p] of Object.entries(people)) {
+      const res = await app.inject({ url, headers: { cookie: p.cookie } });
+      assert.equal(res.statusCode, allowed.includes(who) ? 200 : 403, `${who} GET ${url}`);
+    }
+  }
+  // A forged invite into another municipality is refused and changes nothing.
+  const own = await submit(app, '/en/team/municipality/1', { email: 'x@example.eu', role: 'municipality_editor' }, people.muniAdmin1!, '/en/team/municipality/1/invite');
+  assert.equal(own.statusCode, 303);
+  const forged = await submit(app, '/en/team/municipality/1', { email: 'y@example.eu', role: 'municipality_admin' }, people.muniAdmin1!, '/en/team/municipality/2/invite');
+  assert.equal(forged.statusCode, 403);
+  const byEditor = await submit(app, '/en/account', { email: 'z@example.eu', role: 'municipality_editor' }, people.editor1!, '/en/team/municipality/1/invite');
+  assert.equal(byEditor.statusCode, 403);
+  const invitations = await database.db.selectFrom('invitations').select(['email', 'scope_id']).execute();
+  assert.deepEqual(invitations, [{ email: 'x@example.eu', scope_id: 1 }]);
+  for (const url of ['/en/team/village/1', '/en/team/municipality/0', '/en/team/municipality/abc', '/en/team/organisation/999']) {
+    assert.equal((await app.inject({ url, headers: { cookie: people.admin!.cookie } })).statusCode, 404, url);
+  }
+});
+
+appTest('a role cannot be removed through another scope’s address, and the last admin stays', async (app, database) => {
+  const admin1 = await person(database, { roles: [['municipality_admin', 1]] });
+  const editor2 = await person(database, { roles: [['municipality_editor', 2]] });
+  const platformAdmin = await person(database, { roles: [['platform_admin', null]] });
+  const grant2 = await database.db.selectFrom('role_grants').select('id').where('user_id', '=', editor2.id).executeTakeFirstOrThrow();
+  const viaOwnScope = await submit(app, '/en/team/municipality/1', {}, admin1, `/en/team/municipality/1/members/${grant2.id}/remove`);
+  assert.equal(viaOwnScope.statusCode, 404, 'the grant is not in this scope');
+  const viaOtherScope = await submit(app, '/en/team/municipality/1', {}, admin1, `/en/team/municipality/2/members/${grant2.id}/remove`);
+  assert.equal(viaOtherScope.statusCode, 403);
+  assert.equal((await database.db.selectFrom('role_grants').select('id').where('id', '=', grant2.id).execute()).length, 1);
+  const own = await database.db.selectFrom('role_grants').select('id').where('user_id', '=', platformAdmin.id).executeTakeFirstOrThrow();
+  const last = await submit(app, '/en/team/platform', {}, platformAdmin, `/en/team/platform/members/${own.id}/remove`);
+  assert.equal(last.headers.location, '/en/team/platform?notice=last-admin');
+  assert.equal((await database.db.selectFrom('role_grants').select('id').where('id', '=', own.id).execute()).length, 1);
+  const removed = await submit(app, '/en/team/platform', {}, platformAdmin, `/en/team/municipality/2/members/${grant2.id}/remove`);
+  assert.equal(removed.headers.location, '/en/team/municipality/2?notice=removed');
+  const audit = await database.db.selectFrom('audit_log').select(['actor_id', 'action', 'subject_type', 'subject_id']).execute();
+  assert.deepEqual(audit, [{ actor_id: platformAdmin.id, action: 'role.revoke', subject_type: 'municipality', subject_id: 2 }]);
+});
+
+appTest('organisations: any confirmed person creates one and represents it; only its representatives edit it', async (app, database) => {
+  const founder = await person(database);
+  const stranger = await person(database);
+  const unconfirmed = await person(database, { confirmed: false });
+  const bad = await submit(app, '/en/organisations/new', { name: '', kind: 'cult', website: 'not a site' }, founder);
+  assert.equal(bad.statusCode, 422);
+  for (const f of ['name', 'kind', 'website']) assert.match(bad.body, new RegExp(`id="${f}-error"`));
+  const made = await submit(app, '/en/organisations/new', { name: 'Zelena Zagora', kind: 'ngo', website: 'https://zelena.example.bg', description: 'Trees <script>x</script>' }, founder);
+  assert.equal(made.statusCode, 303);
+  const url = String(made.headers.location);
+  const page = await app.inject({ url, headers: { cookie: founder.cookie } });
+  assert.ok(page.body.includes('Zelena Zagora'));
+  assert.ok(page.body.includes('Trees &lt;script>x&lt;/script>'));
+  assert.ok(page.body.includes(`${url}/edit`), 'the representative sees the edit link');
+  assert.ok(!(await app.inject({ url, headers: { cookie: stranger.cookie } })).body.includes(`${url}/edit`), 'others do not');
+  assert.equal((await app.inject({ url: `${url}/edit`, headers: { cookie: stranger.cookie } })).statusCode, 403);
+  const forged = await submit(app, '/en/organisations/new', { name: 'Hijacked', kind: 'business' }, stranger, `${url}/edit`);
+  assert.equal(forged.statusCode, 403);
+  assert.equal((await database.db.selectFrom('organisations').select('name').executeTakeFirstOrThrow()).name, 'Zelena Zagora');
+  assert.equal((await app.inject({ url: '/en/organisations/new', headers: { cookie: unconfirmed.cookie } })).statusCode, 403);
+  const edited = await submit(app, `${url}/edit`, { name: 'Zelena Zagora NGO', kind: 'ngo' }, founder);
+  assert.equal(edited.statusCode, 303);
+  assert.equal((await app.inject({ url: '/en/organisations/12345' })).statusCode, 404);
+});
