@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
@@ -17,13 +18,24 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** The portal listening on a free local port. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** The portal listening on a free local port, with links in its mails pointing at it. */
 export async function servePortal(database: TestDatabase, env: Record<string, string> = {}): Promise<{ app: FastifyInstance; origin: string }> {
-  const app = await createTestApp(database, { RATE_LIMIT_PER_MINUTE: '0', ...env });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address !== 'object') throw new Error('not listening');
-  return { app, origin: `http://127.0.0.1:${address.port}` };
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const app = await createTestApp(database, { RATE_LIMIT_PER_MINUTE: '0', BASE_URL: origin, ...env });
+  await app.listen({ port, host: '127.0.0.1' });
+  return { app, origin };
 }
 
 /** WCAG 2.1 A and AA rules, as EN 301 549 asks. Returns readable violations, none when clean. */
