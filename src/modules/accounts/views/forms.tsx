@@ -14,11 +14,14 @@ export function FormPage(p: {
   danger?: boolean;
   children: ComponentChildren;
   after?: ComponentChildren;
+  /** A form that is a section of a larger page takes a second-level heading. */
+  section?: boolean;
 }) {
   const { t } = usePage();
+  const Heading = p.section ? 'h2' : 'h1';
   return (
     <article class="prose">
-      <h1>{p.title}</h1>
+      <Heading>{p.title}</Heading>
       {p.lead && <div class="lead">{p.lead}</div>}
       <ErrorSummary errors={p.errors} labels={{ form: t('form.errorGeneral'), ...p.labels }} />
       <form method="post" action={p.action} class="form" noValidate>

@@ -59,7 +59,7 @@ export function TeamPage({ team, values, errors, csrfToken }: { team: TeamView; 
         )}
       </article>
       {team.canInvite && (
-        <FormPage title={t('accounts.team.invite')} action={href(`${base}/invite`)} csrfToken={csrfToken} errors={errors} labels={labels} submit={t('accounts.team.inviteSubmit')}
+        <FormPage section title={t('accounts.team.invite')} action={href(`${base}/invite`)} csrfToken={csrfToken} errors={errors} labels={labels} submit={t('accounts.team.inviteSubmit')}
           lead={<p>{t('accounts.team.inviteLead')}</p>}>
           <TextField name="email" type="email" label={labels.email} required value={values.email} error={errors.email} maxLength={LIMITS.email} />
           <Select name="role" label={labels.role} required value={values.role} error={errors.role}
