@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { PASSWORD, person } from './factories.ts';
 import { createTestDatabase, DIALECTS } from './helpers/db.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -106,6 +107,21 @@ if (DIALECTS.includes('postgres')) {
       });
       assert.equal(sent.status, 303);
       assert.equal((await database.db.selectFrom('contact_messages').selectAll().execute()).length, 1);
+      // A session started through one process is known to the other.
+      const signIn = await fetch(`http://127.0.0.1:${a.port}/en/sign-in`);
+      const signInCookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const token = /name="_csrf" value="([^"]+)"/.exec(await signIn.text())?.[1] ?? '';
+      const who = await person(database);
+      const signedIn = await fetch(`http://127.0.0.1:${a.port}/en/sign-in`, {
+        method: 'POST', redirect: 'manual',
+        headers: { cookie: signInCookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: token, email: who.email, password: PASSWORD }),
+      });
+      assert.equal(signedIn.status, 303);
+      const session = signedIn.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('municipium_session=')) ?? '';
+      const onB = await fetch(`http://127.0.0.1:${b.port}/en/account`, { headers: { cookie: session }, redirect: 'manual' });
+      assert.equal(onB.status, 200);
+      assert.ok((await onB.text()).includes(who.email));
     } finally {
       for (const s of [a, b]) { s.child.kill('SIGTERM'); await exited(s.child); }
       await database.drop();

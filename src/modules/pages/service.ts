@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
 import { validateForm } from '../../core/http/forms.ts';
 import type { FieldErrors } from '../../core/views/components.tsx';
-import { countContactMessages, deleteContactMessagesFrom, insertContactMessage, listContactMessagesFrom } from './repo.ts';
+import { deleteContactMessagesFrom, insertContactMessage, listContactMessagesFrom } from './repo.ts';
 import { contactInput, LIMITS } from './schema.ts';
 
 export type ContactResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
@@ -13,8 +13,6 @@ export async function sendContactMessage(db: Kysely<Tables>, body: unknown, lang
   if (!form.ok) return form;
   return { ok: true, id: await insertContactMessage(db, form.data, language, new Date()) };
 }
-
-export { countContactMessages };
 
 /** The messages a person sent us, for their data download. */
 export const contactMessagesFrom = listContactMessagesFrom;

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { typedValues } from '../../../core/http/forms.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
@@ -39,24 +39,32 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     return reply.page(<OrganisationPage org={org} canEdit={accountsPolicy.can(req.actor, 'organisation.edit', org)} />, { title: org.name, indexable: false });
   });
 
-  app.get('/:lang/organisations/:id/edit', async (req, reply) => {
+  /** The organisation of the address, for a person allowed to edit it; answers 404, 403 or sign-in itself. */
+  async function editable(req: FastifyRequest, reply: FastifyReply) {
     const id = idOf(req.params);
     const org = id && (await getOrganisation(ctx, id));
-    if (!org) return reply.callNotFound();
+    if (!org) {
+      reply.callNotFound();
+      return undefined;
+    }
     const actor = requireActor(req, reply);
-    if (!actor) return reply;
+    if (!actor) return undefined;
     accountsPolicy.authorize(actor, 'organisation.edit', org);
+    return { org, actor };
+  }
+
+  app.get('/:lang/organisations/:id/edit', async (req, reply) => {
+    const found = await editable(req, reply);
+    if (!found) return reply;
+    const { org } = found;
     const values = { name: org.name, kind: org.kind, website: org.website ?? '', description: org.description ?? '' };
     return reply.headers(noStore).page(<OrganisationFormPage id={org.id} values={values} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.org.edit'), indexable: false });
   });
 
   app.post('/:lang/organisations/:id/edit', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
-    const id = idOf(req.params);
-    const org = id && (await getOrganisation(ctx, id));
-    if (!org) return reply.callNotFound();
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
-    accountsPolicy.authorize(actor, 'organisation.edit', org);
+    const found = await editable(req, reply);
+    if (!found) return reply;
+    const { org, actor } = found;
     const result = await editOrganisation(ctx, actor, org.id, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/organisations/${org.id}`, 303);
     return reply.status(422).headers(noStore).page(<OrganisationFormPage id={org.id} values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,

@@ -98,9 +98,7 @@ export async function exportPersonalData(ctx: ModuleContext, actor: Actor): Prom
   const { password_hash: _hash, ...account } = user;
   const sessions = (await sessionsOf(db, user.id)).map(({ id: _id, ...s }) => s);
   const modules: Record<string, unknown> = {};
-  for (const { module, data } of ctx.personalData) {
-    if (module !== 'accounts') modules[module] = await data.export({ userId: user.id, email: user.email }, ctx);
-  }
+  for (const { module, data } of ctx.personalData) modules[module] = await data.export({ userId: user.id, email: user.email }, ctx);
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -123,9 +121,7 @@ export async function deleteAccount(ctx: ModuleContext, actor: Actor, body: unkn
   if (!(await verifyPassword(user.password_hash, form.data.current_password))) return wrongPassword;
   await transaction(ctx.database.db, async (trx) => {
     const scoped = { ...ctx, database: { ...ctx.database, db: trx } };
-    for (const { module, data } of ctx.personalData) {
-      if (module !== 'accounts') await data.erase({ userId: user.id, email: user.email }, scoped);
-    }
+    for (const { data } of ctx.personalData) await data.erase({ userId: user.id, email: user.email }, scoped);
     await deleteSessionsOf(trx, user.id);
     await deleteTokensOf(trx, user.id);
     await deleteGrantsOf(trx, user.id);
