@@ -38,7 +38,7 @@ async function benchPortal(label: string, env: Record<string, string>): Promise<
   }, /running at http:\/\/localhost:(\d+)\//);
   const rows: Row[] = [];
   try {
-    for (const path of ['/en/', '/bg/accessibility']) {
+    for (const path of ['/en/', '/bg/accessibility', '/fi/sign-in']) {
       const url = `http://127.0.0.1:${portal.port}${path}`;
       const page = await fetch(url);
       const file = join(mkdtempSync(join(tmpdir(), 'municipium-static-')), 'page.html');

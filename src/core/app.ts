@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerFeeds } from './feeds.ts';
+import { startJobs } from './jobs.ts';
 import { MailSender } from './mail/sender.ts';
 import { registerHealth } from './health.ts';
 import { registerErrorHandlers } from './http/errors.tsx';
@@ -19,8 +20,8 @@ export interface AppOptions {
   modules: ModuleManifest[];
   /** Pino options; tests pass false. */
   logger?: boolean | Record<string, unknown>;
-  /** Poll the mail outbox in this process (the server does; tests deliver when they choose). */
-  mailWorker?: boolean;
+  /** Deliver mail and run the modules' jobs in this process (the server does; tests run them when they choose). */
+  background?: boolean;
 }
 
 declare module 'fastify' {
@@ -37,7 +38,7 @@ export function loggerOptions(config: Config) {
   };
 }
 
-export async function buildApp({ config, database, modules, logger, mailWorker = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, modules, logger, background = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? loggerOptions(config),
     trustProxy: config.trustProxy,
@@ -49,8 +50,11 @@ export async function buildApp({ config, database, modules, logger, mailWorker =
   });
   const ctx: ModuleContext = { config, database, mail: new MailSender(database, config, app.log), personalData: personalDataOf(modules) };
   app.decorate('context', ctx);
-  if (mailWorker) ctx.mail.start();
   app.addHook('onClose', () => ctx.mail.stop());
+  if (background) {
+    ctx.mail.start();
+    startJobs(app, modules.flatMap((m) => m.jobs ?? []), ctx);
+  }
   const nav = modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order);
 
   await registerSecurity(app, config);

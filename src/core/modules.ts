@@ -100,6 +100,13 @@ export interface CliCommand {
   run(ctx: ModuleContext, options: Record<string, string>): Promise<string>;
 }
 
+/** Housekeeping that each server process runs now and then, e.g. removing expired rows. */
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(ctx: ModuleContext): Promise<void>;
+}
+
 /** What a module adds to the portal. The core reads these and nothing else of a module. */
 export interface ModuleManifest {
   name: string;
@@ -111,6 +118,7 @@ export interface ModuleManifest {
   seeds?: DemoSeed[];
   personalData?: PersonalData;
   commands?: CliCommand[];
+  jobs?: Job[];
   /** Lines for the operator when the server starts, e.g. how to create the first admin. */
   startupNotes?: (ctx: ModuleContext) => Promise<string[]>;
   /** Shown in the header's account area, e.g. a sign-in link. */

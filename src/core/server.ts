@@ -25,7 +25,7 @@ export async function startServer(modules: ModuleManifest[], env: NodeJS.Process
     await database.close();
     throw new Error(`Cannot prepare the database at ${database.location}: ${(err as Error).message}`, { cause: err });
   }
-  const app = await buildApp({ config, database, modules, mailWorker: true });
+  const app = await buildApp({ config, database, modules, background: true });
   // A new embedded installation shows a living portal; a PostgreSQL one is seeded on purpose only.
   if (fresh && database.dialect === 'sqlite') await runDemoSeeds(modules, app.context);
   await app.listen({ port: config.port, host: config.host });

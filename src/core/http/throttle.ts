@@ -54,3 +54,8 @@ function verdict(hits: number, windowStart: number, limit: Limit, now: number): 
   if (hits <= limit.max) return { allowed: true, retryAfter: 0 };
   return { allowed: false, retryAfter: Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000)) };
 }
+
+/** Removes counters whose window ended long ago; the longest window is an hour. */
+export async function pruneThrottle(db: Kysely<Tables>, now = Date.now()): Promise<void> {
+  await db.deleteFrom('throttle').where('window_start', '<', now - 24 * 3600_000).execute();
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { appTest } from '../../../test/helpers/app.ts';
 import { PASSWORD, person, sessionFrom, submit } from '../../../test/factories.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './service/limits.ts';
+import { modules } from '../index.ts';
 
 const NEW_PASSWORD = 'Seven bridges over the Drava';
 
@@ -145,4 +146,17 @@ appTest('the header shows sign-in to visitors and the account to signed-in peopl
   const p = await person(database, { name: 'Mira <Kos>' });
   const body = (await app.inject({ url: '/en/about', headers: { cookie: p.cookie } })).body;
   assert.match(body, /<a href="\/en\/account">Your account<span class="visually-hidden">: Mira &lt;Kos><\/span><\/a>/);
+});
+
+appTest('the housekeeping jobs remove ended sessions and old rate-limit counters', async (app, database) => {
+  const ended = await person(database);
+  const active = await person(database);
+  await database.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - SESSION_IDLE_MS - 1).toISOString() }).where('user_id', '=', ended.id).execute();
+  await database.db.insertInto('throttle').values([{ key: 'old', window_start: Date.now() - 48 * 3600_000, hits: 3 }, { key: 'new', window_start: Date.now(), hits: 1 }]).execute();
+  const jobs = modules.flatMap((m) => m.jobs ?? []);
+  assert.deepEqual(jobs.map((j) => j.name).sort(), ['prune rate-limit counters', 'remove ended sessions']);
+  for (const job of jobs) await job.run(app.context);
+  const sessions = await database.db.selectFrom('sessions').select('user_id').execute();
+  assert.deepEqual(sessions.map((s) => s.user_id), [active.id]);
+  assert.deepEqual((await database.db.selectFrom('throttle').select('key').execute()).map((r) => r.key), ['new']);
 });

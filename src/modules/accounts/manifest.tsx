@@ -8,6 +8,7 @@ import { organisationRoutes } from './routes/organisations.tsx';
 import { teamRoutes } from './routes/team.tsx';
 import { registerSessionHook } from './routes/session.ts';
 import { createAdmin, hasPlatformAdmin } from './service/roles.ts';
+import { pruneSessions } from './service/sessions.ts';
 import './schema.ts';
 
 function AccountLink() {
@@ -31,6 +32,7 @@ export const accounts: ModuleManifest = {
     adminRoutes(app, ctx);
   },
   header: AccountLink,
+  jobs: [{ name: 'remove ended sessions', everyMs: 3600_000, run: ({ database }) => pruneSessions(database.db) }],
   commands: [{
     name: 'create-admin',
     description: 'create a platform administrator, or make an existing account one',

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { Job, ModuleContext } from './modules.ts';
+
+/** Runs each job at its interval until the app closes; a failing run is logged and tried next time. */
+export function startJobs(app: FastifyInstance, jobs: Job[], ctx: ModuleContext): void {
+  const timers = jobs.map((job) => {
+    const timer = setInterval(() => {
+      job.run(ctx).catch((err: unknown) => app.log.error({ err, job: job.name }, 'job failed'));
+    }, job.everyMs);
+    timer.unref();
+    return timer;
+  });
+  app.addHook('onClose', async () => {
+    for (const t of timers) clearInterval(t);
+  });
+}
