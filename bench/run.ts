@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -68,7 +69,24 @@ function table(rows: Row[]): string {
   return [line(head), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
 }
 
+/** Runs fn on a schema of its own in the PostgreSQL database, dropped afterwards. */
+async function onFreshSchema<T>(url: string, fn: (schemaUrl: string) => Promise<T>): Promise<T> {
+  const schema = `bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  try {
+    const schemaUrl = new URL(url);
+    schemaUrl.searchParams.set('options', `-c search_path=${schema}`);
+    return await fn(schemaUrl.toString());
+  } finally {
+    await admin.query(`drop schema ${schema} cascade`);
+    await admin.end();
+  }
+}
+
 const rows = await benchPortal('SQLite', {});
-if (process.env.BENCH_DATABASE_URL) rows.push(...await benchPortal('PostgreSQL', { DATABASE_URL: process.env.BENCH_DATABASE_URL }));
+const pgUrl = process.env.BENCH_DATABASE_URL;
+if (pgUrl) rows.push(...await onFreshSchema(pgUrl, (url) => benchPortal('PostgreSQL', { DATABASE_URL: url })));
 console.log(`\n${connections} connections, ${duration} s per target, Node ${process.version}\n`);
 console.log(table(rows));
