@@ -62,6 +62,11 @@ export async function buildApp({ config, database, modules, logger, background =
   registerErrorHandlers(app, config);
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '7d', immutable: true, index: false });
 
+  // The read API is open data: any site may fetch it.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && (req.method === 'GET' || req.method === 'HEAD')) reply.header('access-control-allow-origin', '*');
+  });
+
   app.get('/', (req, reply) => {
     reply.header('vary', 'Accept-Language').redirect(`/${negotiateLanguage(req.headers['accept-language'])}/`, 302);
   });

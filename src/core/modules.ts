@@ -119,6 +119,8 @@ export interface ModuleManifest {
   personalData?: PersonalData;
   commands?: CliCommand[];
   jobs?: Job[];
+  /** Runs before the server listens, e.g. to import data a new installation needs. */
+  onStart?: (ctx: ModuleContext) => Promise<void>;
   /** Lines for the operator when the server starts, e.g. how to create the first admin. */
   startupNotes?: (ctx: ModuleContext) => Promise<string[]>;
   /** Shown in the header's account area, e.g. a sign-in link. */

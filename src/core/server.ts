@@ -27,6 +27,7 @@ export async function startServer(modules: ModuleManifest[], env: NodeJS.Process
   }
   const app = await buildApp({ config, database, modules, background: true });
   // A new embedded installation shows a living portal; a PostgreSQL one is seeded on purpose only.
+  for (const m of modules) await m.onStart?.(app.context);
   if (fresh && database.dialect === 'sqlite') await runDemoSeeds(modules, app.context);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -10,6 +10,8 @@ export interface LayoutProps {
   indexable?: boolean;
   /** Feeds of this listing, linked with <link rel="alternate"> (see feedPath). */
   feeds?: { title: string; rss: string; atom: string }[];
+  /** More elements for <head>: Open Graph, structured data. */
+  head?: ComponentChildren;
   children: ComponentChildren;
 }
 
@@ -86,7 +88,7 @@ function Footer() {
   );
 }
 
-export function Layout({ title, description, indexable = true, feeds = [], children }: LayoutProps) {
+export function Layout({ title, description, indexable = true, feeds = [], head, children }: LayoutProps) {
   const { lang, t, path, siteName, baseUrl, assetVersion, headerSlots } = usePage();
   const href = useHref();
   const pathOnly = path.split('?')[0] ?? '/';
@@ -112,6 +114,7 @@ export function Layout({ title, description, indexable = true, feeds = [], child
           <link key={f.rss} rel="alternate" type="application/rss+xml" title={f.title} href={f.rss} />,
           <link key={f.atom} rel="alternate" type="application/atom+xml" title={f.title} href={f.atom} />,
         ])}
+        {head}
         <link rel="stylesheet" href={`/static/app.css?v=${assetVersion}`} />
         <link rel="icon" href={`/static/favicon.svg?v=${assetVersion}`} type="image/svg+xml" />
       </head>

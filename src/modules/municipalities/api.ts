@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { ModuleContext } from '../../core/modules.ts';
+import { isCountry } from './countries.ts';
+import { findById, listAfter, type MunicipalitySummary } from './repo.ts';
+import { searchMunicipalities } from './service.ts';
+
+const listQuery = z.object({
+  q: z.string().trim().min(1).max(200).optional(),
+  country: z.string().transform((c) => c.toUpperCase()).refine(isCountry, 'must be the ISO code of an EU member state, e.g. BG').optional(),
+  region: z.string().max(20).optional(),
+  sort: z.enum(['name', 'population']).default('population'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+}).strict();
+
+/** An RFC 9457 problem description. */
+function problem(reply: FastifyReply, status: number, title: string, detail: string, errors?: { name: string; reason: string }[]) {
+  return reply.status(status).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) });
+}
+
+function present(m: MunicipalitySummary, baseUrl: string) {
+  return {
+    id: m.id, name: m.name, nativeName: m.native_name, country: m.country, region: m.region_code ? { code: m.region_code, name: m.region_name } : null,
+    population: m.population, location: m.latitude !== null ? { latitude: m.latitude, longitude: m.longitude } : null,
+    joined: m.joined_at !== null, url: `${baseUrl}/en/municipalities/${m.country.toLowerCase()}/${m.slug}`,
+  };
+}
+
+const encodeCursor = (key: string | number, id: number) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
+function decodeCursor(cursor: string): { key: string | number; id: number } | undefined {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if ((typeof key === 'string' || typeof key === 'number') && Number.isInteger(id)) return { key, id: id as number };
+  } catch { /* a cursor that is not ours is reported below */ }
+  return undefined;
+}
+
+export function municipalityApi(app: FastifyInstance, { database, config }: ModuleContext): void {
+  const { db } = database;
+
+  app.get('/api/v1/municipalities', async (req, reply) => {
+    const parsed = listQuery.safeParse(req.query);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? i.code), reason: i.message }));
+      return problem(reply, 400, 'Bad query parameters', errors.map((e) => `${e.name}: ${e.reason}`).join('; '), errors);
+    }
+    const { q, country, region, sort, limit, cursor } = parsed.data;
+    if (q) {
+      if (cursor) return problem(reply, 400, 'Bad query parameters', 'cursor: a search has a single page', [{ name: 'cursor', reason: 'a search has a single page' }]);
+      const found = (await searchMunicipalities(db, q, 100)).filter((m) => (!country || m.country === country) && (!region || m.region_code === region));
+      return { data: found.slice(0, limit).map((m) => ({ ...present(m, config.baseUrl), match: m.match })), next: null };
+    }
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    if (cursor && !after) return problem(reply, 400, 'Bad query parameters', 'cursor: not a cursor from this API', [{ name: 'cursor', reason: 'not a cursor from this API' }]);
+    const rows = await listAfter(db, { country, region }, sort, after, limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const next = rows.length > limit && last ? encodeCursor(sort === 'name' ? last.name_key : last.population, last.id) : null;
+    return { data: page.map((m) => present(m, config.baseUrl)), next };
+  });
+
+  app.get('/api/v1/municipalities/:id', async (req, reply) => {
+    const id = (req.params as { id: string }).id;
+    if (!/^[1-9]\d{0,9}$/.test(id)) return problem(reply, 400, 'Bad path parameter', 'id: must be a positive whole number', [{ name: 'id', reason: 'must be a positive whole number' }]);
+    const m = await findById(db, Number(id));
+    if (!m) return problem(reply, 404, 'Not found', `No municipality has id ${id}`);
+    return present(m, config.baseUrl);
+  });
+}
