@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { SAMPLE_CSV } from '../../test/fixtures/municipalities.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dbTest } from '../../test/helpers/db.ts';
@@ -29,7 +30,7 @@ dbTest('municipium migrate applies the migrations once', async (database) => {
   const env = { DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-cli-')) };
   const first = run(['migrate'], env);
   assert.equal(first.status, 0, first.stderr);
-  assert.match(first.stdout, /Applied 4 migration\(s\):\n {2}20261121_00_mail_outbox:core\n {2}20261121_00_throttle:core\n {2}20261121_01_contact_messages:pages\n {2}20261121_02_accounts:accounts/);
+  assert.match(first.stdout, /Applied 5 migration\(s\):\n {2}20261121_00_mail_outbox:core\n {2}20261121_00_throttle:core\n {2}20261121_01_contact_messages:pages\n {2}20261121_02_accounts:accounts\n {2}20261121_03_municipalities:municipalities/);
   const second = run(['migrate'], env);
   assert.equal(second.status, 0);
   assert.match(second.stdout, /The database is up to date\./);
@@ -71,4 +72,24 @@ dbTest('municipium create-admin creates a platform admin with a link to choose a
   const missing = run(['create-admin'], env);
   assert.notEqual(missing.status, 0);
   assert.match(missing.stderr, /required option '--email <email>'/);
+});
+
+dbTest('municipium import-municipalities loads a CSV file, again safely, and names the bad lines of a wrong one', async (database) => {
+  const dir = mkdtempSync(join(tmpdir(), 'municipium-cli-'));
+  const env = { DATABASE_URL: database.url, DATA_DIR: dir };
+  const good = join(dir, 'lau.csv');
+  writeFileSync(good, SAMPLE_CSV);
+  const first = run(['import-municipalities', '--csv', good], env);
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stdout, /Imported 8 municipalities: 8 new, 0 refreshed\./);
+  assert.match(run(['import-municipalities', '--csv', good], env).stdout, /Imported 8 municipalities: 0 new, 8 refreshed\./);
+  const bad = join(dir, 'bad.csv');
+  writeFileSync(bad, 'country,code,name,population,latitude,longitude\nXX,1,Atlantis,1,0,0\n');
+  const refused = run(['import-municipalities', '--csv', bad], env);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /line 2: country "XX" is not an EU member state code/);
+  assert.equal((await database.db.selectFrom('municipalities').selectAll().execute()).length, 8);
+  const missing = run(['import-municipalities', '--csv', join(dir, 'nope.csv')], env);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /ENOENT|no such file/);
 });
