@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { geoNamesRecords, importRecords } from '../../src/modules/municipalities/import.ts';
+import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+
+describe('the municipality directory in a real browser', { skip: noBrowser }, () => {
+  let browser: Browser;
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let origin: string;
+
+  before(async () => {
+    database = await createTestDatabase('sqlite');
+    ({ app, origin } = await servePortal(database));
+    await importRecords(database.db, geoNamesRecords());
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  for (const [lang, query, name, path] of [
+    ['bg', 'Стара Загора', 'Stara Zagora', '/municipalities/bg/stara-zagora'],
+    ['sl', 'slovenska bistrica', 'Slovenska Bistrica', '/municipalities/si/slovenska-bistrica'],
+    ['fi', 'botevgrad', 'Botevgrad', '/municipalities/bg/botevgrad'],
+  ] as const) {
+    test(`a visitor finds "${query}" from the home page search box and opens its profile (${lang})`, async () => {
+      const page = await openPage(browser);
+      await page.goto(`${origin}/${lang}/`);
+      await page.fill('#home-search', query);
+      await page.press('#home-search', 'Enter');
+      await page.waitForURL(/\/search\?q=/);
+      assert.deepEqual(await axeViolations(page), [], 'results page');
+      await page.click(`.results a[href="/${lang}${path}"]`);
+      await page.waitForURL(`${origin}/${lang}${path}`);
+      assert.equal(await page.textContent('h1'), name);
+      assert.deepEqual(await axeViolations(page), [], 'profile page');
+      await page.context().close();
+    });
+  }
+
+  test('browse and country pages have no violations in en, bg and fi', async () => {
+    const page = await openPage(browser);
+    for (const lang of ['en', 'bg', 'fi']) {
+      for (const path of ['/municipalities', '/municipalities/bg', '/municipalities?country=si&sort=name&page=2', '/municipalities/gr/thessaloniki']) {
+        await page.goto(`${origin}/${lang}${path}`);
+        assert.deepEqual(await axeViolations(page), [], `${lang}${path}`);
+      }
+    }
+    await page.context().close();
+  });
+});
