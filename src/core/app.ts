@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerFeeds } from './feeds.ts';
 import { startJobs } from './jobs.ts';
+import { registerSitemaps } from './sitemap.ts';
 import { MailSender } from './mail/sender.ts';
 import { registerHealth } from './health.ts';
 import { registerErrorHandlers } from './http/errors.tsx';
@@ -73,10 +74,11 @@ export async function buildApp({ config, database, modules, logger, background =
   // The language check itself is in registerPages, for every route under /:lang.
   app.get('/:lang', (req, reply) => reply.redirect(`/${(req.params as { lang: string }).lang}/`, 301));
   app.get('/favicon.ico', (_req, reply) => reply.redirect('/static/favicon.svg', 301));
-  app.get('/robots.txt', (_req, reply) => reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'));
+  app.get('/robots.txt', (_req, reply) => reply.type('text/plain').send(`User-agent: *\nDisallow: /api/\nSitemap: ${config.baseUrl}/sitemap.xml\n`));
   registerHealth(app, database);
   registerSearch(app, modules.flatMap((m) => m.search ?? []), ctx);
   registerFeeds(app, modules.flatMap((m) => m.feeds ?? []), ctx);
+  registerSitemaps(app, modules.flatMap((m) => m.sitemaps ?? []), ctx);
 
   for (const m of modules) await m.routes?.(app, ctx);
   return app;

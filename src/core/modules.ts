@@ -107,6 +107,15 @@ export interface Job {
   run(ctx: ModuleContext): Promise<void>;
 }
 
+/** Pages a module lists in the sitemap, in chunks of at most a few thousand. */
+export interface SitemapProvider {
+  name: string;
+  /** Chunk names, e.g. one per country; each becomes /sitemaps/{name}-{chunk}.xml. */
+  chunks(ctx: ModuleContext): Promise<string[]>;
+  /** Paths after the language prefix, e.g. "/municipalities/bg/stara-zagora"; undefined for an unknown chunk. */
+  paths(chunk: string, ctx: ModuleContext): Promise<{ path: string; lastmod?: string }[] | undefined>;
+}
+
 /** What a module adds to the portal. The core reads these and nothing else of a module. */
 export interface ModuleManifest {
   name: string;
@@ -115,6 +124,7 @@ export interface ModuleManifest {
   nav?: NavEntry[];
   search?: SearchProvider[];
   feeds?: FeedProvider[];
+  sitemaps?: SitemapProvider[];
   seeds?: DemoSeed[];
   personalData?: PersonalData;
   commands?: CliCommand[];

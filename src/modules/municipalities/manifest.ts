@@ -3,10 +3,13 @@ import type { ModuleManifest } from '../../core/modules.ts';
 import { municipalityApi } from './api.ts';
 import { csvRecords, geoNamesRecords, importRecords } from './import.ts';
 import * as tables from './migrations/20261121_03_municipalities.ts';
-import { countMunicipalities } from './repo.ts';
+import { isCountry } from './countries.ts';
+import { countMunicipalities, countsByCountry, slugsOf } from './repo.ts';
 import { municipalityRoutes } from './routes.tsx';
 import { municipalitySearch } from './search.ts';
 import './schema.ts';
+
+const SITEMAP_CHUNK = 2000;
 
 /** Every municipality of the EU, from open data; browse, search, profiles and the open API. */
 export const municipalities: ModuleManifest = {
@@ -18,6 +21,17 @@ export const municipalities: ModuleManifest = {
   },
   nav: [{ label: 'nav.municipalities', path: '/municipalities', order: 10 }],
   search: [municipalitySearch],
+  sitemaps: [{
+    name: 'municipalities',
+    chunks: async ({ database }) => (await countsByCountry(database.db)).flatMap(({ country, n }) =>
+      Array.from({ length: Math.ceil(Number(n) / SITEMAP_CHUNK) }, (_, i) => `${country.toLowerCase()}-${i + 1}`)),
+    paths: async (chunk, { database }) => {
+      const m = /^([a-z]{2})-([1-9]\d{0,4})$/.exec(chunk);
+      if (!m || !isCountry(m[1]!.toUpperCase())) return undefined;
+      const rows = await slugsOf(database.db, m[1]!.toUpperCase(), (Number(m[2]) - 1) * SITEMAP_CHUNK, SITEMAP_CHUNK);
+      return rows.length ? rows.map((r) => ({ path: `/municipalities/${m[1]}/${r.slug}`, lastmod: r.updated_at })) : undefined;
+    },
+  }],
   commands: [{
     name: 'import-municipalities',
     description: 'import the EU municipalities from the GeoNames data shipped with Municipium, or from a CSV file (safe to run again)',

@@ -166,3 +166,22 @@ appTest('bad API parameters get a 400 problem description naming them', async (a
   assert.equal(missing.statusCode, 404);
   assert.equal(missing.json().title, 'Not found');
 });
+
+appTest('the sitemap indexes a sitemap per country chunk, each page with its 24 language versions', async (app) => {
+  await withSample(app);
+  const index = await app.inject({ url: '/sitemap.xml' });
+  assert.equal(index.statusCode, 200);
+  assert.match(String(index.headers['content-type']), /application\/xml/);
+  for (const chunk of ['pages-all', 'municipalities-bg-1', 'municipalities-si-1', 'municipalities-gr-1']) {
+    assert.ok(index.body.includes(`<loc>http://portal.test/sitemaps/${chunk}.xml</loc>`), chunk);
+  }
+  const bg = await app.inject({ url: '/sitemaps/municipalities-bg-1.xml' });
+  assert.ok(bg.body.includes('<loc>http://portal.test/en/municipalities/bg/stara-zagora</loc>'));
+  assert.ok(bg.body.includes('<xhtml:link rel="alternate" hreflang="bg" href="http://portal.test/bg/municipalities/bg/stara-zagora"/>'));
+  assert.equal((bg.body.match(/<url>/g) ?? []).length, 4);
+  assert.equal((bg.body.match(/hreflang=/g) ?? []).length, 4 * 24);
+  for (const url of ['/sitemaps/municipalities-bg-2.xml', '/sitemaps/municipalities-xx-1.xml', '/sitemaps/nothing-all.xml', '/sitemaps/municipalities-bg-0.xml']) {
+    assert.equal((await app.inject({ url })).statusCode, 404, url);
+  }
+  assert.match((await app.inject({ url: '/robots.txt' })).body, /Sitemap: http:\/\/portal\.test\/sitemap\.xml/);
+});

@@ -85,3 +85,12 @@ export function listAfter(db: Db, filter: ListFilter, sort: 'name' | 'population
   q = sort === 'name' ? q.orderBy('name_key').orderBy('id') : q.orderBy('population', 'desc').orderBy('id');
   return q.limit(limit).execute();
 }
+
+/** How many places each country has, for splitting the sitemap. */
+export function countsByCountry(db: Db) {
+  return db.selectFrom('municipalities').select(['country', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('country').orderBy('country').execute();
+}
+
+export function slugsOf(db: Db, country: string, offset: number, limit: number) {
+  return db.selectFrom('municipalities').select(['slug', 'updated_at']).where('country', '=', country).orderBy('id').offset(offset).limit(limit).execute();
+}

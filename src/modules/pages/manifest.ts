@@ -15,6 +15,11 @@ export const pages: ModuleManifest = {
     { label: 'nav.about', path: '/about', order: 900 },
   ],
   search: [pageSearch],
+  sitemaps: [{
+    name: 'pages',
+    chunks: async () => ['all'],
+    paths: async (chunk) => (chunk === 'all' ? ['/', '/about', '/accessibility', '/privacy', '/contact'].map((path) => ({ path })) : undefined),
+  }],
   personalData: {
     export: async ({ email }, { database }) => ({ contactMessages: await contactMessagesFrom(database.db, email) }),
     erase: ({ email }, { database }) => eraseContactMessagesFrom(database.db, email),
