@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerFeeds } from './feeds.ts';
 import { startJobs } from './jobs.ts';
+import { registerOpenApi } from './openapi.ts';
 import { registerSitemaps } from './sitemap.ts';
 import { MailSender } from './mail/sender.ts';
 import { registerHealth } from './health.ts';
@@ -79,6 +80,7 @@ export async function buildApp({ config, database, modules, logger, background =
   registerSearch(app, modules.flatMap((m) => m.search ?? []), ctx);
   registerFeeds(app, modules.flatMap((m) => m.feeds ?? []), ctx);
   registerSitemaps(app, modules.flatMap((m) => m.sitemaps ?? []), ctx);
+  registerOpenApi(app, modules.flatMap((m) => (m.api ? [m.api] : [])), ctx);
 
   for (const m of modules) await m.routes?.(app, ctx);
   return app;

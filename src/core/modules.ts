@@ -116,6 +116,12 @@ export interface SitemapProvider {
   paths(chunk: string, ctx: ModuleContext): Promise<{ path: string; lastmod?: string }[] | undefined>;
 }
 
+/** A module's part of the OpenAPI document at /api/v1/openapi.json. */
+export interface ApiDescription {
+  paths: Record<string, unknown>;
+  schemas?: Record<string, unknown>;
+}
+
 /** What a module adds to the portal. The core reads these and nothing else of a module. */
 export interface ModuleManifest {
   name: string;
@@ -125,6 +131,7 @@ export interface ModuleManifest {
   search?: SearchProvider[];
   feeds?: FeedProvider[];
   sitemaps?: SitemapProvider[];
+  api?: ApiDescription;
   seeds?: DemoSeed[];
   personalData?: PersonalData;
   commands?: CliCommand[];

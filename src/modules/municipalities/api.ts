@@ -1,9 +1,18 @@
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Tables } from '../../core/db/tables.ts';
 import { z } from 'zod';
 import type { ModuleContext } from '../../core/modules.ts';
 import { isCountry } from './countries.ts';
-import { findById, listAfter, type MunicipalitySummary } from './repo.ts';
+import { findById, listAfter, type ListFilter, type MunicipalitySummary, pageById } from './repo.ts';
 import { searchMunicipalities } from './service.ts';
+
+const exportQuery = z.object({
+  country: z.string().transform((c) => c.toUpperCase()).refine(isCountry, 'must be the ISO code of an EU member state, e.g. BG').optional(),
+  region: z.string().max(20).optional(),
+}).strict();
 
 const listQuery = z.object({
   q: z.string().trim().min(1).max(200).optional(),
@@ -36,8 +45,60 @@ function decodeCursor(cursor: string): { key: string | number; id: number } | un
   return undefined;
 }
 
+/** Every place matching the filter, a page at a time, so that exports of the whole set stay small in memory. */
+async function* allPlaces(db: Kysely<Tables>, filter: ListFilter): AsyncGenerator<MunicipalitySummary[]> {
+  for (let after = 0; ;) {
+    const rows = await pageById(db, filter, after, EXPORT_PAGE);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows.at(-1)!.id;
+  }
+}
+
+const EXPORT_PAGE = 2000;
+const CSV_COLUMNS = ['id', 'country', 'name', 'native_name', 'population', 'latitude', 'longitude', 'region_code', 'region_name', 'joined', 'url'];
+
 export function municipalityApi(app: FastifyInstance, { database, config }: ModuleContext): void {
   const { db } = database;
+
+  function exportFilter(query: unknown, reply: FastifyReply): ListFilter | undefined {
+    const parsed = exportQuery.safeParse(query);
+    if (parsed.success) return parsed.data;
+    const errors = parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? i.code), reason: i.message }));
+    void problem(reply, 400, 'Bad query parameters', errors.map((e) => `${e.name}: ${e.reason}`).join('; '), errors);
+    return undefined;
+  }
+
+  app.get('/api/v1/municipalities.geojson', async (req, reply) => {
+    const filter = exportFilter(req.query, reply);
+    if (!filter) return reply;
+    async function* body() {
+      yield '{"type":"FeatureCollection","features":[';
+      let first = true;
+      for await (const rows of allPlaces(db, filter!)) {
+        for (const m of rows) {
+          if (m.latitude === null || m.longitude === null) continue;
+          const { location: _l, ...properties } = present(m, config.baseUrl);
+          yield `${first ? '' : ','}${JSON.stringify({ type: 'Feature', id: m.id, geometry: { type: 'Point', coordinates: [m.longitude, m.latitude] }, properties })}`;
+          first = false;
+        }
+      }
+      yield ']}';
+    }
+    return reply.type('application/geo+json; charset=utf-8').header('content-disposition', 'attachment; filename="municipalities.geojson"').send(Readable.from(body()));
+  });
+
+  app.get('/api/v1/municipalities.csv', async (req, reply) => {
+    const filter = exportFilter(req.query, reply);
+    if (!filter) return reply;
+    async function* body() {
+      yield stringify([CSV_COLUMNS]);
+      for await (const rows of allPlaces(db, filter!)) {
+        yield stringify(rows.map((m) => [m.id, m.country, m.name, m.native_name ?? '', m.population, m.latitude ?? '', m.longitude ?? '', m.region_code ?? '', m.region_name ?? '', m.joined_at ? 'yes' : 'no', present(m, config.baseUrl).url]));
+      }
+    }
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="municipalities.csv"').send(Readable.from(body()));
+  });
 
   app.get('/api/v1/municipalities', async (req, reply) => {
     const parsed = listQuery.safeParse(req.query);

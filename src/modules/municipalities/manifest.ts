@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ModuleManifest } from '../../core/modules.ts';
 import { municipalityApi } from './api.ts';
+import { municipalityApiDoc } from './api-doc.ts';
 import { csvRecords, geoNamesRecords, importRecords } from './import.ts';
 import * as tables from './migrations/20261121_03_municipalities.ts';
 import { isCountry } from './countries.ts';
@@ -21,6 +22,7 @@ export const municipalities: ModuleManifest = {
   },
   nav: [{ label: 'nav.municipalities', path: '/municipalities', order: 10 }],
   search: [municipalitySearch],
+  api: municipalityApiDoc,
   sitemaps: [{
     name: 'municipalities',
     chunks: async ({ database }) => (await countsByCountry(database.db)).flatMap(({ country, n }) =>

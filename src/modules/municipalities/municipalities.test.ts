@@ -185,3 +185,34 @@ appTest('the sitemap indexes a sitemap per country chunk, each page with its 24 
   }
   assert.match((await app.inject({ url: '/robots.txt' })).body, /Sitemap: http:\/\/portal\.test\/sitemap\.xml/);
 });
+
+appTest('GeoJSON and CSV exports carry every place of the filter', async (app) => {
+  await withSample(app);
+  const geo = await app.inject({ url: '/api/v1/municipalities.geojson?country=bg' });
+  assert.equal(geo.statusCode, 200);
+  assert.match(String(geo.headers['content-type']), /application\/geo\+json/);
+  const fc = geo.json();
+  assert.equal(fc.type, 'FeatureCollection');
+  assert.equal(fc.features.length, 4);
+  const sz = fc.features.find((f: { properties: { name: string } }) => f.properties.name === 'Stara Zagora');
+  assert.deepEqual(sz.geometry, { type: 'Point', coordinates: [25.6345, 42.4258] });
+  const csv = await app.inject({ url: '/api/v1/municipalities.csv' });
+  assert.equal(csv.statusCode, 200);
+  assert.equal(csv.headers['access-control-allow-origin'], '*');
+  const lines = csv.body.trim().split('\n');
+  assert.equal(lines[0], 'id,country,name,native_name,population,latitude,longitude,region_code,region_name,joined,url');
+  assert.equal(lines.length, 9);
+  assert.ok(lines.some((l) => l.includes('Łódź') && l.includes('664071')));
+  assert.equal((await app.inject({ url: '/api/v1/municipalities.csv?country=zz' })).statusCode, 400);
+  assert.equal((await app.inject({ url: '/api/v1/municipalities.geojson?q=x' })).statusCode, 400);
+});
+
+appTest('the OpenAPI document describes the API and validates', async (app) => {
+  const res = await app.inject({ url: '/api/v1/openapi.json' });
+  assert.equal(res.statusCode, 200);
+  const doc = res.json();
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+  await SwaggerParser.validate(structuredClone(doc));
+  for (const path of ['/municipalities', '/municipalities/{id}', '/municipalities.geojson', '/municipalities.csv']) assert.ok(doc.paths[path], path);
+  assert.equal(doc.servers[0].url, 'http://portal.test/api/v1');
+});

@@ -94,3 +94,11 @@ export function countsByCountry(db: Db) {
 export function slugsOf(db: Db, country: string, offset: number, limit: number) {
   return db.selectFrom('municipalities').select(['slug', 'updated_at']).where('country', '=', country).orderBy('id').offset(offset).limit(limit).execute();
 }
+
+/** A page of places in id order after the given id, for exports that stream the whole set. */
+export function pageById(db: Db, filter: ListFilter, afterId: number, limit: number) {
+  let q = db.selectFrom('municipalities').select(SUMMARY).where('id', '>', afterId);
+  if (filter.country) q = q.where('country', '=', filter.country);
+  if (filter.region) q = q.where('region_code', '=', filter.region);
+  return q.orderBy('id').limit(limit).execute();
+}
