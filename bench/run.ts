@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { benchDirectory, freshSqliteUrl } from './directory.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -39,7 +40,7 @@ async function benchPortal(label: string, env: Record<string, string>): Promise<
   }, /running at http:\/\/localhost:(\d+)\//);
   const rows: Row[] = [];
   try {
-    for (const path of ['/en/', '/bg/accessibility', '/fi/sign-in']) {
+    for (const path of ['/en/', '/bg/accessibility', '/fi/sign-in', '/bg/municipalities/bg/stara-zagora', '/de/municipalities/de']) {
       const url = `http://127.0.0.1:${portal.port}${path}`;
       const page = await fetch(url);
       const file = join(mkdtempSync(join(tmpdir(), 'municipium-static-')), 'page.html');
@@ -88,5 +89,14 @@ async function onFreshSchema<T>(url: string, fn: (schemaUrl: string) => Promise<
 const rows = await benchPortal('SQLite', {});
 const pgUrl = process.env.BENCH_DATABASE_URL;
 if (pgUrl) rows.push(...await onFreshSchema(pgUrl, (url) => benchPortal('PostgreSQL', { DATABASE_URL: url })));
+const directory = [await benchDirectory('SQLite', freshSqliteUrl())];
+if (pgUrl) directory.push(await onFreshSchema(pgUrl, (url) => benchDirectory('PostgreSQL', url)));
+
 console.log(`\n${connections} connections, ${duration} s per target, Node ${process.version}\n`);
 console.log(table(rows));
+console.log('\nMunicipality directory: import of the GeoNames set, and search latency over 25 queries x 40 rounds\n');
+console.log('| database | places | import s | re-import s | search p50 ms | search p95 ms | max ms |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const d of directory) {
+  console.log(`| ${d.label} | ${d.places} | ${(d.importMs / 1000).toFixed(2)} | ${(d.reimportMs / 1000).toFixed(2)} | ${d.searchP50.toFixed(2)} | ${d.searchP95.toFixed(2)} | ${d.searchMax.toFixed(1)} |`);
+}

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
 
 type Db = Kysely<Tables>;
@@ -31,13 +31,25 @@ export interface ListFilter {
   region?: string | undefined;
 }
 
-export function listPage(db: Db, filter: ListFilter, sort: 'name' | 'population', offset: number, limit: number) {
+function filtered(db: Db, filter: ListFilter) {
   let q = db.selectFrom('municipalities').select(SUMMARY);
   if (filter.country) q = q.where('country', '=', filter.country);
   if (filter.region) q = q.where('region_code', '=', filter.region);
-  // Joined municipalities come first when listing by size: they are the living part of the portal.
-  q = sort === 'name' ? q.orderBy('name_key').orderBy('id') : q.orderBy(sql`case when joined_at is null then 1 else 0 end`).orderBy('population', 'desc').orderBy('id');
-  return q.offset(offset).limit(limit).execute();
+  return q;
+}
+
+/**
+ * A page of the list. By size, joined municipalities come first (they are the living part of the
+ * portal); two index-ordered queries instead of one sort over the whole country.
+ */
+export async function listPage(db: Db, filter: ListFilter, sort: 'name' | 'population', offset: number, limit: number): Promise<MunicipalitySummary[]> {
+  if (sort === 'name') return filtered(db, filter).orderBy('name_key').orderBy('id').offset(offset).limit(limit).execute();
+  const joined = await filtered(db, filter).where('joined_at', 'is not', null).orderBy('population', 'desc').orderBy('id').execute();
+  const head = joined.slice(offset, offset + limit);
+  if (head.length === limit) return head;
+  const rest = await filtered(db, filter).where('joined_at', 'is', null).orderBy('population', 'desc').orderBy('id')
+    .offset(Math.max(0, offset - joined.length)).limit(limit - head.length).execute();
+  return [...head, ...rest];
 }
 
 export async function countWhere(db: Db, filter: ListFilter): Promise<number> {

@@ -28,5 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('municipalities_name_key').on('municipalities').columns(['name_key', 'population']).execute();
   await db.schema.createIndex('municipalities_native_key').on('municipalities').column('native_key').execute();
   await db.schema.createIndex('municipalities_country_population').on('municipalities').columns(['country', 'population']).execute();
-  await db.schema.createIndex('municipalities_country_region').on('municipalities').columns(['country', 'region_code']).execute();
+  await db.schema.createIndex('municipalities_country_region').on('municipalities').columns(['country', 'region_code', 'region_name']).execute();
+  await db.schema.createIndex('municipalities_location').on('municipalities').columns(['latitude', 'longitude']).execute();
+  await db.schema.createIndex('municipalities_joined').on('municipalities').columns(['joined_at', 'population']).execute();
 }
