@@ -42,8 +42,32 @@ function openSqlite(url: string): Database {
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   connection.pragma('synchronous = NORMAL');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE = 500;
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running most of ours, so prepared
+ * statements are kept by their SQL text (Kysely runs one query at a time on this connection).
+ */
+function withStatementCache(connection: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  return new Proxy(connection, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
+      return (sqlText: string) => {
+        let statement = cache.get(sqlText);
+        if (!statement) {
+          statement = target.prepare(sqlText);
+          if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+          cache.set(sqlText, statement);
+        }
+        return statement;
+      };
+    },
+  });
 }
 
 function openPostgres(url: string, options: { schema?: string; poolSize?: number }): Database {

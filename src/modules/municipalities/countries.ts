@@ -21,7 +21,15 @@ export function countryName(code: string, lang: string): string {
   return countries.getName(code, lang) ?? countries.getName(code, 'en') ?? code;
 }
 
+const sortedByName = new Map<string, { code: CountryCode; name: string }[]>();
+
 /** The countries sorted by their name in the given language. */
 export function countriesByName(lang: string): { code: CountryCode; name: string }[] {
-  return EU_COUNTRIES.map((code) => ({ code, name: countryName(code, lang) })).sort((a, b) => a.name.localeCompare(b.name, lang));
+  let sorted = sortedByName.get(lang);
+  if (!sorted) {
+    const collator = new Intl.Collator(lang);
+    sorted = EU_COUNTRIES.map((code) => ({ code, name: countryName(code, lang) })).sort((a, b) => collator.compare(a.name, b.name));
+    sortedByName.set(lang, sorted);
+  }
+  return sorted;
 }

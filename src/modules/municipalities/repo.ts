@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
 
 type Db = Kysely<Tables>;
@@ -38,18 +38,12 @@ function filtered(db: Db, filter: ListFilter) {
   return q;
 }
 
-/**
- * A page of the list. By size, joined municipalities come first (they are the living part of the
- * portal); two index-ordered queries instead of one sort over the whole country.
- */
-export async function listPage(db: Db, filter: ListFilter, sort: 'name' | 'population', offset: number, limit: number): Promise<MunicipalitySummary[]> {
-  if (sort === 'name') return filtered(db, filter).orderBy('name_key').orderBy('id').offset(offset).limit(limit).execute();
-  const joined = await filtered(db, filter).where('joined_at', 'is not', null).orderBy('population', 'desc').orderBy('id').execute();
-  const head = joined.slice(offset, offset + limit);
-  if (head.length === limit) return head;
-  const rest = await filtered(db, filter).where('joined_at', 'is', null).orderBy('population', 'desc').orderBy('id')
-    .offset(Math.max(0, offset - joined.length)).limit(limit - head.length).execute();
-  return [...head, ...rest];
+/** A page of the list. By size, joined municipalities come first: they are the living part of the portal. */
+export function listPage(db: Db, filter: ListFilter, sort: 'name' | 'population', offset: number, limit: number): Promise<MunicipalitySummary[]> {
+  const q = filtered(db, filter);
+  // All descending, so that one index, read backwards, gives the order.
+  const ordered = sort === 'name' ? q.orderBy('name_key').orderBy('id') : q.orderBy('join_rank', 'desc').orderBy('population', 'desc').orderBy('id', 'desc');
+  return ordered.offset(offset).limit(limit).execute();
 }
 
 export async function countWhere(db: Db, filter: ListFilter): Promise<number> {
@@ -74,11 +68,15 @@ export function findById(db: Db, id: number) {
   return db.selectFrom('municipalities').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function within(db: Db, lat: number, lon: number, degrees: number, limit: number): Promise<MunicipalitySummary[]> {
-  return db.selectFrom('municipalities').select(SUMMARY)
+/** The places closest to a point, within a box of ±degrees, nearest first (flat-earth distance is enough here). */
+export function closest(db: Db, lat: number, lon: number, degrees: number, limit: number) {
+  const k = Math.cos((lat * Math.PI) / 180);
+  const dLat = sql<number>`(latitude - ${lat})`;
+  const dLon = sql<number>`((longitude - ${lon}) * ${k})`;
+  return db.selectFrom('municipalities').select(['id', 'country', 'slug', 'name', 'latitude', 'longitude'])
     .where('latitude', '>=', lat - degrees).where('latitude', '<=', lat + degrees)
-    .where('longitude', '>=', lon - degrees * 1.5).where('longitude', '<=', lon + degrees * 1.5)
-    .orderBy('population', 'desc').limit(limit).execute();
+    .where('longitude', '>=', lon - degrees / k).where('longitude', '<=', lon + degrees / k)
+    .orderBy(sql`${dLat} * ${dLat} + ${dLon} * ${dLon}`).limit(limit).execute();
 }
 
 /** A page after a cursor, for the API: ordered by the sort key, then id. */
@@ -92,9 +90,9 @@ export function listAfter(db: Db, filter: ListFilter, sort: 'name' | 'population
   }
   if (after && sort === 'population') {
     const pop = Number(after.key);
-    q = q.where((eb) => eb.or([eb('population', '<', pop), eb.and([eb('population', '=', pop), eb('id', '>', after.id)])]));
+    q = q.where((eb) => eb.or([eb('population', '<', pop), eb.and([eb('population', '=', pop), eb('id', '<', after.id)])]));
   }
-  q = sort === 'name' ? q.orderBy('name_key').orderBy('id') : q.orderBy('population', 'desc').orderBy('id');
+  q = sort === 'name' ? q.orderBy('name_key').orderBy('id') : q.orderBy('population', 'desc').orderBy('id', 'desc');
   return q.limit(limit).execute();
 }
 

@@ -15,6 +15,7 @@ export interface MunicipalityRow {
   region_code: string | null;
   region_name: string | null;
   joined_at: string | null;
+  join_rank: Generated<number>;
   edited_fields: Generated<string>;
   created_at: string;
   updated_at: string;
@@ -26,7 +27,7 @@ declare module '../../core/db/tables.ts' {
   }
 }
 
-export type Municipality = Omit<MunicipalityRow, 'id' | 'edited_fields'> & { id: number; edited_fields: string };
+export type Municipality = Omit<MunicipalityRow, 'id' | 'edited_fields' | 'join_rank'> & { id: number; edited_fields: string; join_rank: number };
 
 /** One place to import, from open data or from an operator's CSV file. */
 export interface ImportRecord {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
 import { nameKey } from '../../core/search/normalize.ts';
-import { byKey, byKeyPrefix, findBySlug, type MunicipalitySummary, within } from './repo.ts';
+import { byKey, byKeyPrefix, closest, findBySlug, type MunicipalitySummary } from './repo.ts';
 
 export type Match = MunicipalitySummary & { match: 'exact' | 'prefix' | 'fuzzy' };
 
@@ -53,16 +53,14 @@ function pick(r: MunicipalitySummary): MunicipalitySummary {
 
 export const municipalityBySlug = findBySlug;
 
-/** The nearest places around a municipality, closest first. */
+/** The nearest places around a municipality, closest first, with their distance in km. */
 export async function nearby(db: Kysely<Tables>, m: { id: number; latitude: number | null; longitude: number | null }, limit = 8) {
   if (m.latitude === null || m.longitude === null) return [];
-  const lat = m.latitude;
-  const lon = m.longitude;
-  const around = await within(db, lat, lon, 0.25, 200);
-  const km = (r: MunicipalitySummary) => {
-    const dLat = ((r.latitude ?? 0) - lat) * 111.2;
-    const dLon = ((r.longitude ?? 0) - lon) * 111.2 * Math.cos((lat * Math.PI) / 180);
-    return Math.sqrt(dLat * dLat + dLon * dLon);
-  };
-  return around.filter((r) => r.id !== m.id).map((r) => ({ ...r, km: km(r) })).sort((a, b) => a.km - b.km).slice(0, limit);
+  const { latitude: lat, longitude: lon } = m;
+  const rows = await closest(db, lat, lon, 0.3, limit + 1);
+  return rows.filter((r) => r.id !== m.id).slice(0, limit).map((r) => {
+    const dLat = ((r.latitude ?? lat) - lat) * 111.2;
+    const dLon = ((r.longitude ?? lon) - lon) * 111.2 * Math.cos((lat * Math.PI) / 180);
+    return { ...r, km: Math.sqrt(dLat * dLat + dLon * dLon) };
+  });
 }

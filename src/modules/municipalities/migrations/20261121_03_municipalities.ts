@@ -19,6 +19,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('region_code', 'varchar(20)')
     .addColumn('region_name', 'varchar(200)')
     .addColumn('joined_at', ts)
+    /** 1 once joined, 0 before: lists by size show joined municipalities first, straight from an index. */
+    .addColumn('join_rank', 'integer', (c) => c.notNull().defaultTo(0))
     /** Fields staff edited, as ",name,population,": a re-import leaves them alone. */
     .addColumn('edited_fields', 'varchar(300)', (c) => c.notNull().defaultTo(','))
     .addColumn('created_at', ts, (c) => c.notNull())
@@ -27,8 +29,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('municipalities_name_key').on('municipalities').columns(['name_key', 'population']).execute();
   await db.schema.createIndex('municipalities_native_key').on('municipalities').column('native_key').execute();
+  await db.schema.createIndex('municipalities_rank_population').on('municipalities').columns(['join_rank', 'population']).execute();
+  await db.schema.createIndex('municipalities_population').on('municipalities').column('population').execute();
   await db.schema.createIndex('municipalities_country_population').on('municipalities').columns(['country', 'population']).execute();
+  await db.schema.createIndex('municipalities_country_rank_population').on('municipalities').columns(['country', 'join_rank', 'population']).execute();
   await db.schema.createIndex('municipalities_country_region').on('municipalities').columns(['country', 'region_code', 'region_name']).execute();
   await db.schema.createIndex('municipalities_location').on('municipalities').columns(['latitude', 'longitude']).execute();
-  await db.schema.createIndex('municipalities_joined').on('municipalities').columns(['joined_at', 'population']).execute();
 }

@@ -5,7 +5,7 @@ import type { MunicipalitySummary } from '../repo.ts';
 import { profilePath } from './common.tsx';
 import { regionLabel } from './browse.tsx';
 
-export function ProfilePage({ m, near }: { m: Municipality; near: (MunicipalitySummary & { km: number })[] }) {
+export function ProfilePage({ m, near }: { m: Municipality; near: (Pick<MunicipalitySummary, 'id' | 'country' | 'slug' | 'name'> & { km: number })[] }) {
   const { t, lang } = usePage();
   const href = useHref();
   const country = countryName(m.country, lang);
