@@ -78,6 +78,11 @@ appTest('strict security headers, and a CSP without unsafe-inline', async (app) 
   assert.ok(!/<script/.test(res.body), 'the page needs no script');
 });
 
+appTest('map tiles are allowed from the configured tile server only', async (app) => {
+  const csp = String((await app.inject({ url: '/en/' })).headers['content-security-policy']);
+  assert.match(csp, /img-src 'self' data: https:\/\/tiles\.example\.eu;/);
+}, { MAP_TILE_URL: 'https://tiles.example.eu/{z}/{x}/{y}.png' });
+
 appTest('HSTS is sent when the portal is served over https', async (app) => {
   const res = await app.inject({ url: '/en/' });
   assert.match(String(res.headers['strict-transport-security']), /max-age=31536000/);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
@@ -63,6 +64,11 @@ export async function buildApp({ config, database, modules, logger, background =
   registerPages(app, config, nav, modules.flatMap((m) => (m.header ? [m.header] : [])));
   registerErrorHandlers(app, config);
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '7d', immutable: true, index: false });
+  // Leaflet is served from its npm package: no CDN, the same version as installed.
+  await app.register(fastifyStatic, {
+    root: fileURLToPath(new URL('../../node_modules/leaflet/dist/', import.meta.url)),
+    prefix: '/static/vendor/leaflet/', maxAge: '7d', index: false, decorateReply: false, allowedPath: (path) => !path.endsWith('.map'),
+  });
 
   // The read API is open data: any site may fetch it.
   app.addHook('onSend', async (req, reply) => {

@@ -32,6 +32,7 @@ test('a bad value stops start-up with a message naming it', () => {
   assert.throws(() => loadConfig({ SMTP_URL: 'mail.example.eu' }), /SMTP_URL/);
   assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
   assert.throws(() => loadConfig({ SECRET_KEY: 'short' }), /SECRET_KEY: must be at least 32 characters/);
+  assert.throws(() => loadConfig({ MAP_TILE_URL: 'https://tiles.example.eu/map.png' }), /MAP_TILE_URL: must be an http\(s\) URL template/);
 });
 
 test('every bad variable is named at once', () => {

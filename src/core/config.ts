@@ -17,6 +17,9 @@ export interface Config {
   trustProxy: boolean | string;
   rateLimitPerMinute: number;
   siteName: string;
+  /** Map tiles: a URL template with {z}, {x} and {y}, and the attribution its provider asks for. */
+  mapTileUrl: string;
+  mapAttribution: string;
 }
 
 export class ConfigError extends Error {
@@ -45,6 +48,9 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a whole number (0 turns it off)' })
     .int('must be a whole number (0 turns it off)').min(0, 'must be a whole number (0 turns it off)').default(600),
+  MAP_TILE_URL: z.string().regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}')
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap contributors'),
   SITE_NAME: z.string().min(1).max(80, 'must be at most 80 characters').default('Municipium'),
 });
 
@@ -73,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(v.TRUST_PROXY),
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
     siteName: v.SITE_NAME,
+    mapTileUrl: v.MAP_TILE_URL,
+    mapAttribution: v.MAP_ATTRIBUTION,
   };
 }
 

@@ -44,6 +44,23 @@ describe('the municipality directory in a real browser', { skip: noBrowser }, ()
     });
   }
 
+  test('the profile map draws with JavaScript and leaves a text fallback when tiles cannot load', async () => {
+    const withJs = await openPage(browser);
+    const failedTiles: string[] = [];
+    withJs.on('requestfailed', (r) => { if (r.url().includes('/tile')) failedTiles.push(r.url()); });
+    await withJs.goto(`${origin}/en/municipalities/bg/stara-zagora`);
+    await withJs.waitForSelector('.map--ready .leaflet-container');
+    assert.equal(await withJs.locator('.map figcaption').isVisible(), true);
+    assert.match(await withJs.textContent('.map figcaption') ?? '', /42\.\d{4}, 25\.\d{4}/);
+    assert.equal(await withJs.textContent('h1'), 'Stara Zagora', 'the page is whole although no tile loaded');
+    await withJs.context().close();
+    const noJs = await openPage(browser, { javaScriptEnabled: false });
+    await noJs.goto(`${origin}/en/municipalities/bg/stara-zagora`);
+    assert.equal(await noJs.locator('.leaflet-container').count(), 0);
+    assert.match(await noJs.textContent('.map figcaption') ?? '', /Open on OpenStreetMap/);
+    await noJs.context().close();
+  });
+
   test('browse and country pages have no violations in en, bg and fi', async () => {
     const page = await openPage(browser);
     for (const lang of ['en', 'bg', 'fi']) {

@@ -35,7 +35,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // Map tiles come from the configured tile server.
+        imgSrc: ["'self'", 'data:', new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         formAction: ["'self'"],

@@ -12,6 +12,9 @@ export interface LayoutProps {
   feeds?: { title: string; rss: string; atom: string }[];
   /** More elements for <head>: Open Graph, structured data. */
   head?: ComponentChildren;
+  /** Stylesheets and deferred scripts under /static/ that this page needs besides the portal's own. */
+  styles?: string[];
+  scripts?: string[];
   children: ComponentChildren;
 }
 
@@ -88,7 +91,7 @@ function Footer() {
   );
 }
 
-export function Layout({ title, description, indexable = true, feeds = [], head, children }: LayoutProps) {
+export function Layout({ title, description, indexable = true, feeds = [], head, styles = [], scripts = [], children }: LayoutProps) {
   const { lang, t, path, siteName, baseUrl, assetVersion, headerSlots } = usePage();
   const href = useHref();
   const pathOnly = path.split('?')[0] ?? '/';
@@ -115,6 +118,8 @@ export function Layout({ title, description, indexable = true, feeds = [], head,
           <link key={f.atom} rel="alternate" type="application/atom+xml" title={f.title} href={f.atom} />,
         ])}
         {head}
+        {styles.map((href) => <link key={href} rel="stylesheet" href={`${href}?v=${assetVersion}`} />)}
+        {scripts.map((src) => <script key={src} src={`${src}?v=${assetVersion}`} defer />)}
         <link rel="stylesheet" href={`/static/app.css?v=${assetVersion}`} />
         <link rel="icon" href={`/static/favicon.svg?v=${assetVersion}`} type="image/svg+xml" />
       </head>

@@ -45,9 +45,11 @@ export function municipalityRoutes(app: FastifyInstance, { database, config }: M
       ...(m.latitude !== null ? { geo: { '@type': 'GeoCoordinates', latitude: m.latitude, longitude: m.longitude } } : {}),
     };
     const description = req.t('municipalities.description', { name: m.name, country: countryName(m.country, req.lang), count: m.population });
-    return reply.page(<ProfilePage m={m} near={await nearby(db, m)} />, {
+    return reply.page(<ProfilePage m={m} near={await nearby(db, m)} mapTileUrl={config.mapTileUrl} mapAttribution={config.mapAttribution} />, {
       title: `${m.name} (${countryName(m.country, req.lang)})`,
       description,
+      styles: ['/static/vendor/leaflet/leaflet.css'],
+      scripts: ['/static/vendor/leaflet/leaflet.js', '/static/map.js'],
       head: (
         <>
           <meta property="og:type" content="website" />

@@ -5,7 +5,7 @@ import type { MunicipalitySummary } from '../repo.ts';
 import { profilePath } from './common.tsx';
 import { regionLabel } from './browse.tsx';
 
-export function ProfilePage({ m, near }: { m: Municipality; near: (Pick<MunicipalitySummary, 'id' | 'country' | 'slug' | 'name'> & { km: number })[] }) {
+export function ProfilePage({ m, near, mapTileUrl, mapAttribution }: { mapTileUrl: string; mapAttribution: string; m: Municipality; near: (Pick<MunicipalitySummary, 'id' | 'country' | 'slug' | 'name'> & { km: number })[] }) {
   const { t, lang } = usePage();
   const href = useHref();
   const country = countryName(m.country, lang);
@@ -28,6 +28,12 @@ export function ProfilePage({ m, near }: { m: Municipality; near: (Pick<Municipa
           </>
         )}
       </dl>
+      {osm && (
+        <figure class="map" data-lat={m.latitude} data-lon={m.longitude} data-tiles={mapTileUrl} data-attribution={mapAttribution}
+          data-label={t('municipalities.mapLabel', { name: m.name })}>
+          <figcaption>{t('municipalities.coordinates', { lat: m.latitude!.toFixed(4), lon: m.longitude!.toFixed(4) })} · <a href={osm}>{t('municipalities.openMap')}</a></figcaption>
+        </figure>
+      )}
       {near.length > 0 && (
         <section aria-labelledby="nearby-heading">
           <h2 id="nearby-heading">{t('municipalities.nearby')}</h2>
