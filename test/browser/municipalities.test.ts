@@ -61,6 +61,17 @@ describe('the municipality directory in a real browser', { skip: noBrowser }, ()
     await noJs.context().close();
   });
 
+  test('the search box suggests municipality names while typing', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${origin}/sl/`);
+    await page.locator('#site-search').pressSequentially('stara zag', { delay: 20 });
+    await page.waitForFunction(() => document.querySelectorAll('#suggestions-0 option').length > 0);
+    const values = await page.$$eval('#suggestions-0 option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+    assert.equal(values[0], 'Stara Zagora');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.context().close();
+  });
+
   test('browse and country pages have no violations in en, bg and fi', async () => {
     const page = await openPage(browser);
     for (const lang of ['en', 'bg', 'fi']) {

@@ -120,6 +120,7 @@ export function Layout({ title, description, indexable = true, feeds = [], head,
         {head}
         {styles.map((href) => <link key={href} rel="stylesheet" href={`${href}?v=${assetVersion}`} />)}
         {scripts.map((src) => <script key={src} src={`${src}?v=${assetVersion}`} defer />)}
+        <script src={`/static/suggest.js?v=${assetVersion}`} defer />
         <link rel="stylesheet" href={`/static/app.css?v=${assetVersion}`} />
         <link rel="icon" href={`/static/favicon.svg?v=${assetVersion}`} type="image/svg+xml" />
       </head>
