@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
@@ -15,6 +16,9 @@ declare module 'fastify' {
 
 /** Largest form body we accept; a form of ours that needs more sets its own limit. */
 export const FORM_BODY_LIMIT = 64 * 1024;
+
+/** Largest file a form accepts (evidence, images). */
+export const UPLOAD_LIMIT = 5 * 1024 * 1024;
 
 /** Public write forms: a person sends a few, a script many. */
 export const FORM_RATE_LIMIT = { max: 10, timeWindow: '10 minutes' } as const;
@@ -55,6 +59,11 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
 
   await app.register(cookie, { secret: config.secretKey });
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
+  // Forms with a file: fields arrive as strings and the file as a Buffer, checked by content later.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 40, fieldSize: FORM_BODY_LIMIT, parts: 42 },
+  });
   await app.register(csrf, {
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(config) },
   });

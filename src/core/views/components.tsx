@@ -44,23 +44,25 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: 
 
 interface FieldProps {
   name: string;
+  /** The element id, when several fields of one name are on a page; the name otherwise. */
+  id?: string;
   label: string;
   error?: FieldError | undefined;
   hint?: string;
   required?: boolean;
 }
 
-function FieldShell({ name, label, error, hint, required, children }: FieldProps & { children: ComponentChildren }) {
+function FieldShell({ name, id = name, label, error, hint, required, children }: FieldProps & { children: ComponentChildren }) {
   const { t } = usePage();
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      <label for={name}>
+      <label for={id}>
         {label}
         {!required && <span class="optional"> ({t('form.optional')})</span>}
       </label>
-      {hint && <p class="hint" id={`${name}-hint`}>{hint}</p>}
+      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
       {error && (
-        <p class="field-error" id={`${name}-error`}>
+        <p class="field-error" id={`${id}-error`}>
           <span class="visually-hidden">{t('form.errorPrefix')} </span>
           {t(error.key, error.values)}
         </p>
@@ -71,7 +73,8 @@ function FieldShell({ name, label, error, hint, required, children }: FieldProps
 }
 
 function describedBy(p: FieldProps): string | undefined {
-  const ids = [p.hint && `${p.name}-hint`, p.error && `${p.name}-error`].filter(Boolean);
+  const id = p.id ?? p.name;
+  const ids = [p.hint && `${id}-hint`, p.error && `${id}-error`].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -81,7 +84,7 @@ export function TextField(p: FieldProps & { value?: string; type?: 'text' | 'ema
       <input
         // Preact types each input type apart; both of ours take the same attributes.
         type={(p.type ?? 'text') as 'text'}
-        id={p.name}
+        id={p.id ?? p.name}
         name={p.name}
         value={p.value ?? ''}
         maxLength={p.maxLength}
@@ -98,7 +101,7 @@ export function TextArea(p: FieldProps & { value?: string; maxLength: number; ro
   return (
     <FieldShell {...p}>
       <textarea
-        id={p.name}
+        id={p.id ?? p.name}
         name={p.name}
         rows={p.rows ?? 6}
         maxLength={p.maxLength}
@@ -115,7 +118,7 @@ export function TextArea(p: FieldProps & { value?: string; maxLength: number; ro
 export function Select(p: FieldProps & { value?: string; options: { value: string; label: string }[] }) {
   return (
     <FieldShell {...p}>
-      <select id={p.name} name={p.name} required={p.required} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p)}>
+      <select id={p.id ?? p.name} name={p.name} required={p.required} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p)}>
         {p.options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === p.value}>{o.label}</option>
         ))}

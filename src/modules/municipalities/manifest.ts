@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { ModuleManifest } from '../../core/modules.ts';
 import { municipalityApi } from './api.ts';
 import { municipalityApiDoc } from './api-doc.ts';
+import { claimRoutes } from './claim-routes.tsx';
 import { csvRecords, geoNamesRecords, importRecords } from './import.ts';
 import * as tables from './migrations/20261121_03_municipalities.ts';
+import * as profiles from './migrations/20261121_04_profiles_and_claims.ts';
 import { isCountry } from './countries.ts';
 import { countMunicipalities, countsByCountry, slugsOf } from './repo.ts';
 import { municipalityRoutes } from './routes.tsx';
@@ -15,9 +17,10 @@ const SITEMAP_CHUNK = 2000;
 /** Every municipality of the EU, from open data; browse, search, profiles and the open API. */
 export const municipalities: ModuleManifest = {
   name: 'municipalities',
-  migrations: { '20261121_03_municipalities': tables },
+  migrations: { '20261121_03_municipalities': tables, '20261121_04_profiles_and_claims': profiles },
   routes: (app, ctx) => {
     municipalityRoutes(app, ctx);
+    claimRoutes(app, ctx);
     municipalityApi(app, ctx);
   },
   nav: [{ label: 'nav.municipalities', path: '/municipalities', order: 10 }],

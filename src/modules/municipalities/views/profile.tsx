@@ -16,7 +16,9 @@ export function ProfilePage({ m, near, mapTileUrl, mapAttribution }: { mapTileUr
       <p class="result-kind"><a href={href(`/municipalities?country=${m.country.toLowerCase()}`)}>{country}</a></p>
       <h1>{m.name}</h1>
       {m.native_name && m.native_name !== m.name && <p class="lead">{m.native_name}</p>}
-      {m.joined_at ? <p><span class="tag tag--joined">{t('municipalities.joined')}</span></p> : <p class="notice">{t('municipalities.notJoined')}</p>}
+      {m.joined_at ? <p><span class="tag tag--joined">{t('municipalities.joined')}</span></p> : (
+        <p class="notice">{t('municipalities.notJoined')} <a href={href(`${profilePath(m)}/claim`)}>{t('municipalities.claim.link')}</a></p>
+      )}
       <dl class="summary-list">
         <dt>{t('municipalities.country')}</dt><dd>{country}</dd>
         {(m.region_code || m.region_name) && <><dt>{t('municipalities.region')}</dt><dd>{regionLabel(t, m)}</dd></>}

@@ -1,0 +1,119 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { typedValues } from '../../core/http/forms.ts';
+import { FORM_RATE_LIMIT } from '../../core/http/security.ts';
+import type { ModuleContext } from '../../core/modules.ts';
+import { ButtonForm } from '../../core/views/components.tsx';
+import { noticeFrom, requireActor } from '../accounts/routes/session.ts';
+import { LinkExpired, MessagePage } from '../accounts/views/forms.tsx';
+import { approveClaim, claimsInReview, confirmClaimEmail, findClaim, refuseClaim, submitClaim } from './claims.ts';
+import { isCountry } from './countries.ts';
+import { municipalitiesPolicy } from './policy.ts';
+import { municipalityBySlug } from './service.ts';
+import { ClaimPage, ReviewQueuePage } from './views/claims.tsx';
+import { profilePath } from './views/common.tsx';
+
+const noStore = { 'cache-control': 'no-store' };
+const FIELDS = ['job_title', 'official_email', 'website'] as const;
+
+export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  const { db } = ctx.database;
+  const find = (params: unknown) => {
+    const { country, slug } = params as { country: string; slug: string };
+    return isCountry(country.toUpperCase()) ? municipalityBySlug(db, country.toUpperCase(), slug) : Promise.resolve(undefined);
+  };
+
+  app.get('/:lang/municipalities/:country/:slug/claim', async (req, reply) => {
+    const m = await find(req.params);
+    if (!m) return reply.callNotFound();
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    if (m.joined_at) {
+      return reply.page(<MessagePage title={req.t('municipalities.claim.joinedTitle', { name: m.name })}><p>{req.t('municipalities.claim.joined')}</p></MessagePage>,
+        { title: req.t('municipalities.claim.joinedTitle', { name: m.name }), indexable: false });
+    }
+    municipalitiesPolicy.authorize(actor, 'municipality.claim', m);
+    return reply.headers(noStore).page(<ClaimPage m={m} values={{}} errors={{}} csrfToken={reply.generateCsrf()} />,
+      { title: req.t('municipalities.claim.title', { name: m.name }), indexable: false });
+  });
+
+  app.post('/:lang/municipalities/:country/:slug/claim', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+    const m = await find(req.params);
+    if (!m) return reply.callNotFound();
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    municipalitiesPolicy.authorize(actor, 'municipality.claim', m);
+    const result = await submitClaim(ctx, actor, m, req.body, req.lang);
+    if (result.ok) {
+      return reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('municipalities.claim.sent')}</p></MessagePage>,
+        { title: req.t('accounts.checkEmail.title'), indexable: false });
+    }
+    return reply.status(422).headers(noStore).page(<ClaimPage m={m} values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+      { title: req.t('form.errorTitle', { title: req.t('municipalities.claim.title', { name: m.name }) }), indexable: false });
+  });
+
+  app.get('/:lang/claims/confirm/:token', (req, reply) => {
+    const { token } = req.params as { token: string };
+    return reply.headers(noStore).page(
+      <MessagePage title={req.t('municipalities.claim.confirmTitle')}>
+        <div class="actions"><ButtonForm action={`/${req.lang}/claims/confirm/${encodeURIComponent(token)}`} csrfToken={reply.generateCsrf()} label={req.t('accounts.confirm.submit')} /></div>
+      </MessagePage>,
+      { title: req.t('municipalities.claim.confirmTitle'), indexable: false },
+    );
+  });
+
+  app.post('/:lang/claims/confirm/:token', async (req, reply) => {
+    if (!(await confirmClaimEmail(ctx, (req.params as { token: string }).token))) {
+      return reply.status(410).page(<LinkExpired />, { title: req.t('accounts.expired.title'), indexable: false });
+    }
+    return reply.page(<MessagePage title={req.t('municipalities.claim.inReviewTitle')} success><p>{req.t('municipalities.claim.inReview')}</p></MessagePage>,
+      { title: req.t('municipalities.claim.inReviewTitle'), indexable: false });
+  });
+
+  app.get('/:lang/admin/claims', async (req, reply) => {
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    municipalitiesPolicy.authorize(actor, 'claims.review', null);
+    return reply.headers(noStore).page(
+      <ReviewQueuePage claims={await claimsInReview(db)} csrfToken={reply.generateCsrf()} notice={noticeFrom(req, ['approved', 'refused'])} errors={{}} />,
+      { title: req.t('municipalities.review.title'), indexable: false },
+    );
+  });
+
+  app.post('/:lang/admin/claims/:id/approve', async (req, reply) => {
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    municipalitiesPolicy.authorize(actor, 'claims.review', null);
+    const outcome = await approveClaim(ctx, actor, Number((req.params as { id: string }).id), req.ip);
+    if (outcome === 'notFound') return reply.callNotFound();
+    return reply.redirect(`/${req.lang}/admin/claims?notice=approved`, 303);
+  });
+
+  app.post('/:lang/admin/claims/:id/refuse', async (req, reply) => {
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    municipalitiesPolicy.authorize(actor, 'claims.review', null);
+    const id = Number((req.params as { id: string }).id);
+    const outcome = await refuseClaim(ctx, actor, id, (req.body as { reason?: unknown } | undefined)?.reason, req.ip);
+    if (outcome === 'notFound') return reply.callNotFound();
+    if (outcome === 'reasonNeeded') {
+      return reply.status(422).headers(noStore).page(<ReviewQueuePage claims={await claimsInReview(db)} csrfToken={reply.generateCsrf()} errors={{ [id]: true }} />,
+        { title: req.t('form.errorTitle', { title: req.t('municipalities.review.title') }), indexable: false });
+    }
+    return reply.redirect(`/${req.lang}/admin/claims?notice=refused`, 303);
+  });
+
+  app.get('/:lang/admin/claims/:id/evidence', async (req, reply) => {
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    municipalitiesPolicy.authorize(actor, 'claims.review', null, { hide: true });
+    const claim = await findClaim(db, Number((req.params as { id: string }).id) || 0);
+    const file = claim?.evidence_file && join(ctx.config.dataDir, 'uploads', 'claims', claim.evidence_file);
+    if (!file || !existsSync(file)) return reply.callNotFound();
+    const type = file.endsWith('.pdf') ? 'application/pdf' : file.endsWith('.png') ? 'image/png' : 'image/jpeg';
+    return reply.headers({ ...noStore, 'content-disposition': `attachment; filename="claim-${claim.id}-evidence${file.slice(file.lastIndexOf('.'))}"` })
+      .type(type).send(createReadStream(file));
+  });
+
+}
