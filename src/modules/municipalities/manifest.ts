@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../../core/modules.ts';
 import { municipalityApi } from './api.ts';
 import { municipalityApiDoc } from './api-doc.ts';
 import { claimRoutes } from './claim-routes.tsx';
+import { editRoutes } from './edit-routes.tsx';
 import { csvRecords, geoNamesRecords, importRecords } from './import.ts';
 import * as tables from './migrations/20261121_03_municipalities.ts';
 import * as profiles from './migrations/20261121_04_profiles_and_claims.ts';
@@ -21,6 +22,7 @@ export const municipalities: ModuleManifest = {
   routes: (app, ctx) => {
     municipalityRoutes(app, ctx);
     claimRoutes(app, ctx);
+    editRoutes(app, ctx);
     municipalityApi(app, ctx);
   },
   nav: [{ label: 'nav.municipalities', path: '/municipalities', order: 10 }],

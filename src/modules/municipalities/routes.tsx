@@ -3,6 +3,8 @@ import type { ModuleContext } from '../../core/modules.ts';
 import { countryName, isCountry } from './countries.ts';
 import { countWhere, listPage, regionsOf } from './repo.ts';
 import { municipalityBySlug, nearby } from './service.ts';
+import { municipalitiesPolicy } from './policy.ts';
+import { descriptionsOf } from './profile.ts';
 import { BrowsePage } from './views/browse.tsx';
 import { profilePath } from './views/common.tsx';
 import { ProfilePage } from './views/profile.tsx';
@@ -45,7 +47,9 @@ export function municipalityRoutes(app: FastifyInstance, { database, config }: M
       ...(m.latitude !== null ? { geo: { '@type': 'GeoCoordinates', latitude: m.latitude, longitude: m.longitude } } : {}),
     };
     const description = req.t('municipalities.description', { name: m.name, country: countryName(m.country, req.lang), count: m.population });
-    return reply.page(<ProfilePage m={m} near={await nearby(db, m)} mapTileUrl={config.mapTileUrl} mapAttribution={config.mapAttribution} />, {
+    return reply.page(<ProfilePage m={m} near={await nearby(db, m)} mapTileUrl={config.mapTileUrl} mapAttribution={config.mapAttribution}
+      descriptions={await descriptionsOf(db, m.id)} canEdit={municipalitiesPolicy.can(req.actor, 'municipality.edit', m)}
+      notice={(req.query as { notice?: unknown }).notice === 'saved' ? 'saved' : undefined} />, {
       title: `${m.name} (${countryName(m.country, req.lang)})`,
       description,
       styles: ['/static/vendor/leaflet/leaflet.css'],

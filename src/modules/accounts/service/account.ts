@@ -2,11 +2,13 @@ import { transaction } from '../../../core/db/client.ts';
 import { type FormResult, validateForm } from '../../../core/http/forms.ts';
 import { hit } from '../../../core/http/throttle.ts';
 import type { Actor } from '../../../core/authz.ts';
+import type { Kysely } from 'kysely';
+import type { Tables } from '../../../core/db/tables.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords.ts';
 import {
   deleteGrantsOf, deleteInvitationsFor, deleteSessionsOf, deleteTokensOf, findUsableToken, findUser, findUserByEmail,
-  grantsOf, insertToken, invitationsFor, sessionsOf, updateUser, useToken,
+  grantsOf, insertToken, invitationsFor, sessionsOf, updateUser, usersByIds, useToken,
 } from '../repo.ts';
 import { changeEmailInput, changePasswordInput, LIMITS, passwordOnlyInput, profileInput } from '../schema.ts';
 import { hashToken, newToken } from '../tokens.ts';
@@ -131,4 +133,10 @@ export async function deleteAccount(ctx: ModuleContext, actor: Actor, body: unkn
     });
   });
   return { ok: true, data: null };
+}
+
+/** The names to show for people, by id; a deleted account has no name left to show. */
+export async function displayNames(db: Kysely<Tables>, ids: number[]): Promise<Map<number, string | null>> {
+  const rows = await usersByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((u) => [u.id, u.deleted_at ? null : u.name]));
 }
