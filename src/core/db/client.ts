@@ -84,9 +84,9 @@ function openPostgres(url: string, options: { schema?: string; poolSize?: number
   return { db, dialect: 'postgres', location: `${u.hostname}:${u.port || 5432}${u.pathname}`, close: () => db.destroy() };
 }
 
-/** Runs fn in one transaction: all of it is kept, or none of it. */
+/** Runs fn in one transaction: all of it is kept, or none of it. Inside a transaction, joins it. */
 export function transaction<T>(db: Kysely<Tables>, fn: (trx: Kysely<Tables>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
 
 export async function ping(db: Kysely<Tables>): Promise<void> {

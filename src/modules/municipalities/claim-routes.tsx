@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { typedValues } from '../../core/http/forms.ts';
 import { FORM_RATE_LIMIT } from '../../core/http/security.ts';
 import type { ModuleContext } from '../../core/modules.ts';
@@ -12,6 +12,8 @@ import { isCountry } from './countries.ts';
 import { municipalitiesPolicy } from './policy.ts';
 import { municipalityBySlug } from './service.ts';
 import { ClaimPage, ReviewQueuePage } from './views/claims.tsx';
+import { ProposalQueue, ProposePage } from './views/propose.tsx';
+import { approveProposal, proposalsInReview, proposeMunicipality, refuseProposal } from './proposals.ts';
 import { profilePath } from './views/common.tsx';
 
 const noStore = { 'cache-control': 'no-store' };
@@ -19,6 +21,19 @@ const FIELDS = ['job_title', 'official_email', 'website'] as const;
 
 export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;
+
+  /** The review page: claims, then proposed municipalities. */
+  async function renderQueue(req: FastifyRequest, reply: FastifyReply, notice: string | undefined, claimErrors: Record<number, boolean>, proposalErrors: Record<number, boolean>) {
+    const csrfToken = reply.generateCsrf();
+    const invalid = Object.keys(claimErrors).length + Object.keys(proposalErrors).length > 0;
+    return reply.headers(noStore).page(
+      <>
+        <ReviewQueuePage claims={await claimsInReview(db)} csrfToken={csrfToken} notice={notice} errors={claimErrors} />
+        <ProposalQueue proposals={await proposalsInReview(db)} csrfToken={csrfToken} errors={proposalErrors} />
+      </>,
+      { title: invalid ? req.t('form.errorTitle', { title: req.t('municipalities.review.title') }) : req.t('municipalities.review.title'), indexable: false },
+    );
+  }
   const find = (params: unknown) => {
     const { country, slug } = params as { country: string; slug: string };
     return isCountry(country.toUpperCase()) ? municipalityBySlug(db, country.toUpperCase(), slug) : Promise.resolve(undefined);
@@ -75,10 +90,7 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const actor = requireActor(req, reply);
     if (!actor) return reply;
     municipalitiesPolicy.authorize(actor, 'claims.review', null);
-    return reply.headers(noStore).page(
-      <ReviewQueuePage claims={await claimsInReview(db)} csrfToken={reply.generateCsrf()} notice={noticeFrom(req, ['approved', 'refused'])} errors={{}} />,
-      { title: req.t('municipalities.review.title'), indexable: false },
-    );
+    return renderQueue(req, reply, noticeFrom(req, ['approved', 'refused', 'added', 'proposal-refused']), {}, {});
   });
 
   app.post('/:lang/admin/claims/:id/approve', async (req, reply) => {
@@ -97,11 +109,50 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const id = Number((req.params as { id: string }).id);
     const outcome = await refuseClaim(ctx, actor, id, (req.body as { reason?: unknown } | undefined)?.reason, req.ip);
     if (outcome === 'notFound') return reply.callNotFound();
-    if (outcome === 'reasonNeeded') {
-      return reply.status(422).headers(noStore).page(<ReviewQueuePage claims={await claimsInReview(db)} csrfToken={reply.generateCsrf()} errors={{ [id]: true }} />,
-        { title: req.t('form.errorTitle', { title: req.t('municipalities.review.title') }), indexable: false });
-    }
+    if (outcome === 'reasonNeeded') return renderQueue(req, reply.status(422), undefined, { [id]: true }, {});
     return reply.redirect(`/${req.lang}/admin/claims?notice=refused`, 303);
+  });
+
+  app.get('/:lang/municipalities/propose', (req, reply) => {
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    municipalitiesPolicy.authorize(actor, 'municipality.propose', null);
+    return reply.headers(noStore).page(<ProposePage values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('municipalities.propose.title'), indexable: false });
+  });
+
+  app.post('/:lang/municipalities/propose', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    municipalitiesPolicy.authorize(actor, 'municipality.propose', null);
+    const result = await proposeMunicipality(ctx, actor, req.body);
+    if (result.ok) {
+      return reply.page(<MessagePage title={req.t('municipalities.propose.thanksTitle')} success><p>{req.t('municipalities.propose.thanks')}</p></MessagePage>,
+        { title: req.t('municipalities.propose.thanksTitle'), indexable: false });
+    }
+    return reply.status(422).headers(noStore).page(
+      <ProposePage values={typedValues(req.body, ['country', 'name', 'native_name', 'region', 'population', 'website', 'note'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+      { title: req.t('form.errorTitle', { title: req.t('municipalities.propose.title') }), indexable: false },
+    );
+  });
+
+  app.post('/:lang/admin/proposals/:id/approve', async (req, reply) => {
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    municipalitiesPolicy.authorize(actor, 'claims.review', null);
+    const outcome = await approveProposal(ctx, actor, Number((req.params as { id: string }).id), req.ip);
+    if (outcome === 'notFound') return reply.callNotFound();
+    return reply.redirect(`/${req.lang}/admin/claims?notice=added`, 303);
+  });
+
+  app.post('/:lang/admin/proposals/:id/refuse', async (req, reply) => {
+    const actor = requireActor(req, reply);
+    if (!actor) return reply;
+    municipalitiesPolicy.authorize(actor, 'claims.review', null);
+    const id = Number((req.params as { id: string }).id);
+    const outcome = await refuseProposal(ctx, actor, id, (req.body as { reason?: unknown } | undefined)?.reason, req.ip);
+    if (outcome === 'notFound') return reply.callNotFound();
+    if (outcome === 'reasonNeeded') return renderQueue(req, reply.status(422), undefined, {}, { [id]: true });
+    return reply.redirect(`/${req.lang}/admin/claims?notice=proposal-refused`, 303);
   });
 
   app.get('/:lang/admin/claims/:id/evidence', async (req, reply) => {

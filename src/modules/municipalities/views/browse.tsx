@@ -71,6 +71,7 @@ export function BrowsePage({ view }: { view: BrowseView }) {
           {view.page < view.pages && <a href={query(view.page + 1)} rel="next">{t('municipalities.next')}</a>}
         </nav>
       )}
+      <p><a href={href('/municipalities/propose')}>{t('municipalities.propose.link')}</a></p>
       <p class="meta">{t('municipalities.credit')}</p>
     </>
   );

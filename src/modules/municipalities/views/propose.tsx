@@ -1,0 +1,68 @@
+import { ButtonForm, CsrfField, ErrorSummary, type FieldErrors, Select, TextArea, TextField } from '../../../core/views/components.tsx';
+import { useHref, usePage } from '../../../core/views/context.ts';
+import { countriesByName, countryName } from '../countries.ts';
+
+export function ProposePage({ values, errors, csrfToken }: { values: Partial<Record<string, string>>; errors: FieldErrors; csrfToken: string }) {
+  const { t, lang } = usePage();
+  const href = useHref();
+  const labels = {
+    form: t('form.errorGeneral'), country: t('municipalities.country'), name: t('municipalities.edit.name'), native_name: t('municipalities.edit.nativeName'),
+    region: t('municipalities.region'), population: t('municipalities.populationLabel'), website: t('municipalities.edit.website'), note: t('municipalities.propose.note'),
+  };
+  return (
+    <article class="prose">
+      <h1>{t('municipalities.propose.title')}</h1>
+      <p class="lead">{t('municipalities.propose.lead')}</p>
+      <ErrorSummary errors={errors} labels={labels} />
+      <form method="post" action={href('/municipalities/propose')} class="form" noValidate>
+        <CsrfField token={csrfToken} />
+        <Select name="country" label={labels.country} required value={values.country?.toUpperCase()} error={errors.country}
+          options={[{ value: '', label: t('municipalities.propose.chooseCountry') }, ...countriesByName(lang).map((c) => ({ value: c.code, label: c.name }))]} />
+        <TextField name="name" label={labels.name} required value={values.name} error={errors.name} maxLength={200} />
+        <TextField name="native_name" label={labels.native_name} value={values.native_name} error={errors.native_name} maxLength={200} />
+        <TextField name="region" label={labels.region} value={values.region} error={errors.region} maxLength={200} />
+        <TextField name="population" label={labels.population} value={values.population} error={errors.population} maxLength={9} />
+        <TextField name="website" type="url" label={labels.website} value={values.website} error={errors.website} maxLength={300} />
+        <TextArea name="note" label={labels.note} hint={t('municipalities.propose.noteHint')} value={values.note} error={errors.note} maxLength={2000} rows={4} />
+        <button type="submit">{t('municipalities.propose.submit')}</button>
+      </form>
+    </article>
+  );
+}
+
+export interface QueueProposal {
+  id: number; country: string; name: string; native_name: string | null; region: string | null; population: number | null;
+  website: string | null; note: string | null; proposer: string | null;
+}
+
+export function ProposalQueue({ proposals, csrfToken, errors }: { proposals: QueueProposal[]; csrfToken: string; errors: Record<number, boolean> }) {
+  const { t, lang } = usePage();
+  const href = useHref();
+  return (
+    <section aria-labelledby="proposals-heading">
+      <h2 id="proposals-heading">{t('municipalities.propose.queue')}</h2>
+      {proposals.length === 0 && <p>{t('municipalities.propose.queueEmpty')}</p>}
+      {proposals.map((p) => (
+        <section key={p.id} class="review-card" aria-labelledby={`proposal-${p.id}`}>
+          <h3 id={`proposal-${p.id}`}>{p.name}{p.native_name && ` (${p.native_name})`} – {countryName(p.country, lang)}</h3>
+          <dl class="summary-list">
+            <dt>{t('municipalities.review.proposer')}</dt><dd>{p.proposer ?? t('accounts.deletedAccount')}</dd>
+            {p.region && <><dt>{t('municipalities.region')}</dt><dd>{p.region}</dd></>}
+            {p.population !== null && <><dt>{t('municipalities.populationLabel')}</dt><dd>{t('municipalities.populationValue', { count: p.population })}</dd></>}
+            {p.website && <><dt>{t('municipalities.edit.website')}</dt><dd>{p.website}</dd></>}
+            {p.note && <><dt>{t('municipalities.propose.note')}</dt><dd>{p.note}</dd></>}
+          </dl>
+          <div class="actions">
+            <ButtonForm action={href(`/admin/proposals/${p.id}/approve`)} csrfToken={csrfToken} label={t('municipalities.review.approve')} hiddenLabel={p.name} />
+          </div>
+          <form method="post" action={href(`/admin/proposals/${p.id}/refuse`)} class="form" noValidate>
+            <CsrfField token={csrfToken} />
+            <TextArea name="reason" id={`proposal-reason-${p.id}`} label={t('municipalities.review.reason')} required rows={3} maxLength={1000}
+              error={errors[p.id] ? { key: 'municipalities.review.reasonNeeded' } : undefined} />
+            <button type="submit" class="button--secondary">{t('municipalities.review.refuse')}<span class="visually-hidden"> {p.name}</span></button>
+          </form>
+        </section>
+      ))}
+    </section>
+  );
+}
