@@ -1,3 +1,5 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FORM_RATE_LIMIT } from '../../core/http/security.ts';
 import type { ModuleContext } from '../../core/modules.ts';
@@ -6,6 +8,7 @@ import { isCountry } from './countries.ts';
 import { municipalitiesPolicy } from './policy.ts';
 import { currentValues, editProfile, historyOf, languagesOf } from './profile.ts';
 import { municipalityBySlug } from './service.ts';
+import { mediaDir, uploadImage } from './images.ts';
 import { profilePath } from './views/common.tsx';
 import { EditProfilePage, HistoryPage } from './views/edit.tsx';
 
@@ -56,6 +59,27 @@ export function editRoutes(app: FastifyInstance, ctx: ModuleContext): void {
         descriptionLanguages={descriptionLanguages((values.languages ?? '').split(',').filter(Boolean), req.lang)} />,
       { title: req.t('form.errorTitle', { title: req.t('municipalities.edit.title', { name: m.name }) }), indexable: false },
     );
+  });
+
+  app.post('/:lang/municipalities/:country/:slug/images', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+    const found = await editable(req, reply);
+    if (!found) return reply;
+    const { m, actor } = found;
+    const result = await uploadImage(ctx, actor, m, req.body, req.ip);
+    if (result.ok) return reply.redirect(`/${req.lang}${profilePath(m)}?notice=saved`, 303);
+    return reply.status(422).headers(noStore).page(
+      <EditProfilePage m={m} values={await currentValues(db, m)} errors={{}} imageErrors={result.errors} csrfToken={reply.generateCsrf()} descriptionLanguages={descriptionLanguages(languagesOf(m), req.lang)} />,
+      { title: req.t('form.errorTitle', { title: req.t('municipalities.edit.title', { name: m.name }) }), indexable: false },
+    );
+  });
+
+  app.get('/media/municipalities/:file', (req, reply) => {
+    const { file } = req.params as { file: string };
+    // Only names this module writes: no path can reach outside the folder.
+    if (!/^\d+-(coat-of-arms|mayor-photo)-[0-9a-f]{12}-\d+\.webp$/.test(file)) return reply.callNotFound();
+    const path = join(mediaDir(ctx), file);
+    if (!existsSync(path)) return reply.callNotFound();
+    return reply.type('image/webp').header('cache-control', 'public, max-age=31536000, immutable').send(createReadStream(path));
   });
 
   app.get('/:lang/municipalities/:country/:slug/history', async (req, reply) => {

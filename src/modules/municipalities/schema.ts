@@ -26,6 +26,9 @@ export interface MunicipalityRow {
   languages: string | null;
   /** Social links as JSON: {"facebook": url, ...}. */
   social: string | null;
+  /** Uploaded images, as the base name of their resized variants. */
+  coat_of_arms: string | null;
+  mayor_photo: string | null;
   edited_fields: Generated<string>;
   created_at: string;
   updated_at: string;

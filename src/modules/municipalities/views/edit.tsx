@@ -1,12 +1,13 @@
-import { CsrfField, ErrorSummary, type FieldErrors, TextArea, TextField } from '../../../core/views/components.tsx';
+import { CsrfField, ErrorSummary, type FieldErrors, Select, TextArea, TextField } from '../../../core/views/components.tsx';
+import { IMAGE_KINDS } from '../images.ts';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { LANGUAGE_CODES, LANGUAGES } from '../../../core/i18n/languages.ts';
 import { DESCRIPTION_LIMIT, SOCIAL } from '../profile.ts';
 import type { Municipality } from '../schema.ts';
 import { profilePath } from './common.tsx';
 
-export function EditProfilePage({ m, values, errors, csrfToken, descriptionLanguages }: {
-  m: Municipality; values: Record<string, string | undefined>; errors: FieldErrors; csrfToken: string; descriptionLanguages: string[];
+export function EditProfilePage({ m, values, errors, imageErrors = {}, csrfToken, descriptionLanguages }: {
+  m: Municipality; values: Record<string, string | undefined>; errors: FieldErrors; imageErrors?: FieldErrors; csrfToken: string; descriptionLanguages: string[];
 }) {
   const { t } = usePage();
   const href = useHref();
@@ -57,6 +58,21 @@ export function EditProfilePage({ m, values, errors, csrfToken, descriptionLangu
           <TextArea key={l} name={`description_${l}`} label={labels[`description_${l}`]!} value={values[`description_${l}`]} error={errors[`description_${l}`]} maxLength={DESCRIPTION_LIMIT} rows={6} />
         ))}
         <button type="submit">{t('accounts.account.save')}</button>
+      </form>
+      <h2 id="images-heading">{t('municipalities.images.title')}</h2>
+      <ErrorSummary errors={imageErrors} labels={{ kind: t('municipalities.images.kind'), image: t('municipalities.images.file') }} />
+      <form method="post" action={href(`${profilePath(m)}/images`)} enctype="multipart/form-data" class="form" aria-labelledby="images-heading" noValidate>
+        <CsrfField token={csrfToken} />
+        <Select name="kind" label={t('municipalities.images.kind')} required error={imageErrors.kind}
+          options={IMAGE_KINDS.map((k) => ({ value: k, label: t(`municipalities.images.${k}`) }))} />
+        <div class={imageErrors.image ? 'field field--error' : 'field'}>
+          <label for="image">{t('municipalities.images.file')}</label>
+          <p class="hint" id="image-hint">{t('municipalities.images.hint')}</p>
+          {imageErrors.image && <p class="field-error" id="image-error"><span class="visually-hidden">{t('form.errorPrefix')} </span>{t(imageErrors.image.key, imageErrors.image.values)}</p>}
+          <input type="file" id="image" name="image" accept="image/png,image/jpeg,image/webp" required
+            aria-describedby={imageErrors.image ? 'image-hint image-error' : 'image-hint'} aria-invalid={imageErrors.image ? 'true' : undefined} />
+        </div>
+        <button type="submit">{t('municipalities.images.submit')}</button>
       </form>
     </article>
   );

@@ -2,6 +2,7 @@ import { Notice } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { type LanguageCode, LANGUAGES } from '../../../core/i18n/languages.ts';
 import { languagesOf, SOCIAL, socialOf } from '../profile.ts';
+import { imageFile } from '../images.ts';
 import { countryName } from '../countries.ts';
 import type { Municipality } from '../schema.ts';
 import type { MunicipalitySummary } from '../repo.ts';
@@ -19,7 +20,10 @@ export function ProfilePage({ m, near, mapTileUrl, mapAttribution, descriptions,
   return (
     <article class="profile">
       <p class="result-kind"><a href={href(`/municipalities?country=${m.country.toLowerCase()}`)}>{country}</a></p>
-      <h1>{m.name}</h1>
+      <div class="profile-title">
+        {m.coat_of_arms && <img class="coat-of-arms" src={`/media/municipalities/${imageFile(m.coat_of_arms, 400)}`} alt={t('municipalities.images.coatOfArmsOf', { name: m.name })} />}
+        <h1>{m.name}</h1>
+      </div>
       {m.native_name && m.native_name !== m.name && <p class="lead">{m.native_name}</p>}
       {notice && <Notice>{t('accounts.notice.saved')}</Notice>}
       {canEdit && (
@@ -35,7 +39,7 @@ export function ProfilePage({ m, near, mapTileUrl, mapAttribution, descriptions,
         <dt>{t('municipalities.country')}</dt><dd>{country}</dd>
         {(m.region_code || m.region_name) && <><dt>{t('municipalities.region')}</dt><dd>{regionLabel(t, m)}</dd></>}
         <dt>{t('municipalities.populationLabel')}</dt><dd>{t('municipalities.populationValue', { count: m.population })}</dd>
-        {m.mayor_name && <><dt>{t('municipalities.edit.mayor')}</dt><dd>{m.mayor_name}{m.mayor_since && ` (${t('municipalities.mayorSince', { since: m.mayor_since })})`}</dd></>}
+        {m.mayor_name && <><dt>{t('municipalities.edit.mayor')}</dt><dd>{m.mayor_photo && <img class="mayor-photo" src={`/media/municipalities/${imageFile(m.mayor_photo, 120)}`} alt={m.mayor_name} />}{m.mayor_name}{m.mayor_since && ` (${t('municipalities.mayorSince', { since: m.mayor_since })})`}</dd></>}
         {m.website && <><dt>{t('municipalities.edit.website')}</dt><dd><a href={m.website} rel="nofollow noopener">{m.website}</a></dd></>}
         {m.email && <><dt>{t('municipalities.edit.email')}</dt><dd><a href={`mailto:${m.email}`}>{m.email}</a></dd></>}
         {m.phone && <><dt>{t('municipalities.edit.phone')}</dt><dd><a href={`tel:${m.phone.replace(/[^\d+]/g, '')}`}>{m.phone}</a></dd></>}
