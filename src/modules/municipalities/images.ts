@@ -29,7 +29,7 @@ export async function uploadImage(ctx: ModuleContext, actor: Actor, m: Municipal
   if (!Buffer.isBuffer(image) || image.length === 0) return { ok: false, errors: { image: { key: 'municipalities.images.error.missing' } } };
   const type = await fileTypeFromBuffer(image);
   if (!type || !ACCEPTED.includes(type.mime)) return { ok: false, errors: { image: { key: 'municipalities.images.error.type' } } };
-  const base = `${m.id}-${String(kind).replace('_', '-')}-${randomBytes(6).toString('hex')}`;
+  const base = `${m.id}-${String(kind).replaceAll('_', '-')}-${randomBytes(6).toString('hex')}`;
   let variants: Buffer[];
   try {
     variants = await Promise.all(IMAGE_WIDTHS.map((w) =>
