@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { geoNamesRecords, importRecords } from '../../src/modules/municipalities/import.ts';
 import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { person } from '../factories.ts';
 
 describe('the municipality directory in a real browser', { skip: noBrowser }, () => {
   let browser: Browser;
@@ -69,6 +70,34 @@ describe('the municipality directory in a real browser', { skip: noBrowser }, ()
     const values = await page.$$eval('#suggestions-0 option', (options) => options.map((o) => (o as HTMLOptionElement).value));
     assert.equal(values[0], 'Stara Zagora');
     assert.deepEqual(await axeViolations(page), []);
+    await page.context().close();
+  });
+
+  test('claim, review, proposal, edit and history pages have no violations in en, bg and fi', async () => {
+    const sz = await database.db.selectFrom('municipalities').select('id').where('country', '=', 'BG').where('slug', '=', 'stara-zagora').executeTakeFirstOrThrow();
+    const admin = await person(database, { roles: [['platform_admin', null], ['municipality_admin', sz.id]] });
+    const page = await openPage(browser);
+    const [name, value] = admin.cookie.split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: origin }]);
+    await page.goto(`${origin}/en/municipalities/propose`);
+    await page.selectOption('#country', 'SI');
+    await page.fill('#name', 'Kostanjevica na Krki');
+    await page.click('form.form button[type=submit]');
+    await page.goto(`${origin}/en/municipalities/bg/stara-zagora/edit`);
+    await page.fill('#mayor_name', 'Zhivko Todorov');
+    await page.check('#languages-bg');
+    await page.click('form.form button[type=submit] >> nth=0');
+    await page.waitForURL(/notice=saved/);
+    for (const lang of ['en', 'bg', 'fi']) {
+      for (const path of ['/municipalities/bg/botevgrad/claim', '/admin/claims', '/municipalities/propose', '/municipalities/bg/stara-zagora/edit', '/municipalities/bg/stara-zagora/history', '/municipalities/bg/stara-zagora']) {
+        await page.goto(`${origin}/${lang}${path}`);
+        assert.equal(await page.getAttribute('html', 'lang'), lang);
+        assert.deepEqual(await axeViolations(page), [], `${lang}${path}`);
+      }
+    }
+    await page.goto(`${origin}/en/municipalities/bg/botevgrad/claim`);
+    await page.click('form.form button[type=submit]');
+    assert.deepEqual(await axeViolations(page), [], 'claim form with errors');
     await page.context().close();
   });
 
