@@ -44,12 +44,6 @@ export function ProfilePage({ m, near, mapTileUrl, mapAttribution, descriptions,
         {m.email && <><dt>{t('municipalities.edit.email')}</dt><dd><a href={`mailto:${m.email}`}>{m.email}</a></dd></>}
         {m.phone && <><dt>{t('municipalities.edit.phone')}</dt><dd><a href={`tel:${m.phone.replace(/[^\d+]/g, '')}`}>{m.phone}</a></dd></>}
         {m.address && <><dt>{t('municipalities.edit.address')}</dt><dd>{m.address}</dd></>}
-        {osm && (
-          <>
-            <dt>{t('municipalities.location')}</dt>
-            <dd>{t('municipalities.coordinates', { lat: m.latitude!.toFixed(4), lon: m.longitude!.toFixed(4) })} · <a href={osm}>{t('municipalities.openMap')}</a></dd>
-          </>
-        )}
       </dl>
       <Description descriptions={descriptions} m={m} />
       {Object.keys(social).length > 0 && (
