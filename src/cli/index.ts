@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, prepareDataDir } from '../core/config.ts';
 import { openDatabase } from '../core/db/client.ts';
 import { MailSender } from '../core/mail/sender.ts';
-import { type ModuleContext, personalDataOf } from '../core/modules.ts';
+import { type ModuleContext, personalDataOf, sectionsOf } from '../core/modules.ts';
 import { migrateToLatest } from '../core/db/migrate.ts';
 import { runDemoSeeds } from '../core/seeds.ts';
 import { modules } from '../modules/index.ts';
@@ -14,7 +14,7 @@ async function withDatabase(fn: (ctx: ModuleContext, applied: string[]) => Promi
   const mail = new MailSender(database, config);
   try {
     const { applied } = await migrateToLatest(database.db, modules);
-    await fn({ config, database, mail, personalData: personalDataOf(modules) }, applied);
+    await fn({ config, database, mail, personalData: personalDataOf(modules), sections: sectionsOf(modules) }, applied);
     // Mail a command queued goes out now where it can; the server's worker retries what fails.
     await mail.deliverDue().catch(() => 0);
   } finally {

@@ -14,7 +14,7 @@ import { registerErrorHandlers } from './http/errors.tsx';
 import { publicDir, registerPages } from './http/pages.ts';
 import { registerSecurity } from './http/security.ts';
 import { negotiateLanguage } from './i18n/negotiate.ts';
-import { type ModuleContext, type ModuleManifest, personalDataOf } from './modules.ts';
+import { type ModuleContext, type ModuleManifest, personalDataOf, sectionsOf } from './modules.ts';
 import { registerSearch } from './search/routes.tsx';
 
 export interface AppOptions {
@@ -51,7 +51,7 @@ export async function buildApp({ config, database, modules, logger, background =
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  const ctx: ModuleContext = { config, database, mail: new MailSender(database, config, app.log), personalData: personalDataOf(modules) };
+  const ctx: ModuleContext = { config, database, mail: new MailSender(database, config, app.log), personalData: personalDataOf(modules), sections: sectionsOf(modules) };
   app.decorate('context', ctx);
   app.addHook('onClose', () => ctx.mail.stop());
   if (background) {

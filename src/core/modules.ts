@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
-import type { ComponentType } from 'preact';
+import type { ComponentType, VNode } from 'preact';
+import type { Actor } from './authz.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Translator } from './i18n/catalog.ts';
@@ -14,6 +15,8 @@ export interface ModuleContext {
   mail: MailSender;
   /** Every module's personal data, for data downloads and account erasure. */
   personalData: { module: string; data: PersonalData }[];
+  /** Every module's sections, by section point. */
+  sections: Record<string, SectionProvider[]>;
 }
 
 /** A link in the main navigation; `label` is a message key, `path` follows the language prefix. */
@@ -87,6 +90,18 @@ export interface PersonalData {
   erase(person: DataSubject, ctx: ModuleContext): Promise<void>;
 }
 
+export function sectionsOf(modules: ModuleManifest[]): ModuleContext['sections'] {
+  const all: ModuleContext['sections'] = {};
+  for (const m of modules) for (const [point, provider] of Object.entries(m.sections ?? {})) (all[point] ??= []).push(provider);
+  return all;
+}
+
+/** Renders what every module adds at a section point of a page, in module order. */
+export async function renderSections(ctx: ModuleContext, point: string, subject: unknown, view: SectionView): Promise<VNode[]> {
+  const parts = await Promise.all((ctx.sections[point] ?? []).map((provider) => provider(subject, view, ctx)));
+  return parts.filter((p): p is VNode => p !== null);
+}
+
 export function personalDataOf(modules: ModuleManifest[]): ModuleContext['personalData'] {
   return modules.flatMap((m) => (m.personalData ? [{ module: m.name, data: m.personalData }] : []));
 }
@@ -122,6 +137,19 @@ export interface ApiDescription {
   schemas?: Record<string, unknown>;
 }
 
+/** Who is looking, for a section that a module adds to another module's page. */
+export interface SectionView {
+  lang: LanguageCode;
+  t: Translator;
+  actor: Actor | null;
+}
+
+/**
+ * A part of another module's page, e.g. the news of a municipality on its profile. The page
+ * names its section points ("municipality.profile"); a section gets the page's subject.
+ */
+export type SectionProvider = (subject: unknown, view: SectionView, ctx: ModuleContext) => Promise<VNode | null>;
+
 /** What a module adds to the portal. The core reads these and nothing else of a module. */
 export interface ModuleManifest {
   name: string;
@@ -142,4 +170,6 @@ export interface ModuleManifest {
   startupNotes?: (ctx: ModuleContext) => Promise<string[]>;
   /** Shown in the header's account area, e.g. a sign-in link. */
   header?: ComponentType;
+  /** Parts of other modules' pages, by section point. */
+  sections?: Record<string, SectionProvider>;
 }

@@ -19,9 +19,9 @@ appTest('municipality staff edit the profile in several languages, with a histor
   assert.ok(page.body.includes(`href="${EDIT}"`), 'staff see the edit link');
   assert.ok(!(await app.inject({ url: '/en/municipalities/bg/stara-zagora' })).body.includes(EDIT), 'visitors do not');
 
-  const first = await submit(app, EDIT, { ...fields, languages: 'bg', population: '140000' }, editor);
+  const first = await submit(app, EDIT, { ...fields, languages: 'bg', population: '140000', region_name: 'Stara Zagora Province', latitude: '42.43', longitude: '25.64' }, editor);
   assert.equal(first.headers.location, '/en/municipalities/bg/stara-zagora?notice=saved');
-  const form = new URLSearchParams({ ...fields, population: '140000' });
+  const form = new URLSearchParams({ ...fields, population: '140000', region_name: 'Stara Zagora Province', latitude: '42.43', longitude: '25.64' });
   form.append('languages', 'bg');
   form.append('languages', 'en');
   const page2 = await app.inject({ url: EDIT, headers: { cookie: editor.cookie } });
@@ -31,7 +31,8 @@ appTest('municipality staff edit the profile in several languages, with a histor
   assert.equal(second.statusCode, 303);
 
   const en = await app.inject({ url: '/en/municipalities/bg/stara-zagora' });
-  for (const text of ['Zhivko Todorov', 'since 2011', 'mayor@starazagora.bg', 'tel:+35942614614', 'The city of linden trees and poets.', 'https://facebook.com/starazagora']) assert.ok(en.body.includes(text), text);
+  assert.match(en.body, /data-lat="42\.43" data-lon="25\.64"/, 'the map moves to the edited location');
+  for (const text of ['Stara Zagora Province', 'Zhivko Todorov', 'since 2011', 'mayor@starazagora.bg', 'tel:+35942614614', 'The city of linden trees and poets.', 'https://facebook.com/starazagora']) assert.ok(en.body.includes(text), text);
   assert.match(en.body, /<a href="\/bg\/municipalities\/bg\/stara-zagora" hreflang="bg" lang="bg">български<\/a>/, 'links to the other language');
   const fi = await app.inject({ url: '/fi/municipalities/bg/stara-zagora' });
   assert.match(fi.body, /<p class="description" lang="bg">Град на липите и поетите\.<\/p>/, 'another language falls back to the municipality’s own, marked with its language');
@@ -60,9 +61,9 @@ appTest('editing is for the staff of that municipality only, and bad input chang
   assert.equal((await app.inject({ url: EDIT })).statusCode, 303);
   const forged = await submit(app, '/en/account', { ...fields, name: 'Hijacked' }, otherStaff, EDIT);
   assert.equal(forged.statusCode, 403);
-  const bad = await submit(app, EDIT, { ...fields, population: 'many', website: 'javascript:alert(1)', phone: 'call me', mayor_since: 'last year', languages: 'xx', description_en: 'x'.repeat(5001), name: '<b>Bold</b>' }, staff);
+  const bad = await submit(app, EDIT, { ...fields, population: 'many', website: 'javascript:alert(1)', phone: 'call me', mayor_since: 'last year', languages: 'xx', description_en: 'x'.repeat(5001), name: '<b>Bold</b>', latitude: '91', longitude: 'east' }, staff);
   assert.equal(bad.statusCode, 422);
-  for (const f of ['population', 'website', 'phone', 'mayor_since', 'languages', 'description_en']) assert.match(bad.body, new RegExp(`href="#${f}"`), f);
+  for (const f of ['population', 'website', 'phone', 'mayor_since', 'languages', 'description_en', 'latitude', 'longitude']) assert.match(bad.body, new RegExp(`href="#${f}"`), f);
   assert.ok(bad.body.includes('value="&lt;b>Bold&lt;/b>"'), 'keeps what was typed, escaped');
   const row = await database.db.selectFrom('municipalities').select(['name', 'population']).where('id', '=', sz.id).executeTakeFirstOrThrow();
   assert.deepEqual(row, { name: 'Stara Zagora', population: 136781 });

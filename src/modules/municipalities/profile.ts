@@ -26,6 +26,9 @@ const profileInput = z.object({
   email: z.string().trim().max(254, 'form.error.tooLong').refine((v) => v === '' || z.email().safeParse(v).success, 'form.error.email').optional().default(''),
   phone: z.string().trim().max(40, 'form.error.tooLong').refine((v) => v === '' || /^\+?[\d\s()./-]{4,}$/.test(v), 'municipalities.edit.error.phone').optional().default(''),
   address: text(300),
+  region_name: text(200),
+  latitude: z.string().trim().refine((v) => v === '' || (/^-?\d{1,2}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 90), 'municipalities.edit.error.latitude').optional().default(''),
+  longitude: z.string().trim().refine((v) => v === '' || (/^-?\d{1,3}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 180), 'municipalities.edit.error.longitude').optional().default(''),
   mayor_name: text(160),
   mayor_since: z.string().trim().refine((v) => v === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), 'municipalities.edit.error.date').optional().default(''),
   languages: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
@@ -35,7 +38,7 @@ const profileInput = z.object({
 });
 
 const LIMITS: Record<string, number> = {
-  name: 200, native_name: 200, website: 300, email: 254, phone: 40, address: 300, mayor_name: 160,
+  name: 200, native_name: 200, website: 300, email: 254, phone: 40, address: 300, region_name: 200, mayor_name: 160,
   ...Object.fromEntries(SOCIAL.map((s) => [`social_${s}`, 300])), ...Object.fromEntries(LANGUAGE_CODES.map((l) => [`description_${l}`, DESCRIPTION_LIMIT])),
 };
 
@@ -63,7 +66,8 @@ export async function currentValues(db: Kysely<Tables>, m: Municipality): Promis
   const social = socialOf(m);
   const values: Record<string, string> = {
     name: m.name, native_name: m.native_name ?? '', population: String(m.population), website: m.website ?? '', email: m.email ?? '',
-    phone: m.phone ?? '', address: m.address ?? '', mayor_name: m.mayor_name ?? '', mayor_since: m.mayor_since ?? '', languages: languagesOf(m).join(','),
+    phone: m.phone ?? '', address: m.address ?? '', region_name: m.region_name ?? '', latitude: m.latitude === null ? '' : String(m.latitude),
+    longitude: m.longitude === null ? '' : String(m.longitude), mayor_name: m.mayor_name ?? '', mayor_since: m.mayor_since ?? '', languages: languagesOf(m).join(','),
   };
   for (const s of SOCIAL) values[`social_${s}`] = social[s] ?? '';
   for (const d of await descriptionsOf(db, m.id)) values[`description_${d.language}`] = d.text;
@@ -81,13 +85,16 @@ export async function editProfile(ctx: ModuleContext, actor: Actor, m: Municipal
   const social = Object.fromEntries(SOCIAL.map((s) => [s, String(v[`social_${s}`] ?? '')]).filter(([, u]) => u));
   const next: Fields = {
     name: String(v.name), native_name: String(v.native_name) || null, population: String(v.population), website: String(v.website) || null,
-    email: String(v.email) || null, phone: String(v.phone) || null, address: String(v.address) || null, mayor_name: String(v.mayor_name) || null,
+    email: String(v.email) || null, phone: String(v.phone) || null, address: String(v.address) || null, region_name: String(v.region_name) || null,
+    latitude: String(v.latitude) === '' ? null : String(Number(v.latitude)), longitude: String(v.longitude) === '' ? null : String(Number(v.longitude)),
+    mayor_name: String(v.mayor_name) || null,
     mayor_since: String(v.mayor_since) || null, languages: v.languages.length ? `,${[...new Set(v.languages)].join(',')},` : null,
     social: Object.keys(social).length ? JSON.stringify(social) : null,
   };
   const before: Fields = {
     name: m.name, native_name: m.native_name, population: String(m.population), website: m.website, email: m.email, phone: m.phone,
-    address: m.address, mayor_name: m.mayor_name, mayor_since: m.mayor_since, languages: m.languages, social: m.social,
+    address: m.address, region_name: m.region_name, latitude: m.latitude === null ? null : String(m.latitude),
+    longitude: m.longitude === null ? null : String(m.longitude), mayor_name: m.mayor_name, mayor_since: m.mayor_since, languages: m.languages, social: m.social,
   };
   const oldDescriptions = new Map((await descriptionsOf(ctx.database.db, m.id)).map((d) => [d.language, d.text]));
   const changed = Object.keys(next).filter((k) => next[k] !== before[k]);
@@ -102,6 +109,7 @@ export async function editProfile(ctx: ModuleContext, actor: Actor, m: Municipal
     await trx.updateTable('municipalities').set({
       name: next.name!, native_name: next.native_name, name_key: nameKey(next.name!), native_key: next.native_name ? nameKey(next.native_name) : null,
       population: Number(next.population), website: next.website, email: next.email, phone: next.phone, address: next.address,
+      region_name: next.region_name, latitude: next.latitude === null ? null : Number(next.latitude), longitude: next.longitude === null ? null : Number(next.longitude),
       mayor_name: next.mayor_name, mayor_since: next.mayor_since, languages: next.languages, social: next.social,
       edited_fields: `,${[...edited].join(',')},`, updated_at: now,
     }).where('id', '=', m.id).execute();

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleContext } from '../../core/modules.ts';
+import { type ModuleContext, renderSections } from '../../core/modules.ts';
 import { countryName, isCountry } from './countries.ts';
 import { countWhere, listPage, regionsOf } from './repo.ts';
 import { municipalityBySlug, nearby } from './service.ts';
@@ -11,7 +11,8 @@ import { ProfilePage } from './views/profile.tsx';
 
 const PAGE_SIZE = 50;
 
-export function municipalityRoutes(app: FastifyInstance, { database, config }: ModuleContext): void {
+export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  const { database, config } = ctx;
   const { db } = database;
 
   async function browse(req: FastifyRequest, reply: FastifyReply, countryParam: string | undefined) {
@@ -49,6 +50,7 @@ export function municipalityRoutes(app: FastifyInstance, { database, config }: M
     const description = req.t('municipalities.description', { name: m.name, country: countryName(m.country, req.lang), count: m.population });
     return reply.page(<ProfilePage m={m} near={await nearby(db, m)} mapTileUrl={config.mapTileUrl} mapAttribution={config.mapAttribution}
       descriptions={await descriptionsOf(db, m.id)} canEdit={municipalitiesPolicy.can(req.actor, 'municipality.edit', m)}
+      sections={await renderSections(ctx, 'municipality.profile', m, { lang: req.lang, t: req.t, actor: req.actor })}
       notice={(req.query as { notice?: unknown }).notice === 'saved' ? 'saved' : undefined} />, {
       title: `${m.name} (${countryName(m.country, req.lang)})`,
       description,

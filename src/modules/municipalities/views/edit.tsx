@@ -15,6 +15,7 @@ export function EditProfilePage({ m, values, errors, imageErrors = {}, csrfToken
   const labels: Record<string, string> = {
     form: t('form.errorGeneral'), name: t('municipalities.edit.name'), native_name: t('municipalities.edit.nativeName'), population: t('municipalities.populationLabel'),
     website: t('municipalities.edit.website'), email: t('municipalities.edit.email'), phone: t('municipalities.edit.phone'), address: t('municipalities.edit.address'),
+    region_name: t('municipalities.region'), latitude: t('municipalities.edit.latitude'), longitude: t('municipalities.edit.longitude'),
     mayor_name: t('municipalities.edit.mayorName'), mayor_since: t('municipalities.edit.mayorSince'), languages: t('municipalities.edit.languages'),
     ...Object.fromEntries(SOCIAL.map((s) => [`social_${s}`, t(`municipalities.social.${s}`)])),
     ...Object.fromEntries(LANGUAGE_CODES.map((l) => [`description_${l}`, t('municipalities.edit.description', { language: LANGUAGES[l] })])),
@@ -29,6 +30,13 @@ export function EditProfilePage({ m, values, errors, imageErrors = {}, csrfToken
         <TextField name="name" label={labels.name!} required value={values.name} error={errors.name} maxLength={200} />
         <TextField name="native_name" label={labels.native_name!} value={values.native_name} error={errors.native_name} maxLength={200} />
         <TextField name="population" label={labels.population!} required value={values.population} error={errors.population} maxLength={9} />
+        <TextField name="region_name" label={labels.region_name!} value={values.region_name} error={errors.region_name} maxLength={200} />
+        <fieldset class="fieldset">
+          <legend>{t('municipalities.edit.location')}</legend>
+          <p class="hint">{t('municipalities.edit.locationHint')}</p>
+          <TextField name="latitude" label={labels.latitude!} value={values.latitude} error={errors.latitude} maxLength={20} />
+          <TextField name="longitude" label={labels.longitude!} value={values.longitude} error={errors.longitude} maxLength={20} />
+        </fieldset>
         <fieldset class="fieldset">
           <legend>{t('municipalities.edit.mayor')}</legend>
           <TextField name="mayor_name" label={labels.mayor_name!} value={values.mayor_name} error={errors.mayor_name} maxLength={160} />

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { Notice } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { type LanguageCode, LANGUAGES } from '../../../core/i18n/languages.ts';
@@ -9,7 +10,9 @@ import type { MunicipalitySummary } from '../repo.ts';
 import { profilePath } from './common.tsx';
 import { regionLabel } from './browse.tsx';
 
-export function ProfilePage({ m, near, mapTileUrl, mapAttribution, descriptions, canEdit, notice }: {
+export function ProfilePage({ m, near, mapTileUrl, mapAttribution, descriptions, canEdit, notice, sections = [] }: {
+  /** What other modules show about the municipality: news, events, networks, twins, projects. */
+  sections?: VNode[];
   mapTileUrl: string; mapAttribution: string; descriptions: { language: string; text: string }[]; canEdit: boolean; notice?: string | undefined; m: Municipality; near: (Pick<MunicipalitySummary, 'id' | 'country' | 'slug' | 'name'> & { km: number })[] }) {
   const { t, lang } = usePage();
   const href = useHref();
@@ -57,6 +60,7 @@ export function ProfilePage({ m, near, mapTileUrl, mapAttribution, descriptions,
           <figcaption>{t('municipalities.coordinates', { lat: m.latitude!.toFixed(4), lon: m.longitude!.toFixed(4) })} · <a href={osm}>{t('municipalities.openMap')}</a></figcaption>
         </figure>
       )}
+      {sections}
       {near.length > 0 && (
         <section aria-labelledby="nearby-heading">
           <h2 id="nearby-heading">{t('municipalities.nearby')}</h2>

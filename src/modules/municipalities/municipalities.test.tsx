@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { appTest } from '../../../test/helpers/app.ts';
+import { appTest, testConfig } from '../../../test/helpers/app.ts';
+import { buildApp } from '../../core/app.ts';
+import type { ModuleManifest } from '../../core/modules.ts';
 import { dbTest } from '../../../test/helpers/db.ts';
 import { migrateToLatest } from '../../core/db/migrate.ts';
 import { modules } from '../index.ts';
@@ -215,4 +217,25 @@ appTest('the OpenAPI document describes the API and validates', async (app) => {
   await SwaggerParser.validate(structuredClone(doc));
   for (const path of ['/municipalities', '/municipalities/{id}', '/municipalities.geojson', '/municipalities.csv']) assert.ok(doc.paths[path], path);
   assert.equal(doc.servers[0].url, 'http://portal.test/api/v1');
+});
+
+dbTest('other modules add their sections to a profile: news, events, networks and the like', async (database) => {
+  await migrateToLatest(database.db, modules);
+  await importRecords(database.db, csvRecords(SAMPLE_CSV));
+  const news: ModuleManifest = {
+    name: 'newsroom-fixture',
+    sections: {
+      'municipality.profile': async (subject, { t }) => {
+        const m = subject as { name: string; country: string };
+        return m.country === 'BG' ? <section aria-labelledby="news-heading"><h2 id="news-heading">{t('nav.home')}: news of {m.name}</h2></section> : null;
+      },
+    },
+  };
+  const app = await buildApp({ config: testConfig(database), database, modules: [...modules, news], logger: false });
+  try {
+    assert.match((await app.inject({ url: '/en/municipalities/bg/stara-zagora' })).body, /<h2 id="news-heading">Home: news of Stara Zagora<\/h2>/);
+    assert.ok(!(await app.inject({ url: '/en/municipalities/fi/helsinki' })).body.includes('news-heading'), 'a section may show nothing');
+  } finally {
+    await app.close();
+  }
 });
