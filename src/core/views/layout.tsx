@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { LANGUAGE_CODES, LANGUAGES } from '../i18n/languages.ts';
 import { SearchForm } from './components.tsx';
 import { useHref, usePage } from './context.ts';
@@ -18,17 +19,20 @@ export interface LayoutProps {
   children: ComponentChildren;
 }
 
+/** The logo never changes: rendered to markup once, not on every page. */
+const LOGO_SVG = renderToString(
+  <svg class="logo" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true" focusable="false">
+    <circle cx="20" cy="20" r="19" class="logo-disc" />
+    {Array.from({ length: 12 }, (_, i) => {
+      const a = (i * Math.PI) / 6;
+      return <circle key={i} cx={(20 + 12 * Math.sin(a)).toFixed(2)} cy={(20 - 12 * Math.cos(a)).toFixed(2)} r="2.2" class="logo-star" />;
+    })}
+    <path d="M14 27V16l6 6 6-6v11" class="logo-m" />
+  </svg>,
+);
+
 function Logo() {
-  return (
-    <svg class="logo" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true" focusable="false">
-      <circle cx="20" cy="20" r="19" class="logo-disc" />
-      {Array.from({ length: 12 }, (_, i) => {
-        const a = (i * Math.PI) / 6;
-        return <circle key={i} cx={20 + 12 * Math.sin(a)} cy={20 - 12 * Math.cos(a)} r="2.2" class="logo-star" />;
-      })}
-      <path d="M14 27V16l6 6 6-6v11" class="logo-m" />
-    </svg>
-  );
+  return <span class="logo-wrap" dangerouslySetInnerHTML={{ __html: LOGO_SVG }} />;
 }
 
 function LanguageSwitcher() {

@@ -53,12 +53,25 @@ function pick(r: MunicipalitySummary): MunicipalitySummary {
 
 export const municipalityBySlug = findBySlug;
 
-/** The nearest places around a municipality, closest first, with their distance in km. */
+const NEARBY_CACHE = 5000;
+const NEARBY_TTL_MS = 10 * 60_000;
+const nearbyCache = new Map<string, { at: number; rows: Awaited<ReturnType<typeof closest>> }>();
+
+/**
+ * The nearest places around a municipality, closest first, with their distance in km. Neighbours
+ * hardly ever change, so each process keeps recent answers for ten minutes, by location.
+ */
 export async function nearby(db: Kysely<Tables>, m: { id: number; latitude: number | null; longitude: number | null }, limit = 8) {
   if (m.latitude === null || m.longitude === null) return [];
   const { latitude: lat, longitude: lon } = m;
-  const rows = await closest(db, lat, lon, 0.3, limit + 1);
-  return rows.filter((r) => r.id !== m.id).slice(0, limit).map((r) => {
+  const key = `${m.id}:${lat}:${lon}:${limit}`;
+  let hit = nearbyCache.get(key);
+  if (!hit || Date.now() - hit.at > NEARBY_TTL_MS) {
+    hit = { at: Date.now(), rows: await closest(db, lat, lon, 0.3, limit + 1) };
+    if (nearbyCache.size >= NEARBY_CACHE) nearbyCache.delete(nearbyCache.keys().next().value!);
+    nearbyCache.set(key, hit);
+  }
+  return hit.rows.filter((r) => r.id !== m.id).slice(0, limit).map((r) => {
     const dLat = ((r.latitude ?? lat) - lat) * 111.2;
     const dLon = ((r.longitude ?? lon) - lon) * 111.2 * Math.cos((lat * Math.PI) / 180);
     return { ...r, km: Math.sqrt(dLat * dLat + dLon * dLon) };
