@@ -61,17 +61,28 @@ export function ReviewQueuePage({ claims, csrfToken, notice, errors }: { claims:
             <dt>{t('municipalities.claim.evidence')}</dt>
             <dd>{c.evidence_file ? <a href={href(`/admin/claims/${c.id}/evidence`)}>{t('municipalities.review.openEvidence')}</a> : t('municipalities.review.noEvidence')}</dd>
           </dl>
-          <div class="actions">
-            <ButtonForm action={href(`/admin/claims/${c.id}/approve`)} csrfToken={csrfToken} label={t('municipalities.review.approve')} hiddenLabel={c.municipality} />
-          </div>
-          <form method="post" action={href(`/admin/claims/${c.id}/refuse`)} class="form" noValidate>
-            <CsrfField token={csrfToken} />
-            <TextArea name="reason" id={`reason-${c.id}`} label={t('municipalities.review.reason')} required rows={3} maxLength={1000}
-              error={errors[c.id] ? { key: 'municipalities.review.reasonNeeded' } : undefined} />
-            <button type="submit" class="button--secondary">{t('municipalities.review.refuse')}<span class="visually-hidden"> {c.municipality}</span></button>
-          </form>
+          <ReviewActions base={`/admin/claims/${c.id}`} reasonId={`reason-${c.id}`} what={c.municipality} csrfToken={csrfToken} reasonMissing={!!errors[c.id]} />
         </section>
       ))}
     </article>
+  );
+}
+
+/** Approve, or refuse with a reason: the decision buttons of one item under review. */
+export function ReviewActions({ base, reasonId, what, csrfToken, reasonMissing }: { base: string; reasonId: string; what: string; csrfToken: string; reasonMissing: boolean }) {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <>
+      <div class="actions">
+        <ButtonForm action={href(`${base}/approve`)} csrfToken={csrfToken} label={t('municipalities.review.approve')} hiddenLabel={what} />
+      </div>
+      <form method="post" action={href(`${base}/refuse`)} class="form" noValidate>
+        <CsrfField token={csrfToken} />
+        <TextArea name="reason" id={reasonId} label={t('municipalities.review.reason')} required rows={3} maxLength={1000}
+          error={reasonMissing ? { key: 'municipalities.review.reasonNeeded' } : undefined} />
+        <button type="submit" class="button--secondary">{t('municipalities.review.refuse')}<span class="visually-hidden"> {what}</span></button>
+      </form>
+    </>
   );
 }

@@ -1,4 +1,5 @@
-import { ButtonForm, CsrfField, ErrorSummary, type FieldErrors, Select, TextArea, TextField } from '../../../core/views/components.tsx';
+import { CsrfField, ErrorSummary, type FieldErrors, Select, TextArea, TextField } from '../../../core/views/components.tsx';
+import { ReviewActions } from './claims.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { countriesByName, countryName } from '../countries.ts';
 
@@ -37,7 +38,6 @@ export interface QueueProposal {
 
 export function ProposalQueue({ proposals, csrfToken, errors }: { proposals: QueueProposal[]; csrfToken: string; errors: Record<number, boolean> }) {
   const { t, lang } = usePage();
-  const href = useHref();
   return (
     <section aria-labelledby="proposals-heading">
       <h2 id="proposals-heading">{t('municipalities.propose.queue')}</h2>
@@ -52,15 +52,7 @@ export function ProposalQueue({ proposals, csrfToken, errors }: { proposals: Que
             {p.website && <><dt>{t('municipalities.edit.website')}</dt><dd>{p.website}</dd></>}
             {p.note && <><dt>{t('municipalities.propose.note')}</dt><dd>{p.note}</dd></>}
           </dl>
-          <div class="actions">
-            <ButtonForm action={href(`/admin/proposals/${p.id}/approve`)} csrfToken={csrfToken} label={t('municipalities.review.approve')} hiddenLabel={p.name} />
-          </div>
-          <form method="post" action={href(`/admin/proposals/${p.id}/refuse`)} class="form" noValidate>
-            <CsrfField token={csrfToken} />
-            <TextArea name="reason" id={`proposal-reason-${p.id}`} label={t('municipalities.review.reason')} required rows={3} maxLength={1000}
-              error={errors[p.id] ? { key: 'municipalities.review.reasonNeeded' } : undefined} />
-            <button type="submit" class="button--secondary">{t('municipalities.review.refuse')}<span class="visually-hidden"> {p.name}</span></button>
-          </form>
+          <ReviewActions base={`/admin/proposals/${p.id}`} reasonId={`proposal-reason-${p.id}`} what={p.name} csrfToken={csrfToken} reasonMissing={!!errors[p.id]} />
         </section>
       ))}
     </section>
