@@ -11,6 +11,7 @@ appTest('anyone signed in proposes a missing municipality; an admin adds it to t
   assert.ok((await app.inject({ url: '/en/municipalities' })).body.includes('href="/en/municipalities/propose"'));
   assert.equal((await app.inject({ url: '/en/municipalities/propose' })).statusCode, 303, 'visitors sign in first');
 
+  assert.match((await app.inject({ url: '/en/municipalities?country=si' })).body, /1 place/, 'the count before the proposal');
   const listed = await submit(app, '/en/municipalities/propose', { country: 'bg', name: 'Stara  Zagora' }, citizen);
   assert.equal(listed.statusCode, 422);
   assert.match(listed.body, /id="name-error"/);
@@ -28,6 +29,8 @@ appTest('anyone signed in proposes a missing municipality; an admin adds it to t
   assert.equal((await submit(app, '/en/account', {}, citizen, `/en/admin/proposals/${first}/approve`)).statusCode, 403);
   const added = await submit(app, '/en/admin/claims', {}, admin, `/en/admin/proposals/${first}/approve`);
   assert.equal(added.headers.location, '/en/admin/claims?notice=added');
+  const si = (await app.inject({ url: '/en/municipalities?country=si' })).body;
+  assert.ok(si.includes('Kostanjevica na Krki') && /2 places/.test(si), 'listed and counted at once');
   const page = await app.inject({ url: '/en/municipalities/si/kostanjevica-na-krki' });
   assert.equal(page.statusCode, 200);
   assert.ok(page.body.includes('https://www.kostanjevica.si'));

@@ -11,6 +11,7 @@ import { displayNames } from '../accounts/service/account.ts';
 import { isCountry } from './countries.ts';
 import { importRecords } from './import.ts';
 import type { ReviewOutcome } from './claims.ts';
+import { forgetSummaries } from './service.ts';
 
 const proposalInput = z.object({
   country: z.string({ error: 'form.error.choose' }).transform((c) => c.toUpperCase()).refine(isCountry, 'form.error.choose'),
@@ -60,6 +61,7 @@ export async function approveProposal(ctx: ModuleContext, admin: Actor, id: numb
     await trx.updateTable('municipality_proposals').set({ status: 'approved', municipality_id: m.id, reviewed_by: admin.id, reviewed_at: new Date().toISOString() }).where('id', '=', id).execute();
     await audit(trx, admin, { action: 'municipality.proposal.approve', subjectType: 'municipality', subjectId: m.id, details: { proposal: id } }, ip);
   });
+  forgetSummaries(db);
   return 'done';
 }
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ModuleContext, renderSections } from '../../core/modules.ts';
 import { countryName, isCountry } from './countries.ts';
-import { countWhere, listPage, regionsOf } from './repo.ts';
-import { municipalityBySlug, nearby } from './service.ts';
+import { listPage } from './repo.ts';
+import { municipalityBySlug, nearby, placesCount, regionsList } from './service.ts';
 import { municipalitiesPolicy } from './policy.ts';
 import { descriptionsOf } from './profile.ts';
 import { BrowsePage } from './views/browse.tsx';
@@ -22,11 +22,11 @@ export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     const region = typeof q.region === 'string' && q.region && country ? q.region.slice(0, 20) : undefined;
     const sort = q.sort === 'name' ? 'name' : 'population';
     const page = q.page === undefined ? 1 : Number(q.page);
-    const total = await countWhere(db, { country, region });
+    const total = await placesCount(db, { country, region });
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (!Number.isInteger(page) || page < 1 || page > pages) return reply.callNotFound();
     const rows = await listPage(db, { country, region }, sort, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-    const regions = country ? await regionsOf(db, country) : [];
+    const regions = country ? await regionsList(db, country) : [];
     return reply.page(<BrowsePage view={{ country, region, sort, page, pages, total, rows, regions }} />, {
       title: country ? req.t('municipalities.inCountry', { country: countryName(country, req.lang) }) : req.t('municipalities.title'),
       indexable: page === 1 && !region && sort === 'population',

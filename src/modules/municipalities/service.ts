@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
 import { nameKey } from '../../core/search/normalize.ts';
-import { byKey, byKeyPrefix, closest, findBySlug, type MunicipalitySummary } from './repo.ts';
+import { byKey, byKeyPrefix, closest, countWhere, findBySlug, type ListFilter, type MunicipalitySummary, regionsOf } from './repo.ts';
 
 export type Match = MunicipalitySummary & { match: 'exact' | 'prefix' | 'fuzzy' };
 
@@ -55,7 +55,9 @@ export const municipalityBySlug = findBySlug;
 
 const NEARBY_CACHE = 5000;
 const NEARBY_TTL_MS = 10 * 60_000;
-const nearbyCache = new Map<string, { at: number; rows: Awaited<ReturnType<typeof closest>> }>();
+type Neighbours = Map<string, { at: number; rows: Awaited<ReturnType<typeof closest>> }>;
+/** Per database: a process may serve one database, tests open many. */
+const nearbyCaches = new WeakMap<object, Neighbours>();
 
 /**
  * The nearest places around a municipality, closest first, with their distance in km. Neighbours
@@ -65,6 +67,8 @@ export async function nearby(db: Kysely<Tables>, m: { id: number; latitude: numb
   if (m.latitude === null || m.longitude === null) return [];
   const { latitude: lat, longitude: lon } = m;
   const key = `${m.id}:${lat}:${lon}:${limit}`;
+  let nearbyCache = nearbyCaches.get(db);
+  if (!nearbyCache) nearbyCaches.set(db, (nearbyCache = new Map()));
   let hit = nearbyCache.get(key);
   if (!hit || Date.now() - hit.at > NEARBY_TTL_MS) {
     hit = { at: Date.now(), rows: await closest(db, lat, lon, 0.3, limit + 1) };
@@ -76,4 +80,29 @@ export async function nearby(db: Kysely<Tables>, m: { id: number; latitude: numb
     const dLon = ((r.longitude ?? lon) - lon) * 111.2 * Math.cos((lat * Math.PI) / 180);
     return { ...r, km: Math.sqrt(dLat * dLat + dLon * dLon) };
   });
+}
+
+const SUMMARY_TTL_MS = 60_000;
+const summaryCaches = new WeakMap<object, Map<string, { at: number; value: Promise<unknown> }>>();
+
+/** Counts and region lists change only with imports and proposals: each process keeps them a minute. */
+function remembered<T>(db: Kysely<Tables>, key: string, load: () => Promise<T>): Promise<T> {
+  let summaries = summaryCaches.get(db);
+  if (!summaries) summaryCaches.set(db, (summaries = new Map()));
+  const hit = summaries.get(key);
+  if (hit && Date.now() - hit.at < SUMMARY_TTL_MS) return hit.value as Promise<T>;
+  const value = load();
+  summaries.set(key, { at: Date.now(), value });
+  value.catch(() => summaries!.delete(key));
+  return value;
+}
+
+export const placesCount = (db: Kysely<Tables>, filter: ListFilter) =>
+  remembered(db, `count:${filter.country ?? ''}:${filter.region ?? ''}`, () => countWhere(db, filter));
+
+export const regionsList = (db: Kysely<Tables>, country: string) => remembered(db, `regions:${country}`, () => regionsOf(db, country));
+
+/** After places were added in this process, counts are read again. */
+export function forgetSummaries(db: Kysely<Tables>): void {
+  summaryCaches.delete(db);
 }
