@@ -4,10 +4,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { typedValues } from '../../core/http/forms.ts';
 import { FORM_RATE_LIMIT } from '../../core/http/security.ts';
 import type { ModuleContext } from '../../core/modules.ts';
-import { ButtonForm } from '../../core/views/components.tsx';
 import { noticeFrom, requireActor } from '../accounts/routes/session.ts';
-import { LinkExpired, MessagePage } from '../accounts/views/forms.tsx';
-import { approveClaim, claimsInReview, confirmClaimEmail, findClaim, refuseClaim, submitClaim } from './claims.ts';
+import { ConfirmLinkPage, LinkExpired, MessagePage } from '../accounts/views/forms.tsx';
+import type { Actor } from '../../core/authz.ts';
+import { approveClaim, claimsInReview, confirmClaimEmail, findClaim, refuseClaim, type ReviewOutcome, submitClaim } from './claims.ts';
 import { isCountry } from './countries.ts';
 import { municipalitiesPolicy } from './policy.ts';
 import { municipalityBySlug } from './service.ts';
@@ -71,9 +71,7 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/claims/confirm/:token', (req, reply) => {
     const { token } = req.params as { token: string };
     return reply.headers(noStore).page(
-      <MessagePage title={req.t('municipalities.claim.confirmTitle')}>
-        <div class="actions"><ButtonForm action={`/${req.lang}/claims/confirm/${encodeURIComponent(token)}`} csrfToken={reply.generateCsrf()} label={req.t('accounts.confirm.submit')} /></div>
-      </MessagePage>,
+      <ConfirmLinkPage title={req.t('municipalities.claim.confirmTitle')} action={`/${req.lang}/claims/confirm/${encodeURIComponent(token)}`} csrfToken={reply.generateCsrf()} />,
       { title: req.t('municipalities.claim.confirmTitle'), indexable: false },
     );
   });
@@ -93,25 +91,40 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return renderQueue(req, reply, noticeFrom(req, ['approved', 'refused', 'added', 'proposal-refused']), {}, {});
   });
 
-  app.post('/:lang/admin/claims/:id/approve', async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
-    municipalitiesPolicy.authorize(actor, 'claims.review', null);
-    const outcome = await approveClaim(ctx, actor, Number((req.params as { id: string }).id), req.ip);
-    if (outcome === 'notFound') return reply.callNotFound();
-    return reply.redirect(`/${req.lang}/admin/claims?notice=approved`, 303);
-  });
+  /** Approve, and refuse with a reason, for one kind of item under review; platform admins only. */
+  function decisionRoutes(
+    kind: 'claims' | 'proposals',
+    approve: (actor: Actor, id: number, ip: string) => Promise<ReviewOutcome>,
+    refuse: (actor: Actor, id: number, reason: unknown, ip: string) => Promise<ReviewOutcome>,
+    notices: { approved: string; refused: string },
+  ) {
+    const reviewer = (req: FastifyRequest, reply: FastifyReply) => {
+      const actor = requireActor(req, reply);
+      if (actor) municipalitiesPolicy.authorize(actor, 'claims.review', null);
+      return actor;
+    };
+    app.post(`/:lang/admin/${kind}/:id/approve`, async (req, reply) => {
+      const actor = reviewer(req, reply);
+      if (!actor) return reply;
+      const outcome = await approve(actor, Number((req.params as { id: string }).id), req.ip);
+      if (outcome === 'notFound') return reply.callNotFound();
+      return reply.redirect(`/${req.lang}/admin/claims?notice=${notices.approved}`, 303);
+    });
+    app.post(`/:lang/admin/${kind}/:id/refuse`, async (req, reply) => {
+      const actor = reviewer(req, reply);
+      if (!actor) return reply;
+      const id = Number((req.params as { id: string }).id);
+      const outcome = await refuse(actor, id, (req.body as { reason?: unknown } | undefined)?.reason, req.ip);
+      if (outcome === 'notFound') return reply.callNotFound();
+      if (outcome === 'reasonNeeded') {
+        return renderQueue(req, reply.status(422), undefined, kind === 'claims' ? { [id]: true } : {}, kind === 'proposals' ? { [id]: true } : {});
+      }
+      return reply.redirect(`/${req.lang}/admin/claims?notice=${notices.refused}`, 303);
+    });
+  }
 
-  app.post('/:lang/admin/claims/:id/refuse', async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
-    municipalitiesPolicy.authorize(actor, 'claims.review', null);
-    const id = Number((req.params as { id: string }).id);
-    const outcome = await refuseClaim(ctx, actor, id, (req.body as { reason?: unknown } | undefined)?.reason, req.ip);
-    if (outcome === 'notFound') return reply.callNotFound();
-    if (outcome === 'reasonNeeded') return renderQueue(req, reply.status(422), undefined, { [id]: true }, {});
-    return reply.redirect(`/${req.lang}/admin/claims?notice=refused`, 303);
-  });
+  decisionRoutes('claims', (a, id, ip) => approveClaim(ctx, a, id, ip), (a, id, r, ip) => refuseClaim(ctx, a, id, r, ip), { approved: 'approved', refused: 'refused' });
+  decisionRoutes('proposals', (a, id, ip) => approveProposal(ctx, a, id, ip), (a, id, r, ip) => refuseProposal(ctx, a, id, r, ip), { approved: 'added', refused: 'proposal-refused' });
 
   app.get('/:lang/municipalities/propose', (req, reply) => {
     const actor = requireActor(req, reply);
@@ -133,26 +146,6 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       <ProposePage values={typedValues(req.body, ['country', 'name', 'native_name', 'region', 'population', 'website', 'note'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
       { title: req.t('form.errorTitle', { title: req.t('municipalities.propose.title') }), indexable: false },
     );
-  });
-
-  app.post('/:lang/admin/proposals/:id/approve', async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
-    municipalitiesPolicy.authorize(actor, 'claims.review', null);
-    const outcome = await approveProposal(ctx, actor, Number((req.params as { id: string }).id), req.ip);
-    if (outcome === 'notFound') return reply.callNotFound();
-    return reply.redirect(`/${req.lang}/admin/claims?notice=added`, 303);
-  });
-
-  app.post('/:lang/admin/proposals/:id/refuse', async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
-    municipalitiesPolicy.authorize(actor, 'claims.review', null);
-    const id = Number((req.params as { id: string }).id);
-    const outcome = await refuseProposal(ctx, actor, id, (req.body as { reason?: unknown } | undefined)?.reason, req.ip);
-    if (outcome === 'notFound') return reply.callNotFound();
-    if (outcome === 'reasonNeeded') return renderQueue(req, reply.status(422), undefined, {}, { [id]: true });
-    return reply.redirect(`/${req.lang}/admin/claims?notice=proposal-refused`, 303);
   });
 
   app.get('/:lang/admin/claims/:id/evidence', async (req, reply) => {

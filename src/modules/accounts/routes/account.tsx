@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { typedValues } from '../../../core/http/forms.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { ButtonForm } from '../../../core/views/components.tsx';
 import { accountsPolicy } from '../policy.ts';
 import { changePassword, confirmEmailChange, deleteAccount, exportPersonalData, requestEmailChange, updateProfile } from '../service/account.ts';
 import { endOtherSessions, listSessions } from '../service/sessions.ts';
 import { organisationsOf } from '../service/organisations.ts';
 import { AccountPage, ChangeEmailPage, ChangePasswordPage, DeletePage, SessionsPage } from '../views/account.tsx';
-import { LinkExpired, MessagePage } from '../views/forms.tsx';
+import { ConfirmLinkPage, LinkExpired, MessagePage } from '../views/forms.tsx';
 import { clearSessionCookie, noticeFrom, requireActor } from './session.ts';
 
 const noStore = { 'cache-control': 'no-store' };
@@ -80,9 +79,7 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/email/confirm/:token', (req, reply) => {
     const { token } = req.params as { token: string };
     return reply.headers(noStore).page(
-      <MessagePage title={req.t('accounts.email.confirmTitle')}>
-        <div class="actions"><ButtonForm action={`/${req.lang}/email/confirm/${encodeURIComponent(token)}`} csrfToken={reply.generateCsrf()} label={req.t('accounts.confirm.submit')} /></div>
-      </MessagePage>,
+      <ConfirmLinkPage title={req.t('accounts.email.confirmTitle')} action={`/${req.lang}/email/confirm/${encodeURIComponent(token)}`} csrfToken={reply.generateCsrf()} />,
       { title: req.t('accounts.email.confirmTitle'), indexable: false },
     );
   });

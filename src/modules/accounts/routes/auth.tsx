@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { typedValues } from '../../../core/http/forms.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { ButtonForm } from '../../../core/views/components.tsx';
 import { confirmEmail, requestPasswordReset, resetPassword, resetTokenIsUsable, signIn, signUp } from '../service/auth.ts';
 import { endSession, startSession } from '../service/sessions.ts';
 import { ForgotPage, ResetPage, SignInPage, SignUpPage } from '../views/auth.tsx';
-import { LinkExpired, MessagePage } from '../views/forms.tsx';
+import { ConfirmLinkPage, LinkExpired, MessagePage } from '../views/forms.tsx';
 import { clearSessionCookie, clientOf, noticeFrom, safeNext, setSessionCookie } from './session.ts';
 
 const noStore = { 'cache-control': 'no-store' };
@@ -32,14 +31,11 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.checkEmail.body')}</p></MessagePage>,
       { title: req.t('accounts.checkEmail.title'), indexable: false }));
 
-  // The link in the mail shows a button: mail scanners that open links must not use the token up.
   app.get('/:lang/confirm/:token', (req, reply) => {
     const { token } = req.params as { token: string };
     return reply.headers(noStore).page(
-      <MessagePage title={req.t('accounts.confirm.title')}>
-        <p>{req.t('accounts.confirm.lead')}</p>
-        <div class="actions"><ButtonForm action={`/${req.lang}/confirm/${encodeURIComponent(token)}`} csrfToken={reply.generateCsrf()} label={req.t('accounts.confirm.submit')} /></div>
-      </MessagePage>,
+      <ConfirmLinkPage title={req.t('accounts.confirm.title')} lead={req.t('accounts.confirm.lead')}
+        action={`/${req.lang}/confirm/${encodeURIComponent(token)}`} csrfToken={reply.generateCsrf()} />,
       { title: req.t('accounts.confirm.title'), indexable: false },
     );
   });

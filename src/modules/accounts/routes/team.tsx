@@ -103,7 +103,7 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const inv = await invitationByToken(ctx, token);
     if (!inv) return reply.callNotFound();
     accountsPolicy.authorize(actor, 'invitation.accept', inv);
-    if (!(await acceptInvitation(ctx, actor, token, req.ip))) return reply.status(410).redirect(`/${req.lang}/invitations/${token}`, 303);
+    if (!(await acceptInvitation(ctx, actor, token, req.ip))) return reply.redirect(`/${req.lang}/invitations/${token}`, 303);
     return reply.redirect(`/${req.lang}/account?notice=saved`, 303);
   });
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { CsrfField, ErrorSummary, type FieldErrors } from '../../../core/views/components.tsx';
+import { ButtonForm, CsrfField, ErrorSummary, type FieldErrors } from '../../../core/views/components.tsx';
 import { usePage } from '../../../core/views/context.ts';
 
 /** A page holding one form: title, lead text, error summary (also for form-wide errors) and the form. */
@@ -59,6 +59,20 @@ export function LinkExpired() {
   return (
     <MessagePage title={t('accounts.expired.title')}>
       <p>{t('accounts.expired.body')}</p>
+    </MessagePage>
+  );
+}
+
+/**
+ * What a link from a mail opens: a button that does the action. Mail scanners open links; only a
+ * person presses the button, so the single-use token is not used up by a scanner.
+ */
+export function ConfirmLinkPage({ title, lead, action, csrfToken }: { title: string; lead?: string; action: string; csrfToken: string }) {
+  const { t } = usePage();
+  return (
+    <MessagePage title={title}>
+      {lead && <p>{lead}</p>}
+      <div class="actions"><ButtonForm action={action} csrfToken={csrfToken} label={t('accounts.confirm.submit')} /></div>
     </MessagePage>
   );
 }
