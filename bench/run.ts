@@ -48,7 +48,7 @@ async function benchPortal(label: string, env: Record<string, string>): Promise<
       const baseline = await start(['bench/static-server.mjs', file], {}, /listening (\d+)/);
       try {
         // Warm both up so the first samples measure steady state, not compilation.
-        await autocannon({ url, connections, duration: 2 });
+        await autocannon({ url, connections, duration: 5 });
         rows.push(await measure(`${label} ${path}`, url));
         rows.push(await measure(`static, same bytes`, `http://127.0.0.1:${baseline.port}/`));
       } finally {

@@ -35,11 +35,24 @@ export function hasMessage(lang: LanguageCode, key: string): boolean {
 }
 
 const translators = new Map<LanguageCode, Translator>();
+// Most messages take no values; their text is the same every time, so it is formatted once.
+const plain = new Map<string, string>();
 
 export function translator(lang: LanguageCode): Translator {
   let t = translators.get(lang);
   if (!t) {
     t = (key, values) => {
+      if (values === undefined) {
+        const id = `${lang}\u0000${key}`;
+        let text = plain.get(id);
+        if (text === undefined) {
+          const message = format(lang, key);
+          if (!message) return key;
+          text = String(message.format());
+          plain.set(id, text);
+        }
+        return text;
+      }
       const message = format(lang, key);
       return message ? String(message.format(values)) : key;
     };
