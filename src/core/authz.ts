@@ -6,6 +6,7 @@ export type ScopeType = 'platform' | 'municipality' | 'network' | 'organisation'
 export const ROLES = {
   platform_admin: 'platform',
   platform_moderator: 'platform',
+  platform_editor: 'platform',
   municipality_admin: 'municipality',
   municipality_editor: 'municipality',
   network_coordinator: 'network',

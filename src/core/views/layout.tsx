@@ -11,6 +11,11 @@ export interface LayoutProps {
   indexable?: boolean;
   /** Feeds of this listing, linked with <link rel="alternate"> (see feedPath). */
   feeds?: { title: string; rss: string; atom: string }[];
+  /**
+   * For content that exists in some languages only: hreflang names those, and a page in another
+   * language (showing the original with a notice) names the original as canonical.
+   */
+  versions?: { languages: string[]; original: string };
   /** More elements for <head>: Open Graph, structured data. */
   head?: ComponentChildren;
   /** Stylesheets and deferred scripts under /static/ that this page needs besides the portal's own. */
@@ -95,7 +100,7 @@ function Footer() {
   );
 }
 
-export function Layout({ title, description, indexable = true, feeds = [], head, styles = [], scripts = [], children }: LayoutProps) {
+export function Layout({ title, description, indexable = true, feeds = [], versions, head, styles = [], scripts = [], children }: LayoutProps) {
   const { lang, t, path, siteName, baseUrl, assetVersion, headerSlots } = usePage();
   const href = useHref();
   const pathOnly = path.split('?')[0] ?? '/';
@@ -108,11 +113,11 @@ export function Layout({ title, description, indexable = true, feeds = [], head,
         {description && <meta name="description" content={description} />}
         {indexable ? (
           <>
-            <link rel="canonical" href={`${baseUrl}/${lang}${pathOnly}`} />
-            {LANGUAGE_CODES.map((code) => (
+            <link rel="canonical" href={`${baseUrl}/${versions && !versions.languages.includes(lang) ? versions.original : lang}${pathOnly}`} />
+            {(versions?.languages ?? LANGUAGE_CODES).map((code) => (
               <link key={code} rel="alternate" hreflang={code} href={`${baseUrl}/${code}${pathOnly}`} />
             ))}
-            <link rel="alternate" hreflang="x-default" href={`${baseUrl}/`} />
+            <link rel="alternate" hreflang="x-default" href={versions ? `${baseUrl}/${versions.original}${pathOnly}` : `${baseUrl}/`} />
           </>
         ) : (
           <meta name="robots" content="noindex" />

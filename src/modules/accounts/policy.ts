@@ -10,7 +10,7 @@ export const ADMIN_ROLE: Record<ScopeType, Role> = {
 
 /** The roles one can be invited into, per kind of scope. */
 export const INVITABLE: Record<ScopeType, Role[]> = {
-  platform: ['platform_admin', 'platform_moderator'],
+  platform: ['platform_admin', 'platform_moderator', 'platform_editor'],
   municipality: ['municipality_admin', 'municipality_editor'],
   network: ['network_coordinator'],
   organisation: ['organisation_representative'],

@@ -64,6 +64,10 @@ export function findBySlug(db: Db, country: string, slug: string) {
   return db.selectFrom('municipalities').selectAll().where('country', '=', country).where('slug', '=', slug).executeTakeFirst();
 }
 
+export function summariesByIds(db: Db, ids: number[]): Promise<MunicipalitySummary[]> {
+  return db.selectFrom('municipalities').select([...SUMMARY]).where('id', 'in', ids).execute() as Promise<MunicipalitySummary[]>;
+}
+
 export function findById(db: Db, id: number) {
   return db.selectFrom('municipalities').selectAll().where('id', '=', id).executeTakeFirst();
 }

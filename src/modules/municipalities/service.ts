@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
 import { nameKey } from '../../core/search/normalize.ts';
-import { byKey, byKeyPrefix, closest, countWhere, findBySlug, type ListFilter, type MunicipalitySummary, regionsOf } from './repo.ts';
+import { byKey, byKeyPrefix, closest, countWhere, findById, findBySlug, summariesByIds, type ListFilter, type MunicipalitySummary, regionsOf } from './repo.ts';
 
 export type Match = MunicipalitySummary & { match: 'exact' | 'prefix' | 'fuzzy' };
 
@@ -105,4 +105,13 @@ export const regionsList = (db: Kysely<Tables>, country: string) => remembered(d
 /** After places were added in this process, counts are read again. */
 export function forgetSummaries(db: Kysely<Tables>): void {
   summaryCaches.delete(db);
+}
+
+export const municipalityById = findById;
+
+/** Summaries of the given municipalities, by id: what other modules show of an owner. */
+export async function municipalitiesByIds(db: Kysely<Tables>, ids: number[]): Promise<Map<number, MunicipalitySummary>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  return new Map((await summariesByIds(db, unique)).map((r) => [r.id, pick(r)]));
 }

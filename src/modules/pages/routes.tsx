@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { typedValues } from '../../core/http/forms.ts';
 import { FORM_RATE_LIMIT } from '../../core/http/security.ts';
-import type { ModuleContext } from '../../core/modules.ts';
+import { type ModuleContext, renderSections } from '../../core/modules.ts';
 import { AboutPage } from './views/about.tsx';
 import { AccessibilityPage } from './views/accessibility.tsx';
 import { ContactPage, ContactThanksPage, type ContactValues } from './views/contact.tsx';
@@ -12,10 +12,13 @@ import { sendContactMessage } from './service.ts';
 
 const formValues = (body: unknown): ContactValues => typedValues(body, ['topic', 'name', 'email', 'page_url', 'message']);
 
-export function pagesRoutes(app: FastifyInstance, { database, config }: ModuleContext): void {
-  app.get('/:lang/', (req, reply) =>
-    reply.page(<HomePage />, { title: req.t('home.title'), description: req.t('home.lead', { siteName: config.siteName }) }),
-  );
+export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  const { database, config } = ctx;
+  // Other modules add what is new to the home page; they get the reader's query (e.g. a chosen country).
+  app.get('/:lang/', async (req, reply) => {
+    const sections = await renderSections(ctx, 'home', req.query, { lang: req.lang, t: req.t, actor: req.actor });
+    return reply.page(<HomePage sections={sections} />, { title: req.t('home.title'), description: req.t('home.lead', { siteName: config.siteName }) });
+  });
   app.get('/:lang/about', (req, reply) => reply.page(<AboutPage />, { title: req.t('nav.about') }));
   app.get('/:lang/accessibility', (req, reply) => reply.page(<AccessibilityPage />, { title: req.t('accessibility.title') }));
   app.get('/:lang/privacy', (req, reply) => reply.page(<PrivacyPage />, { title: req.t('privacy.title') }));

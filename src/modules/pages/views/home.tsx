@@ -1,9 +1,10 @@
+import type { VNode } from 'preact';
 import { SearchForm } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 
 const FEATURES = ['read', 'participate', 'report', 'connect'] as const;
 
-export function HomePage() {
+export function HomePage({ sections = [] }: { sections?: VNode[] }) {
   const { t, siteName } = usePage();
   const href = useHref();
   return (
@@ -13,6 +14,7 @@ export function HomePage() {
         <p class="lead">{t('home.lead', { siteName })}</p>
         <SearchForm id="home-search" large />
       </section>
+      {sections}
       <section aria-labelledby="features-heading">
         <h2 id="features-heading">{t('home.features.heading')}</h2>
         <ul class="cards">

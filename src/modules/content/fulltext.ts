@@ -1,0 +1,85 @@
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../../core/db/schema.ts';
+import type { Tables } from '../../core/db/tables.ts';
+import { foldText, queryTerms } from '../../core/search/normalize.ts';
+
+/**
+ * Full-text search of content texts, the only SQL here that differs by database: an FTS5 table on
+ * SQLite (Porter stemming, accents ignored), a weighted tsvector on PostgreSQL (each language's
+ * own stemmer where PostgreSQL has one). Both also index the text folded to Latin letters, so
+ * "Стара Загора" is found by "stara zagora" and the other way round.
+ */
+
+const PG_CONFIGS: Record<string, string> = {
+  da: 'danish', nl: 'dutch', en: 'english', fi: 'finnish', fr: 'french', de: 'german', el: 'greek', hu: 'hungarian',
+  ga: 'irish', it: 'italian', lt: 'lithuanian', pt: 'portuguese', ro: 'romanian', es: 'spanish', sv: 'swedish',
+};
+const configOf = (language: string) => PG_CONFIGS[language] ?? 'simple';
+
+export interface IndexedText { id: number; language: string; title: string; summary: string; body: string }
+
+/** Plain text of an HTML rendering, for the index. */
+export const textOf = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ').trim();
+
+export async function indexText(db: Kysely<Tables>, t: IndexedText): Promise<void> {
+  const folded = foldText(`${t.title} ${t.summary} ${t.body}`);
+  if (isPostgres(db as never)) {
+    const cfg = configOf(t.language);
+    await sql`update content_texts set search =
+      setweight(to_tsvector(${cfg}::regconfig, ${t.title}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${t.summary}), 'B')
+      || to_tsvector(${cfg}::regconfig, ${t.body}) || to_tsvector('simple', ${folded}) where id = ${t.id}`.execute(db);
+  } else {
+    await sql`delete from content_fts where rowid = ${t.id}`.execute(db);
+    await sql`insert into content_fts (rowid, title, summary, body) values (${t.id}, ${t.title}, ${t.summary}, ${`${t.body} ${folded}`})`.execute(db);
+  }
+}
+
+export async function unindexItem(db: Kysely<Tables>, textIds: number[]): Promise<void> {
+  if (!textIds.length || isPostgres(db as never)) return;
+  await sql`delete from content_fts where rowid in (${sql.join(textIds)})`.execute(db);
+}
+
+/** The SQLite FTS5 query: every word, as typed or folded, as a prefix. */
+function ftsQuery(text: string): string | undefined {
+  const words = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))].slice(0, 8);
+  if (!words.length) return undefined;
+  return words.map((w) => {
+    const folded = foldText(w).replace(/[^a-z0-9]/g, '');
+    const forms = [...new Set([w, folded].filter(Boolean))].map((f) => `"${f.replaceAll('"', '')}"*`);
+    return `(${forms.join(' OR ')})`;
+  }).join(' AND ');
+}
+
+/** The PostgreSQL query: the reader's stemmed words, or every folded word as a prefix. */
+function pgQuery(text: string, language: string) {
+  const terms = queryTerms(text).slice(0, 8);
+  if (!terms.length) return undefined;
+  const prefix = terms.map((w) => `${w}:*`).join(' & ');
+  return sql`(websearch_to_tsquery(${configOf(language)}::regconfig, ${text.slice(0, 200)}) || to_tsquery('simple', ${prefix}))`;
+}
+
+/**
+ * The text ids that match, newest first, with a relevance score (higher is better); at most
+ * `limit`. `where` narrows by the item (published, type, country...), on the alias `i`.
+ */
+export async function matchTexts(
+  db: Kysely<Tables>, text: string, language: string, limit: number,
+  where: (alias: string) => ReturnType<typeof sql>,
+): Promise<{ text_id: number; item_id: number; score: number }[]> {
+  if (isPostgres(db as never)) {
+    const q = pgQuery(text, language);
+    if (!q) return [];
+    const r = await sql<{ text_id: number; item_id: number; score: number }>`
+      select t.id as text_id, t.item_id, ts_rank(t.search, ${q}) as score
+      from content_texts t join content_items i on i.id = t.item_id
+      where t.search @@ ${q} and ${where('i')} order by t.id desc limit ${limit}`.execute(db);
+    return r.rows.map((row) => ({ ...row, score: Number(row.score) }));
+  }
+  const q = ftsQuery(text);
+  if (!q) return [];
+  const r = await sql<{ text_id: number; item_id: number; score: number }>`
+    select f.rowid as text_id, t.item_id, -bm25(content_fts, 10.0, 4.0, 1.0) as score
+    from content_fts f join content_texts t on t.id = f.rowid join content_items i on i.id = t.item_id
+    where content_fts match ${q} and ${where('i')} order by f.rowid desc limit ${limit}`.execute(db);
+  return r.rows;
+}

@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import type { ModuleContext } from '../../core/modules.ts';
+import { municipalitiesByIds } from '../municipalities/service.ts';
+import type { MunicipalitySummary } from '../municipalities/repo.ts';
+import { matchTexts } from './fulltext.ts';
+import * as repo from './repo.ts';
+import type { ContentFilter } from './repo.ts';
+import type { ContentItem, ContentText } from './schema.ts';
+
+export type { ContentFilter } from './repo.ts';
+
+/** An item as a reader sees it: the texts in their language, or the original ones. */
+export interface Card {
+  item: ContentItem;
+  text: ContentText;
+  /** True when the text is in the reader's language. */
+  inLanguage: boolean;
+  languages: string[];
+  areas: string[];
+  owner: MunicipalitySummary | null;
+}
+
+export const PAGE_SIZE = 20;
+/** Counting stops here: a listing says "more than 10,000" rather than count a million rows. */
+export const COUNT_CAP = 10_000;
+/** Search ranks and counts facets over at most this many of the newest matches. */
+export const SEARCH_WINDOW = 500;
+
+/** The cards of the given items, in their order. */
+export async function cardsOf(ctx: ModuleContext, items: ContentItem[], language: string): Promise<Card[]> {
+  const { db } = ctx.database;
+  const ids = items.map((i) => i.id);
+  const [texts, languages, areas, owners] = await Promise.all([
+    repo.textsFor(db, ids, language), repo.languagesFor(db, ids), repo.areasFor(db, ids),
+    municipalitiesByIds(db, items.filter((i) => i.owner_type === 'municipality').map((i) => i.owner_id!)),
+  ]);
+  return items.flatMap((item) => {
+    const own = texts.find((t) => t.item_id === item.id && t.language === language);
+    const text = own ?? texts.find((t) => t.item_id === item.id && t.language === item.original_language);
+    if (!text) return [];
+    return [{
+      item, text, inLanguage: !!own,
+      languages: languages.filter((l) => l.item_id === item.id).map((l) => l.language),
+      areas: areas.filter((a) => a.item_id === item.id).map((a) => a.area).sort(),
+      owner: item.owner_type === 'municipality' ? owners.get(item.owner_id!) ?? null : null,
+    }];
+  });
+}
+
+export async function listCards(ctx: ModuleContext, filter: ContentFilter, language: string, page: number, size = PAGE_SIZE) {
+  const now = new Date().toISOString();
+  const { db } = ctx.database;
+  const [items, total] = await Promise.all([
+    repo.listVisible(db, filter, now, (page - 1) * size, size),
+    repo.countVisible(db, filter, now, COUNT_CAP),
+  ]);
+  return { cards: await cardsOf(ctx, items, language), total, capped: total >= COUNT_CAP };
+}
+
+export interface Facets { type: Record<string, number>; area: Record<string, number>; country: Record<string, number>; language: Record<string, number> }
+
+/**
+ * Full-text search over published items with the filters, best first (relevance, then recency),
+ * with counts per type, area, country and language of the matches.
+ */
+export async function searchCards(ctx: ModuleContext, text: string, filter: ContentFilter, language: string, page: number) {
+  const { db } = ctx.database;
+  const now = new Date().toISOString();
+  const matches = await matchTexts(db, text, language, SEARCH_WINDOW, repo.visibleWhere(filter, now));
+  // One entry per item: its best-scoring text, with a small preference for the reader's language.
+  const best = new Map<number, number>();
+  for (const m of matches) best.set(m.item_id, Math.max(best.get(m.item_id) ?? 0, m.score));
+  const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([id]) => id);
+  const facets: Facets = { type: {}, area: {}, country: {}, language: {} };
+  if (ranked.length) {
+    const rows = await sql<{ id: number; type: string; country: string | null }>`select id, type, country from content_items where id in (${sql.join(ranked)})`.execute(db);
+    for (const r of rows.rows) {
+      facets.type[r.type] = (facets.type[r.type] ?? 0) + 1;
+      if (r.country) facets.country[r.country] = (facets.country[r.country] ?? 0) + 1;
+    }
+    for (const a of await repo.areasFor(db, ranked)) facets.area[a.area] = (facets.area[a.area] ?? 0) + 1;
+    for (const l of await repo.languagesFor(db, ranked)) facets.language[l.language] = (facets.language[l.language] ?? 0) + 1;
+  }
+  const pageIds = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const items = pageIds.length ? await Promise.all(pageIds.map((id) => repo.findItem(db, id))) : [];
+  return { cards: await cardsOf(ctx, items.filter((i): i is ContentItem => !!i), language), total: ranked.length, capped: matches.length >= SEARCH_WINDOW, facets };
+}
+
+/** An item with the texts a reader gets in their language, and the languages it exists in. */
+export async function readItem(ctx: ModuleContext, item: ContentItem, language: string) {
+  const [card] = await cardsOf(ctx, [item], language);
+  return card;
+}

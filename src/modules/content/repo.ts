@@ -1,0 +1,141 @@
+import { type Kysely, sql } from 'kysely';
+import type { Tables } from '../../core/db/tables.ts';
+import type { ContentItem, ContentItemRow, ContentText, ContentTextRow, ContentType, PolicyArea } from './schema.ts';
+
+type Db = Kysely<Tables>;
+
+export const findItem = (db: Db, id: number) =>
+  db.selectFrom('content_items').selectAll().where('id', '=', id).executeTakeFirst() as Promise<ContentItem | undefined>;
+
+export const textsOfItem = (db: Db, id: number) =>
+  db.selectFrom('content_texts').selectAll().where('item_id', '=', id).orderBy('language').execute() as Promise<ContentText[]>;
+
+export const areasOfItem = async (db: Db, id: number) =>
+  (await db.selectFrom('content_areas').select('area').where('item_id', '=', id).orderBy('area').execute()).map((r) => r.area);
+
+export async function insertItem(db: Db, row: Omit<ContentItemRow, 'id'>): Promise<number> {
+  const r = await db.insertInto('content_items').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const updateItem = (db: Db, id: number, set: Partial<Omit<ContentItemRow, 'id'>>) =>
+  db.updateTable('content_items').set(set).where('id', '=', id).execute();
+
+/** Writes the texts of one language, new or changed; returns the row's id. */
+export async function upsertText(db: Db, row: Omit<ContentTextRow, 'id'>): Promise<number> {
+  const existing = await db.selectFrom('content_texts').select('id').where('item_id', '=', row.item_id).where('language', '=', row.language).executeTakeFirst();
+  if (existing) {
+    await db.updateTable('content_texts').set(row).where('id', '=', existing.id).execute();
+    return existing.id;
+  }
+  return (await db.insertInto('content_texts').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function setAreas(db: Db, itemId: number, areas: PolicyArea[], publishedAt: string | null): Promise<void> {
+  await db.deleteFrom('content_areas').where('item_id', '=', itemId).execute();
+  if (areas.length) await db.insertInto('content_areas').values(areas.map((area) => ({ item_id: itemId, area, published_at: publishedAt }))).execute();
+}
+
+export const setAreasPublished = (db: Db, itemId: number, publishedAt: string | null) =>
+  db.updateTable('content_areas').set({ published_at: publishedAt }).where('item_id', '=', itemId).execute();
+
+export const insertRevision = (db: Db, itemId: number, language: string, snapshot: unknown, userId: number | null, at: string) =>
+  db.insertInto('content_revisions').values({ item_id: itemId, language, snapshot: JSON.stringify(snapshot), user_id: userId, created_at: at }).execute();
+
+export const revisionsOfItem = (db: Db, itemId: number) =>
+  db.selectFrom('content_revisions').select(['id', 'language', 'user_id', 'created_at']).where('item_id', '=', itemId).orderBy('id', 'desc').limit(200).execute();
+
+export const findRevision = (db: Db, itemId: number, id: number) =>
+  db.selectFrom('content_revisions').selectAll().where('item_id', '=', itemId).where('id', '=', id).executeTakeFirst();
+
+/** Filters of every listing; all optional. */
+export interface ContentFilter {
+  type?: ContentType;
+  country?: string;
+  municipality?: number;
+  platform?: boolean;
+  area?: PolicyArea;
+  language?: string;
+  tag?: string;
+  /** Events only: those that have not ended by then, soonest first. */
+  upcomingFrom?: string;
+  /** Events only: those overlapping [from, to). */
+  between?: [string, string];
+}
+
+/** The published, visible items matching a filter, alias `i`, as SQL for other queries. */
+export function visibleWhere(filter: ContentFilter, now: string) {
+  return (alias: string) => {
+    const c = (col: string) => sql.ref(`${alias}.${col}`);
+    const parts = [sql`${c('state')} = 'published'`, sql`${c('published_at')} <= ${now}`];
+    if (filter.type) parts.push(sql`${c('type')} = ${filter.type}`);
+    if (filter.country) parts.push(sql`${c('country')} = ${filter.country}`);
+    if (filter.municipality) parts.push(sql`${c('owner_type')} = 'municipality' and ${c('owner_id')} = ${filter.municipality}`);
+    if (filter.platform) parts.push(sql`${c('owner_type')} = 'platform'`);
+    if (filter.area) parts.push(sql`exists (select 1 from content_areas a where a.item_id = ${c('id')} and a.area = ${filter.area})`);
+    if (filter.language) parts.push(sql`exists (select 1 from content_texts l where l.item_id = ${c('id')} and l.language = ${filter.language})`);
+    if (filter.tag) parts.push(sql`${c('tags')} like ${`%,${filter.tag.replace(/[%_,]/g, '')},%`}`);
+    if (filter.upcomingFrom) parts.push(sql`coalesce(${c('ends_at')}, ${c('starts_at')}) >= ${filter.upcomingFrom}`);
+    if (filter.between) parts.push(sql`${c('starts_at')} < ${filter.between[1]} and coalesce(${c('ends_at')}, ${c('starts_at')}) >= ${filter.between[0]}`);
+    return sql.join(parts, sql` and `);
+  };
+}
+
+/** A page of published items, newest first (events: soonest first when upcoming). */
+export async function listVisible(db: Db, filter: ContentFilter, now: string, offset: number, limit: number): Promise<ContentItem[]> {
+  const byDate = !!(filter.upcomingFrom || filter.between);
+  // An area's page reads the area index, which carries the publication time.
+  if (filter.area && !byDate) {
+    const where = visibleWhere({ ...filter, area: undefined }, now)('i');
+    const r = await sql<ContentItem>`select i.* from content_areas a0 join content_items i on i.id = a0.item_id
+      where a0.area = ${filter.area} and a0.published_at <= ${now} and ${where}
+      order by a0.published_at desc, a0.item_id desc limit ${limit} offset ${offset}`.execute(db);
+    return r.rows;
+  }
+  const order = byDate ? sql`i.starts_at asc, i.id asc` : sql`i.published_at desc, i.id desc`;
+  const r = await sql<ContentItem>`select i.* from content_items i where ${visibleWhere(filter, now)('i')} order by ${order} limit ${limit} offset ${offset}`.execute(db);
+  return r.rows;
+}
+
+export async function countVisible(db: Db, filter: ContentFilter, now: string, cap: number): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*) as n from (select 1 from content_items i where ${visibleWhere(filter, now)('i')} limit ${cap}) x`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** For each item, its texts in the reader's language and in its original language. */
+export async function textsFor(db: Db, ids: number[], language: string): Promise<ContentText[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('content_texts as t').innerJoin('content_items as i', 'i.id', 't.item_id').selectAll('t')
+    .where('t.item_id', 'in', ids)
+    .where((eb) => eb.or([eb('t.language', '=', language), eb('t.language', '=', eb.ref('i.original_language'))]))
+    .execute() as Promise<ContentText[]>;
+}
+
+export async function languagesFor(db: Db, ids: number[]): Promise<{ item_id: number; language: string }[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('content_texts').select(['item_id', 'language']).where('item_id', 'in', ids).orderBy('language').execute();
+}
+
+export async function areasFor(db: Db, ids: number[]): Promise<{ item_id: number; area: string }[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('content_areas').select(['item_id', 'area']).where('item_id', 'in', ids).execute();
+}
+
+/** The items an owner's staff see on their desk, newest change first. */
+export function deskItems(db: Db, owners: { platform: boolean; municipalities: number[]; all: boolean }, limit: number, offset: number) {
+  let q = db.selectFrom('content_items').selectAll();
+  if (!owners.all) {
+    q = q.where((eb) => eb.or([
+      ...(owners.platform ? [eb('owner_type', '=', 'platform')] : []),
+      ...(owners.municipalities.length ? [eb.and([eb('owner_type', '=', 'municipality'), eb('owner_id', 'in', owners.municipalities)])] : []),
+      eb.lit(false),
+    ]));
+  }
+  return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute() as Promise<ContentItem[]>;
+}
+
+/** Published items for the sitemap, in id order. */
+export function publishedIds(db: Db, now: string, afterId: number, limit: number) {
+  return db.selectFrom('content_items').select(['id', 'type', 'slug', 'updated_at']).where('state', '=', 'published').where('published_at', '<=', now)
+    .where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}

@@ -1,0 +1,45 @@
+import { LANGUAGES, type LanguageCode } from '../../../core/i18n/languages.ts';
+import { useHref, usePage } from '../../../core/views/context.ts';
+import { countryName } from '../../municipalities/countries.ts';
+import { profilePath } from '../../municipalities/views/common.tsx';
+import { imageFile } from '../images.ts';
+import { itemPath } from '../paths.ts';
+import type { Card } from '../read.ts';
+import { formatDate, formatSpan } from './dates.ts';
+
+export const languageName = (code: string) => LANGUAGES[code as LanguageCode] ?? code;
+
+/** Who published an item: a municipality (linked) or the portal. */
+export function OwnerName({ card }: { card: Card }) {
+  const { t, lang, siteName } = usePage();
+  const href = useHref();
+  if (!card.owner) return <>{card.item.owner_type === 'platform' ? siteName : t('content.unknownOwner')}</>;
+  return <a href={href(profilePath(card.owner))}>{card.owner.name} ({countryName(card.owner.country, lang)})</a>;
+}
+
+export function ContentCard({ card, level = 2 }: { card: Card; level?: 2 | 3 }) {
+  const { t, lang } = usePage();
+  const href = useHref();
+  const { item, text } = card;
+  const Heading = level === 2 ? 'h2' : 'h3';
+  const textLang = card.inLanguage ? undefined : text.language;
+  return (
+    <li class="content-card">
+      <article>
+        <Heading lang={textLang}><a href={href(itemPath(item))}>{text.title}</a></Heading>
+        <p class="meta">
+          <span class="tag">{t(`content.type.${item.type}`)}</span>{' '}
+          {item.type === 'event' && item.starts_at ? formatSpan(lang, item) : item.published_at ? <time datetime={item.published_at}>{formatDate(lang, item.published_at)}</time> : null}
+          {' · '}<OwnerName card={card} />
+          {!card.inLanguage && <> · {t('content.inLanguage', { language: languageName(text.language) })}</>}
+        </p>
+        {item.image && <img class="content-thumb" src={`/media/content/${imageFile(item.image, 200)}`} alt="" width="200" loading="lazy" />}
+        <p lang={textLang}>{text.summary}</p>
+      </article>
+    </li>
+  );
+}
+
+export function CardList({ cards, level = 2, start = 1 }: { cards: Card[]; level?: 2 | 3; start?: number }) {
+  return <ol class="content-list" start={start}>{cards.map((c) => <ContentCard key={c.item.id} card={c} level={level} />)}</ol>;
+}

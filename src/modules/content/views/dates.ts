@@ -1,0 +1,43 @@
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: string, zone: string, kind: 'day' | 'time' | 'month'): Intl.DateTimeFormat {
+  const id = `${lang}|${zone}|${kind}`;
+  let f = formats.get(id);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = kind === 'day' ? { dateStyle: 'full', timeZone: zone }
+      : kind === 'month' ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+        : { dateStyle: 'long', timeStyle: 'short', timeZone: zone, timeZoneName: 'short' };
+    f = new Intl.DateTimeFormat(lang, options);
+    formats.set(id, f);
+  }
+  return f;
+}
+
+/** A time as people read it, in the zone where it happens (an event's) or the portal's. */
+export function formatWhen(lang: string, instant: string, zone: string | null, allDay = false): string {
+  return formatter(lang, zone ?? 'Europe/Brussels', allDay ? 'day' : 'time').format(new Date(instant));
+}
+
+/** An event's span: start, and end when there is one. */
+export function formatSpan(lang: string, item: { starts_at: string | null; ends_at: string | null; time_zone: string | null; all_day: number }): string {
+  if (!item.starts_at) return '';
+  const allDay = item.all_day === 1;
+  const start = formatWhen(lang, item.starts_at, item.time_zone, allDay);
+  if (!item.ends_at || item.ends_at === item.starts_at) return start;
+  return `${start} – ${formatWhen(lang, item.ends_at, item.time_zone, allDay)}`;
+}
+
+export function formatMonth(lang: string, year: number, month: number): string {
+  return formatter(lang, 'UTC', 'month').format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/** A published date, short. */
+export function formatDate(lang: string, instant: string): string {
+  const id = `${lang}|date`;
+  let f = formats.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'Europe/Brussels' });
+    formats.set(id, f);
+  }
+  return f.format(new Date(instant));
+}
