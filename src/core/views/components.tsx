@@ -78,7 +78,7 @@ function describedBy(p: FieldProps): string | undefined {
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export function TextField(p: FieldProps & { value?: string; type?: 'text' | 'email' | 'password' | 'url'; maxLength: number; autocomplete?: string }) {
+export function TextField(p: FieldProps & { value?: string; type?: 'text' | 'email' | 'password' | 'url' | 'date' | 'datetime-local'; maxLength: number; autocomplete?: string }) {
   return (
     <FieldShell {...p}>
       <input

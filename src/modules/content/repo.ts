@@ -134,8 +134,14 @@ export function deskItems(db: Db, owners: { platform: boolean; municipalities: n
   return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute() as Promise<ContentItem[]>;
 }
 
-/** Published items for the sitemap, in id order. */
-export function publishedIds(db: Db, now: string, afterId: number, limit: number) {
-  return db.selectFrom('content_items').select(['id', 'type', 'slug', 'updated_at']).where('state', '=', 'published').where('published_at', '<=', now)
-    .where('id', '>', afterId).orderBy('id').limit(limit).execute();
+/** Published items with ids in (from, to], for the sitemap. */
+export function publishedIds(db: Db, now: string, from: number, to: number) {
+  return db.selectFrom('content_items').select(['id', 'type', 'slug', 'updated_at']).where('id', '>', from).where('id', '<=', to)
+    .where('state', '=', 'published').where('published_at', '<=', now).orderBy('id').execute();
+}
+
+export async function lastPublishedId(db: Db, now: string): Promise<number> {
+  const r = await db.selectFrom('content_items').select('id').where('state', '=', 'published').where('published_at', '<=', now)
+    .orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r?.id ?? 0;
 }

@@ -233,3 +233,46 @@ export async function revisionTexts(ctx: ModuleContext, item: ContentItem, revis
   const revision = await repo.findRevision(ctx.database.db, item.id, revisionId);
   return revision ? (JSON.parse(revision.snapshot) as { texts: TextsInput }).texts : undefined;
 }
+
+/** An item written by the portal itself (demo content, benchmarks): published as given, no revision. */
+export interface ItemSpec {
+  type: ContentItem['type'];
+  owner: { type: 'platform' } | { type: 'municipality'; id: number; country: string };
+  language: string;
+  publishedAt: string;
+  areas: PolicyArea[];
+  tags?: string[];
+  /** Texts by language; the original language first. Body is Markdown. */
+  texts: Record<string, { title: string; summary: string; body: string; goal?: string; problem?: string; solution?: string; results?: string; cost?: string; reuse?: string }>;
+  event?: { startsAt: string; endsAt?: string; timeZone: string; allDay?: boolean; venueName?: string; venueAddress?: string; latitude?: number; longitude?: number; onlineUrl?: string; organiser?: string; capacity?: number | null };
+  deadline?: string;
+  contact?: string;
+}
+
+export async function insertItem(ctx: ModuleContext, spec: ItemSpec): Promise<number> {
+  return transaction(ctx.database.db, async (trx) => {
+    const now = new Date().toISOString();
+    const original = spec.texts[spec.language]!;
+    const e = spec.event;
+    const id = await repo.insertItem(trx, {
+      type: spec.type, owner_type: spec.owner.type, owner_id: spec.owner.type === 'municipality' ? spec.owner.id : null,
+      country: spec.owner.type === 'municipality' ? spec.owner.country : null, original_language: spec.language,
+      slug: slugify(original.title).slice(0, 80), state: 'published', published_at: spec.publishedAt, image: null,
+      tags: spec.tags?.length ? `,${spec.tags.join(',')},` : '',
+      starts_at: e?.startsAt ?? null, ends_at: e?.endsAt ?? null, time_zone: e?.timeZone ?? null, all_day: e?.allDay ? 1 : 0,
+      venue_name: e?.venueName ?? null, venue_address: e?.venueAddress ?? null, latitude: e?.latitude ?? null, longitude: e?.longitude ?? null,
+      online_url: e?.onlineUrl ?? null, organiser: e?.organiser ?? null, capacity: e?.capacity ?? null,
+      deadline: spec.deadline ?? null, contact: spec.contact ?? null, created_by: null, created_at: now, updated_at: now,
+    });
+    await repo.setAreas(trx, id, spec.areas, spec.publishedAt);
+    for (const [language, t] of Object.entries(spec.texts)) {
+      const row = textRow(id, language, {
+        title: t.title, summary: t.summary, body: t.body, image_alt: '', goal: t.goal ?? '', problem: t.problem ?? '', solution: t.solution ?? '',
+        results: t.results ?? '', cost: t.cost ?? '', reuse: t.reuse ?? '',
+      }, now);
+      const textId = await repo.upsertText(trx, row);
+      await indexText(trx, { id: textId, language, title: row.title, summary: row.summary, body: textOf(row.body_html) });
+    }
+    return id;
+  });
+}

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
 import { z } from 'zod';
+import { problem } from '../../core/http/problem.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { isCountry } from './countries.ts';
 import { findById, listAfter, type ListFilter, type MunicipalitySummary, pageById } from './repo.ts';
@@ -23,10 +24,6 @@ const listQuery = z.object({
   cursor: z.string().max(200).optional(),
 }).strict();
 
-/** An RFC 9457 problem description. */
-function problem(reply: FastifyReply, status: number, title: string, detail: string, errors?: { name: string; reason: string }[]) {
-  return reply.status(status).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) });
-}
 
 function present(m: MunicipalitySummary, baseUrl: string) {
   return {

@@ -6,7 +6,7 @@ function formatter(lang: string, zone: string, kind: 'day' | 'time' | 'month'): 
   if (!f) {
     const options: Intl.DateTimeFormatOptions = kind === 'day' ? { dateStyle: 'full', timeZone: zone }
       : kind === 'month' ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-        : { dateStyle: 'long', timeStyle: 'short', timeZone: zone, timeZoneName: 'short' };
+        : { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: 'short' };
     f = new Intl.DateTimeFormat(lang, options);
     formats.set(id, f);
   }

@@ -1,0 +1,3 @@
+import type { DemoSeed } from '../../core/modules.ts';
+
+export const demoContent: DemoSeed = { name: 'content', run: async () => {} };

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { TestDatabase } from './helpers/db.ts';
+import { formAs, type TestPerson } from './factories.ts';
+import { csvRecords, importRecords } from '../src/modules/municipalities/import.ts';
+import { SAMPLE_CSV } from './fixtures/municipalities.ts';
+
+export type Fields = Record<string, string | string[]>;
+
+/** Posts a form with repeated fields (checkbox lists) as a browser would, after loading its page. */
+export async function post(app: FastifyInstance, pageUrl: string, fields: Fields, who?: TestPerson, action = pageUrl) {
+  const { cookie, csrf } = await formAs(app, pageUrl, who);
+  const body = new URLSearchParams({ _csrf: csrf });
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+  return app.inject({ method: 'POST', url: action, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+}
+
+/** The sample directory, and the ids of the towns the content tests use. */
+export async function sampleTowns(database: TestDatabase) {
+  await importRecords(database.db, csvRecords(SAMPLE_CSV));
+  const id = async (slug: string) => (await database.db.selectFrom('municipalities').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+  return { staraZagora: await id('stara-zagora'), botevgrad: await id('botevgrad') };
+}
+
+export const NEWS = {
+  type: 'news', language: 'en', title: 'Linden avenue replanted', summary: 'Two hundred young linden trees now line the main avenue.',
+  body: 'The **city gardeners** planted the trees over three weekends.\n\n## What comes next\n\n- watering in summer\n- a map of every tree',
+  areas: ['environment', 'climate'], tags: 'trees, green city',
+};
+
+/** Where the editor lands after saving: the item's id from the redirect. */
+export const idFrom = (location: unknown) => Number(/\/newsroom\/(\d+)\//.exec(String(location))?.[1]);
