@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Tables } from '../../core/db/tables.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { municipalitiesByIds } from '../municipalities/service.ts';
 import type { MunicipalitySummary } from '../municipalities/repo.ts';
@@ -84,6 +85,12 @@ export async function searchCards(ctx: ModuleContext, text: string, filter: Cont
   const pageIds = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const items = pageIds.length ? await Promise.all(pageIds.map((id) => repo.findItem(db, id))) : [];
   return { cards: await cardsOf(ctx, items.filter((i): i is ContentItem => !!i), language), total: ranked.length, capped: matches.length >= SEARCH_WINDOW, facets };
+}
+
+/** An item's title in a language, or in its original language; works inside a transaction. */
+export async function titleIn(db: Kysely<Tables>, item: ContentItem, language: string): Promise<string> {
+  const texts = await repo.textsFor(db, [item.id], language);
+  return (texts.find((t) => t.language === language) ?? texts.find((t) => t.language === item.original_language))?.title ?? '';
 }
 
 /** An item with the texts a reader gets in their language, and the languages it exists in. */

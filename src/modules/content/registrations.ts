@@ -12,6 +12,7 @@ import { contentPolicy } from './policy.ts';
 import type { ContentItem, Registration } from './schema.ts';
 import { isVisible } from './service.ts';
 import { itemPath } from './paths.ts';
+import { titleIn } from './read.ts';
 
 export type RegisterResult = { ok: true; status: 'confirmed' | 'waiting' } | { ok: false; errors: FieldErrors };
 
@@ -65,7 +66,7 @@ export async function registrationByToken(ctx: ModuleContext, token: string): Pr
 }
 
 /** Cancels by the link's token; a freed place goes to the first on the waiting list, who is told. */
-export async function cancelRegistration(ctx: ModuleContext, token: string, titleOf: (item: ContentItem, lang: string) => Promise<string>): Promise<'cancelled' | 'already' | 'unknown'> {
+export async function cancelRegistration(ctx: ModuleContext, token: string): Promise<'cancelled' | 'already' | 'unknown'> {
   const registration = await registrationByToken(ctx, token);
   if (!registration) return 'unknown';
   if (registration.status === 'cancelled') return 'already';
@@ -81,7 +82,7 @@ export async function cancelRegistration(ctx: ModuleContext, token: string, titl
     await trx.updateTable('event_registrations').set({ status: 'confirmed', updated_at: now }).where('id', '=', next.id).execute();
     const item = (await trx.selectFrom('content_items').selectAll().where('id', '=', registration.item_id).executeTakeFirstOrThrow()) as ContentItem;
     await queueTranslatedMail(trx, ctx, 'content.mail.promoted', next.email, next.language, {
-      name: next.name, title: await titleOf(item, next.language), event: portalLink(ctx, next.language, itemPath(item)),
+      name: next.name, title: await titleIn(trx, item, next.language), event: portalLink(ctx, next.language, itemPath(item)),
     });
   });
   ctx.mail.wake();

@@ -195,7 +195,7 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.post('/:lang/registrations/:token/cancel', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
-    const outcome = await cancelRegistration(ctx, (req.params as { token: string }).token, async (item, lang) => (await readItem(ctx, item, lang))?.text.title ?? '');
+    const outcome = await cancelRegistration(ctx, (req.params as { token: string }).token);
     const key = outcome === 'cancelled' ? 'content.cancel.done' : outcome === 'already' ? 'content.cancel.already' : 'content.cancel.unknown';
     return reply.status(outcome === 'unknown' ? 404 : 200).header('cache-control', 'no-store').page(<MessagePage title={req.t(key)} />, { title: req.t(key), indexable: false });
   });
