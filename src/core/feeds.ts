@@ -11,6 +11,8 @@ type Format = keyof typeof FORMATS;
 
 export const FEED_LIMIT = 50;
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /** The address of a module's feed, with the listing's filters as query parameters. */
 export function feedPath(lang: string, name: string, format: Format, params: Record<string, string> = {}): string {
   const query = new URLSearchParams(params).toString();
@@ -45,7 +47,8 @@ export function registerFeeds(app: FastifyInstance, providers: FeedProvider[], c
         id: `${baseUrl}${e.url}`,
         link: `${baseUrl}${e.url}`,
         title: e.title,
-        description: e.summary,
+        // Readers take a description as HTML; ours is plain text, so it is escaped to stay text.
+        description: e.summary && escapeHtml(e.summary),
         date: new Date(e.updated ?? e.published),
         published: new Date(e.published),
         ...(e.author ? { author: [{ name: e.author }] } : {}),

@@ -23,6 +23,9 @@ export const UPLOAD_LIMIT = 5 * 1024 * 1024;
 /** Public write forms: a person sends a few, a script many. */
 export const FORM_RATE_LIMIT = { max: 10, timeWindow: '10 minutes' } as const;
 
+/** Staff at work (saving drafts, publishing): signed in and authorised, they save often. */
+export const STAFF_RATE_LIMIT = { max: 300, timeWindow: '10 minutes' } as const;
+
 /** Cookies go over https only, except in development and tests on plain http. */
 export function secureCookies(config: Config): boolean {
   return config.baseUrl.startsWith('https:') || config.env === 'production';

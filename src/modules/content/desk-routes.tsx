@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/authz.ts';
-import { FORM_RATE_LIMIT } from '../../core/http/security.ts';
+import { STAFF_RATE_LIMIT } from '../../core/http/security.ts';
 import { isLanguage } from '../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { displayNames } from '../accounts/service/account.ts';
@@ -131,7 +131,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     });
   });
 
-  app.post('/:lang/newsroom/new', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/newsroom/new', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
     const actor = deskActor(req, reply);
     if (!actor) return reply;
     const result = await saveItem(ctx, actor, { create: true }, req.body, req.ip);
@@ -156,7 +156,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return editorPage(req, reply, await editorView(req, reply, found.item, languageOf(req, found.item), notice ? { notice } : {}));
   });
 
-  app.post('/:lang/newsroom/:id/edit', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/newsroom/:id/edit', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
     const found = await editable(req, reply);
     if (!found) return reply;
     const language = languageOf(req, found.item);
@@ -165,7 +165,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return editorPage(req, reply, await editorView(req, reply, found.item, language, { values: typed(req.body), errors: result.errors }), 422);
   });
 
-  app.post('/:lang/newsroom/:id/publish', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/newsroom/:id/publish', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
     const found = await editable(req, reply);
     if (!found) return reply;
     const body = { ...((req.body ?? {}) as Record<string, unknown>) };
@@ -178,7 +178,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return editorPage(req, reply, await editorView(req, reply, found.item, found.item.original_language, { publishErrors: result.errors }), 422);
   });
 
-  app.post('/:lang/newsroom/:id/unpublish', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/newsroom/:id/unpublish', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
     const found = await editable(req, reply);
     if (!found) return reply;
     await unpublishItem(ctx, found.actor, found.item, req.ip);
@@ -204,7 +204,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     { title: req.t('content.desk.history'), indexable: false });
   });
 
-  app.post('/:lang/newsroom/:id/history/:revision/restore', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/newsroom/:id/history/:revision/restore', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
     const found = await editable(req, reply);
     if (!found) return reply;
     const { revision } = req.params as { revision: string };

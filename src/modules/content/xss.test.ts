@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { Parser } from 'htmlparser2';
+import { appTest } from '../../../test/helpers/app.ts';
+import { person } from '../../../test/factories.ts';
+import { idFrom, post, sampleTowns } from '../../../test/content.ts';
+
+/** Payloads that have broken real sites: markup, attributes, URL schemes, breaking out of JSON and attributes. */
+const CORPUS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<a href="javascript:alert(1)">click</a>',
+  '<a href="JaVaScRiPt&colon;alert(1)">click</a>',
+  '[click](javascript:alert(1))',
+  '[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '"><svg onload=alert(1)>',
+  '\'><iframe src="javascript:alert(1)"></iframe>',
+  '</script><script>alert(1)</script>',
+  '</title><script>alert(1)</script>',
+  '<style>body{background:url("javascript:alert(1)")}</style>',
+  '<div style="background:url(javascript:alert(1))">x</div>',
+  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+  '<details open ontoggle=alert(1)>',
+  '<object data="javascript:alert(1)"></object><embed src="javascript:alert(1)">',
+  '<form action="https://evil.example"><button formaction="javascript:alert(1)">x</button></form>',
+  '<a href="https://example.eu" onclick="alert(1)">fine link, bad handler</a>',
+  '<p title="x" onmouseover="alert(1)">x</p>',
+  '<<script>script>alert(1)<</script>/script>',
+  '<scr<script>ipt>alert(1)</scr</script>ipt>',
+  '<img src="x" alt="`onerror=alert(1)">',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '<base href="javascript:alert(1)//">',
+];
+
+const DANGEROUS_SCHEME = /^(javascript|vbscript|data):/i;
+
+/** Everything in a page that could run: script elements that are not ours, handlers, script URLs, frames. */
+function activeContent(html: string): string[] {
+  const found: string[] = [];
+  let inScript: { type?: string; text: string } | undefined;
+  const parser = new Parser({
+    onopentag(name, attrs) {
+      if (name === 'script') {
+        if (attrs.src?.startsWith('/static/')) return;
+        if (attrs.type === 'application/ld+json') inScript = { type: attrs.type, text: '' };
+        else found.push(`script ${JSON.stringify(attrs)}`);
+      }
+      if (['iframe', 'object', 'embed', 'style', 'math', 'base', 'frame'].includes(name)) found.push(`<${name}>`);
+      if (name === 'svg' && attrs.class !== 'logo') found.push('<svg>');
+      if (name === 'meta' && attrs['http-equiv']) found.push('<meta http-equiv>');
+      for (const [attr, value] of Object.entries(attrs)) {
+        if (attr.startsWith('on')) found.push(`${name}[${attr}]`);
+        if (attr === 'style') found.push(`${name}[style]`);
+        // eslint-disable-next-line no-control-regex
+        if (['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'srcset'].includes(attr) && DANGEROUS_SCHEME.test(value.replace(/[\s\u0000-\u001f]/g, ''))) found.push(`${name}[${attr}=${value}]`);
+      }
+    },
+    ontext(text) {
+      if (inScript) inScript.text += text;
+    },
+    onclosetag(name) {
+      if (name === 'script' && inScript) {
+        try {
+          JSON.parse(inScript.text);
+        } catch {
+          found.push('ld+json that is not JSON');
+        }
+        inScript = undefined;
+      }
+    },
+  }, { decodeEntities: true });
+  parser.write(html);
+  parser.end();
+  return found;
+}
+
+const every = (payload: string) => ({
+  title: payload.slice(0, 200), summary: payload, body: `Intro\n\n${payload}\n\n${payload}`, image_alt: payload, goal: payload, problem: payload,
+  solution: payload, results: payload, cost: payload.slice(0, 300), reuse: payload, tags: payload.replaceAll(',', ' ').slice(0, 40), contact: payload,
+  venue_name: payload, venue_address: payload, organiser: payload, areas: 'digital',
+});
+
+appTest('no payload of the XSS corpus survives as active content in any field of any type, on any page, feed or API', async (app, database) => {
+  const { staraZagora } = await sampleTowns(database);
+  const editor = await person(database, { roles: [['municipality_editor', staraZagora]] });
+  const pages: string[] = [];
+  for (const [i, payload] of CORPUS.entries()) {
+    const type = (['news', 'event', 'initiative', 'practice'] as const)[i % 4];
+    const fields = { ...every(payload), type, language: 'en', owner: `m:${staraZagora}`, starts_at: '2099-05-09T10:00', time_zone: 'Europe/Sofia', deadline: '2099-12-31', registration: 'on' };
+    const created = await post(app, `/en/newsroom/new?type=${type}`, fields, editor, '/en/newsroom/new');
+    assert.equal(created.statusCode, 303, `${payload} → ${created.statusCode}: ${created.body.slice(0, 300)}`);
+    const id = idFrom(created.headers.location);
+    await post(app, `/en/newsroom/${id}/edit`, {}, editor, `/en/newsroom/${id}/publish?when=now`);
+    const item = await database.db.selectFrom('content_items').select(['slug', 'type']).where('id', '=', id).executeTakeFirstOrThrow();
+    const seg = { news: 'news', event: 'events', initiative: 'initiatives', practice: 'good-practices' }[item.type];
+    pages.push(`/en/${seg}/${id}-${item.slug}`, `/en/newsroom/${id}/edit`, `/en/newsroom/${id}/preview`, `/en/newsroom/${id}/history`);
+    const html = await database.db.selectFrom('content_texts').select('body_html').where('item_id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual(activeContent(html.body_html), [], `stored body of ${payload}`);
+  }
+  pages.push('/en/latest', '/en/news', '/en/events', '/en/events?view=month&month=2099-05', '/en/initiatives', '/en/good-practices', '/en/', '/en/newsroom',
+    '/en/municipalities/bg/stara-zagora', '/en/latest?q=alert', '/en/search?q=alert', '/en/areas/digital');
+  for (const url of pages) {
+    const res = await app.inject({ url, headers: url.includes('newsroom') ? { cookie: editor.cookie } : {} });
+    assert.equal(res.statusCode, 200, url);
+    assert.deepEqual(activeContent(res.body), [], url);
+  }
+  for (const url of ['/en/feeds/content.rss', '/en/feeds/content.atom']) {
+    const xml = (await app.inject({ url })).body;
+    assert.equal(parseFeed(xml).items.length, CORPUS.length);
+    // A feed reader shows descriptions as HTML: ours must stay text in it.
+    const html = [...xml.matchAll(/<(?:description|summary|content)[^>]*><!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]!);
+    assert.ok(html.length >= CORPUS.length);
+    for (const h of html) assert.deepEqual(activeContent(h), [], `${url}: ${h}`);
+  }
+  const api = await app.inject({ url: '/api/v1/content?limit=100' });
+  const items = (api.json() as { items: { bodyHtml: string }[] }).items;
+  assert.equal(items.length, CORPUS.length);
+  for (const item of items) assert.deepEqual(activeContent(item.bodyHtml), [], 'the API gives the sanitised body');
+  const ics = (await app.inject({ url: '/en/events.ics' })).body;
+  assert.ok(!/\r\n(BEGIN|END):V(?!EVENT|CALENDAR)/.test(ics), 'no payload opens another iCalendar component');
+});
+
+appTest('the sanitiser keeps what editors need: structure and ordinary links', async (app, database) => {
+  const { renderBody } = await import('./sanitize.ts');
+  assert.equal(renderBody('## Plan\n\n1. one\n2. two\n\n[site](https://example.eu)'),
+    '<h2>Plan</h2>\n<ol>\n<li>one</li>\n<li>two</li>\n</ol>\n<p><a href="https://example.eu" rel="nofollow noopener">site</a></p>');
+  assert.equal(renderBody('# Big'), '<h2>Big</h2>', 'the page keeps its one h1');
+  assert.equal(renderBody('<b>bold</b> and <span style="color:red">plain</span>'), '<p><b>bold</b> and plain</p>');
+  void app;
+  void database;
+});
