@@ -133,8 +133,11 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
         inLanguage: text.language, datePublished: item.published_at, dateModified: item.updated_at, ...(image ? { image: [image] } : {}),
         publisher: { '@type': 'Organization', name: card.owner?.name ?? config.siteName },
       };
-    return reply.status(status).page(<ItemPage card={card} registration={registration} canEdit={contentPolicy.can(req.actor, 'content.write', item)} />, {
+    const located = item.type === 'event' && item.latitude !== null;
+    return reply.status(status).page(<ItemPage card={card} registration={registration} canEdit={contentPolicy.can(req.actor, 'content.write', item)}
+      map={{ tiles: config.mapTileUrl, attribution: config.mapAttribution }} />, {
       title: text.title,
+      ...(located ? { styles: ['/static/vendor/leaflet/leaflet.css'], scripts: ['/static/vendor/leaflet/leaflet.js', '/static/map.js'] } : {}),
       description: text.summary,
       versions: { languages: card.languages, original: item.original_language },
       head: (

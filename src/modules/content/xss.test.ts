@@ -85,7 +85,7 @@ appTest('no payload of the XSS corpus survives as active content in any field of
   const editor = await person(database, { roles: [['municipality_editor', staraZagora]] });
   const pages: string[] = [];
   for (const [i, payload] of CORPUS.entries()) {
-    const type = (['news', 'event', 'initiative', 'practice'] as const)[i % 4];
+    const type = (['news', 'event', 'initiative', 'practice'] as const)[i % 4]!;
     const fields = { ...every(payload), type, language: 'en', owner: `m:${staraZagora}`, starts_at: '2099-05-09T10:00', time_zone: 'Europe/Sofia', deadline: '2099-12-31', registration: 'on' };
     const created = await post(app, `/en/newsroom/new?type=${type}`, fields, editor, '/en/newsroom/new');
     assert.equal(created.statusCode, 303, `${payload} → ${created.statusCode}: ${created.body.slice(0, 300)}`);

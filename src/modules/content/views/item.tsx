@@ -15,8 +15,10 @@ export interface RegistrationView {
   done?: 'confirmed' | 'waiting';
 }
 
-export function ItemPage({ card, registration, canEdit, preview, notice }: {
-  card: Card; registration?: RegistrationView; canEdit: boolean; preview?: boolean; notice?: string;
+export interface MapTiles { tiles: string; attribution: string }
+
+export function ItemPage({ card, registration, canEdit, preview, notice, map }: {
+  card: Card; registration?: RegistrationView; canEdit: boolean; preview?: boolean; notice?: string; map?: MapTiles;
 }) {
   const { t, lang } = usePage();
   const href = useHref();
@@ -50,7 +52,7 @@ export function ItemPage({ card, registration, canEdit, preview, notice }: {
               sizes="(max-width: 700px) 100vw, 700px" alt={text.image_alt ?? ''} />
           </figure>
         )}
-        {item.type === 'event' && <EventFacts card={card} />}
+        {item.type === 'event' && <EventFacts card={card} map={map} />}
         {item.type === 'initiative' && (
           <dl class="summary-list">
             <dt>{t('content.field.goal')}</dt><dd>{text.goal}</dd>
@@ -79,13 +81,14 @@ export function ItemPage({ card, registration, canEdit, preview, notice }: {
   );
 }
 
-function EventFacts({ card }: { card: Card }) {
+function EventFacts({ card, map }: { card: Card; map?: MapTiles }) {
   const { t, lang } = usePage();
   const href = useHref();
   const { item } = card;
   const osm = item.latitude !== null && item.longitude !== null
     ? `https://www.openstreetmap.org/?mlat=${item.latitude}&mlon=${item.longitude}#map=16/${item.latitude}/${item.longitude}` : undefined;
   return (
+    <>
     <dl class="summary-list">
       <dt>{t('content.field.when')}</dt><dd>{formatSpan(lang, item)}</dd>
       {(item.venue_name || item.venue_address) && <><dt>{t('content.field.venue')}</dt><dd>{[item.venue_name, item.venue_address].filter(Boolean).join(', ')}
@@ -94,6 +97,13 @@ function EventFacts({ card }: { card: Card }) {
       {item.organiser && <><dt>{t('content.field.organiser')}</dt><dd>{item.organiser}</dd></>}
       <dt>{t('content.calendar')}</dt><dd><a href={href(`${itemPath(item)}.ics`)} download>{t('content.addToCalendar')}</a></dd>
     </dl>
+    {osm && map && (
+      <figure class="map" data-lat={item.latitude} data-lon={item.longitude} data-tiles={map.tiles} data-attribution={map.attribution}
+        data-label={t('municipalities.mapLabel', { name: item.venue_name ?? card.text.title })}>
+        <figcaption>{t('municipalities.coordinates', { lat: item.latitude!.toFixed(4), lon: item.longitude!.toFixed(4) })} · <a href={osm}>{t('municipalities.openMap')}</a></figcaption>
+      </figure>
+    )}
+    </>
   );
 }
 
