@@ -17,7 +17,7 @@ export const imageFile = (base: string, width: (typeof IMAGE_WIDTHS)[number]) =>
  * Stores an item's picture: checked by its content, turned upright, resized into variants and
  * re-encoded, which drops all metadata. Returns the variants' base name, or a message key.
  */
-export async function storeImage(ctx: ModuleContext, itemId: number, file: Buffer): Promise<{ base: string } | { error: string }> {
+export async function storeImage(ctx: ModuleContext, file: Buffer): Promise<{ base: string } | { error: string }> {
   const type = await fileTypeFromBuffer(file);
   if (!type || !ACCEPTED.includes(type.mime)) return { error: 'municipalities.images.error.type' };
   let variants: Buffer[];
@@ -27,7 +27,8 @@ export async function storeImage(ctx: ModuleContext, itemId: number, file: Buffe
   } catch {
     return { error: 'municipalities.images.error.unreadable' };
   }
-  const base = `${itemId}-${randomBytes(6).toString('hex')}`;
+  // Named before the item exists, so a picture that fails leaves no item behind.
+  const base = `${Date.now()}-${randomBytes(6).toString('hex')}`;
   mkdirSync(contentMediaDir(ctx), { recursive: true });
   IMAGE_WIDTHS.forEach((w, i) => writeFileSync(join(contentMediaDir(ctx), imageFile(base, w)), variants[i]!));
   return { base };

@@ -139,22 +139,17 @@ export async function saveItem(ctx: ModuleContext, actor: Actor, target: { item:
   if (texts.ok) checkTexts(type, texts.data, !!image || !!item?.image, errors);
   if (Object.keys(errors).length || !texts.ok) return { ok: false, errors };
 
+  const stored = image ? await storeImage(ctx, image) : undefined;
+  if (stored && 'error' in stored) return { ok: false, errors: { image: { key: stored.error } } };
   const now = new Date().toISOString();
   let id = item?.id;
-  if (fresh) {
-    id = await repo.insertItem(ctx.database.db, {
+  await transaction(ctx.database.db, async (trx) => {
+    if (fresh) id = await repo.insertItem(trx, {
       type: fresh.type, owner_type: fresh.owner_type, owner_id: fresh.owner_id, country: fresh.country, original_language: fresh.language,
       slug: slugify(texts.data.title).slice(0, 80), state: 'draft', published_at: null, image: null, tags: '', all_day: 0,
       starts_at: null, ends_at: null, time_zone: null, venue_name: null, venue_address: null, latitude: null, longitude: null, online_url: null,
       organiser: null, capacity: null, deadline: null, contact: null, created_by: actor.id, created_at: now, updated_at: now,
     });
-  }
-  const stored = image ? await storeImage(ctx, id!, image) : undefined;
-  if (stored && 'error' in stored) {
-    if (fresh) await ctx.database.db.deleteFrom('content_items').where('id', '=', id!).execute();
-    return { ok: false, errors: { image: { key: stored.error } } };
-  }
-  await transaction(ctx.database.db, async (trx) => {
     const current = fresh ? undefined : await repo.findItem(trx, id!);
     const set: Partial<ContentItemRow> = { updated_at: now };
     if (details) {
