@@ -124,3 +124,14 @@ appTest('an all-day event keeps its dates in every calendar, and events are chec
   assert.equal(event.endDate.toString(), '2099-05-11', 'the day after the last day, as iCalendar wants');
   assert.match((await app.inject({ url: path })).body, /Saturday, May 9, 2099 – Sunday, May 10, 2099/);
 });
+
+appTest('a person’s registrations are in their data download and erased with their account', async (app, database) => {
+  const { path } = await publishedEvent(app, database, { capacity: '' });
+  const { PASSWORD } = await import('../../../test/factories.ts');
+  const citizen = await person(database, { email: 'citizen@example.eu' });
+  assert.equal((await post(app, path, { name: 'Cita', email: 'citizen@example.eu' }, citizen, `${path}/register`)).statusCode, 303);
+  const data = await app.inject({ url: '/en/account/data', headers: { cookie: citizen.cookie } });
+  assert.deepEqual(data.json().content.eventRegistrations.map((r: { email: string; status: string }) => [r.email, r.status]), [['citizen@example.eu', 'confirmed']]);
+  assert.equal((await post(app, '/en/account/delete', { current_password: PASSWORD }, citizen)).statusCode, 303);
+  assert.equal((await database.db.selectFrom('event_registrations').select('id').execute()).length, 0);
+});
