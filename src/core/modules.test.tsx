@@ -63,7 +63,7 @@ dbTest('a module manifest brings its migrations, seeds, routes, navigation, head
   await migrateToLatest(database.db, all);
   const app = await buildApp({ config: testConfig(database), database, modules: all, logger: false });
   try {
-    assert.deepEqual(await runDemoSeeds(all, app.context), ['notices:two notices']);
+    assert.deepEqual((await runDemoSeeds(all, app.context)).filter((s) => s.startsWith('notices')), ['notices:two notices']);
     await runDemoSeeds(all, app.context);
     const page = await app.inject({ url: '/en/notices' });
     assert.equal(page.statusCode, 200);

@@ -48,12 +48,13 @@ export async function cardsOf(ctx: ModuleContext, items: ContentItem[], language
   });
 }
 
-export async function listCards(ctx: ModuleContext, filter: ContentFilter, language: string, page: number, size = PAGE_SIZE) {
+/** A page of cards; `count: false` skips counting where a page shows no total (home, sections, feeds). */
+export async function listCards(ctx: ModuleContext, filter: ContentFilter, language: string, page: number, size = PAGE_SIZE, { count = true } = {}) {
   const now = new Date().toISOString();
   const { db } = ctx.database;
   const [items, total] = await Promise.all([
     repo.listVisible(db, filter, now, (page - 1) * size, size),
-    repo.countVisible(db, filter, now, COUNT_CAP),
+    count ? repo.countVisible(db, filter, now, COUNT_CAP) : Promise.resolve(0),
   ]);
   return { cards: await cardsOf(ctx, items, language), total, capped: total >= COUNT_CAP };
 }

@@ -53,7 +53,7 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       // A day either side: an event's local day may start or end in another UTC day.
       const from = DateTime.utc(year, mm, 1).minus({ days: 1 }).toISO()!;
       const to = DateTime.utc(year, mm, 1).plus({ months: 1, days: 1 }).toISO()!;
-      const { cards } = await listCards(ctx, { ...filter, between: [from, to] }, req.lang, 1, 500);
+      const { cards } = await listCards(ctx, { ...filter, between: [from, to] }, req.lang, 1, 500, { count: false });
       return reply.page(<MonthPage view={view} year={year} month={mm} cards={cards} />, { title: `${heading} – ${m}`, feeds, indexable: false });
     }
     if (params.q) {
@@ -75,7 +75,7 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/events.ics', async (req, reply) => {
     const { filter } = readParams(req.query);
-    const { cards } = await listCards(ctx, { ...filter, type: 'event', upcomingFrom: DateTime.utc().minus({ days: 30 }).toISO()! }, req.lang, 1, 200);
+    const { cards } = await listCards(ctx, { ...filter, type: 'event', upcomingFrom: DateTime.utc().minus({ days: 30 }).toISO()! }, req.lang, 1, 200, { count: false });
     return reply.type('text/calendar; charset=utf-8').header('cache-control', 'public, max-age=300')
       .send(calendarOf(cards, { name: `${req.t('content.listing.event')} – ${config.siteName}`, baseUrl: config.baseUrl, lang: req.lang, siteName: config.siteName }));
   });
