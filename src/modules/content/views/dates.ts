@@ -22,9 +22,9 @@ export function formatWhen(lang: string, instant: string, zone: string | null, a
 export function formatSpan(lang: string, item: { starts_at: string | null; ends_at: string | null; time_zone: string | null; all_day: number }): string {
   if (!item.starts_at) return '';
   const allDay = item.all_day === 1;
-  const start = formatWhen(lang, item.starts_at, item.time_zone, allDay);
-  if (!item.ends_at || item.ends_at === item.starts_at) return start;
-  return `${start} – ${formatWhen(lang, item.ends_at, item.time_zone, allDay)}`;
+  if (!item.ends_at || item.ends_at === item.starts_at) return formatWhen(lang, item.starts_at, item.time_zone, allDay);
+  // formatRange writes a span as each language does, leaving out what start and end share.
+  return formatter(lang, item.time_zone ?? 'Europe/Brussels', allDay ? 'day' : 'time').formatRange(new Date(item.starts_at), new Date(item.ends_at));
 }
 
 export function formatMonth(lang: string, year: number, month: number): string {
