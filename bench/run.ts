@@ -1,12 +1,14 @@
 // npm run bench: the portal's pages against a static server sending the same bytes, in one run.
 // BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 10),
 // BENCH_DATABASE_URL (a postgres:// URL to measure on PostgreSQL as well).
+// BENCH_SKIP_CONTENT=1 leaves out the content bench (bench/content.ts), the longest part.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { benchContent, type ContentFigures, contentTables } from './content.ts';
 import { benchDirectory, freshSqliteUrl } from './directory.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -91,6 +93,11 @@ const pgUrl = process.env.BENCH_DATABASE_URL;
 if (pgUrl) rows.push(...await onFreshSchema(pgUrl, (url) => benchPortal('PostgreSQL', { DATABASE_URL: url })));
 const directory = [await benchDirectory('SQLite', freshSqliteUrl())];
 if (pgUrl) directory.push(await onFreshSchema(pgUrl, (url) => benchDirectory('PostgreSQL', url)));
+const content: ContentFigures[] = [];
+if (!process.env.BENCH_SKIP_CONTENT) {
+  content.push(await benchContent('SQLite'));
+  if (pgUrl) content.push(await onFreshSchema(pgUrl, (url) => benchContent('PostgreSQL', url)));
+}
 
 console.log(`\n${connections} connections, ${duration} s per target, Node ${process.version}\n`);
 console.log(table(rows));
@@ -99,4 +106,9 @@ console.log('| database | places | import s | re-import s | search p50 ms | sear
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const d of directory) {
   console.log(`| ${d.label} | ${d.places} | ${(d.importMs / 1000).toFixed(2)} | ${(d.reimportMs / 1000).toFixed(2)} | ${d.searchP50.toFixed(2)} | ${d.searchP95.toFixed(2)} | ${d.searchMax.toFixed(1)} |`);
+}
+if (content.length) {
+  console.log('\nContent: the pages that read news, events, initiatives and practices, at each size of one growing database');
+  console.log('(search: latency of one query at a time over common and rare words, p95 in the p99 column)\n');
+  console.log(contentTables(content));
 }

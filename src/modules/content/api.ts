@@ -63,7 +63,7 @@ export function contentApi(app: FastifyInstance, ctx: ModuleContext): void {
       ...(p.area ? { area: p.area } : {}), ...(p.language ? { language: p.language } : {}), ...(p.tag ? { tag: p.tag.toLowerCase() } : {}),
       ...(type === 'event' && p.upcoming !== 'false' ? { upcomingFrom: new Date().toISOString() } : {}),
     };
-    const found = p.q ? await searchCards(ctx, p.q, filter, p.lang, p.page) : await listCards(ctx, filter, p.lang, p.page, p.limit);
+    const found = p.q ? await searchCards(ctx, p.q, filter, p.lang, p.page, { bodies: true }) : await listCards(ctx, filter, p.lang, p.page, p.limit, { bodies: true });
     const size = p.q ? 20 : p.limit;
     const next = found.total > p.page * size ? p.page + 1 : null;
     return reply.header('cache-control', 'public, max-age=60').send({

@@ -109,7 +109,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const shown = items.slice(0, DESK_PAGE);
     const ids = shown.map((i) => i.id);
     const [langs, places] = await Promise.all([repo.languagesFor(db, ids), municipalitiesByIds(db, shown.filter((i) => i.owner_id).map((i) => i.owner_id!))]);
-    const titles = await repo.textsFor(db, ids, req.lang);
+    const titles = await repo.textsFor(db, ids, req.lang, { bodies: false });
     const rows = shown.map((item) => ({
       item, state: stateOf(item),
       title: (titles.find((t) => t.item_id === item.id && t.language === req.lang) ?? titles.find((t) => t.item_id === item.id))?.title ?? '',

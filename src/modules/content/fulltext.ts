@@ -14,7 +14,7 @@ const PG_CONFIGS: Record<string, string> = {
   da: 'danish', nl: 'dutch', en: 'english', fi: 'finnish', fr: 'french', de: 'german', el: 'greek', hu: 'hungarian',
   ga: 'irish', it: 'italian', lt: 'lithuanian', pt: 'portuguese', ro: 'romanian', es: 'spanish', sv: 'swedish',
 };
-const configOf = (language: string) => PG_CONFIGS[language] ?? 'simple';
+export const configOf = (language: string) => PG_CONFIGS[language] ?? 'simple';
 
 export interface IndexedText { id: number; language: string; title: string; summary: string; body: string }
 

@@ -28,11 +28,12 @@ export const COUNT_CAP = 10_000;
 export const SEARCH_WINDOW = 500;
 
 /** The cards of the given items, in their order. */
-export async function cardsOf(ctx: ModuleContext, items: ContentItem[], language: string): Promise<Card[]> {
+/** Cards of items; `bodies: false` leaves out the long texts, for lists that show titles and summaries. */
+export async function cardsOf(ctx: ModuleContext, items: ContentItem[], language: string, { bodies = true } = {}): Promise<Card[]> {
   const { db } = ctx.database;
   const ids = items.map((i) => i.id);
   const [texts, languages, areas, owners] = await Promise.all([
-    repo.textsFor(db, ids, language), repo.languagesFor(db, ids), repo.areasFor(db, ids),
+    repo.textsFor(db, ids, language, { bodies }), repo.languagesFor(db, ids), repo.areasFor(db, ids),
     municipalitiesByIds(db, items.filter((i) => i.owner_type === 'municipality').map((i) => i.owner_id!)),
   ]);
   return items.flatMap((item) => {
@@ -49,14 +50,14 @@ export async function cardsOf(ctx: ModuleContext, items: ContentItem[], language
 }
 
 /** A page of cards; `count: false` skips counting where a page shows no total (home, sections, feeds). */
-export async function listCards(ctx: ModuleContext, filter: ContentFilter, language: string, page: number, size = PAGE_SIZE, { count = true } = {}) {
+export async function listCards(ctx: ModuleContext, filter: ContentFilter, language: string, page: number, size = PAGE_SIZE, { count = true, bodies = false } = {}) {
   const now = new Date().toISOString();
   const { db } = ctx.database;
   const [items, total] = await Promise.all([
     repo.listVisible(db, filter, now, (page - 1) * size, size),
     count ? repo.countVisible(db, filter, now, COUNT_CAP) : Promise.resolve(0),
   ]);
-  return { cards: await cardsOf(ctx, items, language), total, capped: total >= COUNT_CAP };
+  return { cards: await cardsOf(ctx, items, language, { bodies }), total, capped: total >= COUNT_CAP };
 }
 
 export interface Facets { type: Record<string, number>; area: Record<string, number>; country: Record<string, number>; language: Record<string, number> }
@@ -65,7 +66,7 @@ export interface Facets { type: Record<string, number>; area: Record<string, num
  * Full-text search over published items with the filters, best first (relevance, then recency),
  * with counts per type, area, country and language of the matches.
  */
-export async function searchCards(ctx: ModuleContext, text: string, filter: ContentFilter, language: string, page: number) {
+export async function searchCards(ctx: ModuleContext, text: string, filter: ContentFilter, language: string, page: number, { bodies = false } = {}) {
   const { db } = ctx.database;
   const now = new Date().toISOString();
   const matches = await matchTexts(db, text, language, SEARCH_WINDOW, repo.visibleWhere(filter, now));
@@ -85,7 +86,7 @@ export async function searchCards(ctx: ModuleContext, text: string, filter: Cont
   }
   const pageIds = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const items = pageIds.length ? await Promise.all(pageIds.map((id) => repo.findItem(db, id))) : [];
-  return { cards: await cardsOf(ctx, items.filter((i): i is ContentItem => !!i), language), total: ranked.length, capped: matches.length >= SEARCH_WINDOW, facets };
+  return { cards: await cardsOf(ctx, items.filter((i): i is ContentItem => !!i), language, { bodies }), total: ranked.length, capped: matches.length >= SEARCH_WINDOW, facets };
 }
 
 /** An item's title in a language, or in its original language; works inside a transaction. */

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../../core/db/schema.ts';
 import type { Tables } from '../../core/db/tables.ts';
 import type { ContentItem, ContentItemRow, ContentText, ContentTextRow, ContentType, PolicyArea } from './schema.ts';
 
@@ -81,6 +82,23 @@ export function visibleWhere(filter: ContentFilter, now: string) {
   };
 }
 
+/**
+ * For "not ended by then": a bound below which no such event starts, so that the start index is read
+ * from there rather than from the first event ever. An event running at `from` started at most the
+ * longest duration before it (one read of an index; a day more for rounding). Only events have a
+ * start, and an end only with a start, so the bound leaves the results as they were.
+ */
+async function startBound(db: Db, filter: ContentFilter) {
+  if (!filter.upcomingFrom) return sql``;
+  const r = isPostgres(db as never)
+    ? await sql<{ days: number | string | null }>`select extract(epoch from max(coalesce(ends_at, starts_at) - starts_at)) / 86400 as days
+      from content_items where starts_at is not null`.execute(db)
+    : await sql<{ days: number | null }>`select max(julianday(coalesce(ends_at, starts_at)) - julianday(starts_at)) as days
+      from content_items where starts_at is not null`.execute(db);
+  const since = Date.parse(filter.upcomingFrom) - (Number(r.rows[0]?.days ?? 0) + 1) * 86_400_000;
+  return Number.isFinite(since) ? sql` and i.starts_at >= ${new Date(since).toISOString()}` : sql``;
+}
+
 /** A page of published items, newest first (events: soonest first when upcoming). */
 export async function listVisible(db: Db, filter: ContentFilter, now: string, offset: number, limit: number): Promise<ContentItem[]> {
   const byDate = !!(filter.upcomingFrom || filter.between);
@@ -93,19 +111,23 @@ export async function listVisible(db: Db, filter: ContentFilter, now: string, of
     return r.rows;
   }
   const order = byDate ? sql`i.starts_at asc, i.id asc` : sql`i.published_at desc, i.id desc`;
-  const r = await sql<ContentItem>`select i.* from content_items i where ${visibleWhere(filter, now)('i')} order by ${order} limit ${limit} offset ${offset}`.execute(db);
+  const r = await sql<ContentItem>`select i.* from content_items i where ${visibleWhere(filter, now)('i')}${await startBound(db, filter)}
+    order by ${order} limit ${limit} offset ${offset}`.execute(db);
   return r.rows;
 }
 
 export async function countVisible(db: Db, filter: ContentFilter, now: string, cap: number): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*) as n from (select 1 from content_items i where ${visibleWhere(filter, now)('i')} limit ${cap}) x`.execute(db);
+  const r = await sql<{ n: number }>`select count(*) as n from (select 1 from content_items i where ${visibleWhere(filter, now)('i')}${await startBound(db, filter)}
+    limit ${cap}) x`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
 /** For each item, its texts in the reader's language and in its original language. */
-export async function textsFor(db: Db, ids: number[], language: string): Promise<ContentText[]> {
+export async function textsFor(db: Db, ids: number[], language: string, { bodies = true } = {}): Promise<ContentText[]> {
   if (!ids.length) return [];
-  return db.selectFrom('content_texts as t').innerJoin('content_items as i', 'i.id', 't.item_id').selectAll('t')
+  const q = db.selectFrom('content_texts as t').innerJoin('content_items as i', 'i.id', 't.item_id');
+  // Lists show titles and summaries only: the long texts stay in the database.
+  return (bodies ? q.selectAll('t') : q.select(['t.id', 't.item_id', 't.language', 't.title', 't.summary', 't.image_alt', 't.updated_at']))
     .where('t.item_id', 'in', ids)
     .where((eb) => eb.or([eb('t.language', '=', language), eb('t.language', '=', eb.ref('i.original_language'))]))
     .execute() as Promise<ContentText[]>;

@@ -36,7 +36,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('content_items_type').on('content_items').columns(['type', 'state', 'published_at', 'id']).execute();
   await db.schema.createIndex('content_items_owner').on('content_items').columns(['owner_type', 'owner_id', 'state', 'published_at']).execute();
   await db.schema.createIndex('content_items_country').on('content_items').columns(['country', 'state', 'published_at']).execute();
-  await db.schema.createIndex('content_items_events').on('content_items').columns(['type', 'state', 'starts_at']).execute();
+  // Upcoming events: the start index carries end and publication time, so its scan reads no row;
+  // the longest duration is one index read away, which bounds where "not ended yet" starts looking.
+  await db.schema.createIndex('content_items_events').on('content_items').columns(['type', 'state', 'starts_at', 'ends_at', 'published_at']).execute();
+  if (isPostgres(db)) {
+    await sql`create index content_items_duration on content_items ((coalesce(ends_at, starts_at) - starts_at)) where starts_at is not null`.execute(db);
+  } else {
+    await sql`create index content_items_duration on content_items ((julianday(coalesce(ends_at, starts_at)) - julianday(starts_at))) where starts_at is not null`.execute(db);
+  }
 
   await withId(db, db.schema.createTable('content_texts'))
     .addColumn('item_id', 'integer', (c) => c.notNull().references('content_items.id').onDelete('cascade'))
