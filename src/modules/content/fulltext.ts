@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { transaction } from '../../core/db/client.ts';
 import { isPostgres } from '../../core/db/schema.ts';
 import type { Tables } from '../../core/db/tables.ts';
 import { foldText, queryTerms } from '../../core/search/normalize.ts';
@@ -15,6 +16,9 @@ const PG_CONFIGS: Record<string, string> = {
   ga: 'irish', it: 'italian', lt: 'lithuanian', pt: 'portuguese', ro: 'romanian', es: 'spanish', sv: 'swedish',
 };
 export const configOf = (language: string) => PG_CONFIGS[language] ?? 'simple';
+
+/** How many of the newest texts a PostgreSQL search reads directly, before it turns to the index. */
+const RECENT_TEXTS = 20_000;
 
 export interface IndexedText { id: number; language: string; title: string; summary: string; body: string }
 
@@ -64,16 +68,28 @@ function pgQuery(text: string, language: string) {
  */
 export async function matchTexts(
   db: Kysely<Tables>, text: string, language: string, limit: number,
-  where: (alias: string) => ReturnType<typeof sql>,
+  where: (alias: string) => ReturnType<typeof sql>, recentTexts = RECENT_TEXTS,
 ): Promise<{ text_id: number; item_id: number; score: number }[]> {
   if (isPostgres(db as never)) {
     const q = pgQuery(text, language);
     if (!q) return [];
-    const r = await sql<{ text_id: number; item_id: number; score: number }>`
+    const select = (range: ReturnType<typeof sql>) => sql<{ text_id: number; item_id: number; score: number }>`
       select t.id as text_id, t.item_id, ts_rank(t.search, ${q}) as score
       from content_texts t join content_items i on i.id = t.item_id
-      where t.search @@ ${q} and ${where('i')} order by t.id desc limit ${limit}`.execute(db);
-    return r.rows.map((row) => ({ ...row, score: Number(row.score) }));
+      where t.search @@ ${q} and ${range} and ${where('i')} order by t.id desc limit ${limit}`;
+    // PostgreSQL cannot estimate how many texts match a query, so it may walk every text newest
+    // first looking for a rare word. The newest texts are read first (a common word is found
+    // there); older ones only through the full-text index.
+    const last = await sql<{ id: number | null }>`select max(id) as id from content_texts`.execute(db);
+    const edge = Number(last.rows[0]?.id ?? 0) - recentTexts;
+    const recent = (await select(sql`t.id > ${edge}`).execute(db)).rows;
+    if (recent.length >= limit || edge <= 0) return recent.map((row) => ({ ...row, score: Number(row.score) }));
+    const older = await transaction(db, async (trx) => {
+      await sql`set local enable_indexscan = off`.execute(trx);
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return (await select(sql`t.id <= ${edge}`).execute(trx)).rows;
+    });
+    return [...recent, ...older].slice(0, limit).map((row) => ({ ...row, score: Number(row.score) }));
   }
   const q = ftsQuery(text);
   if (!q) return [];

@@ -161,3 +161,17 @@ appTest('published items are in the sitemap, drafts are not', async (app) => {
   assert.equal([...(await app.inject({ url: '/sitemaps/content-1.xml' })).body.matchAll(/<url>/g)].length, 4);
   assert.equal((await app.inject({ url: '/sitemaps/content-2.xml' })).statusCode, 404);
 });
+
+appTest('a search reads the newest texts first and older ones through the index, with the same answer', async (app) => {
+  await fill(app);
+  const { matchTexts } = await import('./fulltext.ts');
+  const { visibleWhere } = await import('./repo.ts');
+  const where = visibleWhere({}, new Date().toISOString());
+  for (const q of ['town', 'festival', 'lipi', 'nothingatall']) {
+    const all = await matchTexts(app.context.database.db, q, 'en', 500, where);
+    const split = await matchTexts(app.context.database.db, q, 'en', 500, where, 1);
+    assert.deepEqual(split.map((m) => m.text_id), all.map((m) => m.text_id), q);
+  }
+  const limited = await matchTexts(app.context.database.db, 'town', 'en', 1, where, 1);
+  assert.equal(limited.length, 1, 'never more than asked');
+});
