@@ -4,7 +4,7 @@ import { countriesByName, countryName, isCountry } from '../municipalities/count
 import type { Municipality } from '../municipalities/schema.ts';
 import { readParams } from './params.ts';
 import { itemPath } from './paths.ts';
-import { listCards, searchCards } from './read.ts';
+import { recentCards, searchCards } from './read.ts';
 import * as repo from './repo.ts';
 import { TYPE_PATHS } from './schema.ts';
 import { CardList } from './views/cards.tsx';
@@ -31,7 +31,7 @@ export const contentFeed: FeedProvider = {
   name: 'content',
   async read({ lang, t, params, limit }, ctx) {
     const { filter, params: clean } = readParams(params);
-    const { cards } = await listCards(ctx, filter, lang, 1, limit, { count: false });
+    const { cards } = await recentCards(ctx, filter, lang, limit);
     const base = clean.type ? `/${TYPE_PATHS[clean.type as keyof typeof TYPE_PATHS]}` : '/latest';
     const query = new URLSearchParams(Object.entries({ ...clean, type: '' }).filter(([, v]) => v)).toString();
     const parts = [
@@ -72,9 +72,9 @@ export const homeSection: SectionProvider = async (query, { lang, t }, ctx) => {
   const asked = String((query as { country?: unknown } | undefined)?.country ?? '').toUpperCase();
   const country = isCountry(asked) ? asked : COUNTRY_OF_LANGUAGE[lang] ?? 'BE';
   const [latest, near, events] = await Promise.all([
-    listCards(ctx, {}, lang, 1, 6, { count: false }),
-    listCards(ctx, { country }, lang, 1, 4, { count: false }),
-    listCards(ctx, { type: 'event', upcomingFrom: new Date().toISOString() }, lang, 1, 4, { count: false }),
+    recentCards(ctx, {}, lang, 6),
+    recentCards(ctx, { country }, lang, 4),
+    recentCards(ctx, { type: 'event', upcoming: true }, lang, 4),
   ]);
   const href = (p: string) => `/${lang}${p}`;
   return (
@@ -109,8 +109,8 @@ export const homeSection: SectionProvider = async (query, { lang, t }, ctx) => {
 export const profileSection: SectionProvider = async (subject, { lang, t }, ctx) => {
   const m = subject as Municipality;
   const [latest, events] = await Promise.all([
-    listCards(ctx, { municipality: m.id }, lang, 1, 5, { count: false }),
-    listCards(ctx, { municipality: m.id, type: 'event', upcomingFrom: new Date().toISOString() }, lang, 1, 3, { count: false }),
+    recentCards(ctx, { municipality: m.id }, lang, 5),
+    recentCards(ctx, { municipality: m.id, type: 'event', upcoming: true }, lang, 3),
   ]);
   const href = (p: string) => `/${lang}${p}`;
   return (

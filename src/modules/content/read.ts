@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
+import { Remembered } from '../../core/cache.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { municipalitiesByIds } from '../municipalities/service.ts';
 import type { MunicipalitySummary } from '../municipalities/repo.ts';
@@ -48,6 +49,20 @@ export async function cardsOf(ctx: ModuleContext, items: ContentItem[], language
     }];
   });
 }
+
+/**
+ * What is new (home page, profile newsrooms, feeds) is read often and changes rarely: each process
+ * keeps these short lists half a minute, and forgets them when it publishes or edits.
+ */
+const recent = new Remembered<Awaited<ReturnType<typeof listCards>>>(30_000);
+
+export function recentCards(ctx: ModuleContext, filter: Omit<ContentFilter, 'upcomingFrom'> & { upcoming?: boolean }, language: string, size: number) {
+  const { upcoming, ...rest } = filter;
+  return recent.get(ctx.database.db, JSON.stringify([filter, language, size]), () =>
+    listCards(ctx, upcoming ? { ...rest, upcomingFrom: new Date().toISOString() } : rest, language, 1, size, { count: false }));
+}
+
+export const forgetRecent = (ctx: ModuleContext) => recent.forget(ctx.database.db);
 
 /** A page of cards; `count: false` skips counting where a page shows no total (home, sections, feeds). */
 export async function listCards(ctx: ModuleContext, filter: ContentFilter, language: string, page: number, size = PAGE_SIZE, { count = true, bodies = false } = {}) {

@@ -11,6 +11,7 @@ import { createInput, detailsInput, type DetailsInput, instantIn, isTimeZone, pu
 import { indexText, textOf } from './fulltext.ts';
 import { storeImage } from './images.ts';
 import { contentPolicy } from './policy.ts';
+import { forgetRecent } from './read.ts';
 import * as repo from './repo.ts';
 import { renderBody } from './sanitize.ts';
 import type { ContentItem, ContentItemRow, ContentText, OwnerType, PolicyArea, State } from './schema.ts';
@@ -166,6 +167,7 @@ export async function saveItem(ctx: ModuleContext, actor: Actor, target: { item:
     await repo.insertRevision(trx, id!, language, { item: set, areas: details?.areas, texts: texts.data }, actor.id, now);
     await audit(trx, actor, { action: fresh ? 'content.create' : 'content.save', subjectType: 'content', subjectId: id!, details: { language } }, ip);
   });
+  forgetRecent(ctx);
   return { ok: true, id: id! };
 }
 
@@ -191,6 +193,7 @@ export async function publishItem(ctx: ModuleContext, actor: Actor, item: Conten
     await repo.setAreasPublished(trx, item.id, at);
     await audit(trx, actor, { action: at === now ? 'content.publish' : 'content.schedule', subjectType: 'content', subjectId: item.id, details: { at } }, ip);
   });
+  forgetRecent(ctx);
   return { ok: true, id: item.id };
 }
 
@@ -201,6 +204,7 @@ export async function unpublishItem(ctx: ModuleContext, actor: Actor, item: Cont
     await repo.setAreasPublished(trx, item.id, null);
     await audit(trx, actor, { action: 'content.unpublish', subjectType: 'content', subjectId: item.id }, ip);
   });
+  forgetRecent(ctx);
 }
 
 /** Brings back the texts (and, for the original language, the details) of a revision, as a new revision. */
@@ -220,6 +224,7 @@ export async function restoreRevision(ctx: ModuleContext, actor: Actor, item: Co
     await repo.insertRevision(trx, item.id, revision.language, snapshot, actor.id, now);
     await audit(trx, actor, { action: 'content.restore', subjectType: 'content', subjectId: item.id, details: { revision: revisionId } }, ip);
   });
+  forgetRecent(ctx);
   return true;
 }
 
@@ -245,6 +250,7 @@ export interface ItemSpec {
 }
 
 export async function insertItem(ctx: ModuleContext, spec: ItemSpec): Promise<number> {
+  forgetRecent(ctx);
   return transaction(ctx.database.db, async (trx) => {
     const now = new Date().toISOString();
     const original = spec.texts[spec.language]!;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { Remembered } from '../../core/cache.ts';
 import type { Tables } from '../../core/db/tables.ts';
 import { nameKey } from '../../core/search/normalize.ts';
 import { byKey, byKeyPrefix, closest, countWhere, findById, findBySlug, summariesByIds, type ListFilter, type MunicipalitySummary, regionsOf } from './repo.ts';
@@ -82,20 +83,9 @@ export async function nearby(db: Kysely<Tables>, m: { id: number; latitude: numb
   });
 }
 
-const SUMMARY_TTL_MS = 60_000;
-const summaryCaches = new WeakMap<object, Map<string, { at: number; value: Promise<unknown> }>>();
-
 /** Counts and region lists change only with imports and proposals: each process keeps them a minute. */
-function remembered<T>(db: Kysely<Tables>, key: string, load: () => Promise<T>): Promise<T> {
-  let summaries = summaryCaches.get(db);
-  if (!summaries) summaryCaches.set(db, (summaries = new Map()));
-  const hit = summaries.get(key);
-  if (hit && Date.now() - hit.at < SUMMARY_TTL_MS) return hit.value as Promise<T>;
-  const value = load();
-  summaries.set(key, { at: Date.now(), value });
-  value.catch(() => summaries!.delete(key));
-  return value;
-}
+const summaries = new Remembered<unknown>(60_000);
+const remembered = <T>(db: Kysely<Tables>, key: string, load: () => Promise<T>) => summaries.get(db, key, load) as Promise<T>;
 
 export const placesCount = (db: Kysely<Tables>, filter: ListFilter) =>
   remembered(db, `count:${filter.country ?? ''}:${filter.region ?? ''}`, () => countWhere(db, filter));
@@ -104,7 +94,7 @@ export const regionsList = (db: Kysely<Tables>, country: string) => remembered(d
 
 /** After places were added in this process, counts are read again. */
 export function forgetSummaries(db: Kysely<Tables>): void {
-  summaryCaches.delete(db);
+  summaries.forget(db);
 }
 
 export const municipalityById = findById;

@@ -18,8 +18,22 @@ export function formatWhen(lang: string, instant: string, zone: string | null, a
   return formatter(lang, zone ?? 'Europe/Brussels', allDay ? 'day' : 'time').format(new Date(instant));
 }
 
-/** An event's span: start, and end when there is one. */
+const spans = new Map<string, string>();
+
+/** An event's span: start, and end when there is one. Spans are kept: formatting one is slow. */
 export function formatSpan(lang: string, item: { starts_at: string | null; ends_at: string | null; time_zone: string | null; all_day: number }): string {
+  if (!item.starts_at) return '';
+  const id = `${lang}|${item.starts_at}|${item.ends_at}|${item.time_zone}|${item.all_day}`;
+  let text = spans.get(id);
+  if (text === undefined) {
+    if (spans.size >= 10_000) spans.clear();
+    text = spanOf(lang, item);
+    spans.set(id, text);
+  }
+  return text;
+}
+
+function spanOf(lang: string, item: { starts_at: string | null; ends_at: string | null; time_zone: string | null; all_day: number }): string {
   if (!item.starts_at) return '';
   const allDay = item.all_day === 1;
   if (!item.ends_at || item.ends_at === item.starts_at) return formatWhen(lang, item.starts_at, item.time_zone, allDay);
