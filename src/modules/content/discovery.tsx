@@ -4,7 +4,9 @@ import { countriesByName, countryName, isCountry } from '../municipalities/count
 import type { Municipality } from '../municipalities/schema.ts';
 import { readParams } from './params.ts';
 import { itemPath } from './paths.ts';
-import { recentCards, searchCards } from './read.ts';
+import { renderToString } from 'preact-render-to-string';
+import { type PageContext, PageContextValue, usePage } from '../../core/views/context.ts';
+import { type Card, recentCards, recentHtml, searchCards } from './read.ts';
 import * as repo from './repo.ts';
 import { TYPE_PATHS } from './schema.ts';
 import { CardList } from './views/cards.tsx';
@@ -105,21 +107,36 @@ export const homeSection: SectionProvider = async (query, { lang, t }, ctx) => {
   );
 };
 
-/** A municipality's newsroom on its profile: its latest items and upcoming events. */
-export const profileSection: SectionProvider = async (subject, { lang, t }, ctx) => {
+/**
+ * A municipality's newsroom on its profile: its latest items and upcoming events. The profile is
+ * the directory's busiest page, so the section is rendered once and kept like the lists it shows.
+ */
+export const profileSection: SectionProvider = async (subject, view, ctx) => {
   const m = subject as Municipality;
-  const [latest, events] = await Promise.all([
-    recentCards(ctx, { municipality: m.id }, lang, 5),
-    recentCards(ctx, { municipality: m.id, type: 'event', upcoming: true }, lang, 3),
-  ]);
+  const html = await recentHtml.get(ctx.database.db, `${view.lang}|${m.id}|${m.name}`, async () => {
+    const [latest, events] = await Promise.all([
+      recentCards(ctx, { municipality: m.id }, view.lang, 5),
+      recentCards(ctx, { municipality: m.id, type: 'event', upcoming: true }, view.lang, 3),
+    ]);
+    const page: PageContext = {
+      lang: view.lang, t: view.t, siteName: ctx.config.siteName, baseUrl: ctx.config.baseUrl, path: '', nav: [], assetVersion: '', headerSlots: [], actor: null,
+    };
+    return renderToString(<PageContextValue.Provider value={page}><Newsroom m={m} latest={latest.cards} events={events.cards} /></PageContextValue.Provider>);
+  });
+  // Rendered by our own components above, which escape every value.
+  return <div dangerouslySetInnerHTML={{ __html: html }} />;
+};
+
+function Newsroom({ m, latest, events }: { m: Municipality; latest: Card[]; events: Card[] }) {
+  const { lang, t } = usePage();
   const href = (p: string) => `/${lang}${p}`;
   return (
     <section aria-labelledby="newsroom-heading">
       <h2 id="newsroom-heading">{t('content.profile.heading', { name: m.name })}</h2>
-      {latest.cards.length === 0 && events.cards.length === 0 ? <p>{t('content.profile.none')}</p> : (
+      {latest.length === 0 && events.length === 0 ? <p>{t('content.profile.none')}</p> : (
         <>
-          {latest.cards.length > 0 && <CardList cards={latest.cards} level={3} />}
-          {events.cards.length > 0 && <><h3>{t('content.home.events')}</h3><CardList cards={events.cards} level={3} /></>}
+          {latest.length > 0 && <CardList cards={latest} level={3} />}
+          {events.length > 0 && <><h3>{t('content.home.events')}</h3><CardList cards={events} level={3} /></>}
         </>
       )}
       <p class="form-links">
@@ -129,5 +146,5 @@ export const profileSection: SectionProvider = async (subject, { lang, t }, ctx)
       </p>
     </section>
   );
-};
+}
 

@@ -62,7 +62,13 @@ export function recentCards(ctx: ModuleContext, filter: Omit<ContentFilter, 'upc
     listCards(ctx, upcoming ? { ...rest, upcomingFrom: new Date().toISOString() } : rest, language, 1, size, { count: false }));
 }
 
-export const forgetRecent = (ctx: ModuleContext) => recent.forget(ctx.database.db);
+/** Rendered parts of other modules' pages (a profile's newsroom), kept and forgotten like the lists. */
+export const recentHtml = new Remembered<string>(30_000, 5000);
+
+export function forgetRecent(ctx: ModuleContext): void {
+  recent.forget(ctx.database.db);
+  recentHtml.forget(ctx.database.db);
+}
 
 /** A page of cards; `count: false` skips counting where a page shows no total (home, sections, feeds). */
 export async function listCards(ctx: ModuleContext, filter: ContentFilter, language: string, page: number, size = PAGE_SIZE, { count = true, bodies = false } = {}) {
