@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { transaction } from '../../core/db/client.ts';
 import { isPostgres } from '../../core/db/schema.ts';
 import type { Tables } from '../../core/db/tables.ts';
-import { foldText, queryTerms } from '../../core/search/normalize.ts';
+import { foldText } from '../../core/search/normalize.ts';
 
 /**
  * Full-text search of content texts, the only SQL here that differs by database: an FTS5 table on
@@ -43,23 +43,34 @@ export async function unindexItem(db: Kysely<Tables>, textIds: number[]): Promis
   await sql`delete from content_fts where rowid in (${sql.join(textIds)})`.execute(db);
 }
 
-/** The SQLite FTS5 query: every word, as typed or folded, as a prefix. */
+/**
+ * The SQLite FTS5 query: every word as typed or folded to Latin letters. A word of Latin letters
+ * is matched whole, since the Porter stemmer already joins its forms, and its stem as a prefix
+ * ("added" → "ad*") would merge the lists of thousands of words; a word in another script or with
+ * accents, which Porter leaves alone, also matches as a prefix (липи → липите).
+ */
 function ftsQuery(text: string): string | undefined {
   const words = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))].slice(0, 8);
   if (!words.length) return undefined;
   return words.map((w) => {
     const folded = foldText(w).replace(/[^a-z0-9]/g, '');
-    const forms = [...new Set([w, folded].filter(Boolean))].map((f) => `"${f.replaceAll('"', '')}"*`);
+    const quoted = (f: string) => `"${f.replaceAll('"', '')}"`;
+    const forms = [/^[a-z0-9]+$/.test(w) ? quoted(w) : `${quoted(w)}*`, ...(folded && folded !== w ? [quoted(folded)] : [])];
     return `(${forms.join(' OR ')})`;
   }).join(' AND ');
 }
 
-/** The PostgreSQL query: the reader's stemmed words, or every folded word as a prefix. */
+/**
+ * The PostgreSQL query: the reader's stemmed words, or every word folded to Latin letters; as on
+ * SQLite, words in another script or with accents also match as a prefix.
+ */
 function pgQuery(text: string, language: string) {
-  const terms = queryTerms(text).slice(0, 8);
+  const terms = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => {
+    const folded = foldText(w).replace(/[^a-z0-9]/g, '');
+    return folded && (/^[a-z0-9]+$/.test(w) ? folded : `${folded}:*`);
+  }).filter(Boolean))].slice(0, 8);
   if (!terms.length) return undefined;
-  const prefix = terms.map((w) => `${w}:*`).join(' & ');
-  return sql`(websearch_to_tsquery(${configOf(language)}::regconfig, ${text.slice(0, 200)}) || to_tsquery('simple', ${prefix}))`;
+  return sql`(websearch_to_tsquery(${configOf(language)}::regconfig, ${text.slice(0, 200)}) || to_tsquery('simple', ${terms.join(' & ')}))`;
 }
 
 /**
