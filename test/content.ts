@@ -1,18 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import type { TestDatabase } from './helpers/db.ts';
-import { formAs, type TestPerson } from './factories.ts';
 import { csvRecords, importRecords } from '../src/modules/municipalities/import.ts';
 import { SAMPLE_CSV } from './fixtures/municipalities.ts';
-
-export type Fields = Record<string, string | string[]>;
-
-/** Posts a form with repeated fields (checkbox lists) as a browser would, after loading its page. */
-export async function post(app: FastifyInstance, pageUrl: string, fields: Fields, who?: TestPerson, action = pageUrl) {
-  const { cookie, csrf } = await formAs(app, pageUrl, who);
-  const body = new URLSearchParams({ _csrf: csrf });
-  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-  return app.inject({ method: 'POST', url: action, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
-}
 
 /** The sample directory, and the ids of the towns the content tests use. */
 export async function sampleTowns(database: TestDatabase) {

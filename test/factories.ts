@@ -44,13 +44,15 @@ export async function formAs(app: FastifyInstance, url: string, who?: TestPerson
   return { cookie: [who?.cookie, ...set].filter(Boolean).join('; '), csrf };
 }
 
-/** Posts a form as a browser would, after loading the page it is on. */
-export async function submit(app: FastifyInstance, pageUrl: string, fields: Record<string, string>, who?: TestPerson, action = pageUrl) {
+/** Posts a form as a browser would, after loading the page it is on; a list is a repeated field (checkboxes). */
+export async function submit(app: FastifyInstance, pageUrl: string, fields: Record<string, string | string[]>, who?: TestPerson, action = pageUrl) {
   const { cookie, csrf } = await formAs(app, pageUrl, who);
+  const body = new URLSearchParams({ _csrf: csrf });
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
   return app.inject({
     method: 'POST', url: action,
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+    payload: body.toString(),
   });
 }
 

@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { problem } from '../../core/http/problem.ts';
+import { badQuery, problem } from '../../core/http/problem.ts';
 import { isLanguage } from '../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { isCountry } from '../municipalities/countries.ts';
@@ -50,12 +50,9 @@ export function present(card: Card, baseUrl: string, lang: string) {
 export function contentApi(app: FastifyInstance, ctx: ModuleContext): void {
   const { baseUrl } = ctx.config;
 
-  async function list(query: unknown, fixedType: ContentType | undefined, reply: import('fastify').FastifyReply) {
+  async function list(query: unknown, fixedType: ContentType | undefined, reply: FastifyReply) {
     const parsed = listQuery.safeParse(query);
-    if (!parsed.success) {
-      const errors = parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? i.code), reason: i.message }));
-      return problem(reply, 400, 'Bad query parameters', errors.map((e) => `${e.name}: ${e.reason}`).join('; '), errors);
-    }
+    if (!parsed.success) return badQuery(reply, parsed.error);
     const p = parsed.data;
     const type = fixedType ?? p.type;
     const filter: ContentFilter = {

@@ -104,8 +104,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const actor = deskActor(req, reply);
     if (!actor) return reply;
     const page = Math.min(1000, Math.max(1, Number.parseInt(String((req.query as { page?: unknown }).page ?? '1'), 10) || 1));
-    const owners = ownersOf(actor);
-    const items = await repo.deskItems(db, { ...owners, all: contentPolicy.can(actor, 'content.write', { owner_type: 'municipality', owner_id: -1 }) }, DESK_PAGE + 1, (page - 1) * DESK_PAGE);
+    const items = await repo.deskItems(db, ownersOf(actor), DESK_PAGE + 1, (page - 1) * DESK_PAGE);
     const shown = items.slice(0, DESK_PAGE);
     const ids = shown.map((i) => i.id);
     const [langs, places] = await Promise.all([repo.languagesFor(db, ids), municipalitiesByIds(db, shown.filter((i) => i.owner_id).map((i) => i.owner_id!))]);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { appTest } from '../../../test/helpers/app.ts';
-import { person } from '../../../test/factories.ts';
-import { idFrom, NEWS, post, sampleTowns } from '../../../test/content.ts';
+import { formAs, person, submit as post } from '../../../test/factories.ts';
+import { idFrom, NEWS, sampleTowns } from '../../../test/content.ts';
 
 appTest('an editor writes a draft, previews, translates, publishes, restores a revision and unpublishes', async (app, database) => {
   const { staraZagora } = await sampleTowns(database);
@@ -113,7 +113,7 @@ appTest('only the staff of the owner write, edit and see drafts; bad input chang
     assert.equal((await app.inject({ url, headers: { cookie: otherEditor.cookie } })).statusCode, 404, `${url} is hidden from another town`);
     assert.equal((await app.inject({ url, headers: { cookie: citizen.cookie } })).statusCode, 404);
   }
-  const { csrf, cookie } = await import('../../../test/factories.ts').then((f) => f.formAs(app, '/en/newsroom/new?type=news', otherEditor));
+  const { csrf, cookie } = await formAs(app, '/en/newsroom/new?type=news', otherEditor);
   for (const action of ['publish?when=now', 'unpublish', 'edit?language=en']) {
     const res = await app.inject({ method: 'POST', url: `/en/newsroom/${id}/${action}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ _csrf: csrf, title: 'Hijacked', summary: 'x', areas: 'health' }).toString() });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import type { FastifyInstance } from 'fastify';
 import { appTest } from '../../../test/helpers/app.ts';
-import { person } from '../../../test/factories.ts';
-import { idFrom, post, sampleTowns } from '../../../test/content.ts';
+import { PASSWORD, person, submit as post } from '../../../test/factories.ts';
+import { idFrom, sampleTowns } from '../../../test/content.ts';
 
 const EVENT = {
   type: 'event', language: 'en', title: 'Open day at the town hall', summary: 'Meet the departments and see the council chamber.',
@@ -127,7 +127,6 @@ appTest('an all-day event keeps its dates in every calendar, and events are chec
 
 appTest('a person’s registrations are in their data download and erased with their account', async (app, database) => {
   const { path } = await publishedEvent(app, database, { capacity: '' });
-  const { PASSWORD } = await import('../../../test/factories.ts');
   const citizen = await person(database, { email: 'citizen@example.eu' });
   assert.equal((await post(app, path, { name: 'Cita', email: 'citizen@example.eu' }, citizen, `${path}/register`)).statusCode, 303);
   const data = await app.inject({ url: '/en/account/data', headers: { cookie: citizen.cookie } });

@@ -1,5 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { serveMedia } from '../../core/images.ts';
 import type { ModuleManifest } from '../../core/modules.ts';
 import { contentApi } from './api.ts';
 import { contentApiDoc } from './api-doc.ts';
@@ -20,14 +19,7 @@ export const content: ModuleManifest = {
     contentRoutes(app, ctx);
     deskRoutes(app, ctx);
     contentApi(app, ctx);
-    app.get('/media/content/:file', (req, reply) => {
-      const { file } = req.params as { file: string };
-      // Only names this module writes: no path can reach outside the folder.
-      if (!IMAGE_NAME.test(file)) return reply.callNotFound();
-      const path = join(contentMediaDir(ctx), file);
-      if (!existsSync(path)) return reply.callNotFound();
-      return reply.type('image/webp').header('cache-control', 'public, max-age=31536000, immutable').send(createReadStream(path));
-    });
+    serveMedia(app, '/media/content', () => contentMediaDir(ctx), IMAGE_NAME);
   },
   nav: [
     { label: 'nav.news', path: '/news', order: 20 },

@@ -24,10 +24,11 @@ export const contentPolicy = definePolicy({
   'content.read': (actor, item: Owner & { visible: boolean }) => item.visible || writesFor(actor, item),
 });
 
-/** The owners a person writes for: the platform and/or the municipalities they are staff of. */
-export function ownersOf(actor: Actor): { platform: boolean; municipalities: number[] } {
+/** The owners a person writes for: the platform and/or the municipalities they are staff of, or all. */
+export function ownersOf(actor: Actor): { platform: boolean; municipalities: number[]; all: boolean } {
   return {
     platform: platformStaff(actor),
+    all: hasRole(actor, 'platform_admin'),
     municipalities: [...new Set(actor.grants.filter((g) => g.role === 'municipality_admin' || g.role === 'municipality_editor').map((g) => g.scopeId!))],
   };
 }

@@ -106,8 +106,9 @@ export async function searchCards(ctx: ModuleContext, text: string, filter: Cont
     for (const l of await repo.languagesFor(db, ranked)) facets.language[l.language] = (facets.language[l.language] ?? 0) + 1;
   }
   const pageIds = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const items = pageIds.length ? await Promise.all(pageIds.map((id) => repo.findItem(db, id))) : [];
-  return { cards: await cardsOf(ctx, items.filter((i): i is ContentItem => !!i), language, { bodies }), total: ranked.length, capped: matches.length >= SEARCH_WINDOW, facets };
+  const byId = new Map((await repo.itemsByIds(db, pageIds)).map((i) => [i.id, i]));
+  const items = pageIds.flatMap((id) => byId.get(id) ?? []);
+  return { cards: await cardsOf(ctx, items, language, { bodies }), total: ranked.length, capped: matches.length >= SEARCH_WINDOW, facets };
 }
 
 /** An item's title in a language, or in its original language; works inside a transaction. */

@@ -8,6 +8,11 @@ type Db = Kysely<Tables>;
 export const findItem = (db: Db, id: number) =>
   db.selectFrom('content_items').selectAll().where('id', '=', id).executeTakeFirst() as Promise<ContentItem | undefined>;
 
+export async function itemsByIds(db: Db, ids: number[]): Promise<ContentItem[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('content_items').selectAll().where('id', 'in', ids).execute() as Promise<ContentItem[]>;
+}
+
 export const textsOfItem = (db: Db, id: number) =>
   db.selectFrom('content_texts').selectAll().where('item_id', '=', id).orderBy('language').execute() as Promise<ContentText[]>;
 

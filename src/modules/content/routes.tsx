@@ -30,8 +30,8 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   async function listing(req: FastifyRequest, reply: FastifyReply, base: string, fixed: { type?: ContentType; area?: PolicyArea }) {
     const { params, filter, page } = readParams(req.query);
-    if (fixed.type) Object.assign(filter, { type: fixed.type }), (params.type = fixed.type);
-    if (fixed.area) Object.assign(filter, { area: fixed.area }), (params.area = fixed.area);
+    if (fixed.type) filter.type = params.type = fixed.type;
+    if (fixed.area) filter.area = params.area = fixed.area;
     const t = req.t;
     const month = (req.query as { view?: unknown; month?: unknown });
     const isEvents = filter.type === 'event';

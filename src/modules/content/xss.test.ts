@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { Parser } from 'htmlparser2';
 import { appTest } from '../../../test/helpers/app.ts';
-import { person } from '../../../test/factories.ts';
-import { idFrom, post, sampleTowns } from '../../../test/content.ts';
+import { person, submit as post } from '../../../test/factories.ts';
+import { idFrom, sampleTowns } from '../../../test/content.ts';
 
 /** Payloads that have broken real sites: markup, attributes, URL schemes, breaking out of JSON and attributes. */
 const CORPUS = [

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
 import { z } from 'zod';
-import { problem } from '../../core/http/problem.ts';
+import { badQuery, problem } from '../../core/http/problem.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { isCountry } from './countries.ts';
 import { findById, listAfter, type ListFilter, type MunicipalitySummary, pageById } from './repo.ts';
@@ -61,8 +61,7 @@ export function municipalityApi(app: FastifyInstance, { database, config }: Modu
   function exportFilter(query: unknown, reply: FastifyReply): ListFilter | undefined {
     const parsed = exportQuery.safeParse(query);
     if (parsed.success) return parsed.data;
-    const errors = parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? i.code), reason: i.message }));
-    void problem(reply, 400, 'Bad query parameters', errors.map((e) => `${e.name}: ${e.reason}`).join('; '), errors);
+    void badQuery(reply, parsed.error);
     return undefined;
   }
 
@@ -99,10 +98,7 @@ export function municipalityApi(app: FastifyInstance, { database, config }: Modu
 
   app.get('/api/v1/municipalities', async (req, reply) => {
     const parsed = listQuery.safeParse(req.query);
-    if (!parsed.success) {
-      const errors = parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? i.code), reason: i.message }));
-      return problem(reply, 400, 'Bad query parameters', errors.map((e) => `${e.name}: ${e.reason}`).join('; '), errors);
-    }
+    if (!parsed.success) return badQuery(reply, parsed.error);
     const { q, country, region, sort, limit, cursor } = parsed.data;
     if (q) {
       if (cursor) return problem(reply, 400, 'Bad query parameters', 'cursor: a search has a single page', [{ name: 'cursor', reason: 'a search has a single page' }]);

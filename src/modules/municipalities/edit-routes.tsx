@@ -1,7 +1,6 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FORM_RATE_LIMIT } from '../../core/http/security.ts';
+import { serveMedia } from '../../core/images.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { requireActor } from '../accounts/routes/session.ts';
 import { isCountry } from './countries.ts';
@@ -73,14 +72,7 @@ export function editRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     );
   });
 
-  app.get('/media/municipalities/:file', (req, reply) => {
-    const { file } = req.params as { file: string };
-    // Only names this module writes: no path can reach outside the folder.
-    if (!/^\d+-(coat-of-arms|mayor-photo)-[0-9a-f]{12}-\d+\.webp$/.test(file)) return reply.callNotFound();
-    const path = join(mediaDir(ctx), file);
-    if (!existsSync(path)) return reply.callNotFound();
-    return reply.type('image/webp').header('cache-control', 'public, max-age=31536000, immutable').send(createReadStream(path));
-  });
+  serveMedia(app, '/media/municipalities', () => mediaDir(ctx), /^\d+-(coat-of-arms|mayor-photo)-[0-9a-f]{12}-\d+\.webp$/);
 
   app.get('/:lang/municipalities/:country/:slug/history', async (req, reply) => {
     const found = await editable(req, reply);

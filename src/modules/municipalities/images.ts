@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import type { Actor } from '../../core/authz.ts';
 import { transaction } from '../../core/db/client.ts';
+import { webpVariants } from '../../core/images.ts';
 import type { FieldErrors } from '../../core/views/components.tsx';
 import type { ModuleContext } from '../../core/modules.ts';
 import { audit } from '../accounts/service/audit.ts';
@@ -14,29 +13,19 @@ export const IMAGE_KINDS = ['coat_of_arms', 'mayor_photo'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];
 /** Widths of the stored variants: a large one for the profile, a small one for lists. */
 export const IMAGE_WIDTHS = [400, 120] as const;
-const ACCEPTED = ['image/png', 'image/jpeg', 'image/webp'];
 
 export const mediaDir = (ctx: ModuleContext) => join(ctx.config.dataDir, 'uploads', 'municipalities');
 export const imageFile = (base: string, width: number) => `${base}-${width}.webp`;
 
-/**
- * Stores a coat of arms or mayor's photo: checked by content, turned upright, resized into
- * variants and re-encoded, which leaves out every piece of metadata (location, camera, author).
- */
+/** Stores a coat of arms or mayor's photo as WebP variants without metadata (see webpVariants). */
 export async function uploadImage(ctx: ModuleContext, actor: Actor, m: Municipality, body: unknown, ip: string): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const { kind, image } = (body ?? {}) as { kind?: unknown; image?: unknown };
   if (!IMAGE_KINDS.includes(kind as ImageKind)) return { ok: false, errors: { kind: { key: 'form.error.choose' } } };
   if (!Buffer.isBuffer(image) || image.length === 0) return { ok: false, errors: { image: { key: 'municipalities.images.error.missing' } } };
-  const type = await fileTypeFromBuffer(image);
-  if (!type || !ACCEPTED.includes(type.mime)) return { ok: false, errors: { image: { key: 'municipalities.images.error.type' } } };
+  const resized = await webpVariants(image, IMAGE_WIDTHS, 82);
+  if ('error' in resized) return { ok: false, errors: { image: { key: `municipalities.images.error.${resized.error}` } } };
+  const { variants } = resized;
   const base = `${m.id}-${String(kind).replaceAll('_', '-')}-${randomBytes(6).toString('hex')}`;
-  let variants: Buffer[];
-  try {
-    variants = await Promise.all(IMAGE_WIDTHS.map((w) =>
-      sharp(image, { limitInputPixels: 40_000_000 }).rotate().resize({ width: w, height: w, fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer()));
-  } catch {
-    return { ok: false, errors: { image: { key: 'municipalities.images.error.unreadable' } } };
-  }
   mkdirSync(mediaDir(ctx), { recursive: true });
   IMAGE_WIDTHS.forEach((w, i) => writeFileSync(join(mediaDir(ctx), imageFile(base, w)), variants[i]!));
   const field = kind as ImageKind;
