@@ -17,8 +17,8 @@ const PG_CONFIGS: Record<string, string> = {
 };
 export const configOf = (language: string) => PG_CONFIGS[language] ?? 'simple';
 
-/** How many of the newest texts a PostgreSQL search reads directly, before it turns to the index. */
-const RECENT_TEXTS = 20_000;
+/** How many of the newest texts a PostgreSQL search reads one by one, before it turns to the index. */
+const RECENT_TEXTS = 10_000;
 
 export interface IndexedText { id: number; language: string; title: string; summary: string; body: string }
 
@@ -73,6 +73,8 @@ function pgQuery(text: string, language: string) {
   return sql`(websearch_to_tsquery(${configOf(language)}::regconfig, ${text.slice(0, 200)}) || to_tsquery('simple', ${terms.join(' & ')}))`;
 }
 
+type Match = { text_id: number; item_id: number; score: number };
+
 /**
  * The text ids that match, newest first, with a relevance score (higher is better); at most
  * `limit`. `where` narrows by the item (published, type, country...), on the alias `i`.
@@ -80,27 +82,10 @@ function pgQuery(text: string, language: string) {
 export async function matchTexts(
   db: Kysely<Tables>, text: string, language: string, limit: number,
   where: (alias: string) => ReturnType<typeof sql>, recentTexts = RECENT_TEXTS,
-): Promise<{ text_id: number; item_id: number; score: number }[]> {
+): Promise<Match[]> {
   if (isPostgres(db as never)) {
     const q = pgQuery(text, language);
-    if (!q) return [];
-    const select = (range: ReturnType<typeof sql>) => sql<{ text_id: number; item_id: number; score: number }>`
-      select t.id as text_id, t.item_id, ts_rank(t.search, ${q}) as score
-      from content_texts t join content_items i on i.id = t.item_id
-      where t.search @@ ${q} and ${range} and ${where('i')} order by t.id desc limit ${limit}`;
-    // PostgreSQL cannot estimate how many texts match a query, so it may walk every text newest
-    // first looking for a rare word. The newest texts are read first (a common word is found
-    // there); older ones only through the full-text index.
-    const last = await sql<{ id: number | null }>`select max(id) as id from content_texts`.execute(db);
-    const edge = Number(last.rows[0]?.id ?? 0) - recentTexts;
-    const recent = (await select(sql`t.id > ${edge}`).execute(db)).rows;
-    if (recent.length >= limit || edge <= 0) return recent.map((row) => ({ ...row, score: Number(row.score) }));
-    const older = await transaction(db, async (trx) => {
-      await sql`set local enable_indexscan = off`.execute(trx);
-      await sql`set local enable_seqscan = off`.execute(trx);
-      return (await select(sql`t.id <= ${edge}`).execute(trx)).rows;
-    });
-    return [...recent, ...older].slice(0, limit).map((row) => ({ ...row, score: Number(row.score) }));
+    return q ? (await pgMatches(db, q, limit, where, recentTexts)).map((row) => ({ ...row, score: Number(row.score) })) : [];
   }
   const q = ftsQuery(text);
   if (!q) return [];
@@ -109,4 +94,38 @@ export async function matchTexts(
     from content_fts f join content_texts t on t.id = f.rowid join content_items i on i.id = t.item_id
     where content_fts match ${q} and ${where('i')} order by f.rowid desc limit ${limit}`.execute(db);
   return r.rows;
+}
+
+/**
+ * PostgreSQL cannot estimate how many texts match a query, nor walk the full-text index newest
+ * first: walking the texts newest first takes long for a rare word, and reading every match
+ * through the index takes long for a frequent one. So the newest texts are read first (a frequent
+ * word is found there); how often the words occur there tells how far back the rest of the
+ * answer lies, and that span is read through the index; only then everything older.
+ */
+async function pgMatches(db: Kysely<Tables>, q: ReturnType<typeof sql>, limit: number, where: (alias: string) => ReturnType<typeof sql>, recentTexts: number) {
+  const select = (from: number, to: number, take: number) => sql<Match>`
+    select t.id as text_id, t.item_id, ts_rank(t.search, ${q}) as score
+    from content_texts t join content_items i on i.id = t.item_id
+    where t.search @@ ${q} and t.id > ${from} and t.id <= ${to} and ${where('i')} order by t.id desc limit ${take}`;
+  const last = await sql<{ id: number | null }>`select max(id) as id from content_texts`.execute(db);
+  let edge = Number(last.rows[0]?.id ?? 0);
+  return transaction(db, async (trx) => {
+    // Starting parallel workers takes longer than any of these queries.
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    const found = (await select(edge - recentTexts, edge, limit).execute(trx)).rows;
+    edge -= recentTexts;
+    if (found.length >= limit || edge <= 0) return found;
+    // Half as far again as the density so far suggests; all the rest when nothing matched yet.
+    const span = found.length ? Math.ceil(((limit - found.length) * recentTexts * 1.5) / found.length) : edge;
+    // Through the full-text index and the block range index of ids, never along the ids.
+    await sql`set local enable_indexscan = off`.execute(trx);
+    await sql`set local enable_seqscan = off`.execute(trx);
+    for (const from of span < edge ? [edge - span, 0] : [0]) {
+      found.push(...(await select(from, edge, limit - found.length).execute(trx)).rows);
+      if (found.length >= limit) break;
+      edge = from;
+    }
+    return found;
+  });
 }

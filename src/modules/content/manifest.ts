@@ -6,6 +6,7 @@ import { deskRoutes } from './desk-routes.tsx';
 import { contentFeed, contentSearch, contentSitemap, homeSection, profileSection } from './discovery.tsx';
 import { contentMediaDir, IMAGE_NAME } from './images.ts';
 import * as tables from './migrations/20261121_05_content.ts';
+import * as searchInline from './migrations/20261121_06_search_inline.ts';
 import { eraseRegistrations, registrationsByEmail } from './registrations.ts';
 import { contentRoutes } from './routes.tsx';
 import { demoContent } from './seeds.ts';
@@ -14,7 +15,7 @@ import './schema.ts';
 /** News, events, initiatives and good practices of municipalities and the platform, in every language. */
 export const content: ModuleManifest = {
   name: 'content',
-  migrations: { '20261121_05_content': tables },
+  migrations: { '20261121_05_content': tables, '20261121_06_search_inline': searchInline },
   routes: (app, ctx) => {
     contentRoutes(app, ctx);
     deskRoutes(app, ctx);

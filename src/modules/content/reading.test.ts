@@ -166,12 +166,21 @@ appTest('a search reads the newest texts first and older ones through the index,
   await fill(app);
   const { matchTexts } = await import('./fulltext.ts');
   const { visibleWhere } = await import('./repo.ts');
+  const { db } = app.context.database;
+  for (let n = 1; n <= 4; n++) {
+    await insertItem(app.context, { type: 'news', owner: { type: 'platform' }, language: 'en', publishedAt: ago(10 + n), areas: ['digital'],
+      texts: { en: { title: `Town hall bulletin ${n}`, summary: 'What the town decided.', body: 'Minutes of the meeting.' } } });
+  }
   const where = visibleWhere({}, new Date().toISOString());
   for (const q of ['town', 'festival', 'lipi', 'nothingatall']) {
-    const all = await matchTexts(app.context.database.db, q, 'en', 500, where);
-    const split = await matchTexts(app.context.database.db, q, 'en', 500, where, 1);
-    assert.deepEqual(split.map((m) => m.text_id), all.map((m) => m.text_id), q);
+    const all = (await matchTexts(db, q, 'en', 500, where)).map((m) => m.text_id);
+    // Every way of splitting the texts into the newest, a span guessed from them, and the rest.
+    for (const recent of [1, 2, 3]) {
+      for (let limit = 1; limit <= all.length + 1; limit++) {
+        const split = (await matchTexts(db, q, 'en', limit, where, recent)).map((m) => m.text_id);
+        assert.deepEqual(split, all.slice(0, limit), `${q}, newest ${recent}, at most ${limit}`);
+      }
+    }
   }
-  const limited = await matchTexts(app.context.database.db, 'town', 'en', 1, where, 1);
-  assert.equal(limited.length, 1, 'never more than asked');
+  assert.equal((await matchTexts(db, 'town', 'en', 500, where)).length, 6, 'the sample has enough matches to split');
 });
