@@ -24,9 +24,9 @@ export async function updateUser(db: Db, id: number, changes: Partial<Omit<UserR
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
 
-export function usersByIds(db: Db, ids: number[]): Promise<Pick<User, 'id' | 'name' | 'email' | 'deleted_at'>[]> {
+export function usersByIds(db: Db, ids: number[]): Promise<Pick<User, 'id' | 'name' | 'email' | 'language' | 'deleted_at'>[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('users').select(['id', 'name', 'email', 'deleted_at']).where('id', 'in', ids).execute();
+  return db.selectFrom('users').select(['id', 'name', 'email', 'language', 'deleted_at']).where('id', 'in', ids).execute();
 }
 
 // Sessions

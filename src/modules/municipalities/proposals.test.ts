@@ -6,7 +6,8 @@ import { csvRecords, importRecords } from './import.ts';
 
 appTest('anyone signed in proposes a missing municipality; an admin adds it to the directory or refuses with a reason', async (app, database) => {
   await importRecords(database.db, csvRecords(SAMPLE_CSV));
-  const citizen = await person(database, { name: 'Ana Kovač' });
+  const citizen = await person(database, { name: 'Ana Kovač', language: 'sl' });
+  const mailsTo = (to: string) => database.db.selectFrom('mail_outbox').select(['language', 'subject', 'text_body']).where('to_address', '=', to).orderBy('id').execute();
   const admin = await person(database, { roles: [['platform_admin', null]] });
   assert.ok((await app.inject({ url: '/en/municipalities' })).body.includes('href="/en/municipalities/propose"'));
   assert.equal((await app.inject({ url: '/en/municipalities/propose' })).statusCode, 303, 'visitors sign in first');
@@ -34,6 +35,10 @@ appTest('anyone signed in proposes a missing municipality; an admin adds it to t
   const page = await app.inject({ url: '/en/municipalities/si/kostanjevica-na-krki' });
   assert.equal(page.statusCode, 200);
   assert.ok(page.body.includes('https://www.kostanjevica.si'));
+  const [approved] = await mailsTo(citizen.email);
+  assert.equal(approved?.language, 'sl', 'the proposer is told in their language');
+  assert.match(approved!.subject, /Kostanjevica na Krki je zdaj v imeniku/);
+  assert.ok(approved!.text_body.includes('http://portal.test/sl/municipalities/si/kostanjevica-na-krki'), 'with a link to the new page');
   assert.equal((await app.inject({ url: `/en/search?q=${encodeURIComponent('kostanjevica')}` })).body.includes('/en/municipalities/si/kostanjevica-na-krki'), true);
 
   const noReason = await submit(app, '/en/admin/claims', { reason: '' }, admin, `/en/admin/proposals/${second}/refuse`);
@@ -42,6 +47,10 @@ appTest('anyone signed in proposes a missing municipality; an admin adds it to t
   const refused = await submit(app, '/en/admin/claims', { reason: 'No such place.' }, admin, `/en/admin/proposals/${second}/refuse`);
   assert.equal(refused.headers.location, '/en/admin/claims?notice=proposal-refused');
   assert.equal((await database.db.selectFrom('municipalities').select('id').where('name', '=', 'Nowhere Town').execute()).length, 0);
+  const mails = await mailsTo(citizen.email);
+  assert.equal(mails.length, 2, 'one mail per decision, none for the refusal without a reason');
+  assert.match(mails[1]!.subject, /Nowhere Town/);
+  assert.match(mails[1]!.text_body, /iz tega razloga:\n\nNo such place\./);
   const actions = (await database.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((a) => a.action);
   assert.deepEqual(actions, ['municipality.proposal.approve', 'municipality.proposal.refuse']);
 });

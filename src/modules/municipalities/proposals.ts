@@ -7,11 +7,13 @@ import { type FormResult, validateForm } from '../../core/http/forms.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { nameKey, slugify } from '../../core/search/normalize.ts';
 import { audit } from '../accounts/service/audit.ts';
-import { displayNames } from '../accounts/service/account.ts';
+import { displayNames, mailContact } from '../accounts/service/account.ts';
+import { portalLink, queueTranslatedMail } from '../../core/mail/translated.ts';
 import { isCountry } from './countries.ts';
 import { importRecords } from './import.ts';
 import type { ReviewOutcome } from './claims.ts';
 import { forgetSummaries } from './service.ts';
+import { profilePath } from './views/common.tsx';
 
 const proposalInput = z.object({
   country: z.string({ error: 'form.error.choose' }).transform((c) => c.toUpperCase()).refine(isCountry, 'form.error.choose'),
@@ -56,12 +58,15 @@ export async function approveProposal(ctx: ModuleContext, admin: Actor, id: numb
       source: `proposal:${p.id}`, country: p.country, name: p.name, nativeName: p.native_name ?? undefined, population: p.population ?? 0,
       latitude: null, longitude: null, regionName: p.region ?? undefined, regionCode: p.region ? slugify(p.region) : undefined,
     }]);
-    const m = await trx.selectFrom('municipalities').select('id').where('source', '=', `proposal:${p.id}`).executeTakeFirstOrThrow();
+    const m = await trx.selectFrom('municipalities').select(['id', 'country', 'slug']).where('source', '=', `proposal:${p.id}`).executeTakeFirstOrThrow();
     if (p.website) await trx.updateTable('municipalities').set({ website: p.website }).where('id', '=', m.id).execute();
     await trx.updateTable('municipality_proposals').set({ status: 'approved', municipality_id: m.id, reviewed_by: admin.id, reviewed_at: new Date().toISOString() }).where('id', '=', id).execute();
     await audit(trx, admin, { action: 'municipality.proposal.approve', subjectType: 'municipality', subjectId: m.id, details: { proposal: id } }, ip);
+    const to = await mailContact(trx, p.user_id);
+    if (to) await queueTranslatedMail(trx, ctx, 'mail.proposalApproved', to.email, to.language, { municipality: p.name, link: portalLink(ctx, to.language, profilePath(m)) });
   });
   forgetSummaries(db);
+  ctx.mail.wake();
   return 'done';
 }
 
@@ -69,11 +74,14 @@ export async function refuseProposal(ctx: ModuleContext, admin: Actor, id: numbe
   const { db } = ctx.database;
   const text = typeof reason === 'string' ? reason.trim() : '';
   if (!text || text.length > 1000) return 'reasonNeeded';
-  const p = await db.selectFrom('municipality_proposals').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
+  const p = await db.selectFrom('municipality_proposals').select(['id', 'status', 'name', 'user_id']).where('id', '=', id).executeTakeFirst();
   if (!p || p.status !== 'review') return 'notFound';
   await transaction(db, async (trx) => {
     await trx.updateTable('municipality_proposals').set({ status: 'refused', reason: text, reviewed_by: admin.id, reviewed_at: new Date().toISOString() }).where('id', '=', id).execute();
     await audit(trx, admin, { action: 'municipality.proposal.refuse', subjectType: 'proposal', subjectId: id, details: { reason: text } }, ip);
+    const to = await mailContact(trx, p.user_id);
+    if (to) await queueTranslatedMail(trx, ctx, 'mail.proposalRefused', to.email, to.language, { municipality: p.name, reason: text });
   });
+  ctx.mail.wake();
   return 'done';
 }

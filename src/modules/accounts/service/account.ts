@@ -140,3 +140,9 @@ export async function displayNames(db: Kysely<Tables>, ids: number[]): Promise<M
   const rows = await usersByIds(db, [...new Set(ids)]);
   return new Map(rows.map((u) => [u.id, u.deleted_at ? null : u.name]));
 }
+
+/** Where and in which language to write to a person; nothing for a deleted account. */
+export async function mailContact(db: Kysely<Tables>, id: number): Promise<{ email: string; language: string } | undefined> {
+  const [user] = await usersByIds(db, [id]);
+  return user && !user.deleted_at ? { email: user.email, language: user.language } : undefined;
+}
