@@ -61,10 +61,12 @@ appTest('an editor writes a draft, previews, translates, publishes, restores a r
   assert.equal(restored.statusCode, 303);
   assert.match((await app.inject({ url: path })).body, /<h1>Linden avenue replanted<\/h1>/, 'the first version is back');
 
+  const listings = ['/en/areas/climate', '/en/news', `/en/latest?municipality=${staraZagora}`];
+  for (const url of listings) assert.ok((await app.inject({ url })).body.includes(path), `listed on ${url}`);
   const unpublished = await post(app, `/en/newsroom/${id}/edit`, {}, editor, `/en/newsroom/${id}/unpublish`);
   assert.equal(unpublished.statusCode, 303);
   assert.equal((await app.inject({ url: path })).statusCode, 404);
-  assert.ok(!(await app.inject({ url: '/en/areas/climate' })).body.includes(path), 'gone from the policy area too');
+  for (const url of listings) assert.ok(!(await app.inject({ url })).body.includes(path), `gone from ${url} at once`);
   const actions = (await database.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((a) => a.action);
   assert.deepEqual(actions, ['content.create', 'content.publish', 'content.save', 'content.save', 'content.restore', 'content.unpublish']);
 });

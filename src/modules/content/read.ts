@@ -51,15 +51,19 @@ export async function cardsOf(ctx: ModuleContext, items: ContentItem[], language
 }
 
 /**
- * What is new (home page, profile newsrooms, feeds) is read often and changes rarely: each process
- * keeps these short lists half a minute, and forgets them when it publishes or edits.
+ * What is new (home page, profile newsrooms, feeds, the first pages of listings) is read often and
+ * changes rarely: each process keeps these lists half a minute, and forgets them when it publishes
+ * or edits.
  */
-const recent = new Remembered<Awaited<ReturnType<typeof listCards>>>(30_000);
+const recent = new Remembered<Awaited<ReturnType<typeof listCards>>>(30_000, 3000);
 
-export function recentCards(ctx: ModuleContext, filter: Omit<ContentFilter, 'upcomingFrom'> & { upcoming?: boolean }, language: string, size: number) {
+export function recentCards(
+  ctx: ModuleContext, filter: Omit<ContentFilter, 'upcomingFrom'> & { upcoming?: boolean }, language: string, size: number,
+  { page = 1, count = false } = {},
+) {
   const { upcoming, ...rest } = filter;
-  return recent.get(ctx.database.db, JSON.stringify([filter, language, size]), () =>
-    listCards(ctx, upcoming ? { ...rest, upcomingFrom: new Date().toISOString() } : rest, language, 1, size, { count: false }));
+  return recent.get(ctx.database.db, JSON.stringify([filter, language, size, page, count]), () =>
+    listCards(ctx, upcoming ? { ...rest, upcomingFrom: new Date().toISOString() } : rest, language, page, size, { count }));
 }
 
 /** Rendered parts of other modules' pages (a profile's newsroom), kept and forgotten like the lists. */
