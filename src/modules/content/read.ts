@@ -99,20 +99,14 @@ export async function searchCards(ctx: ModuleContext, text: string, filter: Cont
   const best = new Map<number, number>();
   for (const m of matches) best.set(m.item_id, Math.max(best.get(m.item_id) ?? 0, m.score));
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([id]) => id);
-  const facets: Facets = { type: {}, area: {}, country: {}, language: {} };
-  if (ranked.length) {
-    const rows = await sql<{ id: number; type: string; country: string | null }>`select id, type, country from content_items where id in (${sql.join(ranked)})`.execute(db);
-    for (const r of rows.rows) {
-      facets.type[r.type] = (facets.type[r.type] ?? 0) + 1;
-      if (r.country) facets.country[r.country] = (facets.country[r.country] ?? 0) + 1;
-    }
-    for (const a of await repo.areasFor(db, ranked)) facets.area[a.area] = (facets.area[a.area] ?? 0) + 1;
-    for (const l of await repo.languagesFor(db, ranked)) facets.language[l.language] = (facets.language[l.language] ?? 0) + 1;
-  }
   const pageIds = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const byId = new Map((await repo.itemsByIds(db, pageIds)).map((i) => [i.id, i]));
-  const items = pageIds.flatMap((id) => byId.get(id) ?? []);
-  return { cards: await cardsOf(ctx, items, language, { bodies }), total: ranked.length, capped: matches.length >= SEARCH_WINDOW, facets };
+  const [counts, cards] = await Promise.all([repo.facetCounts(db, ranked), repo.itemsByIds(db, pageIds).then((items) => {
+    const byId = new Map(items.map((i) => [i.id, i]));
+    return cardsOf(ctx, pageIds.flatMap((id) => byId.get(id) ?? []), language, { bodies });
+  })]);
+  const facets: Facets = { type: {}, area: {}, country: {}, language: {} };
+  for (const c of counts) facets[c.facet][c.value] = Number(c.n);
+  return { cards, total: ranked.length, capped: matches.length >= SEARCH_WINDOW, facets };
 }
 
 /** An item's title in a language, or in its original language; works inside a transaction. */

@@ -51,7 +51,10 @@ appTest('full-text search in any language, whatever the accents, script or word 
   const town = await app.inject({ url: '/en/latest?q=town' });
   assert.deepEqual(hrefs(town.body).sort(), ['/en/initiatives/5-covenant-of-mayors-networks-of-towns-invited-as-supporters', '/en/news/1-lindens-planted-along-the-boulevard'].sort());
   assert.match(town.body, /2 results for “town”/);
-  assert.match(town.body, /<h2 class="facet-title">By type<\/h2><ul><li><a href="\/en\/latest\?q=town&amp;type=news">News<\/a> \(1\)<\/li>/);
+  assert.match(town.body, /<h2 class="facet-title">By type<\/h2><ul><li><a href="\/en\/latest\?q=town&amp;type=initiative">Initiative<\/a> \(1\)<\/li><li><a href="\/en\/latest\?q=town&amp;type=news">News<\/a> \(1\)<\/li><\/ul>/,
+    'each type counted, equal counts in the order of their names');
+  assert.match(town.body, /By policy area<\/h2><ul><li><a [^>]*area=climate">Climate and energy<\/a> \(1\)<\/li><li><a [^>]*area=environment">Urban environment and ecology<\/a> \(1\)<\/li><\/ul>/);
+  assert.match(town.body, /By language<\/h2><ul><li><a [^>]*language=en">English<\/a> \(2\)<\/li><li><a [^>]*language=bg">[^<]+<\/a> \(1\)<\/li><\/ul>/, 'items counted by the languages they are in');
   const narrowed = hrefs((await app.inject({ url: '/en/latest?q=town&type=initiative' })).body);
   assert.deepEqual(narrowed, ['/en/initiatives/5-covenant-of-mayors-networks-of-towns-invited-as-supporters'], 'a facet narrows the search');
   const bg = await app.inject({ url: '/bg/search?q=%D0%BB%D0%B8%D0%BF%D0%B8' });

@@ -143,6 +143,18 @@ export async function languagesFor(db: Db, ids: number[]): Promise<{ item_id: nu
   return db.selectFrom('content_texts').select(['item_id', 'language']).where('item_id', 'in', ids).orderBy('language').execute();
 }
 
+/** How many of these items there are per type, country, policy area and language, in one query. */
+export async function facetCounts(db: Db, ids: number[]): Promise<{ facet: 'type' | 'country' | 'area' | 'language'; value: string; n: number | string }[]> {
+  if (!ids.length) return [];
+  const found = sql`with found(id) as (values ${sql.join(ids.map((id) => sql`(cast(${id} as integer))`))})`;
+  const r = await sql<{ facet: 'type' | 'country' | 'area' | 'language'; value: string; n: number | string }>`${found}
+    select 'type' as facet, i.type as value, count(*) as n from content_items i join found f on f.id = i.id group by i.type
+    union all select 'country', i.country, count(*) from content_items i join found f on f.id = i.id where i.country is not null group by i.country
+    union all select 'area', a.area, count(*) from content_areas a join found f on f.id = a.item_id group by a.area
+    union all select 'language', t.language, count(*) from content_texts t join found f on f.id = t.item_id group by t.language`.execute(db);
+  return r.rows;
+}
+
 export async function areasFor(db: Db, ids: number[]): Promise<{ item_id: number; area: string }[]> {
   if (!ids.length) return [];
   return db.selectFrom('content_areas').select(['item_id', 'area']).where('item_id', 'in', ids).execute();

@@ -106,8 +106,9 @@ export function ListingPage({ view }: { view: ListingView }) {
             <div key={kind}>
               <h2 class="facet-title">{t(`content.facet.${kind}`)}</h2>
               <ul>
-                {Object.entries(view.facets![kind]).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([key, n]) => (
-                  <li key={key}><a href={href(`${view.base}${queryOf({ ...params, [facetParam[kind]]: kind === 'country' ? key.toLowerCase() : key })}`)}>{facetName(kind, key)}</a> ({n})</li>
+                {Object.entries(view.facets![kind]).map(([key, n]) => ({ key, n, name: facetName(kind, key) }))
+                  .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name, lang)).slice(0, 8).map(({ key, n, name }) => (
+                  <li key={key}><a href={href(`${view.base}${queryOf({ ...params, [facetParam[kind]]: kind === 'country' ? key.toLowerCase() : key })}`)}>{name}</a> ({n})</li>
                 ))}
               </ul>
             </div>
