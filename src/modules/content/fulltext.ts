@@ -118,7 +118,7 @@ async function pgMatches(db: Kysely<Tables>, q: ReturnType<typeof sql>, limit: n
     if (found.length >= limit || edge <= 0) return found;
     // Half as far again as the density so far suggests; all the rest when nothing matched yet.
     const span = found.length ? Math.ceil(((limit - found.length) * recentTexts * 1.5) / found.length) : edge;
-    // Through the full-text index and the block range index of ids, never along the ids.
+    // Through the full-text index (and the ids' index for a span), never walking along the ids.
     await sql`set local enable_indexscan = off; set local enable_seqscan = off`.execute(trx);
     for (const from of span < edge ? [edge - span, 0] : [0]) {
       found.push(...(await select(from, edge, limit - found.length).execute(trx)).rows);
