@@ -79,6 +79,9 @@ function openPostgres(url: string, options: { schema?: string; poolSize?: number
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
+  // The portal's queries are short. The planner's costs for a full-text match or a count over
+  // many rows often pass the JIT threshold, and compiling then takes 10–30 ms, longer than the query.
+  pool.on('connect', (client) => void client.query('set jit = off').catch(() => {}));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const u = new URL(url);
   return { db, dialect: 'postgres', location: `${u.hostname}:${u.port || 5432}${u.pathname}`, close: () => db.destroy() };
