@@ -44,31 +44,30 @@ export async function unindexItem(db: Kysely<Tables>, textIds: number[]): Promis
 }
 
 /**
- * The SQLite FTS5 query: every word as typed or folded to Latin letters. A word of Latin letters
- * is matched whole, since the Porter stemmer already joins its forms, and its stem as a prefix
- * ("added" → "ad*") would merge the lists of thousands of words; a word in another script or with
- * accents, which Porter leaves alone, also matches as a prefix (липи → липите).
+ * The words of a query (at most 8), each also folded to Latin letters. A word of Latin letters is
+ * matched whole, since the stemmers already join its forms, and its stem as a prefix ("added" →
+ * "ad*") would merge the lists of thousands of words; a word in another script or with accents,
+ * which the stemmers leave alone, also matches as a prefix (липи → липите).
  */
-function ftsQuery(text: string): string | undefined {
+function queryWords(text: string): { word: string; folded: string; whole: boolean }[] {
   const words = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))].slice(0, 8);
+  return words.map((word) => ({ word, folded: foldText(word).replace(/[^a-z0-9]/g, ''), whole: /^[a-z0-9]+$/.test(word) }));
+}
+
+/** The SQLite FTS5 query: every word as typed or folded to Latin letters. */
+function ftsQuery(text: string): string | undefined {
+  const words = queryWords(text);
   if (!words.length) return undefined;
-  return words.map((w) => {
-    const folded = foldText(w).replace(/[^a-z0-9]/g, '');
-    const quoted = (f: string) => `"${f.replaceAll('"', '')}"`;
-    const forms = [/^[a-z0-9]+$/.test(w) ? quoted(w) : `${quoted(w)}*`, ...(folded && folded !== w ? [quoted(folded)] : [])];
+  const quoted = (f: string) => `"${f.replaceAll('"', '')}"`;
+  return words.map(({ word, folded, whole }) => {
+    const forms = [whole ? quoted(word) : `${quoted(word)}*`, ...(folded && folded !== word ? [quoted(folded)] : [])];
     return `(${forms.join(' OR ')})`;
   }).join(' AND ');
 }
 
-/**
- * The PostgreSQL query: the reader's stemmed words, or every word folded to Latin letters; as on
- * SQLite, words in another script or with accents also match as a prefix.
- */
+/** The PostgreSQL query: the reader's stemmed words, or every word folded to Latin letters. */
 function pgQuery(text: string, language: string) {
-  const terms = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => {
-    const folded = foldText(w).replace(/[^a-z0-9]/g, '');
-    return folded && (/^[a-z0-9]+$/.test(w) ? folded : `${folded}:*`);
-  }).filter(Boolean))].slice(0, 8);
+  const terms = [...new Set(queryWords(text).filter((w) => w.folded).map((w) => (w.whole ? w.folded : `${w.folded}:*`)))];
   if (!terms.length) return undefined;
   return sql`(websearch_to_tsquery(${configOf(language)}::regconfig, ${text.slice(0, 200)}) || to_tsquery('simple', ${terms.join(' & ')}))`;
 }

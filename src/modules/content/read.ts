@@ -28,8 +28,7 @@ export const COUNT_CAP = 10_000;
 /** Search ranks and counts facets over at most this many of the newest matches. */
 export const SEARCH_WINDOW = 500;
 
-/** The cards of the given items, in their order. */
-/** Cards of items; `bodies: false` leaves out the long texts, for lists that show titles and summaries. */
+/** Cards of the given items, in their order; `bodies: false` leaves out the long texts, for lists that show titles and summaries. */
 export async function cardsOf(ctx: ModuleContext, items: ContentItem[], language: string, { bodies = true } = {}): Promise<Card[]> {
   const { db } = ctx.database;
   const ids = items.map((i) => i.id);
@@ -57,13 +56,20 @@ export async function cardsOf(ctx: ModuleContext, items: ContentItem[], language
  */
 const recent = new Remembered<Awaited<ReturnType<typeof listCards>>>(30_000, 3000);
 
-export function recentCards(
-  ctx: ModuleContext, filter: Omit<ContentFilter, 'upcomingFrom'> & { upcoming?: boolean }, language: string, size: number,
-  { page = 1, count = false } = {},
-) {
-  const { upcoming, ...rest } = filter;
+type RecentFilter = Omit<ContentFilter, 'upcomingFrom'> & { upcoming?: boolean };
+const fromNow = ({ upcoming, ...rest }: RecentFilter): ContentFilter => (upcoming ? { ...rest, upcomingFrom: new Date().toISOString() } : rest);
+
+export function recentCards(ctx: ModuleContext, filter: RecentFilter, language: string, size: number, { page = 1, count = false } = {}) {
   return recent.get(ctx.database.db, JSON.stringify([filter, language, size, page, count]), () =>
-    listCards(ctx, upcoming ? { ...rest, upcomingFrom: new Date().toISOString() } : rest, language, page, size, { count }));
+    listCards(ctx, fromNow(filter), language, page, size, { count }));
+}
+
+/** The pages most readers open are kept; later ones are read each time. */
+const KEPT_PAGES = 3;
+
+/** A listing's page with its total. */
+export function listingCards(ctx: ModuleContext, filter: RecentFilter, language: string, page: number) {
+  return page <= KEPT_PAGES ? recentCards(ctx, filter, language, PAGE_SIZE, { page, count: true }) : listCards(ctx, fromNow(filter), language, page);
 }
 
 /** Rendered parts of other modules' pages (a profile's newsroom), kept and forgotten like the lists. */
@@ -78,9 +84,10 @@ export function forgetRecent(ctx: ModuleContext): void {
 export async function listCards(ctx: ModuleContext, filter: ContentFilter, language: string, page: number, size = PAGE_SIZE, { count = true, bodies = false } = {}) {
   const now = new Date().toISOString();
   const { db } = ctx.database;
+  const bounded = await repo.withStartBound(db, filter);
   const [items, total] = await Promise.all([
-    repo.listVisible(db, filter, now, (page - 1) * size, size),
-    count ? repo.countVisible(db, filter, now, COUNT_CAP) : Promise.resolve(0),
+    repo.listVisible(db, bounded, now, (page - 1) * size, size),
+    count ? repo.countVisible(db, bounded, now, COUNT_CAP) : Promise.resolve(0),
   ]);
   return { cards: await cardsOf(ctx, items, language, { bodies }), total, capped: total >= COUNT_CAP };
 }

@@ -65,6 +65,8 @@ export interface ContentFilter {
   tag?: string;
   /** Events only: those that have not ended by then, soonest first. */
   upcomingFrom?: string;
+  /** Events only: none starts earlier; set by `withStartBound`, it only narrows where the index is read. */
+  startsFrom?: string;
   /** Events only: those overlapping [from, to). */
   between?: [string, string];
 }
@@ -82,6 +84,7 @@ export function visibleWhere(filter: ContentFilter, now: string) {
     if (filter.language) parts.push(sql`exists (select 1 from content_texts l where l.item_id = ${c('id')} and l.language = ${filter.language})`);
     if (filter.tag) parts.push(sql`${c('tags')} like ${`%,${filter.tag.replace(/[%_,]/g, '')},%`}`);
     if (filter.upcomingFrom) parts.push(sql`coalesce(${c('ends_at')}, ${c('starts_at')}) >= ${filter.upcomingFrom}`);
+    if (filter.startsFrom) parts.push(sql`${c('starts_at')} >= ${filter.startsFrom}`);
     if (filter.between) parts.push(sql`${c('starts_at')} < ${filter.between[1]} and coalesce(${c('ends_at')}, ${c('starts_at')}) >= ${filter.between[0]}`);
     return sql.join(parts, sql` and `);
   };
@@ -93,15 +96,15 @@ export function visibleWhere(filter: ContentFilter, now: string) {
  * longest duration before it (one read of an index; a day more for rounding). Only events have a
  * start, and an end only with a start, so the bound leaves the results as they were.
  */
-async function startBound(db: Db, filter: ContentFilter) {
-  if (!filter.upcomingFrom) return sql``;
+export async function withStartBound(db: Db, filter: ContentFilter): Promise<ContentFilter> {
+  if (!filter.upcomingFrom) return filter;
   const r = isPostgres(db as never)
     ? await sql<{ days: number | string | null }>`select extract(epoch from max(coalesce(ends_at, starts_at) - starts_at)) / 86400 as days
       from content_items where starts_at is not null`.execute(db)
     : await sql<{ days: number | null }>`select max(julianday(coalesce(ends_at, starts_at)) - julianday(starts_at)) as days
       from content_items where starts_at is not null`.execute(db);
   const since = Date.parse(filter.upcomingFrom) - (Number(r.rows[0]?.days ?? 0) + 1) * 86_400_000;
-  return Number.isFinite(since) ? sql` and i.starts_at >= ${new Date(since).toISOString()}` : sql``;
+  return Number.isFinite(since) ? { ...filter, startsFrom: new Date(since).toISOString() } : filter;
 }
 
 /** A page of published items, newest first (events: soonest first when upcoming). */
@@ -116,14 +119,13 @@ export async function listVisible(db: Db, filter: ContentFilter, now: string, of
     return r.rows;
   }
   const order = byDate ? sql`i.starts_at asc, i.id asc` : sql`i.published_at desc, i.id desc`;
-  const r = await sql<ContentItem>`select i.* from content_items i where ${visibleWhere(filter, now)('i')}${await startBound(db, filter)}
+  const r = await sql<ContentItem>`select i.* from content_items i where ${visibleWhere(filter, now)('i')}
     order by ${order} limit ${limit} offset ${offset}`.execute(db);
   return r.rows;
 }
 
 export async function countVisible(db: Db, filter: ContentFilter, now: string, cap: number): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*) as n from (select 1 from content_items i where ${visibleWhere(filter, now)('i')}${await startBound(db, filter)}
-    limit ${cap}) x`.execute(db);
+  const r = await sql<{ n: number }>`select count(*) as n from (select 1 from content_items i where ${visibleWhere(filter, now)('i')} limit ${cap}) x`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 

@@ -10,7 +10,7 @@ import { calendarOf } from './ics.ts';
 import { itemPath } from './paths.ts';
 import { readParams } from './params.ts';
 import { contentPolicy } from './policy.ts';
-import { type Card, listCards, PAGE_SIZE, readItem, recentCards, searchCards } from './read.ts';
+import { type Card, listCards, listingCards, PAGE_SIZE, readItem, searchCards } from './read.ts';
 import { cancelRegistration, countsOf, register, registrationByToken, registrationOpen } from './registrations.ts';
 import { CONTENT_TYPES, type ContentItem, type ContentType, POLICY_AREAS, type PolicyArea, TYPE_PATHS } from './schema.ts';
 import { getItem, isVisible } from './service.ts';
@@ -23,7 +23,6 @@ const LISTINGS: { base: string; type?: ContentType }[] = [
   { base: '/latest' }, ...CONTENT_TYPES.map((type) => ({ base: `/${TYPE_PATHS[type]}`, type })),
 ];
 
-const KEPT_PAGES = 3;
 const REF = /^(\d{1,9})(?:-[a-z0-9-]{0,120})?(\.ics)?$/;
 
 export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
@@ -61,9 +60,7 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       const found = await searchCards(ctx, params.q, filter, req.lang, page);
       Object.assign(view, { cards: found.cards, total: found.total, capped: found.capped, facets: found.facets });
     } else {
-      // The first pages are what most readers open; later ones are read each time.
-      const found = page <= KEPT_PAGES ? await recentCards(ctx, { ...filter, upcoming: isEvents }, req.lang, PAGE_SIZE, { page, count: true })
-        : await listCards(ctx, isEvents ? { ...filter, upcomingFrom: new Date().toISOString() } : filter, req.lang, page);
+      const found = await listingCards(ctx, { ...filter, upcoming: isEvents }, req.lang, page);
       Object.assign(view, { cards: found.cards, total: found.total, capped: found.capped });
     }
     return reply.page(<ListingPage view={view} />, { title: page > 1 ? `${heading} (${page})` : heading, feeds, indexable: !params.q });
