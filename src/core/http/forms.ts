@@ -1,7 +1,22 @@
+import type { FastifyReply } from 'fastify';
 import type { ZodType } from 'zod';
 import type { FieldErrors } from '../views/components.tsx';
 
-export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+/** A refused form; `retryAfter` (seconds) when it was refused for too many attempts. */
+export type FormRefusal = { ok: false; errors: FieldErrors; retryAfter?: number };
+export type FormResult<T> = { ok: true; data: T } | FormRefusal;
+
+/** A form refused for too many attempts: shown above the form, answered 429 with Retry-After. */
+export function tooManyAttempts(retryAfter: number): FormRefusal {
+  const minutes = Math.max(1, Math.ceil(retryAfter / 60));
+  return { ok: false, errors: { form: { key: 'form.error.tooMany', values: { minutes } } }, retryAfter };
+}
+
+/** The status of a refused form: 429 with Retry-After for too many attempts, else 422. */
+export function refusedStatus(reply: FastifyReply, result: FormRefusal): FastifyReply {
+  if (result.retryAfter === undefined) return reply.status(422);
+  return reply.status(429).header('retry-after', String(result.retryAfter));
+}
 
 /**
  * Validates a submitted form against its schema, whose messages are message keys. The first

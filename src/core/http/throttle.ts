@@ -39,11 +39,12 @@ export async function hit(db: Kysely<Tables>, key: string, limit: Limit, now = D
   return verdict(Number(row.hits), Number(row.window_start), limit, now);
 }
 
-/** Whether a further hit would be allowed, without counting one. */
-export async function check(db: Kysely<Tables>, key: string, limit: Limit, now = Date.now()): Promise<ThrottleResult> {
-  const row = await db.selectFrom('throttle').select(['hits', 'window_start']).where('key', '=', key).executeTakeFirst();
-  if (!row || Number(row.window_start) <= now - limit.windowMs) return { allowed: true, retryAfter: 0 };
-  return verdict(Number(row.hits) + 1, Number(row.window_start), limit, now);
+/**
+ * Gives back one hit taken by `hit`, e.g. an attempt reserved before checking a password that
+ * turned out right: reserving first makes the check and the count one atomic step.
+ */
+export async function release(db: Kysely<Tables>, key: string): Promise<void> {
+  await db.updateTable('throttle').set({ hits: sql`hits - 1` }).where('key', '=', key).where('hits', '>', 0).execute();
 }
 
 export async function clear(db: Kysely<Tables>, key: string): Promise<void> {

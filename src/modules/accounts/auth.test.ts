@@ -119,10 +119,20 @@ mailTest('sign-in starts a new session id and goes back where the person was; op
   assert.equal(res.headers.location, '/en/about');
   assert.notEqual(sessionFrom(res), p.cookie, 'a new session id');
   assert.equal((await app.inject({ url: '/en/account', headers: { cookie: p.cookie } })).statusCode, 303, 'the old session ended');
-  for (const next of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)']) {
+  const bad = ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '/en//evil.example',
+    '/en/x\r\nSet-Cookie: a=b', '/en/x\u0000y', '/en/\u2215\u2215evil.example', '/en/\u2215evil.example', '/\u2215/evil.example'];
+  for (const next of bad) {
     const r = await submit(app, '/en/sign-in', { email: p.email, password: PASSWORD, next });
-    assert.equal(r.headers.location, '/en/account', next);
+    assert.equal(r.statusCode, 303, JSON.stringify(next));
+    assert.equal(r.headers.location, '/en/', `${JSON.stringify(next)} falls back to the home page`);
+    const page = await app.inject({ url: `/en/sign-in?next=${encodeURIComponent(next)}`, headers: { cookie: sessionFrom(r) } });
+    assert.equal(page.statusCode, 303, JSON.stringify(next));
+    assert.equal(page.headers.location, '/en/', `${JSON.stringify(next)} falls back to the home page when signed in`);
+    const form = await app.inject({ url: `/en/sign-in?next=${encodeURIComponent(next)}` });
+    assert.match(form.body, /name="next" value="\/en\/"/, JSON.stringify(next));
   }
+  const plain = await submit(app, '/en/sign-in', { email: p.email, password: PASSWORD });
+  assert.equal(plain.headers.location, '/en/account', 'without a next, the account page');
 });
 
 mailTest('an unconfirmed account cannot sign in and gets a fresh link', async ({ app, database, smtp }) => {

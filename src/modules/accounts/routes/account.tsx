@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { typedValues } from '../../../core/http/forms.ts';
+import { refusedStatus, typedValues } from '../../../core/http/forms.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { accountsPolicy } from '../policy.ts';
@@ -70,7 +70,7 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       return reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.email.sent', { email: result.data.email })}</p></MessagePage>,
         { title: req.t('accounts.checkEmail.title'), indexable: false });
     }
-    return reply.status(422).headers(noStore).page(
+    return refusedStatus(reply, result).headers(noStore).page(
       <ChangeEmailPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} current={actor.email} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.account.changeEmail') }), indexable: false },
     );

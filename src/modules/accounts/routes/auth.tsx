@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { typedValues } from '../../../core/http/forms.ts';
+import { refusedStatus, typedValues } from '../../../core/http/forms.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { confirmEmail, requestPasswordReset, resetPassword, resetTokenIsUsable, signIn, signUp } from '../service/auth.ts';
 import { endSession, startSession } from '../service/sessions.ts';
 import { ForgotPage, ResetPage, SignInPage, SignUpPage } from '../views/auth.tsx';
 import { ConfirmLinkPage, LinkExpired, MessagePage } from '../views/forms.tsx';
-import { clearSessionCookie, clientOf, noticeFrom, safeNext, setSessionCookie } from './session.ts';
+import { clearSessionCookie, clientOf, knownDevice, noticeFrom, rememberDevice, safeNext, setSessionCookie } from './session.ts';
 
 const noStore = { 'cache-control': 'no-store' };
 
@@ -21,7 +21,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.post('/:lang/sign-up', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
     const result = await signUp(ctx, req.body, req.lang, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/sign-up/check-email`, 303);
-    return reply.status(422).headers(noStore).page(
+    return refusedStatus(reply, result).headers(noStore).page(
       <SignUpPage values={typedValues(req.body, ['name', 'email', 'terms'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.signUp.title') }) },
     );
@@ -55,16 +55,17 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return reply.headers(noStore).page(<SignInPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} next={next} notice={notice} />, { title: req.t('accounts.signIn.title') });
   });
 
-  // Limited per address and per account in the database (see THROTTLE), shared by all processes.
+  // Limited per address, per account and per known browser in the database (see THROTTLE), shared by all processes.
   app.post('/:lang/sign-in', async (req, reply) => {
-    const result = await signIn(ctx, req.body, req.ip);
+    const result = await signIn(ctx, req.body, req.ip, knownDevice(req));
     const next = safeNext(req.lang, (req.body as { next?: unknown } | undefined)?.next);
     if (result.ok) {
       if (req.sessionId) await endSession(ctx.database.db, req.sessionId);
       setSessionCookie(reply, config, await startSession(ctx.database.db, result.user.id, clientOf(req)));
+      rememberDevice(req, reply, config, result.user.id);
       return reply.redirect(next, 303);
     }
-    return reply.status(result.errors.form?.key === 'accounts.error.tooMany' ? 429 : 422).headers(noStore).page(
+    return refusedStatus(reply, result).headers(noStore).page(
       <SignInPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} next={next} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.signIn.title') }) },
     );
@@ -85,7 +86,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       return reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.forgot.sent')}</p></MessagePage>,
         { title: req.t('accounts.checkEmail.title'), indexable: false });
     }
-    return reply.status(422).headers(noStore).page(
+    return refusedStatus(reply, result).headers(noStore).page(
       <ForgotPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.forgot.title') }) },
     );

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../core/authz.ts';
 import type { Config } from '../../../core/config.ts';
 import { secureCookies } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
+import type { KnownDevice } from '../service/auth.ts';
 import { SESSION_ABSOLUTE_MS } from '../service/limits.ts';
 import { resumeSession } from '../service/sessions.ts';
 
@@ -47,10 +49,17 @@ export function requireActor(req: FastifyRequest, reply: FastifyReply): Actor | 
   return undefined;
 }
 
-/** Where to go after signing in: only a page of this portal, never another site. */
+/** A path of this portal: printable ASCII only, so no CR/LF, NUL or look-alike slash gets through. */
+const PORTAL_PATH = /^\/[a-z]{2}\/(?![/\\])[\x21-\x7e]*$/;
+
+/**
+ * Where to go after signing in: only a page of this portal, never another site. Without a
+ * `next`, the account page; with one that is not a page of ours, the home page.
+ */
 export function safeNext(lang: string, next: unknown): string {
-  if (typeof next === 'string' && /^\/[a-z]{2}\/[^/\\]/.test(next) && !next.includes('//') && next.length < 500) return next;
-  return `/${lang}/account`;
+  if (next === undefined || next === '') return `/${lang}/account`;
+  const ok = typeof next === 'string' && next.length < 500 && PORTAL_PATH.test(next) && !/[\\]|\/\//.test(next);
+  return ok ? next : `/${lang}/`;
 }
 
 export const clientOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
@@ -59,4 +68,25 @@ export const clientOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.h
 export function noticeFrom(req: FastifyRequest, known: readonly string[]): string | undefined {
   const notice = (req.query as { notice?: unknown }).notice;
   return typeof notice === 'string' && known.includes(notice) ? notice : undefined;
+}
+
+export const DEVICE_COOKIE = 'municipium_device';
+const DEVICE_MAX_AGE_S = 400 * 24 * 3600;
+
+/** The browser this person signed in from before, read from its signed cookie. */
+export function knownDevice(req: FastifyRequest): KnownDevice | undefined {
+  const raw = req.cookies[DEVICE_COOKIE];
+  if (!raw || raw.length > 200) return undefined;
+  const cookie = req.unsignCookie(raw);
+  const match = cookie.valid ? /^(\d{1,10})\.([\w-]{22,64})$/.exec(cookie.value ?? '') : null;
+  return match ? { userId: Number(match[1]), id: match[2]! } : undefined;
+}
+
+/** Marks this browser as one the person signs in from, keeping its id when it already was. */
+export function rememberDevice(req: FastifyRequest, reply: FastifyReply, config: Config, userId: number): void {
+  const known = knownDevice(req);
+  const id = known?.userId === userId ? known.id : randomBytes(18).toString('base64url');
+  reply.setCookie(DEVICE_COOKIE, `${userId}.${id}`, {
+    signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(config), maxAge: DEVICE_MAX_AGE_S,
+  });
 }

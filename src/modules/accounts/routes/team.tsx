@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Scope } from '../../../core/authz.ts';
-import { typedValues } from '../../../core/http/forms.ts';
+import { refusedStatus, typedValues } from '../../../core/http/forms.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
@@ -65,7 +65,7 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       if (!g) return reply;
       const result = await invite(ctx, g.actor, g.scope, req.body, req.lang, req.ip);
       if (result.ok) return reply.redirect(`${g.base}?notice=invited`, 303);
-      reply.status(422);
+      refusedStatus(reply, result);
       return render(req, reply, g.scope, typedValues(req.body, ['email', 'role']), result.errors);
     });
 

@@ -1,5 +1,5 @@
 import { transaction } from '../../../core/db/client.ts';
-import { type FormResult, validateForm } from '../../../core/http/forms.ts';
+import { type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
 import { hit } from '../../../core/http/throttle.ts';
 import type { Actor } from '../../../core/authz.ts';
 import type { Kysely } from 'kysely';
@@ -12,7 +12,6 @@ import {
 } from '../repo.ts';
 import { changeEmailInput, changePasswordInput, LIMITS, passwordOnlyInput, profileInput } from '../schema.ts';
 import { hashToken, newToken } from '../tokens.ts';
-import { formError } from './auth.ts';
 import { auditByActor } from './audit.ts';
 import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
 import { link, queueAccountMail } from './mails.ts';
@@ -44,6 +43,8 @@ export async function changePassword(ctx: ModuleContext, actor: Actor, sessionId
   const passwordHash = await hashPassword(form.data.password);
   await transaction(ctx.database.db, async (trx) => {
     await updateUser(trx, user.id, { password_hash: passwordHash });
+    // Links mailed before (a password reset, an email change) must not outlive the old password.
+    await deleteTokensOf(trx, user.id);
     await deleteSessionsOf(trx, user.id, sessionId);
     await queueAccountMail(trx, ctx, 'passwordChanged', user.email, user.language, { name: user.name, link: link(ctx, user.language, '/password/forgot') });
   });
@@ -61,7 +62,7 @@ export async function requestEmailChange(ctx: ModuleContext, actor: Actor, body:
   const { email } = form.data;
   if (email === user.email) return { ok: false, errors: { email: { key: 'accounts.error.sameEmail' } } };
   const limited = await hit(db, `email-change:${user.id}`, THROTTLE.emailChangePerAccount);
-  if (!limited.allowed) return formError('accounts.error.tooMany', { minutes: Math.ceil(limited.retryAfter / 60) });
+  if (!limited.allowed) return tooManyAttempts(limited.retryAfter);
   // An address taken by another account gets no link, but the answer is the same.
   if (!(await findUserByEmail(db, email))) {
     const { token, hash } = newToken();
@@ -89,6 +90,8 @@ export async function confirmEmailChange(ctx: ModuleContext, token: string): Pro
     const user = await findUser(trx, row.user_id);
     if (!user || user.deleted_at || (await findUserByEmail(trx, row.payload))) return undefined;
     await updateUser(trx, user.id, { email: row.payload, email_confirmed_at: now });
+    // A reset link went to the old address, which no longer speaks for the account.
+    await deleteTokensOf(trx, user.id, 'reset_password');
     return { email: row.payload };
   });
 }

@@ -1,5 +1,5 @@
-import { type FormResult, validateForm } from '../../../core/http/forms.ts';
-import { check, clear, hit } from '../../../core/http/throttle.ts';
+import { type FormRefusal, type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
+import { clear, hit, release } from '../../../core/http/throttle.ts';
 import { transaction } from '../../../core/db/client.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
@@ -18,8 +18,6 @@ export function formError(key: string, values?: Record<string, string | number>)
   return { ok: false, errors: { form: { key, ...(values ? { values } : {}) } } };
 }
 
-const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
-
 /**
  * Signs a person up. Whether or not the address already has an account, the answer is the same;
  * the owner of an existing account gets a mail saying someone tried.
@@ -32,7 +30,7 @@ export async function signUp(ctx: ModuleContext, body: unknown, lang: string, ip
   const weak = passwordProblem(password, { email, name });
   if (weak) return { ok: false, errors: { password: weak } };
   const limited = await hit(db, `signup:ip:${ip}`, THROTTLE.signUpPerIp);
-  if (!limited.allowed) return formError('accounts.error.tooMany', { minutes: minutes(limited.retryAfter) });
+  if (!limited.allowed) return tooManyAttempts(limited.retryAfter);
   // Hash before looking the address up, so both answers take the same time.
   const passwordHash = await hashPassword(password);
   await transaction(db, async (trx) => {
@@ -78,30 +76,42 @@ export async function confirmEmail(ctx: ModuleContext, token: string): Promise<U
   });
 }
 
-export type SignInResult =
-  | { ok: true; user: User }
-  | { ok: false; errors: FieldErrors; unconfirmed?: boolean };
+export type SignInResult = { ok: true; user: User } | (FormRefusal & { unconfirmed?: boolean });
+
+/** A browser the person signed in from before: the user id and the device's own id. */
+export interface KnownDevice {
+  userId: number;
+  id: string;
+}
+
+/**
+ * The counter an attempt is charged to: a browser the account signed in from before has its own,
+ * so a stranger who uses up the account's attempts does not lock the owner out of it.
+ */
+export function attemptKey(email: string, user: User | undefined, device: KnownDevice | undefined): string {
+  if (user && device?.userId === user.id) return `signin:device:${user.id}:${device.id}`;
+  return `signin:account:${email}`;
+}
 
 /**
  * Checks an email and password. A wrong address and a wrong password get the same answer in the
- * same time; failures are counted per address (existing or not) and per network address.
+ * same time. Each attempt is counted before the password is checked and given back when it was
+ * right, so parallel attempts cannot slip past the limit: per address (existing or not), per
+ * known device and per network address.
  */
-export async function signIn(ctx: ModuleContext, body: unknown, ip: string): Promise<SignInResult> {
+export async function signIn(ctx: ModuleContext, body: unknown, ip: string, device?: KnownDevice): Promise<SignInResult> {
   const { db } = ctx.database;
   const form = validateForm(signInInput, body, FIELD_LIMITS);
   if (!form.ok) return form;
   const { email, password } = form.data;
   const perIp = await hit(db, `signin:ip:${ip}`, THROTTLE.signInPerIp);
-  if (!perIp.allowed) return formError('accounts.error.tooMany', { minutes: minutes(perIp.retryAfter) });
-  const accountKey = `signin:account:${email}`;
-  const perAccount = await check(db, accountKey, THROTTLE.signInFailuresPerAccount);
-  if (!perAccount.allowed) return formError('accounts.error.tooMany', { minutes: minutes(perAccount.retryAfter) });
+  if (!perIp.allowed) return tooManyAttempts(perIp.retryAfter);
   const user = await findUserByEmail(db, email);
-  if (!(await verifyPassword(user?.password_hash, password)) || !user) {
-    await hit(db, accountKey, THROTTLE.signInFailuresPerAccount);
-    return formError('accounts.error.badCredentials');
-  }
-  await clear(db, accountKey);
+  const key = attemptKey(email, user, device);
+  const reserved = await hit(db, key, THROTTLE.signInFailuresPerAccount);
+  if (!reserved.allowed) return tooManyAttempts(reserved.retryAfter);
+  if (!(await verifyPassword(user?.password_hash, password)) || !user) return formError('accounts.error.badCredentials');
+  await release(db, key);
   if (!user.email_confirmed_at) {
     const resend = await hit(db, `confirm:account:${user.id}`, THROTTLE.confirmationPerAccount);
     if (resend.allowed) {
@@ -120,7 +130,7 @@ export async function requestPasswordReset(ctx: ModuleContext, body: unknown, ip
   if (!form.ok) return form;
   const { email } = form.data;
   const perIp = await hit(db, `reset:ip:${ip}`, THROTTLE.resetPerIp);
-  if (!perIp.allowed) return formError('accounts.error.tooMany', { minutes: minutes(perIp.retryAfter) });
+  if (!perIp.allowed) return tooManyAttempts(perIp.retryAfter);
   const perAccount = await hit(db, `reset:account:${email}`, THROTTLE.resetPerAccount);
   if (!perAccount.allowed) return { ok: true, data: { email } };
   const user = await findUserByEmail(db, email);
@@ -160,8 +170,11 @@ export async function resetPassword(ctx: ModuleContext, token: string, body: unk
   const done = await transaction(db, async (trx) => {
     if (!(await useToken(trx, row.id, now))) return false;
     await updateUser(trx, user.id, { password_hash: passwordHash, email_confirmed_at: user.email_confirmed_at ?? now });
-    await deleteTokensOf(trx, user.id, 'reset_password');
+    // Every other link in flight dies with the old password: resets, email changes, confirmations.
+    await deleteTokensOf(trx, user.id);
     await endAllSessions(trx, user.id);
+    // The owner proved they hold the mailbox: a stranger's failed attempts no longer lock them out.
+    await clear(trx, `signin:account:${user.email}`);
     await queueAccountMail(trx, ctx, 'passwordChanged', user.email, user.language, { name: user.name, link: link(ctx, user.language, '/password/forgot') });
     return true;
   });

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { type Actor, ROLES, type Role, type Scope } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
 import type { Tables } from '../../../core/db/tables.ts';
-import { type FormResult, validateForm } from '../../../core/http/forms.ts';
+import { type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
 import { hit } from '../../../core/http/throttle.ts';
 import { translator } from '../../../core/i18n/catalog.ts';
 import { isLanguage } from '../../../core/i18n/languages.ts';
@@ -17,7 +17,6 @@ import {
 import { inviteInput, LIMITS } from '../schema.ts';
 import { hashToken, newToken } from '../tokens.ts';
 import { audit } from './audit.ts';
-import { formError } from './auth.ts';
 import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
 import { link, queueAccountMail } from './mails.ts';
 
@@ -49,7 +48,7 @@ export async function invite(ctx: ModuleContext, actor: Actor, scope: Scope, bod
     return { ok: false, errors: { email: { key: 'accounts.error.alreadyMember' } } };
   }
   const limited = await hit(db, `invite:${actor.id}`, THROTTLE.invitationsPerActor);
-  if (!limited.allowed) return formError('accounts.error.tooMany', { minutes: Math.ceil(limited.retryAfter / 60) });
+  if (!limited.allowed) return tooManyAttempts(limited.retryAfter);
   const { token, hash } = newToken();
   const now = Date.now();
   const language = existing?.language ?? lang;

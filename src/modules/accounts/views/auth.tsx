@@ -30,8 +30,10 @@ export function SignInPage({ values, errors, csrfToken, next, notice }: FormProp
   const { t } = usePage();
   const href = useHref();
   const labels = { email: t('accounts.field.email'), password: t('accounts.field.password') };
+  // A stranger may have used up the account's attempts: the owner is told how to get in anyway.
+  const locked = errors.form?.key === 'form.error.tooMany' && <p>{t('accounts.signIn.locked')}</p>;
   return (
-    <FormPage title={t('accounts.signIn.title')} lead={notice && <Notice>{t(`accounts.notice.${notice}`)}</Notice>} action={href('/sign-in')} csrfToken={csrfToken} errors={errors} labels={labels}
+    <FormPage title={t('accounts.signIn.title')} lead={notice ? <Notice>{t(`accounts.notice.${notice}`)}</Notice> : locked} action={href('/sign-in')} csrfToken={csrfToken} errors={errors} labels={labels}
       submit={t('accounts.signIn.submit')}
       after={
         <ul class="form-links">
