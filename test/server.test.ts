@@ -10,8 +10,8 @@ import { createTestDatabase, DIALECTS } from './helpers/db.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+function startServer(env: Record<string, string>, script = 'src/main.ts'): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
   });
@@ -45,6 +45,24 @@ test('the first start creates the data directory, the SQLite database and the se
   } finally {
     child.kill('SIGTERM');
     assert.equal(await exited(child), 0);
+  }
+});
+
+test('without NODE_ENV the server answers errors without details; npm run dev shows them', async () => {
+  for (const [script, details] of [['src/main.ts', false], ['src/dev.ts', true]] as const) {
+    // A blank NODE_ENV counts as unset.
+    const { child, port } = await startServer({ DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-env-')), NODE_ENV: '' }, script);
+    try {
+      const forged = await fetch(`http://127.0.0.1:${port}/en/sign-out`, { method: 'POST', headers: { accept: 'application/json' } });
+      assert.equal(forged.status, 403);
+      const problem = await forged.json() as Record<string, unknown>;
+      assert.equal('debug' in problem, details, `${script}: ${JSON.stringify(problem)}`);
+      const page = await (await fetch(`http://127.0.0.1:${port}/en/sign-out`, { method: 'POST' })).text();
+      assert.equal(/\n\s+at /.test(page), details, `${script}: a stack trace on the page`);
+    } finally {
+      child.kill('SIGTERM');
+      await exited(child);
+    }
   }
 });
 

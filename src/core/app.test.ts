@@ -70,6 +70,7 @@ appTest('strict security headers, and a CSP without unsafe-inline', async (app) 
   assert.match(csp, /default-src 'self'/);
   assert.match(csp, /script-src 'self'/);
   assert.match(csp, /frame-ancestors 'none'/);
+  assert.equal(res.headers['x-frame-options'], undefined, 'no X-Frame-Options that would say otherwise');
   assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'));
   assert.equal(res.headers['x-content-type-options'], 'nosniff');
   assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');

@@ -11,7 +11,7 @@ test('defaults serve localhost:3000 on SQLite in ./data', () => {
   assert.equal(c.baseUrl, 'http://localhost:3000');
   assert.equal(c.dataDir, join(process.cwd(), 'data'));
   assert.equal(c.databaseUrl, `sqlite:${join(process.cwd(), 'data', 'municipium.sqlite')}`);
-  assert.equal(c.env, 'development');
+  assert.equal(c.env, 'production', 'no error details unless asked for');
 });
 
 test('values from the environment are used, blank ones ignored', () => {

@@ -31,7 +31,8 @@ const optional = (s: string | undefined) => (s === undefined || s.trim() === '' 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], {
     error: 'must be one of development, production, test',
-  }).default('development'),
+  // Production unless told otherwise: error details are only for `npm run dev` or an explicit setting.
+  }).default('production'),
   PORT: z.coerce.number({ error: 'must be a whole number from 0 to 65535' })
     .int('must be a whole number from 0 to 65535').min(0, 'must be a whole number from 0 to 65535')
     .max(65535, 'must be a whole number from 0 to 65535').default(3000),

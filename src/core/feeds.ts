@@ -46,8 +46,9 @@ export function registerFeeds(app: FastifyInstance, providers: FeedProvider[], c
       feed.addItem({
         id: `${baseUrl}${e.url}`,
         link: `${baseUrl}${e.url}`,
-        title: e.title,
-        // Readers take a description as HTML; ours is plain text, so it is escaped to stay text.
+        // Titles and descriptions are plain text. RSS and Atom readers take them as HTML, so there
+        // they are escaped to stay text; JSON Feed's title is text by definition.
+        title: format === 'json' ? e.title : escapeHtml(e.title),
         description: e.summary && escapeHtml(e.summary),
         date: new Date(e.updated ?? e.published),
         published: new Date(e.published),

@@ -56,6 +56,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     },
     strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // CSP's frame-ancestors 'none' says it; X-Frame-Options could only say SAMEORIGIN beside it.
+    xFrameOptions: false,
   });
   app.addHook('onRequest', (req, reply, done) => {
     securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));

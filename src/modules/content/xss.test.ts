@@ -74,6 +74,17 @@ function activeContent(html: string): string[] {
   return found;
 }
 
+/** The elements a reader would find in a text it takes as HTML. */
+function tagsIn(html: string): string[] {
+  const tags: string[] = [];
+  const parser = new Parser({ onopentag: (name) => tags.push(name) }, { decodeEntities: true });
+  parser.write(html);
+  parser.end();
+  return tags;
+}
+
+const xmlText = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+
 const every = (payload: string) => ({
   title: payload.slice(0, 200), summary: payload, body: `Intro\n\n${payload}\n\n${payload}`, image_alt: payload, goal: payload, problem: payload,
   solution: payload, results: payload, cost: payload.slice(0, 300), reuse: payload, tags: payload.replaceAll(',', ' ').slice(0, 40), contact: payload,
@@ -104,14 +115,24 @@ appTest('no payload of the XSS corpus survives as active content in any field of
     assert.equal(res.statusCode, 200, url);
     assert.deepEqual(activeContent(res.body), [], url);
   }
+  const titles = new Set(CORPUS.map((payload) => every(payload).title));
   for (const url of ['/en/feeds/content.rss', '/en/feeds/content.atom']) {
     const xml = (await app.inject({ url })).body;
-    assert.equal(parseFeed(xml).items.length, CORPUS.length);
+    const read = parseFeed(xml).items;
+    assert.equal(read.length, CORPUS.length);
+    // A reader shows each title as the editor typed it, and finds no markup in it to run.
+    assert.deepEqual(new Set(read.map((i) => i.title)), titles, url);
+    const titleTexts = [...xml.matchAll(/<title[^>]*>(?:<!\[CDATA\[([\s\S]*?)\]\]>|([^<]*))<\/title>/g)].map((m) => m[1] ?? xmlText(m[2]!));
+    assert.equal(titleTexts.length, CORPUS.length + 1, `${url}: the feed's title and one per item`);
+    for (const title of titleTexts) assert.deepEqual(tagsIn(title), [], `${url}: title ${title}`);
     // A feed reader shows descriptions as HTML: ours must stay text in it.
     const html = [...xml.matchAll(/<(?:description|summary|content)[^>]*><!\[CDATA\[([\s\S]*?)\]\]>/g)].map((m) => m[1]!);
     assert.ok(html.length >= CORPUS.length);
     for (const h of html) assert.deepEqual(activeContent(h), [], `${url}: ${h}`);
   }
+  const json = (await app.inject({ url: '/en/feeds/content.json' })).json() as { items: { title: string; content_html: string }[] };
+  assert.deepEqual(new Set(json.items.map((i) => i.title)), titles, 'JSON Feed titles are the text itself');
+  for (const i of json.items) assert.deepEqual(activeContent(i.content_html), [], `JSON Feed: ${i.content_html}`);
   const api = await app.inject({ url: '/api/v1/content?limit=100' });
   const items = (api.json() as { items: { bodyHtml: string }[] }).items;
   assert.equal(items.length, CORPUS.length);
