@@ -48,6 +48,7 @@ mailTest('sign up, confirm by the emailed link, and land signed in on the accoun
   const done = await submit(app, confirm, {});
   assert.equal(done.statusCode, 303);
   assert.equal(done.headers.location, '/sl/account?notice=confirmed');
+  assert.ok(done.cookies.some((c) => c.name === 'municipium_device'), 'this browser is known to the account from now on');
   const account = await app.inject({ url: '/sl/account?notice=confirmed', headers: { cookie: sessionFrom(done) } });
   assert.equal(account.statusCode, 200);
   assert.ok(account.body.includes('ana@example.si'));

@@ -45,6 +45,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     if (!user) return reply.status(410).page(<LinkExpired />, { title: req.t('accounts.expired.title'), indexable: false });
     if (req.sessionId) await endSession(ctx.database.db, req.sessionId);
     setSessionCookie(reply, config, await startSession(ctx.database.db, user.id, clientOf(req)));
+    rememberDevice(req, reply, config, user.id);
     return reply.redirect(`/${req.lang}/account?notice=confirmed`, 303);
   });
 
