@@ -12,6 +12,7 @@ import { MailSender } from './mail/sender.ts';
 import { registerHealth } from './health.ts';
 import { registerErrorHandlers } from './http/errors.tsx';
 import { publicDir, registerPages } from './http/pages.ts';
+import { registerRequestChecks } from './http/requests.ts';
 import { registerSecurity } from './http/security.ts';
 import { negotiateLanguage } from './i18n/negotiate.ts';
 import { type ModuleContext, type ModuleManifest, personalDataOf, sectionsOf } from './modules.ts';
@@ -62,6 +63,7 @@ export async function buildApp({ config, database, modules, logger, background =
 
   await registerSecurity(app, config);
   registerPages(app, config, nav, modules.flatMap((m) => (m.header ? [m.header] : [])));
+  registerRequestChecks(app);
   registerErrorHandlers(app, config);
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '7d', immutable: true, index: false });
   // Leaflet is served from its npm package: no CDN, the same version as installed.

@@ -6,7 +6,9 @@ function wantsJson(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/') || (req.headers.accept ?? '').includes('application/json');
 }
 
-function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: string | undefined, detail?: string) {
+type Problems = { name: string; reason: string }[];
+
+function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: string | undefined, detail?: string, problems?: Problems) {
   const page = errorPageFor(status, code);
   const httpStatus = status >= 400 && status < 600 ? status : page.status;
   reply.status(httpStatus);
@@ -16,6 +18,7 @@ function sendError(req: FastifyRequest, reply: FastifyReply, status: number, cod
       title: req.t(`errors.${page.key}.title`),
       status: httpStatus,
       detail: req.t(`errors.${page.key}.body`),
+      ...(problems ? { errors: problems } : {}),
       ...(detail ? { debug: detail } : {}),
     });
   }
@@ -32,7 +35,7 @@ export function registerErrorHandlers(app: FastifyInstance, config: Config): voi
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     else req.log.info({ code: error.code, status }, error.message);
     const detail = config.env === 'development' ? (error.stack ?? error.message) : undefined;
-    return sendError(req, reply, status, error.code, detail);
+    return sendError(req, reply, status, error.code, detail, (error as { problems?: Problems }).problems);
   });
   app.setNotFoundHandler((req, reply) => sendError(req, reply, 404, undefined));
 }

@@ -11,3 +11,9 @@ export function badQuery(reply: FastifyReply, error: ZodError) {
   const errors = error.issues.map((i) => ({ name: String(i.path[0] ?? i.code), reason: i.message }));
   return problem(reply, 400, 'Bad query parameters', errors.map((e) => `${e.name}: ${e.reason}`).join('; '), errors);
 }
+
+/** A 400 naming a path parameter that a schema refused, and why. */
+export function badParam(reply: FastifyReply, name: string, error: ZodError) {
+  const reason = error.issues[0]?.message ?? 'is not valid';
+  return problem(reply, 400, 'Bad path parameter', `${name}: ${reason}`, [{ name, reason }]);
+}

@@ -68,9 +68,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
 
   await app.register(cookie, { secret: config.secretKey });
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
-  // Forms with a file: fields arrive as strings and the file as a Buffer, checked by content later.
+  // Forms with a file: read into the body by registerRequestChecks (fields as strings, the file as a Buffer).
   await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
     limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 40, fieldSize: FORM_BODY_LIMIT, parts: 42 },
   });
   await app.register(csrf, {

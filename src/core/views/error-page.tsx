@@ -1,3 +1,4 @@
+import { NUL_CODE } from '../http/input.ts';
 import { SearchForm } from './components.tsx';
 import { useHref, usePage } from './context.ts';
 
@@ -6,6 +7,7 @@ export type ErrorPageStatus = (typeof ERROR_PAGES)[number];
 
 export function errorPageFor(status: number, code?: string): { status: ErrorPageStatus; key: string } {
   if (code?.startsWith('FST_CSRF')) return { status: 403, key: 'csrf' };
+  if (code === NUL_CODE) return { status: 400, key: 'characters' };
   const known = ERROR_PAGES.find((s) => s === status);
   if (known) return { status: known, key: String(known) };
   return status >= 500 ? { status: 500, key: '500' } : { status: 400, key: '400' };

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import { z } from 'zod';
 import { ROLES, type Role, type ScopeType } from '../../core/authz.ts';
+import { text } from '../../core/http/input.ts';
 
 export interface UserRow {
   id: Generated<number>;
@@ -100,7 +101,7 @@ declare module '../../core/db/tables.ts' {
 export const LIMITS = { name: 120, email: 254, password: 200, orgName: 160, website: 300, description: 5000 } as const;
 
 // Error messages are message keys; forms translate them.
-const required = (max: number) => z.string({ error: 'form.error.required' }).trim().min(1, 'form.error.required').max(max, 'form.error.tooLong');
+const required = (max: number) => text().trim().min(1, 'form.error.required').max(max, 'form.error.tooLong');
 export const emailField = required(LIMITS.email).toLowerCase().pipe(z.email('form.error.email'));
 const passwordField = z.string({ error: 'form.error.required' }).min(1, 'form.error.required').max(LIMITS.password, 'form.error.tooLong');
 
@@ -127,7 +128,7 @@ export const inviteInput = z.object({
 export const organisationInput = z.object({
   name: required(LIMITS.orgName),
   kind: z.enum(ORGANISATION_KINDS, { error: 'form.error.choose' }),
-  website: z.string().trim().max(LIMITS.website, 'form.error.tooLong')
+  website: text().trim().max(LIMITS.website, 'form.error.tooLong')
     .refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'form.error.url').optional().default(''),
-  description: z.string().trim().max(LIMITS.description, 'form.error.tooLong').optional().default(''),
+  description: text().trim().max(LIMITS.description, 'form.error.tooLong').optional().default(''),
 });

@@ -1,3 +1,4 @@
+import { MAX_ID } from '../../core/http/input.ts';
 import type { ApiDescription } from '../../core/modules.ts';
 import { LANGUAGE_CODES } from '../../core/i18n/languages.ts';
 import { EU_COUNTRIES } from '../municipalities/countries.ts';
@@ -8,7 +9,7 @@ const lang = { name: 'lang', in: 'query', description: 'the reader\'s language: 
 const filters = [
   { name: 'q', in: 'query', description: 'full-text search in every language; results best first with facet counts', schema: { type: 'string', minLength: 1, maxLength: 200 } },
   { name: 'country', in: 'query', description: 'ISO 3166-1 code of an EU member state (any case)', schema: { type: 'string', enum: [...EU_COUNTRIES, ...EU_COUNTRIES.map((c) => c.toLowerCase())] } },
-  { name: 'municipality', in: 'query', description: 'id of the owning municipality', schema: { type: 'integer', minimum: 1 } },
+  { name: 'municipality', in: 'query', description: 'id of the owning municipality', schema: { type: 'integer', minimum: 1, maximum: MAX_ID } },
   { name: 'area', in: 'query', description: 'a policy area', schema: { type: 'string', enum: POLICY_AREAS } },
   { name: 'language', in: 'query', description: 'only items written or translated in this language', schema: { type: 'string', enum: LANGUAGE_CODES } },
   { name: 'tag', in: 'query', schema: { type: 'string', maxLength: 40 } },
@@ -38,7 +39,7 @@ export const contentApiDoc: ApiDescription = {
     '/content/{id}': {
       get: {
         operationId: 'getContent', summary: 'One published item',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }, lang],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: MAX_ID } }, lang],
         responses: {
           200: { description: 'the item', content: { 'application/json': { schema: { $ref: '#/components/schemas/ContentItem' } } } },
           400: problem('the id or language is invalid'),

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { badQuery, problem } from '../../core/http/problem.ts';
+import { idSchema } from '../../core/http/input.ts';
+import { badParam, badQuery, problem } from '../../core/http/problem.ts';
 import { isLanguage } from '../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { isCountry } from '../municipalities/countries.ts';
@@ -14,7 +15,7 @@ const listQuery = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   type: z.enum(CONTENT_TYPES).optional(),
   country: z.string().transform((c) => c.toUpperCase()).refine(isCountry, 'must be the ISO code of an EU member state, e.g. BG').optional(),
-  municipality: z.coerce.number().int().min(1).max(999_999_999).optional(),
+  municipality: idSchema.optional(),
   area: z.enum(POLICY_AREAS).optional(),
   language: z.string().refine(isLanguage, 'must be one of the 24 EU language codes, e.g. bg').optional(),
   tag: z.string().trim().min(1).max(40).optional(),
@@ -73,11 +74,11 @@ export function contentApi(app: FastifyInstance, ctx: ModuleContext): void {
   for (const type of CONTENT_TYPES) app.get(`/api/v1/${TYPE_PATHS[type]}`, (req, reply) => list(req.query, type, reply));
 
   app.get('/api/v1/content/:id', async (req, reply) => {
-    const { id } = req.params as { id: string };
+    const id = idSchema.safeParse((req.params as { id: string }).id);
     const lang = (req.query as { lang?: unknown }).lang ?? 'en';
-    if (!/^\d{1,9}$/.test(id)) return problem(reply, 400, 'Bad id', 'id: must be a positive whole number', [{ name: 'id', reason: 'must be a positive whole number' }]);
+    if (!id.success) return badParam(reply, 'id', id.error);
     if (!isLanguage(lang)) return problem(reply, 400, 'Bad query parameters', 'lang: must be one of the 24 EU language codes', [{ name: 'lang', reason: 'must be one of the 24 EU language codes' }]);
-    const item = await getItem(ctx, Number(id));
+    const item = await getItem(ctx, id.data);
     const card = item && isVisible(item) ? await readItem(ctx, item, lang) : undefined;
     if (!card) return problem(reply, 404, 'Not found', 'no published item has this id');
     return reply.header('cache-control', 'public, max-age=60').send(present(card, baseUrl, lang));

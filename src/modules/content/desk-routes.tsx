@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/authz.ts';
+import { parseId } from '../../core/http/input.ts';
 import { STAFF_RATE_LIMIT } from '../../core/http/security.ts';
 import { isLanguage } from '../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../core/modules.ts';
@@ -47,8 +48,8 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   async function editable(req: FastifyRequest, reply: FastifyReply): Promise<{ actor: Actor; item: ContentItem } | undefined> {
     const actor = requireActor(req, reply);
     if (!actor) return undefined;
-    const { id } = req.params as { id: string };
-    const item = /^\d{1,9}$/.test(id) ? await getItem(ctx, Number(id)) : undefined;
+    const id = parseId((req.params as { id: string }).id);
+    const item = id ? await getItem(ctx, id) : undefined;
     if (!item) {
       reply.callNotFound();
       return undefined;
@@ -206,8 +207,8 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.post('/:lang/newsroom/:id/history/:revision/restore', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
     const found = await editable(req, reply);
     if (!found) return reply;
-    const { revision } = req.params as { revision: string };
-    if (!/^\d{1,9}$/.test(revision) || !(await restoreRevision(ctx, found.actor, found.item, Number(revision), req.ip))) return reply.callNotFound();
+    const revision = parseId((req.params as { revision: string }).revision);
+    if (!revision || !(await restoreRevision(ctx, found.actor, found.item, revision, req.ip))) return reply.callNotFound();
     return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?notice=content.desk.restored`, 303);
   });
 

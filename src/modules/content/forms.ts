@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { text } from '../../core/http/input.ts';
 import { isLanguage } from '../../core/i18n/languages.ts';
 import { cleanLine, cleanText } from './sanitize.ts';
 import { CONTENT_TYPES, POLICY_AREAS, type PolicyArea } from './schema.ts';
@@ -13,7 +14,7 @@ export const MAX_TAGS = 10;
 const required = (max: number) => z.string({ error: 'form.error.required' }).transform(cleanLine).pipe(z.string().min(1, 'form.error.required').max(max, 'form.error.tooLong'));
 const optional = (max: number) => z.string().optional().default('').transform(cleanLine).pipe(z.string().max(max, 'form.error.tooLong'));
 const longText = (max: number) => z.string().optional().default('').transform(cleanText).pipe(z.string().max(max, 'form.error.tooLong'));
-const url = z.string().optional().default('').transform((v) => v.trim())
+const url = text('form.error.url').optional().default('').transform((v) => v.trim())
   .pipe(z.string().max(300, 'form.error.tooLong').refine((v) => v === '' || /^https?:\/\/[^\s/]+\.[^\s]+$/.test(v), 'form.error.url'));
 const choice = <T extends string>(values: readonly T[]) => z.string({ error: 'form.error.choose' }).refine((v): v is T => values.includes(v as T), 'form.error.choose');
 const list = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));

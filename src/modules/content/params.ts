@@ -1,3 +1,4 @@
+import { parseId } from '../../core/http/input.ts';
 import { isLanguage } from '../../core/i18n/languages.ts';
 import { isCountry } from '../municipalities/countries.ts';
 import type { ContentFilter } from './repo.ts';
@@ -11,7 +12,7 @@ export function readParams(query: unknown): { params: ListingParams; filter: Con
   const str = (k: string, max = 100) => (typeof raw[k] === 'string' ? (raw[k] as string).trim().slice(0, max) : '');
   const type = CONTENT_TYPES.includes(str('type') as ContentType) ? str('type') : '';
   const country = isCountry(str('country').toUpperCase()) ? str('country').toLowerCase() : '';
-  const municipality = /^\d{1,9}$/.test(str('municipality')) ? str('municipality') : '';
+  const municipality = parseId(str('municipality')) ? str('municipality') : '';
   const area = POLICY_AREAS.includes(str('area') as PolicyArea) ? str('area') : '';
   const language = isLanguage(str('language')) ? str('language') : '';
   const tag = str('tag', 40).toLowerCase().replace(/,/g, '');

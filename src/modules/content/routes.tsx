@@ -48,7 +48,8 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     };
     const feeds = [{ title: heading, rss: feedPath(req.lang, 'content', 'rss', feedParams), atom: feedPath(req.lang, 'content', 'atom', feedParams) }];
     if (isEvents && month.view === 'month') {
-      const m = typeof month.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(month.month) ? month.month : DateTime.utc().toFormat('yyyy-MM');
+      // Years 1000–9998 only: PostgreSQL has no year 0 or 10000 for the day either side.
+      const m = typeof month.month === 'string' && /^(?!9999)[1-9]\d{3}-(0[1-9]|1[0-2])$/.test(month.month) ? month.month : DateTime.utc().toFormat('yyyy-MM');
       const [year, mm] = m.split('-').map(Number) as [number, number];
       // A day either side: an event's local day may start or end in another UTC day.
       const from = DateTime.utc(year, mm, 1).minus({ days: 1 }).toISO()!;

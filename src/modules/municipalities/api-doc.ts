@@ -1,3 +1,4 @@
+import { MAX_ID } from '../../core/http/input.ts';
 import type { ApiDescription } from '../../core/modules.ts';
 import { EU_COUNTRIES } from './countries.ts';
 
@@ -31,10 +32,10 @@ export const municipalityApiDoc: ApiDescription = {
       get: {
         operationId: 'getMunicipality',
         summary: 'One municipality',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: MAX_ID } }],
         responses: {
           200: { description: 'the municipality', content: { 'application/json': { schema: { $ref: '#/components/schemas/Municipality' } } } },
-          400: problem('the id is not a positive whole number'),
+          400: problem(`the id is not a whole number from 1 to ${MAX_ID}`),
           404: problem('no municipality has this id'),
         },
       },

@@ -4,21 +4,24 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
 import { z } from 'zod';
-import { badQuery, problem } from '../../core/http/problem.ts';
+import { hasControl, idSchema, MAX_ID } from '../../core/http/input.ts';
+import { badParam, badQuery, problem } from '../../core/http/problem.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { isCountry } from './countries.ts';
 import { findById, listAfter, type ListFilter, type MunicipalitySummary, pageById } from './repo.ts';
 import { searchMunicipalities } from './service.ts';
 
+const region = z.string().max(20).refine((r) => !hasControl(r), 'must not contain control characters').optional();
+
 const exportQuery = z.object({
   country: z.string().transform((c) => c.toUpperCase()).refine(isCountry, 'must be the ISO code of an EU member state, e.g. BG').optional(),
-  region: z.string().max(20).optional(),
+  region,
 }).strict();
 
 const listQuery = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   country: z.string().transform((c) => c.toUpperCase()).refine(isCountry, 'must be the ISO code of an EU member state, e.g. BG').optional(),
-  region: z.string().max(20).optional(),
+  region,
   sort: z.enum(['name', 'population']).default('population'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
@@ -34,22 +37,36 @@ function present(m: MunicipalitySummary, baseUrl: string) {
 }
 
 const encodeCursor = (key: string | number, id: number) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
-function decodeCursor(cursor: string): { key: string | number; id: number } | undefined {
+
+// What a cursor of ours holds: the last row's sort key and id, each as the database stores them.
+const cursorId = z.number().int().min(1).max(MAX_ID);
+const cursorOf = {
+  name: z.tuple([z.string().max(200).refine((k) => !hasControl(k)), cursorId]),
+  population: z.tuple([z.number().int().min(0).max(MAX_ID), cursorId]),
+};
+
+/** The position a cursor names for this sort, or undefined when it is not one of ours (NaN, 1e308, 2^31…). */
+function decodeCursor(cursor: string, sort: 'name' | 'population'): { key: string | number; id: number } | undefined {
+  let raw: unknown;
   try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if ((typeof key === 'string' || typeof key === 'number') && Number.isInteger(id)) return { key, id: id as number };
-  } catch { /* a cursor that is not ours is reported below */ }
-  return undefined;
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const parsed = cursorOf[sort].safeParse(raw);
+  return parsed.success ? { key: parsed.data[0], id: parsed.data[1] } : undefined;
 }
 
-/** Every place matching the filter, a page at a time, so that exports of the whole set stay small in memory. */
-async function* allPlaces(db: Kysely<Tables>, filter: ListFilter): AsyncGenerator<MunicipalitySummary[]> {
-  for (let after = 0; ;) {
-    const rows = await pageById(db, filter, after, EXPORT_PAGE);
-    if (rows.length === 0) return;
-    yield rows;
-    after = rows.at(-1)!.id;
-  }
+/**
+ * Every place matching the filter, a page at a time, so that exports of the whole set stay small
+ * in memory. The first page is read before answering: a query that fails is then an error status,
+ * not a 200 whose stream is cut.
+ */
+async function allPlaces(db: Kysely<Tables>, filter: ListFilter): Promise<AsyncGenerator<MunicipalitySummary[]>> {
+  const first = await pageById(db, filter, 0, EXPORT_PAGE);
+  return (async function* pages() {
+    for (let rows = first; rows.length > 0; rows = await pageById(db, filter, rows.at(-1)!.id, EXPORT_PAGE)) yield rows;
+  })();
 }
 
 const EXPORT_PAGE = 2000;
@@ -68,10 +85,11 @@ export function municipalityApi(app: FastifyInstance, { database, config }: Modu
   app.get('/api/v1/municipalities.geojson', async (req, reply) => {
     const filter = exportFilter(req.query, reply);
     if (!filter) return reply;
+    const places = await allPlaces(db, filter);
     async function* body() {
       yield '{"type":"FeatureCollection","features":[';
       let first = true;
-      for await (const rows of allPlaces(db, filter!)) {
+      for await (const rows of places) {
         for (const m of rows) {
           if (m.latitude === null || m.longitude === null) continue;
           const { location: _l, ...properties } = present(m, config.baseUrl);
@@ -87,9 +105,10 @@ export function municipalityApi(app: FastifyInstance, { database, config }: Modu
   app.get('/api/v1/municipalities.csv', async (req, reply) => {
     const filter = exportFilter(req.query, reply);
     if (!filter) return reply;
+    const places = await allPlaces(db, filter);
     async function* body() {
       yield stringify([CSV_COLUMNS]);
-      for await (const rows of allPlaces(db, filter!)) {
+      for await (const rows of places) {
         yield stringify(rows.map((m) => [m.id, m.country, m.name, m.native_name ?? '', m.population, m.latitude ?? '', m.longitude ?? '', m.region_code ?? '', m.region_name ?? '', m.joined_at ? 'yes' : 'no', present(m, config.baseUrl).url]));
       }
     }
@@ -105,7 +124,7 @@ export function municipalityApi(app: FastifyInstance, { database, config }: Modu
       const found = (await searchMunicipalities(db, q, 100)).filter((m) => (!country || m.country === country) && (!region || m.region_code === region));
       return { data: found.slice(0, limit).map((m) => ({ ...present(m, config.baseUrl), match: m.match })), next: null };
     }
-    const after = cursor ? decodeCursor(cursor) : undefined;
+    const after = cursor ? decodeCursor(cursor, sort) : undefined;
     if (cursor && !after) return problem(reply, 400, 'Bad query parameters', 'cursor: not a cursor from this API', [{ name: 'cursor', reason: 'not a cursor from this API' }]);
     const rows = await listAfter(db, { country, region }, sort, after, limit + 1);
     const page = rows.slice(0, limit);
@@ -115,9 +134,10 @@ export function municipalityApi(app: FastifyInstance, { database, config }: Modu
   });
 
   app.get('/api/v1/municipalities/:id', async (req, reply) => {
-    const id = (req.params as { id: string }).id;
-    if (!/^[1-9]\d{0,9}$/.test(id)) return problem(reply, 400, 'Bad path parameter', 'id: must be a positive whole number', [{ name: 'id', reason: 'must be a positive whole number' }]);
-    const m = await findById(db, Number(id));
+    const parsed = idSchema.safeParse((req.params as { id: string }).id);
+    if (!parsed.success) return badParam(reply, 'id', parsed.error);
+    const id = parsed.data;
+    const m = await findById(db, id);
     if (!m) return problem(reply, 404, 'Not found', `No municipality has id ${id}`);
     return present(m, config.baseUrl);
   });

@@ -2,6 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { typedValues } from '../../core/http/forms.ts';
+import { parseId } from '../../core/http/input.ts';
 import { FORM_RATE_LIMIT } from '../../core/http/security.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { noticeFrom, requireActor } from '../accounts/routes/session.ts';
@@ -53,7 +54,7 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       { title: req.t('municipalities.claim.title', { name: m.name }), indexable: false });
   });
 
-  app.post('/:lang/municipalities/:country/:slug/claim', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/municipalities/:country/:slug/claim', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
     const m = await find(req.params);
     if (!m) return reply.callNotFound();
     const actor = requireActor(req, reply);
@@ -106,14 +107,16 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     app.post(`/:lang/admin/${kind}/:id/approve`, async (req, reply) => {
       const actor = reviewer(req, reply);
       if (!actor) return reply;
-      const outcome = await approve(actor, Number((req.params as { id: string }).id), req.ip);
+      const id = parseId((req.params as { id: string }).id);
+      const outcome = id ? await approve(actor, id, req.ip) : 'notFound';
       if (outcome === 'notFound') return reply.callNotFound();
       return reply.redirect(`/${req.lang}/admin/claims?notice=${notices.approved}`, 303);
     });
     app.post(`/:lang/admin/${kind}/:id/refuse`, async (req, reply) => {
       const actor = reviewer(req, reply);
       if (!actor) return reply;
-      const id = Number((req.params as { id: string }).id);
+      const id = parseId((req.params as { id: string }).id);
+      if (!id) return reply.callNotFound();
       const outcome = await refuse(actor, id, (req.body as { reason?: unknown } | undefined)?.reason, req.ip);
       if (outcome === 'notFound') return reply.callNotFound();
       if (outcome === 'reasonNeeded') {
@@ -133,7 +136,7 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return reply.headers(noStore).page(<ProposePage values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('municipalities.propose.title'), indexable: false });
   });
 
-  app.post('/:lang/municipalities/propose', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/municipalities/propose', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
     const actor = requireActor(req, reply);
     if (!actor) return reply;
     municipalitiesPolicy.authorize(actor, 'municipality.propose', null);
@@ -152,7 +155,8 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const actor = requireActor(req, reply);
     if (!actor) return reply;
     municipalitiesPolicy.authorize(actor, 'claims.review', null, { hide: true });
-    const claim = await findClaim(db, Number((req.params as { id: string }).id) || 0);
+    const id = parseId((req.params as { id: string }).id);
+    const claim = id ? await findClaim(db, id) : undefined;
     const file = claim?.evidence_file && join(ctx.config.dataDir, 'uploads', 'claims', claim.evidence_file);
     if (!file || !existsSync(file)) return reply.callNotFound();
     const type = file.endsWith('.pdf') ? 'application/pdf' : file.endsWith('.png') ? 'image/png' : 'image/jpeg';

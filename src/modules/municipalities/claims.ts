@@ -8,6 +8,7 @@ import type { Actor } from '../../core/authz.ts';
 import { transaction } from '../../core/db/client.ts';
 import type { Tables } from '../../core/db/tables.ts';
 import { type FormResult, validateForm } from '../../core/http/forms.ts';
+import { text } from '../../core/http/input.ts';
 import { portalLink, queueTranslatedMail } from '../../core/mail/translated.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { audit } from '../accounts/service/audit.ts';
@@ -35,9 +36,9 @@ export function emailOnDomain(email: string, domain: string): boolean {
 }
 
 const claimInput = z.object({
-  job_title: z.string({ error: 'form.error.required' }).trim().min(1, 'form.error.required').max(120, 'form.error.tooLong'),
-  official_email: z.string({ error: 'form.error.required' }).trim().toLowerCase().min(1, 'form.error.required').max(254, 'form.error.tooLong').pipe(z.email('form.error.email')),
-  website: z.string().trim().max(300, 'form.error.tooLong').refine((v) => v === '' || /^https?:\/\/[^\s/]+\.[^\s]+$/.test(v), 'form.error.url').optional().default(''),
+  job_title: text().trim().min(1, 'form.error.required').max(120, 'form.error.tooLong'),
+  official_email: text().trim().toLowerCase().min(1, 'form.error.required').max(254, 'form.error.tooLong').pipe(z.email('form.error.email')),
+  website: text().trim().max(300, 'form.error.tooLong').refine((v) => v === '' || /^https?:\/\/[^\s/]+\.[^\s]+$/.test(v), 'form.error.url').optional().default(''),
 });
 
 const LIMITS = { job_title: 120, official_email: 254, website: 300 };

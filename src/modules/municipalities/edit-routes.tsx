@@ -42,7 +42,7 @@ export function editRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     );
   });
 
-  app.post('/:lang/municipalities/:country/:slug/edit', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/municipalities/:country/:slug/edit', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
     const found = await editable(req, reply);
     if (!found) return reply;
     const { m, actor } = found;

@@ -5,6 +5,7 @@ import { transaction } from '../../core/db/client.ts';
 import type { Tables } from '../../core/db/tables.ts';
 import type { FormResult } from '../../core/http/forms.ts';
 import { validateForm } from '../../core/http/forms.ts';
+import { text } from '../../core/http/input.ts';
 import { isLanguage, LANGUAGE_CODES } from '../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { nameKey } from '../../core/search/normalize.ts';
@@ -15,26 +16,26 @@ import type { Municipality } from './schema.ts';
 export const SOCIAL = ['facebook', 'instagram', 'x', 'youtube', 'linkedin'] as const;
 export const DESCRIPTION_LIMIT = 5000;
 
-const text = (max: number) => z.string().trim().max(max, 'form.error.tooLong').optional().default('');
-const url = z.string().trim().max(300, 'form.error.tooLong').refine((v) => v === '' || /^https?:\/\/[^\s/]+\.[^\s]+$/.test(v), 'form.error.url').optional().default('');
+const optional = (max: number) => text().trim().max(max, 'form.error.tooLong').optional().default('');
+const url = text().trim().max(300, 'form.error.tooLong').refine((v) => v === '' || /^https?:\/\/[^\s/]+\.[^\s]+$/.test(v), 'form.error.url').optional().default('');
 
 const profileInput = z.object({
-  name: z.string({ error: 'form.error.required' }).trim().min(1, 'form.error.required').max(200, 'form.error.tooLong'),
-  native_name: text(200),
-  population: z.string().trim().regex(/^\d{1,9}$/, 'municipalities.edit.error.population'),
+  name: text().trim().min(1, 'form.error.required').max(200, 'form.error.tooLong'),
+  native_name: optional(200),
+  population: text().trim().regex(/^\d{1,9}$/, 'municipalities.edit.error.population'),
   website: url,
-  email: z.string().trim().max(254, 'form.error.tooLong').refine((v) => v === '' || z.email().safeParse(v).success, 'form.error.email').optional().default(''),
-  phone: z.string().trim().max(40, 'form.error.tooLong').refine((v) => v === '' || /^\+?[\d\s()./-]{4,}$/.test(v), 'municipalities.edit.error.phone').optional().default(''),
-  address: text(300),
-  region_name: text(200),
-  latitude: z.string().trim().refine((v) => v === '' || (/^-?\d{1,2}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 90), 'municipalities.edit.error.latitude').optional().default(''),
-  longitude: z.string().trim().refine((v) => v === '' || (/^-?\d{1,3}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 180), 'municipalities.edit.error.longitude').optional().default(''),
-  mayor_name: text(160),
-  mayor_since: z.string().trim().refine((v) => v === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), 'municipalities.edit.error.date').optional().default(''),
+  email: text().trim().max(254, 'form.error.tooLong').refine((v) => v === '' || z.email().safeParse(v).success, 'form.error.email').optional().default(''),
+  phone: text().trim().max(40, 'form.error.tooLong').refine((v) => v === '' || /^\+?[\d\s()./-]{4,}$/.test(v), 'municipalities.edit.error.phone').optional().default(''),
+  address: optional(300),
+  region_name: optional(200),
+  latitude: text().trim().refine((v) => v === '' || (/^-?\d{1,2}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 90), 'municipalities.edit.error.latitude').optional().default(''),
+  longitude: text().trim().refine((v) => v === '' || (/^-?\d{1,3}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 180), 'municipalities.edit.error.longitude').optional().default(''),
+  mayor_name: optional(160),
+  mayor_since: text().trim().refine((v) => v === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), 'municipalities.edit.error.date').optional().default(''),
   languages: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
     .refine((codes) => codes.every(isLanguage), 'form.error.choose'),
   ...Object.fromEntries(SOCIAL.map((s) => [`social_${s}`, url])),
-  ...Object.fromEntries(LANGUAGE_CODES.map((l) => [`description_${l}`, text(DESCRIPTION_LIMIT)])),
+  ...Object.fromEntries(LANGUAGE_CODES.map((l) => [`description_${l}`, optional(DESCRIPTION_LIMIT)])),
 });
 
 const LIMITS: Record<string, number> = {

@@ -4,6 +4,7 @@ import type { Actor } from '../../core/authz.ts';
 import { transaction } from '../../core/db/client.ts';
 import type { Tables } from '../../core/db/tables.ts';
 import { type FormResult, validateForm } from '../../core/http/forms.ts';
+import { text } from '../../core/http/input.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import { nameKey, slugify } from '../../core/search/normalize.ts';
 import { audit } from '../accounts/service/audit.ts';
@@ -17,12 +18,12 @@ import { profilePath } from './views/common.tsx';
 
 const proposalInput = z.object({
   country: z.string({ error: 'form.error.choose' }).transform((c) => c.toUpperCase()).refine(isCountry, 'form.error.choose'),
-  name: z.string({ error: 'form.error.required' }).trim().min(1, 'form.error.required').max(200, 'form.error.tooLong'),
-  native_name: z.string().trim().max(200, 'form.error.tooLong').optional().default(''),
-  region: z.string().trim().max(200, 'form.error.tooLong').optional().default(''),
-  population: z.string().trim().refine((v) => v === '' || /^\d{1,9}$/.test(v), 'municipalities.edit.error.population').optional().default(''),
-  website: z.string().trim().max(300, 'form.error.tooLong').refine((v) => v === '' || /^https?:\/\/[^\s/]+\.[^\s]+$/.test(v), 'form.error.url').optional().default(''),
-  note: z.string().trim().max(2000, 'form.error.tooLong').optional().default(''),
+  name: text().trim().min(1, 'form.error.required').max(200, 'form.error.tooLong'),
+  native_name: text().trim().max(200, 'form.error.tooLong').optional().default(''),
+  region: text().trim().max(200, 'form.error.tooLong').optional().default(''),
+  population: text().trim().refine((v) => v === '' || /^\d{1,9}$/.test(v), 'municipalities.edit.error.population').optional().default(''),
+  website: text().trim().max(300, 'form.error.tooLong').refine((v) => v === '' || /^https?:\/\/[^\s/]+\.[^\s]+$/.test(v), 'form.error.url').optional().default(''),
+  note: text().trim().max(2000, 'form.error.tooLong').optional().default(''),
 });
 const LIMITS = { name: 200, native_name: 200, region: 200, website: 300, note: 2000 };
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { appTest, cookieHeader, form, formSession } from '../../../test/helpers/app.ts';
+import { CHARACTERS_ERROR, fieldError } from '../../../test/input.ts';
 import { countContactMessages } from './repo.ts';
 
 const valid = { topic: 'accessibility', name: 'Ana Novak', email: 'ana@example.si', page_url: 'https://portal.test/sl/', message: 'The contrast of the menu is too low.' };
@@ -80,6 +81,19 @@ appTest('oversized fields are refused with the limit, keeping the text', async (
   assert.equal(res.statusCode, 422);
   assert.ok(res.body.includes('5\u202f000') || res.body.includes('5 000'), 'limit shown, formatted for French');
   assert.ok(res.body.includes(`>${long}</textarea>`));
+  assert.equal(await countContactMessages(database.db), 0);
+});
+
+appTest('a NUL byte or another control character gets an error at its field, keeping what was typed', async (app, database) => {
+  const session = await formSession(app, '/en/contact');
+  const res = await app.inject(post('/en/contact', session, { ...valid, name: 'Ana\u0000Novak', message: 'Bell\u0007 and\ttab\r\nline' }));
+  assert.equal(res.statusCode, 422);
+  assert.equal(fieldError(res.body, 'name'), CHARACTERS_ERROR);
+  assert.equal(fieldError(res.body, 'message'), CHARACTERS_ERROR, 'tab and line breaks are fine, the bell is not');
+  assert.equal(fieldError(res.body, 'email'), undefined);
+  assert.ok(res.body.includes('value="Ana\u0000Novak"'), 'keeps the name typed');
+  const bg = await app.inject(post('/bg/contact', await formSession(app, '/bg/contact'), { ...valid, email: 'ana\u0000@example.si' }));
+  assert.equal(fieldError(bg.body, 'email'), 'Премахнете невидимите управляващи знаци от това поле.');
   assert.equal(await countContactMessages(database.db), 0);
 });
 

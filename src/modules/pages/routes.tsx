@@ -32,7 +32,7 @@ export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return reply.page(<ContactPage values={values} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('contact.title') });
   });
 
-  app.post('/:lang/contact', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/contact', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
     const result = await sendContactMessage(database.db, req.body, req.lang);
     if (result.ok) return reply.redirect(`/${req.lang}/contact/thanks`, 303);
     reply.status(422).header('cache-control', 'no-store');

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import { z } from 'zod';
+import { text } from '../../core/http/input.ts';
 
 export const CONTACT_TOPICS = ['general', 'accessibility', 'joining', 'privacy'] as const;
 export type ContactTopic = (typeof CONTACT_TOPICS)[number];
@@ -27,12 +28,12 @@ export const LIMITS = { name: 120, email: 254, pageUrl: 500, message: 5000 } as 
 // Messages are message keys; the form translates them.
 export const contactInput = z.object({
   topic: z.enum(CONTACT_TOPICS, { error: 'form.error.choose' }),
-  name: z.string({ error: 'form.error.required' }).trim().min(1, 'form.error.required').max(LIMITS.name, 'form.error.tooLong'),
-  email: z.string({ error: 'form.error.required' }).trim().min(1, 'form.error.required')
+  name: text().trim().min(1, 'form.error.required').max(LIMITS.name, 'form.error.tooLong'),
+  email: text().trim().min(1, 'form.error.required')
     .max(LIMITS.email, 'form.error.tooLong').pipe(z.email('form.error.email')),
-  page_url: z.string().trim().max(LIMITS.pageUrl, 'form.error.tooLong')
+  page_url: text().trim().max(LIMITS.pageUrl, 'form.error.tooLong')
     .refine((v) => v === '' || /^https?:\/\/\S+$/.test(v), 'form.error.url').optional().default(''),
-  message: z.string({ error: 'form.error.required' }).trim().min(1, 'form.error.required')
+  message: text().trim().min(1, 'form.error.required')
     .max(LIMITS.message, 'form.error.tooLong'),
 });
 export type ContactInput = z.infer<typeof contactInput>;

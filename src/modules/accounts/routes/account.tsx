@@ -30,7 +30,7 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       { title: req.t('accounts.account.title'), indexable: false });
   });
 
-  app.post('/:lang/account', async (req, reply) => {
+  app.post('/:lang/account', { config: { textChecked: true } }, async (req, reply) => {
     const actor = requireActor(req, reply);
     if (!actor) return reply;
     const result = await updateProfile(ctx, actor, req.body, req.lang);

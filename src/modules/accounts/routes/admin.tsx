@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { parseId } from '../../../core/http/input.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { accountsPolicy } from '../policy.ts';
 import { AUDIT_PAGE_SIZE, listAudit } from '../service/audit.ts';
@@ -10,8 +11,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const actor = requireActor(req, reply);
     if (!actor) return reply;
     accountsPolicy.authorize(actor, 'audit.view', null);
-    const before = Number((req.query as { before?: string }).before);
-    const entries = await listAudit(ctx.database.db, Number.isInteger(before) && before > 0 ? before : undefined);
+    const entries = await listAudit(ctx.database.db, parseId((req.query as { before?: unknown }).before));
     const next = entries.length === AUDIT_PAGE_SIZE ? entries.at(-1)?.id : undefined;
     return reply.header('cache-control', 'no-store').page(<AuditPage entries={entries} next={next} />, { title: req.t('accounts.audit.title'), indexable: false });
   });

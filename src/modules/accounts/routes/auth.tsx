@@ -18,7 +18,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return reply.headers(noStore).page(<SignUpPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.signUp.title') });
   });
 
-  app.post('/:lang/sign-up', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/sign-up', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
     const result = await signUp(ctx, req.body, req.lang, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/sign-up/check-email`, 303);
     return refusedStatus(reply, result).headers(noStore).page(
@@ -49,7 +49,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return reply.redirect(`/${req.lang}/account?notice=confirmed`, 303);
   });
 
-  app.get('/:lang/sign-in', (req, reply) => {
+  app.get('/:lang/sign-in', { config: { textChecked: true } }, (req, reply) => {
     const next = safeNext(req.lang, (req.query as { next?: unknown }).next);
     if (req.actor) return reply.redirect(next, 303);
     const notice = noticeFrom(req, ['password-reset']);
@@ -57,7 +57,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   // Limited per address, per account and per known browser in the database (see THROTTLE), shared by all processes.
-  app.post('/:lang/sign-in', async (req, reply) => {
+  app.post('/:lang/sign-in', { config: { textChecked: true } }, async (req, reply) => {
     const result = await signIn(ctx, req.body, req.ip, knownDevice(req));
     const next = safeNext(req.lang, (req.body as { next?: unknown } | undefined)?.next);
     if (result.ok) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { typedValues } from '../../../core/http/forms.ts';
+import { parseId } from '../../../core/http/input.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { accountsPolicy } from '../policy.ts';
@@ -9,10 +10,7 @@ import { requireActor } from './session.ts';
 
 const noStore = { 'cache-control': 'no-store' };
 const FIELDS = ['name', 'kind', 'website', 'description'] as const;
-const idOf = (params: unknown) => {
-  const id = (params as { id: string }).id;
-  return /^[1-9]\d{0,9}$/.test(id) ? Number(id) : undefined;
-};
+const idOf = (params: unknown) => parseId((params as { id: string }).id);
 
 export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/organisations/new', (req, reply) => {
@@ -22,7 +20,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     return reply.headers(noStore).page(<OrganisationFormPage values={{ kind: 'ngo' }} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.org.create'), indexable: false });
   });
 
-  app.post('/:lang/organisations/new', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/organisations/new', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
     const actor = requireActor(req, reply);
     if (!actor) return reply;
     accountsPolicy.authorize(actor, 'organisation.create', null);
@@ -61,7 +59,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     return reply.headers(noStore).page(<OrganisationFormPage id={org.id} values={values} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.org.edit'), indexable: false });
   });
 
-  app.post('/:lang/organisations/:id/edit', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/organisations/:id/edit', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
     const found = await editable(req, reply);
     if (!found) return reply;
     const { org, actor } = found;

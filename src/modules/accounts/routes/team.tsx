@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Scope } from '../../../core/authz.ts';
 import { refusedStatus, typedValues } from '../../../core/http/forms.ts';
+import { parseId } from '../../../core/http/input.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
@@ -21,8 +22,9 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const { type, id } = params as { type?: string; id?: string };
     if (type === undefined) return { type: 'platform', id: null };
     const scopeType = SCOPED.find((s) => s === type);
-    if (!scopeType || !/^[1-9]\d{0,9}$/.test(id ?? '')) return undefined;
-    const scope: Scope = { type: scopeType, id: Number(id) };
+    const scopeId = parseId(id);
+    if (!scopeType || !scopeId) return undefined;
+    const scope: Scope = { type: scopeType, id: scopeId };
     if (scope.type === 'organisation' && !(await getOrganisation(ctx, scope.id!))) return undefined;
     return scope;
   }
@@ -72,7 +74,8 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     app.post(`${prefix}/members/:grant/remove`, async (req, reply) => {
       const g = await guard(req, reply, 'team.revoke');
       if (!g) return reply;
-      const outcome = await revokeGrant(ctx, g.actor, g.scope, Number((req.params as { grant: string }).grant), req.ip);
+      const grant = parseId((req.params as { grant: string }).grant);
+      const outcome = grant ? await revokeGrant(ctx, g.actor, g.scope, grant, req.ip) : 'notFound';
       if (outcome === 'notFound') return reply.callNotFound();
       return reply.redirect(`${g.base}?notice=${outcome === 'lastAdmin' ? 'last-admin' : 'removed'}`, 303);
     });
@@ -80,7 +83,8 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     app.post(`${prefix}/invitations/:invitation/cancel`, async (req, reply) => {
       const g = await guard(req, reply, 'team.invite');
       if (!g) return reply;
-      const done = await cancelInvitation(ctx, g.actor, g.scope, Number((req.params as { invitation: string }).invitation), req.ip);
+      const invitation = parseId((req.params as { invitation: string }).invitation);
+      const done = invitation ? await cancelInvitation(ctx, g.actor, g.scope, invitation, req.ip) : false;
       if (!done) return reply.callNotFound();
       return reply.redirect(`${g.base}?notice=cancelled`, 303);
     });

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * C0 control characters other than tab, line feed and carriage return. Nobody types them; NUL
+ * is refused by PostgreSQL in text ("invalid byte sequence") and the others are invisible.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+
+export const hasControl = (value: string) => CONTROL.test(value);
+
+/**
+ * A text field of a form: a string without control characters. Chain on it as on z.string();
+ * `error` is the message key when the field is missing or not a string.
+ */
+export const text = (error = 'form.error.required') =>
+  z.string({ error }).refine((v) => !hasControl(v), 'form.error.characters');
+
+/** The largest id both databases store in an integer column (PostgreSQL's int4). */
+export const MAX_ID = 2_147_483_647;
+
+/** An id in an address, query or cursor: digits only, from 1 to MAX_ID. Messages are for the API. */
+export const idSchema = z.string()
+  .regex(/^[1-9]\d{0,9}$/, 'must be a positive whole number')
+  .transform(Number)
+  .refine((n) => n <= MAX_ID, `must be at most ${MAX_ID}`);
+
+/** The id a value names, or undefined when it names none (then the answer is 404 or 400, never a query). */
+export function parseId(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 1 && value <= MAX_ID ? value : undefined;
+  const parsed = idSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The error code of a request refused for a NUL byte: its page says so. */
+export const NUL_CODE = 'MUNICIPIUM_NUL';
+
+/** The name of the first string (or key) holding a NUL byte in a parsed query, params or body; walks without recursion. */
+export function nulIn(value: unknown, name = ''): string | undefined {
+  const stack: [string, unknown][] = [[name, value]];
+  while (stack.length > 0) {
+    const [at, v] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return at;
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push([at, item]);
+    } else if (v && typeof v === 'object' && !Buffer.isBuffer(v)) {
+      for (const [key, item] of Object.entries(v)) {
+        if (key.includes('\u0000')) return at || 'key';
+        stack.push([at || key, item]);
+      }
+    }
+  }
+  return undefined;
+}
