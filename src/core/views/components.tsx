@@ -34,7 +34,8 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: 
       <ul>
         {entries.map(([field, error]) => (
           <li key={field}>
-            <a href={`#${field}`}>{labels[field]}: {t(error.key, error.values)}</a>
+            {/* A form-wide error says it all; a field's error is named after its field. */}
+            <a href={`#${field}`}>{field === 'form' ? t(error.key, error.values) : `${labels[field]}: ${t(error.key, error.values)}`}</a>
           </li>
         ))}
       </ul>

@@ -23,7 +23,7 @@ export function FormPage(p: {
     <article class="prose">
       <Heading>{p.title}</Heading>
       {p.lead && <div class="lead">{p.lead}</div>}
-      <ErrorSummary errors={p.errors} labels={{ form: t('form.errorGeneral'), ...p.labels }} />
+      <ErrorSummary errors={p.errors} labels={p.labels} />
       <form method="post" action={p.action} class="form" noValidate>
         <CsrfField token={p.csrfToken} />
         {p.children}

@@ -79,7 +79,7 @@ export function EditorPage({ view }: { view: EditorView }) {
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
   const areas = new Set(Array.isArray(v.areas) ? v.areas : v.areas ? [v.areas] : []);
   const labels: Record<string, string> = {
-    form: t('form.errorGeneral'), owner: t('content.desk.owner'), language: t('content.languageLabel'), type: t('content.typeLabel'),
+    owner: t('content.desk.owner'), language: t('content.languageLabel'), type: t('content.typeLabel'),
     title: t('content.field.title'), summary: t('content.field.summary'), body: t('content.field.body'), image: t('content.field.image'), image_alt: t('content.field.imageAlt'),
     areas: t('content.areaLabel'), tags: t('content.tags'), starts_at: t('content.field.startsAt'), ends_at: t('content.field.endsAt'), time_zone: t('content.field.timeZone'),
     venue_name: t('content.field.venueName'), venue_address: t('content.field.venueAddress'), latitude: t('municipalities.edit.latitude'), longitude: t('municipalities.edit.longitude'),
@@ -218,7 +218,7 @@ function PublishPanel({ item, state, csrfToken, errors }: { item: ContentItem; s
   return (
     <section class="panel" aria-labelledby="publish-heading">
       <h2 id="publish-heading">{t('content.desk.publication')}</h2>
-      <ErrorSummary errors={errors} labels={{ publish_at: t('content.field.publishAt'), time_zone: t('content.field.timeZone'), when: t('content.desk.publication'), form: t('form.errorGeneral') }} />
+      <ErrorSummary errors={errors} labels={{ publish_at: t('content.field.publishAt'), time_zone: t('content.field.timeZone'), when: t('content.desk.publication') }} />
       {state !== 'published' && <ButtonForm action={href(`${deskPath(item)}/publish?when=now`)} csrfToken={csrfToken} label={t('content.desk.publishNow')} />}
       <form method="post" action={href(`${deskPath(item)}/publish`)} class="form">
         <CsrfField token={csrfToken} />

@@ -120,7 +120,7 @@ function RegistrationBox({ item, view }: { item: Card; view: RegistrationView })
       {!view.open ? <p>{t('content.register.closed')}</p> : !view.done && (
         <>
           {full && <p>{t('content.register.waitingList', { count: view.counts.waiting })}</p>}
-          <ErrorSummary errors={view.errors} labels={{ name: t('content.register.name'), email: t('content.register.email'), form: t('form.errorGeneral') }} />
+          <ErrorSummary errors={view.errors} labels={{ name: t('content.register.name'), email: t('content.register.email') }} />
           <form method="post" action={href(`${itemPath(item.item)}/register`)} class="form" noValidate>
             <CsrfField token={view.csrfToken} />
             <TextField name="name" label={t('content.register.name')} required value={view.values.name} error={view.errors.name} maxLength={160} autocomplete="name" />

@@ -7,7 +7,7 @@ export function ClaimPage({ m, values, errors, csrfToken }: { m: Municipality; v
   const { t } = usePage();
   const href = useHref();
   const labels = {
-    form: t('form.errorGeneral'), job_title: t('municipalities.claim.jobTitle'), official_email: t('municipalities.claim.officialEmail'),
+    job_title: t('municipalities.claim.jobTitle'), official_email: t('municipalities.claim.officialEmail'),
     website: t('municipalities.claim.website'), evidence: t('municipalities.claim.evidence'),
   };
   const action = href(`${profilePath(m)}/claim`);

@@ -13,7 +13,7 @@ export function EditProfilePage({ m, values, errors, imageErrors = {}, csrfToken
   const href = useHref();
   const chosen = new Set((values.languages ?? '').split(',').filter(Boolean));
   const labels: Record<string, string> = {
-    form: t('form.errorGeneral'), name: t('municipalities.edit.name'), native_name: t('municipalities.edit.nativeName'), population: t('municipalities.populationLabel'),
+    name: t('municipalities.edit.name'), native_name: t('municipalities.edit.nativeName'), population: t('municipalities.populationLabel'),
     website: t('municipalities.edit.website'), email: t('municipalities.edit.email'), phone: t('municipalities.edit.phone'), address: t('municipalities.edit.address'),
     region_name: t('municipalities.region'), latitude: t('municipalities.edit.latitude'), longitude: t('municipalities.edit.longitude'),
     mayor_name: t('municipalities.edit.mayorName'), mayor_since: t('municipalities.edit.mayorSince'), languages: t('municipalities.edit.languages'),

@@ -7,7 +7,7 @@ export function ProposePage({ values, errors, csrfToken }: { values: Partial<Rec
   const { t, lang } = usePage();
   const href = useHref();
   const labels = {
-    form: t('form.errorGeneral'), country: t('municipalities.country'), name: t('municipalities.edit.name'), native_name: t('municipalities.edit.nativeName'),
+    country: t('municipalities.country'), name: t('municipalities.edit.name'), native_name: t('municipalities.edit.nativeName'),
     region: t('municipalities.region'), population: t('municipalities.populationLabel'), website: t('municipalities.edit.website'), note: t('municipalities.propose.note'),
   };
   return (
