@@ -2,7 +2,7 @@
 // them, served by the real server from a database grown step by step.
 // BENCH_CONTENT_SIZES (default 10000,100000,1000000), BENCH_CONTENT_DURATION (seconds, default 5).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -10,12 +10,13 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { openDatabase } from '../src/core/db/client.ts';
 import { migrateToLatest } from '../src/core/db/migrate.ts';
+import { readCatalog } from '../src/core/i18n/catalog.ts';
 import { foldText, slugify } from '../src/core/search/normalize.ts';
 import { configOf, textOf } from '../src/modules/content/fulltext.ts';
-import { renderBody } from '../src/modules/content/sanitize.ts';
+import { renderBody } from '../src/modules/content/service/sanitize.ts';
 import { POLICY_AREAS } from '../src/modules/content/schema.ts';
 import { modules } from '../src/modules/index.ts';
-import { geoNamesRecords, importRecords } from '../src/modules/municipalities/import.ts';
+import { geoNamesRecords, importRecords } from '../src/modules/municipalities/service/import.ts';
 
 const sizes = (process.env.BENCH_CONTENT_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const duration = Number(process.env.BENCH_CONTENT_DURATION ?? 5);
@@ -60,7 +61,7 @@ const vocabularies = Object.fromEntries(LANGUAGES.map((lang) => {
       for (const w of v.replace(/\{[^{}]*\}/g, ' ').toLowerCase().match(/\p{L}{2,}/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
     } else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
-  walk(JSON.parse(readFileSync(join(root, 'locales', `${lang}.json`), 'utf8')));
+  walk(readCatalog(lang));
   const words = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
   const draw = sampler(words.map((_, rank) => 1 / (rank + 1) ** 1.05));
   return [lang, { words, draw: () => words[draw()]! }];

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/core/db/client.ts';
 import { migrateToLatest } from '../src/core/db/migrate.ts';
 import { modules } from '../src/modules/index.ts';
-import { geoNamesRecords, importRecords } from '../src/modules/municipalities/import.ts';
-import { searchMunicipalities } from '../src/modules/municipalities/service.ts';
+import { geoNamesRecords, importRecords } from '../src/modules/municipalities/service/import.ts';
+import { searchMunicipalities } from '../src/modules/municipalities/service/directory.ts';
 
 const QUERIES = ['stara zagora', 'Стара Загора', 'lodz', 'Łódź', 'Θεσσαλονίκη', 'thessaloniki', 'slovenska bistrica', 'botevgrad', 'botevgard',
   'berl', 'mün', 'par', 'wien', 'sofia', 'helsink', 'ljubljana', 'kraków', 'krakow', 'lisboa', 'sevila', 'bratislava', 'brno', 'tartu', 'a', 'novo selo'];

@@ -1,5 +1,5 @@
 import type { TestDatabase } from './helpers/db.ts';
-import { csvRecords, importRecords } from '../src/modules/municipalities/import.ts';
+import { csvRecords, importRecords } from '../src/modules/municipalities/service/import.ts';
 import { SAMPLE_CSV } from './fixtures/municipalities.ts';
 
 /** The sample directory, and the ids of the towns the content tests use. */

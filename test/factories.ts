@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../src/core/authz.ts';
-import { hashPassword } from '../src/modules/accounts/passwords.ts';
+import { hashPassword } from '../src/modules/accounts/service/passwords.ts';
 import { insertUser } from '../src/modules/accounts/repo.ts';
 import { grantRole } from '../src/modules/accounts/service/roles.ts';
 import { startSession } from '../src/modules/accounts/service/sessions.ts';

@@ -22,7 +22,7 @@ dbTest('no bad input gives a 5xx or changes the database', async (database, t) =
   try {
     const { staraZagora } = await sampleTowns(database);
     const admin = await person(database, { roles: [['platform_admin', null], ['municipality_admin', staraZagora]] });
-    const news = idFrom((await submit(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `m:${staraZagora}` }, admin, '/en/newsroom/new')).headers.location);
+    const news = idFrom((await submit(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, admin, '/en/newsroom/new')).headers.location);
     await submit(app, `/en/newsroom/${news}/edit`, {}, admin, `/en/newsroom/${news}/publish?when=now`);
     const org = /\/organisations\/(\d+)/.exec(String((await submit(app, '/en/organisations/new', { name: 'Zelena Zagora', kind: 'ngo' }, admin)).headers.location))?.[1];
     assert.ok(news > 0 && org);

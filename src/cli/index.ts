@@ -5,7 +5,10 @@ import { MailSender } from '../core/mail/sender.ts';
 import { type ModuleContext, personalDataOf, sectionsOf } from '../core/modules.ts';
 import { migrateToLatest } from '../core/db/migrate.ts';
 import { runDemoSeeds } from '../core/seeds.ts';
+import { registerScopes } from '../core/scopes.ts';
 import { modules } from '../modules/index.ts';
+
+registerScopes(modules.flatMap((m) => m.scopes ?? []));
 
 /** Opens the configured database, brought up to date, for one command. */
 async function withDatabase(fn: (ctx: ModuleContext, applied: string[]) => Promise<void>): Promise<void> {

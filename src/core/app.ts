@@ -16,6 +16,7 @@ import { registerRequestChecks } from './http/requests.ts';
 import { registerSecurity } from './http/security.ts';
 import { negotiateLanguage } from './i18n/negotiate.ts';
 import { type ModuleContext, type ModuleManifest, personalDataOf, sectionsOf } from './modules.ts';
+import { registerScopes } from './scopes.ts';
 import { registerSearch } from './search/routes.tsx';
 
 export interface AppOptions {
@@ -52,6 +53,7 @@ export async function buildApp({ config, database, modules, logger, background =
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  registerScopes(modules.flatMap((m) => m.scopes ?? []));
   const ctx: ModuleContext = { config, database, mail: new MailSender(database, config, app.log), personalData: personalDataOf(modules), sections: sectionsOf(modules) };
   app.decorate('context', ctx);
   app.addHook('onClose', () => ctx.mail.stop());

@@ -1,18 +1,12 @@
 /** Who may do what: roles, scopes and the policy helper every module declares its rules with. */
 
-export type ScopeType = 'platform' | 'municipality' | 'network' | 'organisation';
+import { PLATFORM, scopeOfRole } from './scopes.ts';
 
-/** Each role and the kind of scope it holds in. */
-export const ROLES = {
-  platform_admin: 'platform',
-  platform_moderator: 'platform',
-  platform_editor: 'platform',
-  municipality_admin: 'municipality',
-  municipality_editor: 'municipality',
-  network_coordinator: 'network',
-  organisation_representative: 'organisation',
-} as const satisfies Record<string, ScopeType>;
-export type Role = keyof typeof ROLES;
+/** "platform", or the type of a scope a module declares (see scopes.ts). */
+export type ScopeType = string;
+
+/** A role: one of the platform's, or one a module's scope declares. */
+export type Role = string;
 
 export interface Scope {
   type: ScopeType;
@@ -36,7 +30,7 @@ export interface Actor {
 }
 
 export function hasRole(actor: Actor | null, role: Role, scopeId: number | null = null): boolean {
-  return !!actor && actor.grants.some((g) => g.role === role && (ROLES[role] === 'platform' || g.scopeId === scopeId));
+  return !!actor && actor.grants.some((g) => g.role === role && (scopeOfRole(role) === PLATFORM || g.scopeId === scopeId));
 }
 
 export const isPlatformAdmin = (actor: Actor | null) => hasRole(actor, 'platform_admin');

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { type Database, ping } from './db/client.ts';
+import { NO_STORE } from './http/guards.ts';
 
 /** GET /healthz: 200 while the database answers, 503 when it does not (for load balancers). */
 export function registerHealth(app: FastifyInstance, database: Database): void {
@@ -7,14 +8,14 @@ export function registerHealth(app: FastifyInstance, database: Database): void {
     const started = performance.now();
     try {
       await ping(database.db);
-      reply.header('cache-control', 'no-store');
+      reply.headers(NO_STORE);
       return {
         status: 'ok',
         database: { dialect: database.dialect, status: 'up', latencyMs: Math.round((performance.now() - started) * 100) / 100 },
       };
     } catch (err) {
       req.log.warn({ err }, 'health check: database unreachable');
-      reply.status(503).header('cache-control', 'no-store');
+      reply.status(503).headers(NO_STORE);
       return { status: 'unavailable', database: { dialect: database.dialect, status: 'down' } };
     }
   });

@@ -7,6 +7,7 @@ import type { Database } from './db/client.ts';
 import type { Translator } from './i18n/catalog.ts';
 import type { MailSender } from './mail/sender.ts';
 import type { LanguageCode } from './i18n/languages.ts';
+import type { ScopeDefinition } from './scopes.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -172,4 +173,6 @@ export interface ModuleManifest {
   header?: ComponentType;
   /** Parts of other modules' pages, by section point. */
   sections?: Record<string, SectionProvider>;
+  /** The things this module owns that people hold roles in (see scopes.ts). */
+  scopes?: ScopeDefinition[];
 }

@@ -6,6 +6,7 @@ import { PASSWORD, person } from '../factories.ts';
 import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, DIALECTS } from '../helpers/db.ts';
 import { linkIn, startSmtp } from '../helpers/smtp.ts';
+import { sampleDirectory } from '../scopes.ts';
 
 const NEW_PASSWORD = 'Rivers of Savinja in spring';
 
@@ -94,6 +95,7 @@ describe('accounts in a real browser', { skip: noBrowser }, () => {
   test('every account page has no WCAG 2.1 AA violations in English, Bulgarian and Finnish', async () => {
     const database = await createTestDatabase('sqlite');
     const { app, origin } = await servePortal(database);
+    await sampleDirectory(database);
     const admin = await person(database, { roles: [['platform_admin', null], ['municipality_admin', 4]] });
     const anonymous = await openPage(browser);
     const signedIn = await openPage(browser);

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
-import { csvRecords, importRecords } from '../../src/modules/municipalities/import.ts';
+import { csvRecords, importRecords } from '../../src/modules/municipalities/service/import.ts';
 import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { person, type TestPerson } from '../factories.ts';

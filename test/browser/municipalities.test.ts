@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { geoNamesRecords, importRecords } from '../../src/modules/municipalities/import.ts';
+import { geoNamesRecords, importRecords } from '../../src/modules/municipalities/service/import.ts';
 import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { person } from '../factories.ts';

@@ -21,6 +21,23 @@ dbTest('migrations are applied in order, recorded, and safe to run twice', async
   assert.deepEqual(second.applied, []);
 });
 
+/** The migrations installations already ran, by the names recorded in their databases. */
+const SHIPPED = [
+  '20261121_00_mail_outbox:core', '20261121_00_throttle:core', '20261121_01_contact_messages:pages', '20261121_02_accounts:accounts',
+  '20261121_03_municipalities:municipalities', '20261121_04_profiles_and_claims:municipalities', '20261121_05_content:content',
+  '20261121_06_search_inline:content',
+];
+
+dbTest('a database that ran the shipped migrations runs none of them again', async ({ db }) => {
+  const names = Object.keys(collectMigrations(modules));
+  for (const name of SHIPPED) assert.ok(names.includes(name), `${name} keeps its name, or installations would run it twice`);
+  // The database as an earlier release left it: its tables made and every shipped name recorded.
+  await migrateToLatest(db, modules.map((m) => ({ ...m, migrations: Object.fromEntries(
+    Object.entries(m.migrations ?? {}).filter(([file]) => SHIPPED.includes(`${file}:${m.name}`))) })));
+  const now = await migrateToLatest(db, modules);
+  assert.deepEqual(now.applied.filter((n) => SHIPPED.includes(n)), [], 'nothing shipped runs again');
+});
+
 dbTest('a failing migration stops with its name, changes nothing itself and keeps what ran before', async ({ db }) => {
   const broken: ModuleManifest[] = [
     { name: 'alpha', migrations: { '20260101_01_ok': { up: async (d) => { await d.schema.createTable('alpha_ok').addColumn('x', 'integer').execute(); } } } },

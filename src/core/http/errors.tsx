@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
+import { NO_STORE, SignInRequired } from './guards.ts';
 import { ErrorPage, errorPageFor } from '../views/error-page.tsx';
 
 function wantsJson(req: FastifyRequest): boolean {
@@ -31,6 +32,10 @@ function sendError(req: FastifyRequest, reply: FastifyReply, status: number, cod
 /** Every error becomes a localised page (or problem JSON); stack traces only in development. */
 export function registerErrorHandlers(app: FastifyInstance, config: Config): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
+    // A page for signed-in people sends a visitor to sign in, and back here afterwards.
+    if (error instanceof SignInRequired && !wantsJson(req)) {
+      return reply.headers(NO_STORE).redirect(`/${req.lang}/sign-in?next=${encodeURIComponent(req.url)}`, 303);
+    }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     else req.log.info({ code: error.code, status }, error.message);

@@ -53,3 +53,10 @@ export function nulIn(value: unknown, name = ''): string | undefined {
   }
   return undefined;
 }
+
+/** A web address people type: http(s), a host with a dot, no spaces. */
+const WEB_ADDRESS = /^https?:\/\/[^\s/]+\.[^\s]+$/;
+
+/** An optional web address field of a form ('' when left empty). */
+export const urlField = (max = 300) =>
+  text().trim().max(max, 'form.error.tooLong').refine((v) => v === '' || WEB_ADDRESS.test(v), 'form.error.url').optional().default('');

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
-import { hasMessage, readCatalog, translator } from './catalog.ts';
+import { catalogSources, hasMessage, mergeCatalogs, readCatalog, readCatalogFile, translator } from './catalog.ts';
 import { COMPLETE_LANGUAGES, LANGUAGE_CODES } from './languages.ts';
 import { negotiateLanguage } from './negotiate.ts';
 
@@ -24,9 +27,64 @@ const english = readCatalog('en');
 test('all 24 official EU languages have a catalog that parses', () => {
   assert.equal(LANGUAGE_CODES.length, 24);
   for (const lang of LANGUAGE_CODES) {
-    for (const [key, message] of Object.entries(readCatalog(lang))) {
-      assert.doesNotThrow(() => parse(message), `${lang} ${key}`);
+    assert.ok(Object.keys(readCatalog(lang)).length > 0, `${lang} has no messages`);
+  }
+  for (const source of catalogSources()) {
+    for (const lang of source.languages) {
+      for (const [key, message] of Object.entries(readCatalogFile(source, lang))) {
+        assert.doesNotThrow(() => parse(message), `${source.owner} ${lang} ${key}`);
+      }
     }
+  }
+});
+
+/** The key namespaces a module's catalogs hold: its own name, but for pages, the pages it serves. */
+const NAMESPACES: Record<string, string[]> = { pages: ['home', 'about', 'accessibility', 'privacy', 'contact'] };
+const namespacesOf = (owner: string): string[] => NAMESPACES[owner] ?? [owner];
+
+test("each module's catalogs hold only keys of its own namespace, and core's the rest", () => {
+  const sources = catalogSources();
+  const modules = sources.filter((s) => s.owner !== 'core').map((s) => s.owner);
+  for (const m of ['accounts', 'content', 'municipalities', 'pages']) assert.ok(modules.includes(m), `the ${m} module has catalogs`);
+  const taken = modules.flatMap(namespacesOf);
+  assert.equal(new Set(taken).size, taken.length, 'no namespace belongs to two modules');
+  for (const source of sources) {
+    assert.ok(source.languages.includes('en'), `${source.owner} has an English catalog`);
+    for (const lang of source.languages) {
+      const keys = Object.keys(readCatalogFile(source, lang));
+      assert.ok(keys.length > 0, `${source.owner} ${lang}.json is empty: leave the file out`);
+      const own = (key: string) => {
+        const space = key.split('.')[0]!;
+        return source.owner === 'core' ? !taken.includes(space) : namespacesOf(source.owner).includes(space);
+      };
+      assert.deepEqual(keys.filter((k) => !own(k)), [], `${source.owner} ${lang}.json holds keys of another namespace`);
+    }
+  }
+});
+
+test('a key defined in two catalogs is an error naming both files', () => {
+  const src = mkdtempSync(join(tmpdir(), 'municipium-catalogs-'));
+  try {
+    const coreFile = join(src, 'core', 'locales', 'en.json');
+    const moduleFile = join(src, 'modules', 'notices', 'locales', 'en.json');
+    mkdirSync(join(src, 'core', 'locales'), { recursive: true });
+    mkdirSync(join(src, 'modules', 'notices', 'locales'), { recursive: true });
+    mkdirSync(join(src, 'modules', 'empty'), { recursive: true });
+    writeFileSync(coreFile, JSON.stringify({ 'nav.home': 'Home', 'nav.notices': 'Notices' }));
+    writeFileSync(moduleFile, JSON.stringify({ 'notices.title': 'Notices' }));
+    const sources = catalogSources(src);
+    assert.deepEqual(sources.map((s) => [s.owner, s.languages]), [['core', ['en']], ['notices', ['en']]]);
+    assert.deepEqual(mergeCatalogs('en', sources), { 'nav.home': 'Home', 'nav.notices': 'Notices', 'notices.title': 'Notices' });
+    assert.deepEqual(mergeCatalogs('de', sources), {});
+
+    writeFileSync(moduleFile, JSON.stringify({ 'notices.title': 'Notices', 'nav.notices': 'Notices' }));
+    assert.throws(() => mergeCatalogs('en', sources), (err: Error) =>
+      err.message.includes('"nav.notices"') && err.message.includes(coreFile) && err.message.includes(moduleFile));
+
+    writeFileSync(join(src, 'modules', 'notices', 'locales', 'english.json'), '{}');
+    assert.throws(() => catalogSources(src), /english\.json is not a catalog/);
+  } finally {
+    rmSync(src, { recursive: true, force: true });
   }
 });
 

@@ -1,14 +1,91 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { DEFAULT_LANGUAGE, LANGUAGE_CODES, type LanguageCode } from './languages.ts';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_CODES, type LanguageCode } from './languages.ts';
 
 export type MessageValues = Record<string, string | number | Date>;
 export type Translator = (key: string, values?: MessageValues) => string;
 
-const localesDir = new URL('../../../locales/', import.meta.url);
+/** A folder of catalogs, one `{lang}.json` a language: core's own, or a module's. */
+export interface CatalogSource {
+  /** "core", or the module's folder name. */
+  owner: string;
+  dir: string;
+  /** The languages this folder has a catalog for. */
+  languages: LanguageCode[];
+}
 
+const srcDir = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Core's catalogs (src/core/locales/) and those of every module folder that has a `locales/`
+ * folder (src/modules/{module}/locales/), found on disk: core does not import the modules.
+ */
+export function catalogSources(src: string = srcDir): CatalogSource[] {
+  const modulesDir = join(src, 'modules');
+  const modules = existsSync(modulesDir)
+    ? readdirSync(modulesDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(join(modulesDir, d.name, 'locales')))
+        .map((d) => d.name)
+        .sort()
+    : [];
+  const folders = [{ owner: 'core', dir: join(src, 'core', 'locales') }, ...modules.map((m) => ({ owner: m, dir: join(modulesDir, m, 'locales') }))];
+  return folders.map(({ owner, dir }) => {
+    const languages: LanguageCode[] = [];
+    for (const file of existsSync(dir) ? readdirSync(dir).sort() : []) {
+      const lang = file.endsWith('.json') ? file.slice(0, -'.json'.length) : '';
+      if (!isLanguage(lang)) throw new Error(`${shown(join(dir, file))} is not a catalog: catalogs are named {lang}.json after an official EU language`);
+      languages.push(lang);
+    }
+    return { owner, dir, languages };
+  });
+}
+
+/** A path as people read it in the repository: src/modules/accounts/locales/en.json. */
+function shown(file: string): string {
+  const rel = relative(join(srcDir, '..'), file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+/** One catalog file: its messages, as written. */
+export function readCatalogFile(source: CatalogSource, lang: LanguageCode): Record<string, string> {
+  const file = join(source.dir, `${lang}.json`);
+  let messages: unknown;
+  try {
+    messages = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${shown(file)} cannot be read: ${(err as Error).message}`);
+  }
+  if (!messages || typeof messages !== 'object' || Array.isArray(messages)) throw new Error(`${shown(file)} is not an object of messages`);
+  for (const [key, message] of Object.entries(messages)) {
+    if (typeof message !== 'string') throw new Error(`${shown(file)}: the message ${key} is not a string`);
+  }
+  return messages as Record<string, string>;
+}
+
+/** The catalogs of one language, merged. A key defined in two catalogs is an error naming both files. */
+export function mergeCatalogs(lang: LanguageCode, sources: CatalogSource[]): Record<string, string> {
+  const merged: Record<string, string> = {};
+  const definedIn = new Map<string, string>();
+  for (const source of sources) {
+    if (!source.languages.includes(lang)) continue;
+    const file = shown(join(source.dir, `${lang}.json`));
+    for (const [key, message] of Object.entries(readCatalogFile(source, lang))) {
+      const first = definedIn.get(key);
+      if (first !== undefined) throw new Error(`The message key "${key}" is defined twice: in ${first} and in ${file}`);
+      definedIn.set(key, file);
+      merged[key] = message;
+    }
+  }
+  return merged;
+}
+
+const sources = catalogSources();
+
+/** Every catalog of a language (core's and the modules'), merged. */
 export function readCatalog(lang: LanguageCode): Record<string, string> {
-  return JSON.parse(readFileSync(new URL(`${lang}.json`, localesDir), 'utf8')) as Record<string, string>;
+  return mergeCatalogs(lang, sources);
 }
 
 const catalogs = new Map<LanguageCode, Record<string, string>>(LANGUAGE_CODES.map((l) => [l, readCatalog(l)]));

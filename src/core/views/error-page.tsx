@@ -2,7 +2,7 @@ import { NUL_CODE } from '../http/input.ts';
 import { SearchForm } from './components.tsx';
 import { useHref, usePage } from './context.ts';
 
-export const ERROR_PAGES = [400, 403, 404, 405, 413, 415, 429, 500, 503] as const;
+export const ERROR_PAGES = [400, 401, 403, 404, 405, 413, 415, 429, 500, 503] as const;
 export type ErrorPageStatus = (typeof ERROR_PAGES)[number];
 
 export function errorPageFor(status: number, code?: string): { status: ErrorPageStatus; key: string } {

@@ -3,6 +3,7 @@ import { appTest } from '../../../test/helpers/app.ts';
 import { PASSWORD, person, sessionFrom, submit } from '../../../test/factories.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './service/limits.ts';
 import { modules } from '../index.ts';
+import { sampleDirectory } from '../../../test/scopes.ts';
 
 const NEW_PASSWORD = 'Seven bridges over the Drava';
 
@@ -111,6 +112,7 @@ appTest('download my data holds everything about the person and no secrets', asy
 });
 
 appTest('deleting the account erases personal data everywhere but keeps the record of actions', async (app, database) => {
+  await sampleDirectory(database);
   const admin = await person(database, { roles: [['platform_admin', null]] });
   const p = await person(database, { roles: [['municipality_admin', 3]] });
   await submit(app, '/en/contact', { topic: 'general', name: p.name, email: p.email, message: 'Please call me' });

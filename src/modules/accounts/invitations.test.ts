@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { appTest } from '../../../test/helpers/app.ts';
 import { PASSWORD, person, sessionFrom, submit } from '../../../test/factories.ts';
+import { registerNetworks, sampleDirectory } from '../../../test/scopes.ts';
+
+registerNetworks();
 
 function linkTo(body: string, path: string): string {
   const m = body.match(new RegExp(`http://portal\\.test(/[a-z]{2}${path}\\S+)`));
@@ -9,6 +12,7 @@ function linkTo(body: string, path: string): string {
 }
 
 appTest('an admin invites an editor by email; the invitee signs up with that address and accepts', async (app, database) => {
+  await sampleDirectory(database);
   const admin = await person(database, { roles: [['municipality_admin', 5]], name: 'Mayor Office' });
   const invited = await submit(app, '/bg/team/municipality/5', { email: 'Editor@Example.bg', role: 'municipality_editor' }, admin, '/bg/team/municipality/5/invite');
   assert.equal(invited.headers.location, '/bg/team/municipality/5?notice=invited');

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import type { Actor, Grant, Scope } from '../../core/authz.ts';
+import type { Actor, Scope } from '../../core/authz.ts';
+import { type Matrix, policyMatrix, testActor as actor } from '../../../test/policy.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import { person, submit, type TestPerson } from '../../../test/factories.ts';
+import { registerNetworks, sampleDirectory } from '../../../test/scopes.ts';
 import { accountsPolicy } from './policy.ts';
 
-const actor = (name: string, grants: Grant[] = [], confirmed = true): Actor =>
-  ({ id: name.length, name, email: `${name}@example.eu`, language: 'en', confirmed, grants });
+registerNetworks();
+
 
 const ACTORS: Record<string, Actor | null> = {
   anonymous: null,
@@ -29,7 +30,7 @@ const SCOPES: Record<string, Scope> = {
 };
 
 /** Every action with the subjects it is tried on, and who may: everyone else must be refused. */
-const MATRIX: Record<string, { subjects: Record<string, (who: string) => unknown>; allowed: Record<string, string[]> }> = {
+const MATRIX: Matrix = {
   'organisation.create': { subjects: { none: () => null }, allowed: { none: ['citizen', 'orgRep1', 'editor1', 'muniAdmin1', 'coordinator1', 'moderator', 'admin'] } },
   'organisation.edit': { subjects: { o1: () => ({ id: 1 }), o2: () => ({ id: 2 }) }, allowed: { o1: ['orgRep1', 'admin'], o2: ['admin'] } },
   ...Object.fromEntries(['team.view', 'team.invite', 'team.revoke'].map((action) => [action, {
@@ -43,24 +44,10 @@ const MATRIX: Record<string, { subjects: Record<string, (who: string) => unknown
   'audit.view': { subjects: { none: () => null }, allowed: { none: ['admin'] } },
 };
 
-test('the policy matrix covers every action the accounts module declares', () => {
-  assert.deepEqual(Object.keys(MATRIX).sort(), [...accountsPolicy.actions].sort());
-});
-
-for (const action of accountsPolicy.actions) {
-  test(`policy: ${action} for every role and scope`, () => {
-    const spec = MATRIX[action]!;
-    for (const [subjectName, subject] of Object.entries(spec.subjects)) {
-      for (const [who, a] of Object.entries(ACTORS)) {
-        const expected = spec.allowed[subjectName]!.includes(who);
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        assert.equal(accountsPolicy.can(a, action, subject(who) as any), expected, `${who} ${action} ${subjectName}`);
-      }
-    }
-  });
-}
+policyMatrix('accounts', accountsPolicy, ACTORS, MATRIX);
 
 appTest('team pages: each person reaches only the teams of their own scope, on the server', async (app, database) => {
+  await sampleDirectory(database);
   const people: Record<string, TestPerson> = {
     citizen: await person(database),
     editor1: await person(database, { roles: [['municipality_editor', 1]] }),
@@ -91,12 +78,13 @@ appTest('team pages: each person reaches only the teams of their own scope, on t
   assert.equal(byEditor.statusCode, 403);
   const invitations = await database.db.selectFrom('invitations').select(['email', 'scope_id']).execute();
   assert.deepEqual(invitations, [{ email: 'x@example.eu', scope_id: 1 }]);
-  for (const url of ['/en/team/village/1', '/en/team/municipality/0', '/en/team/municipality/abc', '/en/team/organisation/999']) {
+  for (const url of ['/en/team/village/1', '/en/team/municipality/0', '/en/team/municipality/abc', '/en/team/organisation/999', '/en/team/municipality/999999', '/en/team/network/101']) {
     assert.equal((await app.inject({ url, headers: { cookie: people.admin!.cookie } })).statusCode, 404, url);
   }
 });
 
 appTest('a role cannot be removed through another scope’s address, and the last admin stays', async (app, database) => {
+  await sampleDirectory(database);
   const admin1 = await person(database, { roles: [['municipality_admin', 1]] });
   const editor2 = await person(database, { roles: [['municipality_editor', 2]] });
   const platformAdmin = await person(database, { roles: [['platform_admin', null]] });

@@ -1,23 +1,14 @@
 import { type Actor, definePolicy, hasRole, isCitizen, isPlatformAdmin, type Role, type Scope, type ScopeType } from '../../core/authz.ts';
+import { rolesOf } from '../../core/scopes.ts';
 
-/** The role that administers each kind of scope: it invites and removes the scope's people. */
-export const ADMIN_ROLE: Record<ScopeType, Role> = {
-  platform: 'platform_admin',
-  municipality: 'municipality_admin',
-  network: 'network_coordinator',
-  organisation: 'organisation_representative',
-};
+/** The role that administers a kind of scope: it invites and removes the scope's people. */
+export const adminRoleOf = (type: ScopeType): Role | undefined => rolesOf(type)[0];
 
-/** The roles one can be invited into, per kind of scope. */
-export const INVITABLE: Record<ScopeType, Role[]> = {
-  platform: ['platform_admin', 'platform_moderator', 'platform_editor'],
-  municipality: ['municipality_admin', 'municipality_editor'],
-  network: ['network_coordinator'],
-  organisation: ['organisation_representative'],
-};
+/** The roles one can be invited into, per kind of scope: every role the scope declares. */
+export const invitableIn = (type: ScopeType): readonly Role[] => rolesOf(type);
 
 const administers = (actor: Actor | null, scope: Scope) =>
-  isCitizen(actor) && (isPlatformAdmin(actor) || hasRole(actor, ADMIN_ROLE[scope.type], scope.id));
+  isCitizen(actor) && (isPlatformAdmin(actor) || hasRole(actor, adminRoleOf(scope.type) ?? '', scope.id));
 
 export const accountsPolicy = definePolicy({
   'organisation.create': (actor, _subject: null) => isCitizen(actor),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Role, ScopeType } from '../../core/authz.ts';
 import type { Tables } from '../../core/db/tables.ts';
-import type { AuditRow, GrantRow, InvitationRow, OrganisationRow, SessionRow, TokenPurpose, TokenRow, UserRow } from './schema.ts';
+import type { GrantRow, InvitationRow, OrganisationRow, SessionRow, TokenPurpose, TokenRow, UserRow } from './schema.ts';
 
 type Db = Kysely<Tables>;
 export type User = Omit<UserRow, 'id'> & { id: number };
@@ -176,20 +176,3 @@ export function organisationsByIds(db: Db, ids: number[]) {
   return db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', 'in', ids).orderBy('name').execute();
 }
 
-// Audit log
-
-export async function insertAudit(db: Db, entry: Omit<AuditRow, 'id'>): Promise<void> {
-  await db.insertInto('audit_log').values(entry).execute();
-}
-
-export function auditPage(db: Db, before: number | undefined, limit: number) {
-  let q = db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.actor_id')
-    .select(['audit_log.id', 'audit_log.actor_id', 'audit_log.action', 'audit_log.subject_type', 'audit_log.subject_id', 'audit_log.details', 'audit_log.created_at', 'users.name as actor_name', 'users.deleted_at as actor_deleted_at'])
-    .orderBy('audit_log.id', 'desc').limit(limit);
-  if (before) q = q.where('audit_log.id', '<', before);
-  return q.execute();
-}
-
-export function auditOf(db: Db, actorId: number) {
-  return db.selectFrom('audit_log').select(['action', 'subject_type', 'subject_id', 'details', 'created_at']).where('actor_id', '=', actorId).orderBy('id').execute();
-}

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import { z } from 'zod';
-import { ROLES, type Role, type ScopeType } from '../../core/authz.ts';
-import { text } from '../../core/http/input.ts';
+import type { Role, ScopeType } from '../../core/authz.ts';
+import { text, urlField } from '../../core/http/input.ts';
 
 export interface UserRow {
   id: Generated<number>;
@@ -75,17 +75,6 @@ export interface OrganisationRow {
   created_at: string;
 }
 
-export interface AuditRow {
-  id: Generated<number>;
-  actor_id: number | null;
-  action: string;
-  subject_type: string;
-  subject_id: number | null;
-  details: string | null;
-  ip: string | null;
-  created_at: string;
-}
-
 declare module '../../core/db/tables.ts' {
   interface Tables {
     users: UserRow;
@@ -94,7 +83,6 @@ declare module '../../core/db/tables.ts' {
     role_grants: GrantRow;
     invitations: InvitationRow;
     organisations: OrganisationRow;
-    audit_log: AuditRow;
   }
 }
 
@@ -122,13 +110,12 @@ export const profileInput = z.object({ name: required(LIMITS.name) });
 
 export const inviteInput = z.object({
   email: emailField,
-  role: z.enum(Object.keys(ROLES) as [Role, ...Role[]], { error: 'form.error.choose' }),
+  role: z.string({ error: 'form.error.choose' }).max(60, 'form.error.choose'),
 });
 
 export const organisationInput = z.object({
   name: required(LIMITS.orgName),
   kind: z.enum(ORGANISATION_KINDS, { error: 'form.error.choose' }),
-  website: text().trim().max(LIMITS.website, 'form.error.tooLong')
-    .refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), 'form.error.url').optional().default(''),
+  website: urlField(LIMITS.website),
   description: text().trim().max(LIMITS.description, 'form.error.tooLong').optional().default(''),
 });

@@ -6,7 +6,7 @@ import { idFrom, NEWS, sampleTowns } from '../../../test/content.ts';
 appTest('an editor writes a draft, previews, translates, publishes, restores a revision and unpublishes', async (app, database) => {
   const { staraZagora } = await sampleTowns(database);
   const editor = await person(database, { roles: [['municipality_editor', staraZagora]], name: 'Editor Elena' });
-  const created = await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `m:${staraZagora}` }, editor, '/en/newsroom/new');
+  const created = await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, editor, '/en/newsroom/new');
   assert.equal(created.statusCode, 303);
   const id = idFrom(created.headers.location);
   assert.ok(id > 0);
@@ -74,7 +74,7 @@ appTest('an editor writes a draft, previews, translates, publishes, restores a r
 appTest('a scheduled item appears at its time, not before', async (app, database) => {
   const { staraZagora } = await sampleTowns(database);
   const editor = await person(database, { roles: [['municipality_admin', staraZagora]] });
-  const id = idFrom((await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `m:${staraZagora}` }, editor, '/en/newsroom/new')).headers.location);
+  const id = idFrom((await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, editor, '/en/newsroom/new')).headers.location);
   const past = await post(app, `/en/newsroom/${id}/edit`, { when: 'later', publish_at: '2020-01-01T10:00', time_zone: 'Europe/Sofia' }, editor, `/en/newsroom/${id}/publish`);
   assert.equal(past.statusCode, 422);
   assert.match(past.body, /Choose a time in the future/);
@@ -101,16 +101,16 @@ appTest('only the staff of the owner write, edit and see drafts; bad input chang
 
   assert.equal((await app.inject({ url: '/en/newsroom' })).statusCode, 303, 'anonymous people are sent to sign in');
   assert.equal((await app.inject({ url: '/en/newsroom', headers: { cookie: citizen.cookie } })).statusCode, 403);
-  const foreign = await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `m:${staraZagora}` }, otherEditor, '/en/newsroom/new');
+  const foreign = await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, otherEditor, '/en/newsroom/new');
   assert.equal(foreign.statusCode, 403, 'Botevgrad’s editor cannot write for Stara Zagora');
   const asPlatform = await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: 'platform' }, szEditor, '/en/newsroom/new');
   assert.equal(asPlatform.statusCode, 403, 'nor can a town’s editor write for the platform');
-  const platformOnTown = await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `m:${staraZagora}` }, platformEditor, '/en/newsroom/new');
+  const platformOnTown = await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, platformEditor, '/en/newsroom/new');
   assert.equal(platformOnTown.statusCode, 403, 'a platform editor writes for the platform only');
   assert.equal(await database.db.selectFrom('content_items').select('id').execute().then((r) => r.length), 0, 'nothing was created');
   assert.equal((await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: 'platform' }, platformEditor, '/en/newsroom/new')).statusCode, 303);
 
-  const id = idFrom((await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `m:${staraZagora}` }, szEditor, '/en/newsroom/new')).headers.location);
+  const id = idFrom((await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, szEditor, '/en/newsroom/new')).headers.location);
   for (const url of [`/en/newsroom/${id}/edit`, `/en/newsroom/${id}/preview`, `/en/newsroom/${id}/history`]) {
     assert.equal((await app.inject({ url, headers: { cookie: otherEditor.cookie } })).statusCode, 404, `${url} is hidden from another town`);
     assert.equal((await app.inject({ url, headers: { cookie: citizen.cookie } })).statusCode, 404);

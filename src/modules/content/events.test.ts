@@ -18,7 +18,7 @@ const lastMailTo = (app: FastifyInstance, to: string) =>
 async function publishedEvent(app: FastifyInstance, database: Parameters<typeof sampleTowns>[0], fields: Record<string, string> = {}) {
   const { staraZagora, botevgrad } = await sampleTowns(database);
   const editor = await person(database, { roles: [['municipality_editor', staraZagora]] });
-  const created = await post(app, '/en/newsroom/new?type=event', { ...EVENT, owner: `m:${staraZagora}`, ...fields }, editor, '/en/newsroom/new');
+  const created = await post(app, '/en/newsroom/new?type=event', { ...EVENT, owner: `municipality:${staraZagora}`, ...fields }, editor, '/en/newsroom/new');
   assert.equal(created.statusCode, 303, created.body.slice(0, 2000));
   const id = idFrom(created.headers.location);
   assert.equal((await post(app, `/en/newsroom/${id}/edit`, {}, editor, `/en/newsroom/${id}/publish?when=now`)).statusCode, 303);
@@ -110,10 +110,10 @@ appTest('each event has an .ics and every listing an iCalendar feed that calenda
 appTest('an all-day event keeps its dates in every calendar, and events are checked before they are saved', async (app, database) => {
   const { staraZagora } = await sampleTowns(database);
   const editor = await person(database, { roles: [['municipality_editor', staraZagora]] });
-  const bad = await post(app, '/en/newsroom/new?type=event', { ...EVENT, owner: `m:${staraZagora}`, starts_at: '2099-05-09T10:00', ends_at: '2099-05-08T10:00', venue_name: '', online_url: '', time_zone: 'Nowhere/Land', latitude: '42' , longitude: '' }, editor, '/en/newsroom/new');
+  const bad = await post(app, '/en/newsroom/new?type=event', { ...EVENT, owner: `municipality:${staraZagora}`, starts_at: '2099-05-09T10:00', ends_at: '2099-05-08T10:00', venue_name: '', online_url: '', time_zone: 'Nowhere/Land', latitude: '42' , longitude: '' }, editor, '/en/newsroom/new');
   assert.equal(bad.statusCode, 422);
   for (const text of ['Enter a time zone such as Europe/Sofia', 'Give a venue or an online address', 'Give both latitude and longitude']) assert.ok(bad.body.includes(text), text);
-  const badDate = await post(app, '/en/newsroom/new?type=event', { ...EVENT, owner: `m:${staraZagora}`, starts_at: '2099-02-30T10:00' }, editor, '/en/newsroom/new');
+  const badDate = await post(app, '/en/newsroom/new?type=event', { ...EVENT, owner: `municipality:${staraZagora}`, starts_at: '2099-02-30T10:00' }, editor, '/en/newsroom/new');
   assert.match(badDate.body, /Enter a real date and time/);
   assert.equal((await database.db.selectFrom('content_items').select('id').execute()).length, 0);
 

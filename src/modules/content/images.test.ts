@@ -24,7 +24,7 @@ appTest('a picture needs a description, is checked by its content, resized into 
   const editor = await person(database, { roles: [['municipality_editor', staraZagora]] });
   const photo = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#3a7' } })
     .jpeg().withExif({ IFD0: { Artist: 'Hidden Camera', Copyright: 'secret' } }).toBuffer();
-  const fields = { ...NEWS, owner: `m:${staraZagora}` };
+  const fields = { ...NEWS, owner: `municipality:${staraZagora}` };
 
   const noAlt = await postWithImage(app, editor, fields, photo);
   assert.equal(noAlt.statusCode, 422);

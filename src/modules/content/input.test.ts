@@ -27,7 +27,7 @@ appTest('listings drop filters past the largest id and months outside the calend
 appTest('the newsroom answers ids past the largest integer with 404', async (app, database) => {
   const { staraZagora } = await sampleTowns(database);
   const editor = await person(database, { roles: [['municipality_editor', staraZagora]] });
-  const id = idFrom((await submit(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `m:${staraZagora}` }, editor, '/en/newsroom/new')).headers.location);
+  const id = idFrom((await submit(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, editor, '/en/newsroom/new')).headers.location);
   for (const url of ['/en/newsroom/2147483648/edit', '/en/newsroom/9999999999/preview', '/en/newsroom/NaN/history']) {
     assert.equal((await app.inject({ url, headers: { cookie: editor.cookie } })).statusCode, 404, url);
   }

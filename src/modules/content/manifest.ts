@@ -1,15 +1,15 @@
 import { serveMedia } from '../../core/images.ts';
 import type { ModuleManifest } from '../../core/modules.ts';
-import { contentApi } from './api.ts';
-import { contentApiDoc } from './api-doc.ts';
-import { deskRoutes } from './desk-routes.tsx';
-import { contentFeed, contentSearch, contentSitemap, homeSection, profileSection } from './discovery.tsx';
-import { contentMediaDir, IMAGE_NAME } from './images.ts';
+import { contentApi } from './routes/api.ts';
+import { contentApiDoc } from './routes/api-doc.ts';
+import { deskRoutes } from './routes/desk.tsx';
+import { contentFeed, contentSearch, contentSitemap, homeSection, profileSection } from './service/discovery.tsx';
+import { contentMediaDir, IMAGE_NAME } from './service/images.ts';
 import * as tables from './migrations/20261121_05_content.ts';
 import * as searchInline from './migrations/20261121_06_search_inline.ts';
-import { eraseRegistrations, registrationsByEmail } from './registrations.ts';
-import { contentRoutes } from './routes.tsx';
-import { demoContent } from './seeds.ts';
+import { eraseRegistrations, registrationsByEmail } from './service/registrations.ts';
+import { contentRoutes } from './routes/reading.tsx';
+import { demoContent } from './service/seeds.ts';
 import './schema.ts';
 
 /** News, events, initiatives and good practices of municipalities and the platform, in every language. */

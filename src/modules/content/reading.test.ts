@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import type { FastifyInstance } from 'fastify';
 import { appTest } from '../../../test/helpers/app.ts';
-import { csvRecords, importRecords } from '../municipalities/import.ts';
+import { csvRecords, importRecords } from '../municipalities/index.ts';
 import { SAMPLE_CSV } from '../../../test/fixtures/municipalities.ts';
-import { insertItem, type ItemSpec } from './service.ts';
+import { insertItem, type ItemSpec } from './service/editing.ts';
 
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();

@@ -164,12 +164,12 @@ export async function areasFor(db: Db, ids: number[]): Promise<{ item_id: number
 }
 
 /** The items an owner's staff see on their desk, newest change first. */
-export function deskItems(db: Db, owners: { platform: boolean; municipalities: number[]; all: boolean }, limit: number, offset: number) {
+export function deskItems(db: Db, owners: { platform: boolean; scoped: { type: string; ids: number[] }[]; all: boolean }, limit: number, offset: number) {
   let q = db.selectFrom('content_items').selectAll();
   if (!owners.all) {
     q = q.where((eb) => eb.or([
       ...(owners.platform ? [eb('owner_type', '=', 'platform')] : []),
-      ...(owners.municipalities.length ? [eb.and([eb('owner_type', '=', 'municipality'), eb('owner_id', 'in', owners.municipalities)])] : []),
+      ...owners.scoped.map(({ type, ids }) => eb.and([eb('owner_type', '=', type), eb('owner_id', 'in', ids)])),
       eb.lit(false),
     ]));
   }

@@ -12,8 +12,8 @@ export const POLICY_AREAS = [
 ] as const;
 export type PolicyArea = (typeof POLICY_AREAS)[number];
 
-export const OWNER_TYPES = ['platform', 'municipality'] as const;
-export type OwnerType = (typeof OWNER_TYPES)[number];
+/** "platform", or the type of a scope that writes content (a municipality, a network…). */
+export type OwnerType = string;
 
 /** Stored states; "scheduled" is a published item whose time has not come yet. */
 export type StoredState = 'draft' | 'published' | 'unpublished';
@@ -23,7 +23,7 @@ export interface ContentItemRow {
   id: Generated<number>;
   type: ContentType;
   owner_type: OwnerType;
-  /** The municipality's id; null for the platform. */
+  /** The owning thing's id (a municipality's, a network's…); null for the platform. */
   owner_id: number | null;
   /** The owner's country, for filtering without asking the directory; null for the platform. */
   country: string | null;

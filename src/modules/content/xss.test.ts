@@ -97,7 +97,7 @@ appTest('no payload of the XSS corpus survives as active content in any field of
   const pages: string[] = [];
   for (const [i, payload] of CORPUS.entries()) {
     const type = (['news', 'event', 'initiative', 'practice'] as const)[i % 4]!;
-    const fields = { ...every(payload), type, language: 'en', owner: `m:${staraZagora}`, starts_at: '2099-05-09T10:00', time_zone: 'Europe/Sofia', deadline: '2099-12-31', registration: 'on' };
+    const fields = { ...every(payload), type, language: 'en', owner: `municipality:${staraZagora}`, starts_at: '2099-05-09T10:00', time_zone: 'Europe/Sofia', deadline: '2099-12-31', registration: 'on' };
     const created = await post(app, `/en/newsroom/new?type=${type}`, fields, editor, '/en/newsroom/new');
     assert.equal(created.statusCode, 303, `${payload} → ${created.statusCode}: ${created.body.slice(0, 300)}`);
     const id = idFrom(created.headers.location);
@@ -142,7 +142,7 @@ appTest('no payload of the XSS corpus survives as active content in any field of
 });
 
 appTest('the sanitiser keeps what editors need: structure and ordinary links', async (app, database) => {
-  const { renderBody } = await import('./sanitize.ts');
+  const { renderBody } = await import('./service/sanitize.ts');
   assert.equal(renderBody('## Plan\n\n1. one\n2. two\n\n[site](https://example.eu)'),
     '<h2>Plan</h2>\n<ol>\n<li>one</li>\n<li>two</li>\n</ol>\n<p><a href="https://example.eu" rel="nofollow noopener">site</a></p>');
   assert.equal(renderBody('# Big'), '<h2>Big</h2>', 'the page keeps its one h1');

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { appTest } from '../../../test/helpers/app.ts';
 import { person, type TestPerson } from '../../../test/factories.ts';
 import { SAMPLE_CSV } from '../../../test/fixtures/municipalities.ts';
-import { csvRecords, importRecords } from './import.ts';
+import { csvRecords, importRecords } from './service/import.ts';
 
 // The smallest valid PNG: its content, not its name, makes it acceptable evidence.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e10000000049454e44ae426082', 'hex');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appTest } from '../../../test/helpers/app.ts';
 import { person, submit } from '../../../test/factories.ts';
 import { SAMPLE_CSV } from '../../../test/fixtures/municipalities.ts';
-import { csvRecords, importRecords } from './import.ts';
+import { csvRecords, importRecords } from './service/import.ts';
 
 const EDIT = '/en/municipalities/bg/stara-zagora/edit';
 const fields = {

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { appTest } from '../../../test/helpers/app.ts';
 import { person, type TestPerson } from '../../../test/factories.ts';
 import { SAMPLE_CSV } from '../../../test/fixtures/municipalities.ts';
-import { csvRecords, importRecords } from './import.ts';
+import { csvRecords, importRecords } from './service/import.ts';
 
 const EDIT = '/en/municipalities/bg/stara-zagora/edit';
 

@@ -4,7 +4,7 @@ import { person, submit } from '../../../test/factories.ts';
 import { SAMPLE_CSV } from '../../../test/fixtures/municipalities.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import { CHARACTERS_ERROR, fieldError } from '../../../test/input.ts';
-import { csvRecords, importRecords } from './import.ts';
+import { csvRecords, importRecords } from './service/import.ts';
 
 const TOWN = '/en/municipalities/bg/stara-zagora';
 const cursor = (json: string) => Buffer.from(json).toString('base64url');

@@ -1,23 +1,36 @@
 import { readFileSync } from 'node:fs';
 import type { ModuleManifest } from '../../core/modules.ts';
-import { municipalityApi } from './api.ts';
-import { municipalityApiDoc } from './api-doc.ts';
-import { claimRoutes } from './claim-routes.tsx';
-import { editRoutes } from './edit-routes.tsx';
-import { csvRecords, geoNamesRecords, importRecords } from './import.ts';
+import type { ScopeDefinition } from '../../core/scopes.ts';
+import { municipalityApi } from './routes/api.ts';
+import { municipalityApiDoc } from './routes/api-doc.ts';
+import { claimRoutes } from './routes/claims.tsx';
+import { editRoutes } from './routes/edit.tsx';
+import { csvRecords, geoNamesRecords, importRecords } from './service/import.ts';
 import * as tables from './migrations/20261121_03_municipalities.ts';
 import * as profiles from './migrations/20261121_04_profiles_and_claims.ts';
-import { isCountry } from './countries.ts';
+import { isCountry } from '../../core/countries.ts';
 import { countMunicipalities, countsByCountry, slugsOf } from './repo.ts';
-import { municipalityRoutes } from './routes.tsx';
-import { municipalitySearch } from './search.ts';
+import { municipalityRoutes } from './routes/directory.tsx';
+import { municipalitySearch } from './service/search.ts';
+import { municipalitiesByIds } from './service/directory.ts';
+import { profilePath } from './views/common.tsx';
 import './schema.ts';
 
 const SITEMAP_CHUNK = 2000;
 
 /** Every municipality of the EU, from open data; browse, search, profiles and the open API. */
+/** A municipality's staff: its administrators invite and remove people; both write its news. */
+const municipalityScope: ScopeDefinition = {
+  type: 'municipality',
+  roles: ['municipality_admin', 'municipality_editor'],
+  writers: ['municipality_admin', 'municipality_editor'],
+  describe: async (ids, { database }) => new Map([...(await municipalitiesByIds(database.db, [...ids]))]
+    .map(([id, m]) => [id, { name: m.name, path: profilePath(m), country: m.country }])),
+};
+
 export const municipalities: ModuleManifest = {
   name: 'municipalities',
+  scopes: [municipalityScope],
   migrations: { '20261121_03_municipalities': tables, '20261121_04_profiles_and_claims': profiles },
   routes: (app, ctx) => {
     municipalityRoutes(app, ctx);

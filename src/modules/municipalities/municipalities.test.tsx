@@ -6,8 +6,8 @@ import type { ModuleManifest } from '../../core/modules.ts';
 import { dbTest } from '../../../test/helpers/db.ts';
 import { migrateToLatest } from '../../core/db/migrate.ts';
 import { modules } from '../index.ts';
-import { CsvImportError, csvRecords, geoNamesRecords, importRecords } from './import.ts';
-import { editDistance, searchMunicipalities } from './service.ts';
+import { CsvImportError, csvRecords, geoNamesRecords, importRecords } from './service/import.ts';
+import { editDistance, searchMunicipalities } from './service/directory.ts';
 import { SAMPLE_CSV } from '../../../test/fixtures/municipalities.ts';
 
 

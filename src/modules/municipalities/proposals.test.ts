@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appTest } from '../../../test/helpers/app.ts';
 import { person, submit } from '../../../test/factories.ts';
 import { SAMPLE_CSV } from '../../../test/fixtures/municipalities.ts';
-import { csvRecords, importRecords } from './import.ts';
+import { csvRecords, importRecords } from './service/import.ts';
 
 appTest('anyone signed in proposes a missing municipality; an admin adds it to the directory or refuses with a reason', async (app, database) => {
   await importRecords(database.db, csvRecords(SAMPLE_CSV));

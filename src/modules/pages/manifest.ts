@@ -1,8 +1,8 @@
 import type { ModuleManifest } from '../../core/modules.ts';
 import * as contactMessages from './migrations/20261121_01_contact_messages.ts';
-import { pagesRoutes } from './routes.tsx';
-import { pageSearch } from './search.ts';
-import { contactMessagesFrom, eraseContactMessagesFrom } from './service.ts';
+import { pagesRoutes } from './routes/pages.tsx';
+import { pageSearch } from './service/search.ts';
+import { contactMessagesFrom, eraseContactMessagesFrom } from './service/contact.ts';
 import './schema.ts';
 
 /** The portal's own pages: home, about, accessibility statement, privacy notice and contact. */

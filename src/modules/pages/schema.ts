@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 import { z } from 'zod';
-import { text } from '../../core/http/input.ts';
+import { text, urlField } from '../../core/http/input.ts';
 
 export const CONTACT_TOPICS = ['general', 'accessibility', 'joining', 'privacy'] as const;
 export type ContactTopic = (typeof CONTACT_TOPICS)[number];
@@ -31,8 +31,7 @@ export const contactInput = z.object({
   name: text().trim().min(1, 'form.error.required').max(LIMITS.name, 'form.error.tooLong'),
   email: text().trim().min(1, 'form.error.required')
     .max(LIMITS.email, 'form.error.tooLong').pipe(z.email('form.error.email')),
-  page_url: text().trim().max(LIMITS.pageUrl, 'form.error.tooLong')
-    .refine((v) => v === '' || /^https?:\/\/\S+$/.test(v), 'form.error.url').optional().default(''),
+  page_url: urlField(LIMITS.pageUrl),
   message: text().trim().min(1, 'form.error.required')
     .max(LIMITS.message, 'form.error.tooLong'),
 });

@@ -6,11 +6,12 @@ import { accountsPolicy } from '../policy.ts';
 import { changePassword, confirmEmailChange, deleteAccount, exportPersonalData, requestEmailChange, updateProfile } from '../service/account.ts';
 import { endOtherSessions, listSessions } from '../service/sessions.ts';
 import { organisationsOf } from '../service/organisations.ts';
+import { thingsOfGrants } from '../service/scopes.ts';
 import { AccountPage, ChangeEmailPage, ChangePasswordPage, DeletePage, SessionsPage } from '../views/account.tsx';
-import { ConfirmLinkPage, LinkExpired, MessagePage } from '../views/forms.tsx';
-import { clearSessionCookie, noticeFrom, requireActor } from './session.ts';
+import { ConfirmLinkPage, LinkExpired, MessagePage } from '../../../core/views/forms.tsx';
+import { clearSessionCookie } from './session.ts';
+import { NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 
-const noStore = { 'cache-control': 'no-store' };
 const NOTICES = ['confirmed', 'saved', 'password-changed', 'email-changed'] as const;
 
 export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
@@ -20,57 +21,53 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     actor,
     organisations: await organisationsOf(ctx, actor),
     canAudit: accountsPolicy.can(actor, 'audit.view', null),
+    scopeNames: new Map([...(await thingsOfGrants(ctx, actor.grants))].map(([key, thing]) => [key, thing.name])),
     notice: noticeFrom(req, NOTICES),
   });
 
   app.get('/:lang/account', async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
-    return reply.headers(noStore).page(<AccountPage overview={await overview(req, actor)} values={{}} errors={{}} csrfToken={reply.generateCsrf()} />,
+    const actor = requireActor(req);
+    return reply.headers(NO_STORE).page(<AccountPage overview={await overview(req, actor)} values={{}} errors={{}} csrfToken={reply.generateCsrf()} />,
       { title: req.t('accounts.account.title'), indexable: false });
   });
 
   app.post('/:lang/account', { config: { textChecked: true } }, async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
+    const actor = requireActor(req);
     const result = await updateProfile(ctx, actor, req.body, req.lang);
     if (result.ok) return reply.redirect(`/${req.lang}/account?notice=saved`, 303);
-    return reply.status(422).headers(noStore).page(
+    return reply.status(422).headers(NO_STORE).page(
       <AccountPage overview={await overview(req, actor)} values={typedValues(req.body, ['name'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.account.title') }), indexable: false },
     );
   });
 
   app.get('/:lang/account/password', (req, reply) => {
-    if (!requireActor(req, reply)) return reply;
-    return reply.headers(noStore).page(<ChangePasswordPage errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.account.changePassword'), indexable: false });
+    if (!requireActor(req)) return reply;
+    return reply.headers(NO_STORE).page(<ChangePasswordPage errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.account.changePassword'), indexable: false });
   });
 
   app.post('/:lang/account/password', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
+    const actor = requireActor(req);
     const result = await changePassword(ctx, actor, req.sessionId ?? '', req.body);
     if (result.ok) return reply.redirect(`/${req.lang}/account?notice=password-changed`, 303);
-    return reply.status(422).headers(noStore).page(<ChangePasswordPage errors={result.errors} csrfToken={reply.generateCsrf()} />,
+    return reply.status(422).headers(NO_STORE).page(<ChangePasswordPage errors={result.errors} csrfToken={reply.generateCsrf()} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.account.changePassword') }), indexable: false });
   });
 
   app.get('/:lang/account/email', (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
-    return reply.headers(noStore).page(<ChangeEmailPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} current={actor.email} />,
+    const actor = requireActor(req);
+    return reply.headers(NO_STORE).page(<ChangeEmailPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} current={actor.email} />,
       { title: req.t('accounts.account.changeEmail'), indexable: false });
   });
 
   app.post('/:lang/account/email', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
+    const actor = requireActor(req);
     const result = await requestEmailChange(ctx, actor, req.body);
     if (result.ok) {
       return reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.email.sent', { email: result.data.email })}</p></MessagePage>,
         { title: req.t('accounts.checkEmail.title'), indexable: false });
     }
-    return refusedStatus(reply, result).headers(noStore).page(
+    return refusedStatus(reply, result).headers(NO_STORE).page(
       <ChangeEmailPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} current={actor.email} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.account.changeEmail') }), indexable: false },
     );
@@ -78,7 +75,7 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/email/confirm/:token', (req, reply) => {
     const { token } = req.params as { token: string };
-    return reply.headers(noStore).page(
+    return reply.headers(NO_STORE).page(
       <ConfirmLinkPage title={req.t('accounts.email.confirmTitle')} action={`/${req.lang}/email/confirm/${encodeURIComponent(token)}`} csrfToken={reply.generateCsrf()} />,
       { title: req.t('accounts.email.confirmTitle'), indexable: false },
     );
@@ -86,48 +83,44 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.post('/:lang/email/confirm/:token', async (req, reply) => {
     const done = await confirmEmailChange(ctx, (req.params as { token: string }).token);
-    if (!done) return reply.status(410).page(<LinkExpired />, { title: req.t('accounts.expired.title'), indexable: false });
+    if (!done) return reply.status(410).page(<LinkExpired />, { title: req.t('form.linkExpired.title'), indexable: false });
     return reply.redirect(req.actor ? `/${req.lang}/account?notice=email-changed` : `/${req.lang}/sign-in`, 303);
   });
 
   app.get('/:lang/account/sessions', async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
+    const actor = requireActor(req);
     const ended = Number((req.query as { ended?: string }).ended);
-    return reply.headers(noStore).page(
+    return reply.headers(NO_STORE).page(
       <SessionsPage sessions={await listSessions(db, actor.id)} currentId={req.sessionId ?? ''} csrfToken={reply.generateCsrf()} ended={Number.isInteger(ended) && ended >= 0 ? ended : undefined} />,
       { title: req.t('accounts.sessions.title'), indexable: false },
     );
   });
 
   app.post('/:lang/account/sessions/end-others', async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
+    const actor = requireActor(req);
     const ended = await endOtherSessions(db, actor.id, req.sessionId ?? '');
     return reply.redirect(`/${req.lang}/account/sessions?ended=${ended}`, 303);
   });
 
   app.get('/:lang/account/data', async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
-    return reply.headers({ ...noStore, 'content-disposition': 'attachment; filename="municipium-my-data.json"' })
+    const actor = requireActor(req);
+    return reply.headers({ ...NO_STORE, 'content-disposition': 'attachment; filename="municipium-my-data.json"' })
       .type('application/json; charset=utf-8').send(JSON.stringify(await exportPersonalData(ctx, actor), null, 2));
   });
 
   app.get('/:lang/account/delete', (req, reply) => {
-    if (!requireActor(req, reply)) return reply;
-    return reply.headers(noStore).page(<DeletePage errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.delete.title'), indexable: false });
+    if (!requireActor(req)) return reply;
+    return reply.headers(NO_STORE).page(<DeletePage errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.delete.title'), indexable: false });
   });
 
   app.post('/:lang/account/delete', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
+    const actor = requireActor(req);
     const result = await deleteAccount(ctx, actor, req.body);
     if (result.ok) {
       clearSessionCookie(reply, ctx.config);
       return reply.redirect(`/${req.lang}/account/deleted`, 303);
     }
-    return reply.status(422).headers(noStore).page(<DeletePage errors={result.errors} csrfToken={reply.generateCsrf()} />,
+    return reply.status(422).headers(NO_STORE).page(<DeletePage errors={result.errors} csrfToken={reply.generateCsrf()} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.delete.title') }), indexable: false });
   });
 

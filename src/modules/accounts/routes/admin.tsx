@@ -4,15 +4,14 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { accountsPolicy } from '../policy.ts';
 import { AUDIT_PAGE_SIZE, listAudit } from '../service/audit.ts';
 import { AuditPage } from '../views/audit.tsx';
-import { requireActor } from './session.ts';
+import { NO_STORE, requireActor } from '../../../core/http/guards.ts';
 
 export function adminRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/admin/audit', async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
+    const actor = requireActor(req);
     accountsPolicy.authorize(actor, 'audit.view', null);
     const entries = await listAudit(ctx.database.db, parseId((req.query as { before?: unknown }).before));
     const next = entries.length === AUDIT_PAGE_SIZE ? entries.at(-1)?.id : undefined;
-    return reply.header('cache-control', 'no-store').page(<AuditPage entries={entries} next={next} />, { title: req.t('accounts.audit.title'), indexable: false });
+    return reply.headers(NO_STORE).page(<AuditPage entries={entries} next={next} />, { title: req.t('accounts.audit.title'), indexable: false });
   });
 }

@@ -5,23 +5,23 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { confirmEmail, requestPasswordReset, resetPassword, resetTokenIsUsable, signIn, signUp } from '../service/auth.ts';
 import { endSession, startSession } from '../service/sessions.ts';
 import { ForgotPage, ResetPage, SignInPage, SignUpPage } from '../views/auth.tsx';
-import { ConfirmLinkPage, LinkExpired, MessagePage } from '../views/forms.tsx';
-import { clearSessionCookie, clientOf, knownDevice, noticeFrom, rememberDevice, safeNext, setSessionCookie } from './session.ts';
+import { ConfirmLinkPage, LinkExpired, MessagePage } from '../../../core/views/forms.tsx';
+import { clearSessionCookie, clientOf, knownDevice, rememberDevice, safeNext, setSessionCookie } from './session.ts';
+import { NO_STORE, noticeFrom } from '../../../core/http/guards.ts';
 
-const noStore = { 'cache-control': 'no-store' };
 
 export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { config } = ctx;
 
   app.get('/:lang/sign-up', (req, reply) => {
     if (req.actor) return reply.redirect(`/${req.lang}/account`, 303);
-    return reply.headers(noStore).page(<SignUpPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.signUp.title') });
+    return reply.headers(NO_STORE).page(<SignUpPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.signUp.title') });
   });
 
   app.post('/:lang/sign-up', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
     const result = await signUp(ctx, req.body, req.lang, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/sign-up/check-email`, 303);
-    return refusedStatus(reply, result).headers(noStore).page(
+    return refusedStatus(reply, result).headers(NO_STORE).page(
       <SignUpPage values={typedValues(req.body, ['name', 'email', 'terms'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.signUp.title') }) },
     );
@@ -33,7 +33,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/confirm/:token', (req, reply) => {
     const { token } = req.params as { token: string };
-    return reply.headers(noStore).page(
+    return reply.headers(NO_STORE).page(
       <ConfirmLinkPage title={req.t('accounts.confirm.title')} lead={req.t('accounts.confirm.lead')}
         action={`/${req.lang}/confirm/${encodeURIComponent(token)}`} csrfToken={reply.generateCsrf()} />,
       { title: req.t('accounts.confirm.title'), indexable: false },
@@ -42,7 +42,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.post('/:lang/confirm/:token', async (req, reply) => {
     const user = await confirmEmail(ctx, (req.params as { token: string }).token);
-    if (!user) return reply.status(410).page(<LinkExpired />, { title: req.t('accounts.expired.title'), indexable: false });
+    if (!user) return reply.status(410).page(<LinkExpired />, { title: req.t('form.linkExpired.title'), indexable: false });
     if (req.sessionId) await endSession(ctx.database.db, req.sessionId);
     setSessionCookie(reply, config, await startSession(ctx.database.db, user.id, clientOf(req)));
     rememberDevice(req, reply, config, user.id);
@@ -53,7 +53,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const next = safeNext(req.lang, (req.query as { next?: unknown }).next);
     if (req.actor) return reply.redirect(next, 303);
     const notice = noticeFrom(req, ['password-reset']);
-    return reply.headers(noStore).page(<SignInPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} next={next} notice={notice} />, { title: req.t('accounts.signIn.title') });
+    return reply.headers(NO_STORE).page(<SignInPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} next={next} notice={notice} />, { title: req.t('accounts.signIn.title') });
   });
 
   // Limited per address, per account and per known browser in the database (see THROTTLE), shared by all processes.
@@ -66,7 +66,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       rememberDevice(req, reply, config, result.user.id);
       return reply.redirect(next, 303);
     }
-    return refusedStatus(reply, result).headers(noStore).page(
+    return refusedStatus(reply, result).headers(NO_STORE).page(
       <SignInPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} next={next} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.signIn.title') }) },
     );
@@ -79,7 +79,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.get('/:lang/password/forgot', (req, reply) =>
-    reply.headers(noStore).page(<ForgotPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.forgot.title') }));
+    reply.headers(NO_STORE).page(<ForgotPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.forgot.title') }));
 
   app.post('/:lang/password/forgot', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
     const result = await requestPasswordReset(ctx, req.body, req.ip);
@@ -87,7 +87,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       return reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.forgot.sent')}</p></MessagePage>,
         { title: req.t('accounts.checkEmail.title'), indexable: false });
     }
-    return refusedStatus(reply, result).headers(noStore).page(
+    return refusedStatus(reply, result).headers(NO_STORE).page(
       <ForgotPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.forgot.title') }) },
     );
@@ -95,8 +95,8 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/password/reset/:token', async (req, reply) => {
     const { token } = req.params as { token: string };
-    if (!(await resetTokenIsUsable(ctx, token))) return reply.status(410).page(<LinkExpired />, { title: req.t('accounts.expired.title'), indexable: false });
-    return reply.headers(noStore).page(<ResetPage errors={{}} csrfToken={reply.generateCsrf()} token={token} />, { title: req.t('accounts.reset.title'), indexable: false });
+    if (!(await resetTokenIsUsable(ctx, token))) return reply.status(410).page(<LinkExpired />, { title: req.t('form.linkExpired.title'), indexable: false });
+    return reply.headers(NO_STORE).page(<ResetPage errors={{}} csrfToken={reply.generateCsrf()} token={token} />, { title: req.t('accounts.reset.title'), indexable: false });
   });
 
   app.post('/:lang/password/reset/:token', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
@@ -106,8 +106,8 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       clearSessionCookie(reply, config);
       return reply.redirect(`/${req.lang}/sign-in?notice=password-reset`, 303);
     }
-    if ('expired' in result) return reply.status(410).page(<LinkExpired />, { title: req.t('accounts.expired.title'), indexable: false });
-    return reply.status(422).headers(noStore).page(<ResetPage errors={result.errors} csrfToken={reply.generateCsrf()} token={token} />,
+    if ('expired' in result) return reply.status(410).page(<LinkExpired />, { title: req.t('form.linkExpired.title'), indexable: false });
+    return reply.status(422).headers(NO_STORE).page(<ResetPage errors={result.errors} csrfToken={reply.generateCsrf()} token={token} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.reset.title') }), indexable: false });
   });
 }

@@ -6,27 +6,24 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { accountsPolicy } from '../policy.ts';
 import { createOrganisation, editOrganisation, getOrganisation } from '../service/organisations.ts';
 import { OrganisationFormPage, OrganisationPage } from '../views/organisations.tsx';
-import { requireActor } from './session.ts';
+import { NO_STORE, requireActor } from '../../../core/http/guards.ts';
 
-const noStore = { 'cache-control': 'no-store' };
 const FIELDS = ['name', 'kind', 'website', 'description'] as const;
 const idOf = (params: unknown) => parseId((params as { id: string }).id);
 
 export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/organisations/new', (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
+    const actor = requireActor(req);
     accountsPolicy.authorize(actor, 'organisation.create', null);
-    return reply.headers(noStore).page(<OrganisationFormPage values={{ kind: 'ngo' }} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.org.create'), indexable: false });
+    return reply.headers(NO_STORE).page(<OrganisationFormPage values={{ kind: 'ngo' }} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.org.create'), indexable: false });
   });
 
   app.post('/:lang/organisations/new', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
+    const actor = requireActor(req);
     accountsPolicy.authorize(actor, 'organisation.create', null);
     const result = await createOrganisation(ctx, actor, req.body);
     if (result.ok) return reply.redirect(`/${req.lang}/organisations/${result.data.id}`, 303);
-    return reply.status(422).headers(noStore).page(<OrganisationFormPage values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+    return reply.status(422).headers(NO_STORE).page(<OrganisationFormPage values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.org.create') }), indexable: false });
   });
 
@@ -45,8 +42,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
       reply.callNotFound();
       return undefined;
     }
-    const actor = requireActor(req, reply);
-    if (!actor) return undefined;
+    const actor = requireActor(req);
     accountsPolicy.authorize(actor, 'organisation.edit', org);
     return { org, actor };
   }
@@ -56,7 +52,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     if (!found) return reply;
     const { org } = found;
     const values = { name: org.name, kind: org.kind, website: org.website ?? '', description: org.description ?? '' };
-    return reply.headers(noStore).page(<OrganisationFormPage id={org.id} values={values} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.org.edit'), indexable: false });
+    return reply.headers(NO_STORE).page(<OrganisationFormPage id={org.id} values={values} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.org.edit'), indexable: false });
   });
 
   app.post('/:lang/organisations/:id/edit', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
@@ -65,7 +61,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     const { org, actor } = found;
     const result = await editOrganisation(ctx, actor, org.id, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/organisations/${org.id}`, 303);
-    return reply.status(422).headers(noStore).page(<OrganisationFormPage id={org.id} values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+    return reply.status(422).headers(NO_STORE).page(<OrganisationFormPage id={org.id} values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
       { title: req.t('form.errorTitle', { title: req.t('accounts.org.edit') }), indexable: false });
   });
 }

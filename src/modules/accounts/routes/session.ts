@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../../../core/authz.ts';
 import type { Config } from '../../../core/config.ts';
 import { secureCookies } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
@@ -42,13 +41,6 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
   reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(config) });
 }
 
-/** The signed-in person; otherwise sends them to sign in and back, and returns undefined. */
-export function requireActor(req: FastifyRequest, reply: FastifyReply): Actor | undefined {
-  if (req.actor) return req.actor;
-  void reply.redirect(`/${req.lang}/sign-in?next=${encodeURIComponent(req.url)}`, 303);
-  return undefined;
-}
-
 /** A path of this portal: printable ASCII only, so no CR/LF, NUL or look-alike slash gets through. */
 const PORTAL_PATH = /^\/[a-z]{2}\/(?![/\\])[\x21-\x7e]*$/;
 
@@ -64,11 +56,6 @@ export function safeNext(lang: string, next: unknown): string {
 
 export const clientOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
 
-/** Only the notices a page knows are shown; anything else in the address is ignored. */
-export function noticeFrom(req: FastifyRequest, known: readonly string[]): string | undefined {
-  const notice = (req.query as { notice?: unknown }).notice;
-  return typeof notice === 'string' && known.includes(notice) ? notice : undefined;
-}
 
 export const DEVICE_COOKIE = 'municipium_device';
 const DEVICE_MAX_AGE_S = 400 * 24 * 3600;

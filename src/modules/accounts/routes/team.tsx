@@ -1,45 +1,40 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Scope } from '../../../core/authz.ts';
+import { PLATFORM, type ScopeThing } from '../../../core/scopes.ts';
 import { refusedStatus, typedValues } from '../../../core/http/forms.ts';
 import { parseId } from '../../../core/http/input.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
-import { accountsPolicy, INVITABLE } from '../policy.ts';
-import { getOrganisation } from '../service/organisations.ts';
+import { accountsPolicy, invitableIn } from '../policy.ts';
+import { findScope } from '../service/scopes.ts';
 import { acceptInvitation, cancelInvitation, invitationByToken, invite, revokeGrant, team } from '../service/roles.ts';
 import { scopeLabel, scopePath } from '../views/scopes.tsx';
 import { InvitationPage, TeamPage } from '../views/team.tsx';
-import { noticeFrom, requireActor } from './session.ts';
+import { NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 
-const noStore = { 'cache-control': 'no-store' };
 const NOTICES = ['invited', 'removed', 'cancelled', 'last-admin'] as const;
-const SCOPED = ['municipality', 'network', 'organisation'] as const;
 
 export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   /** The scope named by the address, or undefined when there is no such scope. */
-  async function scopeOf(params: unknown): Promise<Scope | undefined> {
+  async function scopeOf(params: unknown) {
     const { type, id } = params as { type?: string; id?: string };
-    if (type === undefined) return { type: 'platform', id: null };
-    const scopeType = SCOPED.find((s) => s === type);
+    if (type === undefined) return findScope(ctx, PLATFORM, null);
     const scopeId = parseId(id);
-    if (!scopeType || !scopeId) return undefined;
-    const scope: Scope = { type: scopeType, id: scopeId };
-    if (scope.type === 'organisation' && !(await getOrganisation(ctx, scope.id!))) return undefined;
-    return scope;
+    return scopeId ? findScope(ctx, type, scopeId) : undefined;
   }
 
-  async function render(req: FastifyRequest, reply: FastifyReply, scope: Scope, values: Partial<Record<string, string>>, errors: FieldErrors) {
+  async function render(req: FastifyRequest, reply: FastifyReply, scope: Scope & { thing?: ScopeThing }, values: Partial<Record<string, string>>, errors: FieldErrors) {
     const actor = req.actor;
     const { members, invitations } = await team(ctx, scope);
-    return reply.headers(noStore).page(
+    return reply.headers(NO_STORE).page(
       <TeamPage team={{
-        scope, members, invitations, invitable: INVITABLE[scope.type],
+        scope, name: scopeLabel(req.t, scope, scope.thing?.name), members, invitations, invitable: invitableIn(scope.type),
         canInvite: accountsPolicy.can(actor, 'team.invite', scope),
         canRevoke: accountsPolicy.can(actor, 'team.revoke', scope),
         notice: noticeFrom(req, NOTICES),
       }} values={values} errors={errors} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('accounts.team.title', { scope: scopeLabel(req.t, scope) }), indexable: false },
+      { title: req.t('accounts.team.title', { scope: scopeLabel(req.t, scope, scope.thing?.name) }), indexable: false },
     );
   }
 
@@ -50,8 +45,7 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       reply.callNotFound();
       return undefined;
     }
-    const actor = requireActor(req, reply);
-    if (!actor) return undefined;
+    const actor = requireActor(req);
     accountsPolicy.authorize(actor, action, scope);
     return { scope, actor, base: `/${req.lang}${scopePath(scope)}` };
   }
@@ -94,15 +88,15 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const { token } = req.params as { token: string };
     const inv = await invitationByToken(ctx, token);
     if (!inv) return reply.callNotFound();
-    return reply.headers(noStore).page(
-      <InvitationPage invitation={{ state: inv.state, email: inv.email, role: inv.role, scope: inv.scope, token }} csrfToken={reply.generateCsrf()} />,
+    const scopeName = scopeLabel(req.t, inv.scope, (await findScope(ctx, inv.scope.type, inv.scope.id))?.thing?.name);
+    return reply.headers(NO_STORE).page(
+      <InvitationPage invitation={{ state: inv.state, email: inv.email, role: inv.role, scope: inv.scope, scopeName, token }} csrfToken={reply.generateCsrf()} />,
       { title: req.t('accounts.invitation.title'), indexable: false },
     );
   });
 
   app.post('/:lang/invitations/:token', async (req, reply) => {
-    const actor = requireActor(req, reply);
-    if (!actor) return reply;
+    const actor = requireActor(req);
     const { token } = req.params as { token: string };
     const inv = await invitationByToken(ctx, token);
     if (!inv) return reply.callNotFound();

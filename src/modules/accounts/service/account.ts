@@ -5,14 +5,14 @@ import type { Actor } from '../../../core/authz.ts';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../../../core/db/tables.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { hashPassword, passwordProblem, verifyPassword } from '../passwords.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import {
   deleteGrantsOf, deleteInvitationsFor, deleteSessionsOf, deleteTokensOf, findUsableToken, findUser, findUserByEmail,
   grantsOf, insertToken, invitationsFor, sessionsOf, updateUser, usersByIds, useToken,
 } from '../repo.ts';
 import { changeEmailInput, changePasswordInput, LIMITS, passwordOnlyInput, profileInput } from '../schema.ts';
-import { hashToken, newToken } from '../tokens.ts';
-import { auditByActor } from './audit.ts';
+import { hashToken, newToken } from '../../../core/tokens.ts';
+import { auditByActor } from '../../../core/audit.ts';
 import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
 import { link, queueAccountMail } from './mails.ts';
 

@@ -3,11 +3,11 @@ import { clear, hit, release } from '../../../core/http/throttle.ts';
 import { transaction } from '../../../core/db/client.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
-import { hashPassword, passwordProblem, verifyPassword } from '../passwords.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { endAllSessions } from './sessions.ts';
 import { findUsableToken, findUser, findUserByEmail, insertToken, insertUser, updateUser, useToken, deleteTokensOf, type User } from '../repo.ts';
 import { emailInput, LIMITS, newPasswordInput, signInInput, signUpInput } from '../schema.ts';
-import { newToken, hashToken } from '../tokens.ts';
+import { newToken, hashToken } from '../../../core/tokens.ts';
 import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
 import { link, queueAccountMail } from './mails.ts';
 

@@ -14,7 +14,7 @@ export function queueAccountMail(
   language: string,
   values: Record<string, string> = {},
 ): Promise<void> {
-  return queueTranslatedMail(db, ctx, `mail.${kind}`, to, language, values);
+  return queueTranslatedMail(db, ctx, `accounts.mail.${kind}`, to, language, values);
 }
 
 export const link = portalLink;

@@ -4,7 +4,7 @@ import { type FormResult, validateForm } from '../../../core/http/forms.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { findOrganisation, insertOrganisation, organisationsByIds, updateOrganisation } from '../repo.ts';
 import { LIMITS, organisationInput } from '../schema.ts';
-import { audit } from './audit.ts';
+import { audit } from '../../../core/audit.ts';
 import { grantRole } from './roles.ts';
 
 const FIELD_LIMITS = { name: LIMITS.orgName, website: LIMITS.website, description: LIMITS.description };
@@ -39,4 +39,10 @@ export const getOrganisation = (ctx: ModuleContext, id: number) => findOrganisat
 export function organisationsOf(ctx: ModuleContext, actor: Actor) {
   const ids = actor.grants.filter((g) => g.role === 'organisation_representative' && g.scopeId !== null).map((g) => g.scopeId as number);
   return organisationsByIds(ctx.database.db, ids);
+}
+
+/** Organisations as people see them, for the scope registry: name and page. */
+export async function describeOrganisations(ctx: ModuleContext, ids: readonly number[]) {
+  const rows = await organisationsByIds(ctx.database.db, [...new Set(ids)]);
+  return new Map(rows.map((o) => [o.id, { name: o.name, path: `/organisations/${o.id}` }]));
 }

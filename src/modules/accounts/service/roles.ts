@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type Actor, ROLES, type Role, type Scope } from '../../../core/authz.ts';
+import type { Actor, Role, Scope } from '../../../core/authz.ts';
+import { roleLabelKey, scopeOfRole } from '../../../core/scopes.ts';
 import { transaction } from '../../../core/db/client.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
@@ -8,15 +9,15 @@ import { hit } from '../../../core/http/throttle.ts';
 import { translator } from '../../../core/i18n/catalog.ts';
 import { isLanguage } from '../../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { hashPassword } from '../passwords.ts';
-import { INVITABLE } from '../policy.ts';
+import { hashPassword } from './passwords.ts';
+import { invitableIn } from '../policy.ts';
 import {
   closeInvitation, countRole, deleteGrant, findGrant, findInvitation, findInvitationByHash, findUserByEmail,
   grantsInScope, insertGrant, insertInvitation, insertToken, insertUser, openInvitationsInScope,
 } from '../repo.ts';
 import { inviteInput, LIMITS } from '../schema.ts';
-import { hashToken, newToken } from '../tokens.ts';
-import { audit } from './audit.ts';
+import { hashToken, newToken } from '../../../core/tokens.ts';
+import { audit } from '../../../core/audit.ts';
 import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
 import { link, queueAccountMail } from './mails.ts';
 
@@ -32,7 +33,9 @@ export async function team(ctx: ModuleContext, scope: Scope) {
 
 /** Gives a role; used by invitations, by `municipium create-admin` and by other modules' flows. */
 export async function grantRole(db: Kysely<Tables>, userId: number, role: Role, scopeId: number | null, grantedBy: number | null): Promise<void> {
-  await insertGrant(db, { user_id: userId, role, scope_type: ROLES[role], scope_id: scopeId ?? 0, granted_by: grantedBy, created_at: new Date().toISOString() });
+  const scopeType = scopeOfRole(role);
+  if (!scopeType) throw new Error(`No scope declares the role ${role}`);
+  await insertGrant(db, { user_id: userId, role, scope_type: scopeType, scope_id: scopeId ?? 0, granted_by: grantedBy, created_at: new Date().toISOString() });
 }
 
 /** Invites a person by email into a role of the scope; the link expires. */
@@ -41,7 +44,7 @@ export async function invite(ctx: ModuleContext, actor: Actor, scope: Scope, bod
   const form = validateForm(inviteInput, body, { email: LIMITS.email });
   if (!form.ok) return form;
   const { email, role } = form.data;
-  if (!INVITABLE[scope.type].includes(role)) return { ok: false, errors: { role: { key: 'form.error.choose' } } };
+  if (!invitableIn(scope.type).includes(role)) return { ok: false, errors: { role: { key: 'form.error.choose' } } };
   const existing = await findUserByEmail(db, email);
   const members = await grantsInScope(db, scope.type, scopeKey(scope));
   if (existing && members.some((m) => m.user_id === existing.id && m.role === role)) {
@@ -58,7 +61,7 @@ export async function invite(ctx: ModuleContext, actor: Actor, scope: Scope, bod
       expires_at: new Date(now + TOKEN_TTL_MS.invitation).toISOString(), created_at: new Date(now).toISOString(),
     });
     await queueAccountMail(trx, ctx, 'invitation', email, language, {
-      inviter: actor.name, role: translator(isLanguage(language) ? language : 'en')(`accounts.role.${role}`), link: link(ctx, language, `/invitations/${token}`),
+      inviter: actor.name, role: translator(isLanguage(language) ? language : 'en')(roleLabelKey(role)), link: link(ctx, language, `/invitations/${token}`),
     });
     await audit(trx, actor, { action: 'role.invite', subjectType: scope.type, subjectId: scope.id, details: { invitation: id, email, role } }, ip);
   });

@@ -1,10 +1,11 @@
-import { type Actor, ROLES as ROLE_SCOPE } from '../../../core/authz.ts';
+import type { Actor } from '../../../core/authz.ts';
+import { PLATFORM, roleLabelKey, scopeOfRole } from '../../../core/scopes.ts';
 import { ButtonForm, CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { MIN_PASSWORD_LENGTH } from '../passwords.ts';
-import { ADMIN_ROLE } from '../policy.ts';
+import { MIN_PASSWORD_LENGTH } from '../service/passwords.ts';
+import { adminRoleOf } from '../policy.ts';
 import { LIMITS, type SessionRow } from '../schema.ts';
-import { FormPage } from './forms.tsx';
+import { FormPage } from '../../../core/views/forms.tsx';
 import { scopeLabel, scopePath } from './scopes.tsx';
 
 type Values = Partial<Record<string, string>>;
@@ -14,6 +15,8 @@ export interface AccountOverview {
   actor: Actor;
   organisations: { id: number; name: string }[];
   canAudit: boolean;
+  /** The names of the things the person's roles hold in, by "type:id". */
+  scopeNames: Map<string, string>;
   notice?: string | undefined;
 }
 
@@ -21,7 +24,8 @@ export function AccountPage({ overview, values, errors, csrfToken }: FormProps &
   const { t } = usePage();
   const href = useHref();
   const { actor } = overview;
-  const administered = actor.grants.filter((g) => Object.values(ADMIN_ROLE).includes(g.role));
+  const scopeOf = (g: Actor['grants'][number]) => ({ type: scopeOfRole(g.role) ?? PLATFORM, id: g.scopeId });
+  const administered = actor.grants.filter((g) => adminRoleOf(scopeOf(g).type) === g.role);
   return (
     <article class="prose">
       <h1>{t('accounts.account.title')}</h1>
@@ -45,9 +49,9 @@ export function AccountPage({ overview, values, errors, csrfToken }: FormProps &
           <ul>
             {actor.grants.map((g) => (
               <li key={`${g.role}:${g.scopeId}`}>
-                {t(`accounts.role.${g.role}`)}
-                {g.role.startsWith('platform') ? '' : ` – ${scopeLabel(t, { type: ROLE_SCOPE[g.role], id: g.scopeId })}`}
-                {administered.includes(g) && <> (<a href={href(scopePath({ type: ROLE_SCOPE[g.role], id: g.scopeId }))}>{t('accounts.team.manage')}</a>)</>}
+                {t(roleLabelKey(g.role))}
+                {scopeOf(g).type === PLATFORM ? '' : ` – ${scopeLabel(t, scopeOf(g), overview.scopeNames.get(`${scopeOf(g).type}:${g.scopeId}`))}`}
+                {administered.includes(g) && <> (<a href={href(scopePath(scopeOf(g)))}>{t('accounts.team.manage')}</a>)</>}
               </li>
             ))}
           </ul>

@@ -1,8 +1,8 @@
 import { Checkbox, type FieldErrors, Notice, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { MIN_PASSWORD_LENGTH } from '../passwords.ts';
+import { MIN_PASSWORD_LENGTH } from '../service/passwords.ts';
 import { LIMITS } from '../schema.ts';
-import { FormPage } from './forms.tsx';
+import { FormPage } from '../../../core/views/forms.tsx';
 
 type Values = Partial<Record<string, string>>;
 interface FormProps { values: Values; errors: FieldErrors; csrfToken: string }

@@ -1,7 +1,7 @@
 import { type FieldErrors, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { LIMITS, ORGANISATION_KINDS } from '../schema.ts';
-import { FormPage } from './forms.tsx';
+import { FormPage } from '../../../core/views/forms.tsx';
 
 export interface OrganisationView {
   id: number;

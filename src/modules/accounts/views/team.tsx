@@ -1,15 +1,18 @@
 import type { Role, Scope } from '../../../core/authz.ts';
+import { roleLabelKey } from '../../../core/scopes.ts';
 import { ButtonForm, type FieldErrors, Notice, Select, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { LIMITS } from '../schema.ts';
-import { FormPage, MessagePage } from './forms.tsx';
-import { scopeLabel, scopePath } from './scopes.tsx';
+import { FormPage, MessagePage } from '../../../core/views/forms.tsx';
+import { scopePath } from './scopes.tsx';
 
 export interface TeamView {
   scope: Scope;
+  /** The scope's name for people. */
+  name: string;
   members: { id: number; role: Role; user_id: number; name: string; email: string }[];
   invitations: { id: number; email: string; role: Role; expires_at: string }[];
-  invitable: Role[];
+  invitable: readonly Role[];
   canInvite: boolean;
   canRevoke: boolean;
   notice?: string | undefined;
@@ -19,7 +22,7 @@ export function TeamPage({ team, values, errors, csrfToken }: { team: TeamView; 
   const { t, actor } = usePage();
   const href = useHref();
   const base = scopePath(team.scope);
-  const title = t('accounts.team.title', { scope: scopeLabel(t, team.scope) });
+  const title = t('accounts.team.title', { scope: team.name });
   const labels = { email: t('accounts.field.email'), role: t('accounts.field.role') };
   return (
     <>
@@ -35,7 +38,7 @@ export function TeamPage({ team, values, errors, csrfToken }: { team: TeamView; 
                 <tr key={m.id}>
                   <td>{m.name}{m.user_id === actor?.id && <> <span class="tag">{t('accounts.team.you')}</span></>}</td>
                   <td>{m.email}</td>
-                  <td>{t(`accounts.role.${m.role}`)}</td>
+                  <td>{t(roleLabelKey(m.role))}</td>
                   {team.canRevoke && (
                     <td><ButtonForm action={href(`${base}/members/${m.id}/remove`)} csrfToken={csrfToken} label={t('accounts.team.remove')} hiddenLabel={m.name} secondary /></td>
                   )}
@@ -50,7 +53,7 @@ export function TeamPage({ team, values, errors, csrfToken }: { team: TeamView; 
             <ul>
               {team.invitations.map((i) => (
                 <li key={i.id}>
-                  {i.email} – {t(`accounts.role.${i.role}`)} – {t('accounts.team.expires', { date: new Date(i.expires_at) })}{' '}
+                  {i.email} – {t(roleLabelKey(i.role))} – {t('accounts.team.expires', { date: new Date(i.expires_at) })}{' '}
                   {team.canInvite && <ButtonForm action={href(`${base}/invitations/${i.id}/cancel`)} csrfToken={csrfToken} label={t('accounts.team.cancel')} hiddenLabel={i.email} secondary />}
                 </li>
               ))}
@@ -63,7 +66,7 @@ export function TeamPage({ team, values, errors, csrfToken }: { team: TeamView; 
           lead={<p>{t('accounts.team.inviteLead')}</p>}>
           <TextField name="email" type="email" label={labels.email} required value={values.email} error={errors.email} maxLength={LIMITS.email} />
           <Select name="role" label={labels.role} required value={values.role} error={errors.role}
-            options={team.invitable.map((r) => ({ value: r, label: t(`accounts.role.${r}`) }))} />
+            options={team.invitable.map((r) => ({ value: r, label: t(roleLabelKey(r)) }))} />
         </FormPage>
       )}
     </>
@@ -75,13 +78,14 @@ export interface InvitationView {
   email: string;
   role: Role;
   scope: Scope;
+  scopeName: string;
   token: string;
 }
 
 export function InvitationPage({ invitation, csrfToken }: { invitation: InvitationView; csrfToken: string }) {
   const { t, actor } = usePage();
   const href = useHref();
-  const what = { role: t(`accounts.role.${invitation.role}`), scope: scopeLabel(t, invitation.scope), email: invitation.email };
+  const what = { role: t(roleLabelKey(invitation.role)), scope: invitation.scopeName, email: invitation.email };
   if (invitation.state !== 'open') {
     return <MessagePage title={t('accounts.invitation.unusableTitle')}><p>{t('accounts.invitation.unusable')}</p></MessagePage>;
   }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { instantIn } from '../forms.ts';
-import type { ItemSpec } from '../service.ts';
+import { instantIn } from '../service/forms.ts';
+import type { ItemSpec } from '../service/editing.ts';
 
 /**
  * Dates relative to the moment the demo is seeded, so that a portal started on any day has

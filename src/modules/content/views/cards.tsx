@@ -1,20 +1,20 @@
 import { LANGUAGES, type LanguageCode } from '../../../core/i18n/languages.ts';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { countryName } from '../../municipalities/countries.ts';
-import { profilePath } from '../../municipalities/views/common.tsx';
-import { imageFile } from '../images.ts';
-import { itemPath } from '../paths.ts';
-import type { Card } from '../read.ts';
+import { countryName } from '../../../core/countries.ts';
+import { imageFile } from '../service/images.ts';
+import { itemPath } from '../service/paths.ts';
+import type { Card } from '../service/read.ts';
 import { formatDate, formatSpan } from './dates.ts';
 
 export const languageName = (code: string) => LANGUAGES[code as LanguageCode] ?? code;
 
-/** Who published an item: a municipality (linked) or the portal. */
+/** Who published an item: a municipality, a network… (linked) or the portal. */
 export function OwnerName({ card }: { card: Card }) {
   const { t, lang, siteName } = usePage();
   const href = useHref();
   if (!card.owner) return <>{card.item.owner_type === 'platform' ? siteName : t('content.unknownOwner')}</>;
-  return <a href={href(profilePath(card.owner))}>{card.owner.name} ({countryName(card.owner.country, lang)})</a>;
+  const { name, path, country } = card.owner;
+  return <a href={href(path)}>{name}{country ? ` (${countryName(country, lang)})` : ''}</a>;
 }
 
 export function ContentCard({ card, level = 2 }: { card: Card; level?: 2 | 3 }) {

@@ -1,8 +1,8 @@
 import { LANGUAGE_CODES, LANGUAGES } from '../../../core/i18n/languages.ts';
 import { ButtonForm, Checkbox, CsrfField, ErrorSummary, type FieldErrors, Notice, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { LIMITS } from '../forms.ts';
-import { deskPath, itemPath } from '../paths.ts';
+import { LIMITS } from '../service/forms.ts';
+import { deskPath, itemPath } from '../service/paths.ts';
 import { CONTENT_TYPES, type ContentItem, type ContentType, POLICY_AREAS, type State } from '../schema.ts';
 import { formatWhen } from './dates.ts';
 import { languageName } from './cards.tsx';

@@ -1,8 +1,8 @@
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { imageFile } from '../images.ts';
-import { deskPath, itemPath } from '../paths.ts';
-import type { Card } from '../read.ts';
+import { imageFile } from '../service/images.ts';
+import { deskPath, itemPath } from '../service/paths.ts';
+import type { Card } from '../service/read.ts';
 import { formatDate, formatSpan } from './dates.ts';
 import { languageName, OwnerName } from './cards.tsx';
 

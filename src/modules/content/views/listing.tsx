@@ -1,7 +1,7 @@
 import { LANGUAGE_CODES, LANGUAGES } from '../../../core/i18n/languages.ts';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { countriesByName, countryName } from '../../municipalities/countries.ts';
-import type { Card, Facets } from '../read.ts';
+import { countriesByName, countryName } from '../../../core/countries.ts';
+import type { Card, Facets } from '../service/read.ts';
 import { CONTENT_TYPES, POLICY_AREAS } from '../schema.ts';
 import { CardList, languageName } from './cards.tsx';
 

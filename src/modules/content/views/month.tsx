@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { itemPath } from '../paths.ts';
-import type { Card } from '../read.ts';
+import { itemPath } from '../service/paths.ts';
+import type { Card } from '../service/read.ts';
 import { formatMonth } from './dates.ts';
 import { type ListingView, queryOf } from './listing.tsx';
 

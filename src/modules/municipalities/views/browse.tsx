@@ -1,5 +1,5 @@
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { countriesByName, countryName } from '../countries.ts';
+import { countriesByName, countryName } from '../../../core/countries.ts';
 import type { MunicipalitySummary } from '../repo.ts';
 import { PlaceItem } from './common.tsx';
 

@@ -1,5 +1,5 @@
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { countryName } from '../countries.ts';
+import { countryName } from '../../../core/countries.ts';
 import type { MunicipalitySummary } from '../repo.ts';
 
 export const profilePath = (m: Pick<MunicipalitySummary, 'country' | 'slug'>) => `/municipalities/${m.country.toLowerCase()}/${m.slug}`;

@@ -1,7 +1,7 @@
 import { CsrfField, ErrorSummary, type FieldErrors, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { ReviewActions } from './claims.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { countriesByName, countryName } from '../countries.ts';
+import { countriesByName, countryName } from '../../../core/countries.ts';
 
 export function ProposePage({ values, errors, csrfToken }: { values: Partial<Record<string, string>>; errors: FieldErrors; csrfToken: string }) {
   const { t, lang } = usePage();

@@ -1,0 +1,232 @@
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../../core/authz.ts';
+import { parseId } from '../../../core/http/input.ts';
+import { STAFF_RATE_LIMIT } from '../../../core/http/security.ts';
+import { isLanguage } from '../../../core/i18n/languages.ts';
+import type { ModuleContext } from '../../../core/modules.ts';
+import { displayNames } from '../../accounts/index.ts';
+import { PLATFORM } from '../../../core/scopes.ts';
+import { describeOwners, ownerKey } from '../service/owners.ts';
+import { localIn } from '../service/forms.ts';
+import { contentPolicy, ownersOf } from '../policy.ts';
+import { readItem } from '../service/read.ts';
+import { registrantsOf } from '../service/registrations.ts';
+import * as repo from '../repo.ts';
+import type { ContentItem, ContentType } from '../schema.ts';
+import { CONTENT_TYPES } from '../schema.ts';
+import { areasOf, getItem, publishItem, restoreRevision, revisionsOf, saveItem, stateOf, textsOf, unpublishItem } from '../service/editing.ts';
+import { deskPath } from '../service/paths.ts';
+import { DeskPage, type EditorView, EditorPage, RegistrantsPage, RevisionsPage } from '../views/desk.tsx';
+import { ItemPage } from '../views/item.tsx';
+import { NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
+
+const DESK_PAGE = 50;
+const NOTICES = ['content.desk.saved', 'content.desk.published', 'content.desk.scheduled', 'content.desk.unpublished', 'content.desk.restored'] as const;
+
+/** What a form sent, as strings (lists kept as lists), to show again with its errors; never the file. */
+function typed(body: unknown): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (k === '_csrf' || k === 'image') continue;
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+  }
+  return out;
+}
+
+export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  const { db } = ctx.database;
+
+  function deskActor(req: FastifyRequest, reply: FastifyReply): Actor | undefined {
+    const actor = requireActor(req);
+    contentPolicy.authorize(actor, 'content.desk', null);
+    return actor;
+  }
+
+  /** The item of the address for a person who writes for its owner; 404 for everyone else. */
+  async function editable(req: FastifyRequest, reply: FastifyReply): Promise<{ actor: Actor; item: ContentItem } | undefined> {
+    const actor = requireActor(req);
+    const id = parseId((req.params as { id: string }).id);
+    const item = id ? await getItem(ctx, id) : undefined;
+    if (!item) {
+      reply.callNotFound();
+      return undefined;
+    }
+    contentPolicy.authorize(actor, 'content.write', item, { hide: true });
+    return { actor, item };
+  }
+
+  /** The owners a person may pick for a new item: the platform and the things they write for. */
+  async function ownerOptions(req: FastifyRequest, actor: Actor) {
+    const owners = ownersOf(actor);
+    const things = await describeOwners(ctx, owners.scoped.flatMap(({ type, ids }) => ids.map((id) => ({ owner_type: type, owner_id: id }))));
+    return [
+      ...(owners.platform ? [{ value: PLATFORM, label: req.t('content.desk.platformOwner', { siteName: ctx.config.siteName }) }] : []),
+      ...[...things.values()].map((o) => ({ value: `${o.type}:${o.id}`, label: o.name })),
+    ];
+  }
+
+  /** The form's values for one language of an item, as stored. */
+  async function storedValues(item: ContentItem, language: string) {
+    const text = (await textsOf(ctx, item.id)).find((t) => t.language === language);
+    const zone = item.time_zone;
+    const dateOnly = item.all_day === 1;
+    return {
+      title: text?.title, summary: text?.summary, body: text?.body_source, image_alt: text?.image_alt ?? undefined,
+      goal: text?.goal ?? undefined, problem: text?.problem ?? undefined, solution: text?.solution ?? undefined, results: text?.results ?? undefined,
+      cost: text?.cost ?? undefined, reuse: text?.reuse ?? undefined,
+      areas: await areasOf(ctx, item.id), tags: item.tags.split(',').filter(Boolean).join(', '),
+      starts_at: localIn(item.starts_at, zone, dateOnly), ends_at: localIn(item.ends_at, zone, dateOnly), time_zone: zone ?? undefined,
+      all_day: item.all_day ? 'on' : undefined, venue_name: item.venue_name ?? undefined, venue_address: item.venue_address ?? undefined,
+      latitude: item.latitude?.toString(), longitude: item.longitude?.toString(), online_url: item.online_url ?? undefined, organiser: item.organiser ?? undefined,
+      registration: item.capacity !== null ? 'on' : undefined, capacity: item.capacity ? String(item.capacity) : undefined,
+      deadline: item.deadline ?? undefined, contact: item.contact ?? undefined,
+    };
+  }
+
+  async function editorView(req: FastifyRequest, reply: FastifyReply, item: ContentItem, language: string, extra: Partial<EditorView> = {}): Promise<EditorView> {
+    const texts = await textsOf(ctx, item.id);
+    const original = texts.find((t) => t.language === item.original_language);
+    return {
+      type: item.type, item, state: stateOf(item), language, original: language === item.original_language, owners: [],
+      values: await storedValues(item, language), errors: {}, csrfToken: reply.generateCsrf(), languages: texts.map((t) => t.language),
+      ...(language !== item.original_language && original ? { reference: { title: original.title, summary: original.summary, language: original.language } } : {}),
+      ...extra,
+    };
+  }
+
+  const editorPage = (req: FastifyRequest, reply: FastifyReply, view: EditorView, status = 200) =>
+    reply.status(status).headers(NO_STORE).page(<EditorPage view={view} />, {
+      title: status === 422 ? req.t('form.errorTitle', { title: req.t('content.desk.title') }) : req.t('content.desk.title'), indexable: false,
+    });
+
+  app.get('/:lang/newsroom', async (req, reply) => {
+    const actor = deskActor(req, reply);
+    if (!actor) return reply;
+    const page = Math.min(1000, Math.max(1, Number.parseInt(String((req.query as { page?: unknown }).page ?? '1'), 10) || 1));
+    const items = await repo.deskItems(db, ownersOf(actor), DESK_PAGE + 1, (page - 1) * DESK_PAGE);
+    const shown = items.slice(0, DESK_PAGE);
+    const ids = shown.map((i) => i.id);
+    const [langs, owners] = await Promise.all([repo.languagesFor(db, ids), describeOwners(ctx, shown)]);
+    const titles = await repo.textsFor(db, ids, req.lang, { bodies: false });
+    const rows = shown.map((item) => ({
+      item, state: stateOf(item),
+      title: (titles.find((t) => t.item_id === item.id && t.language === req.lang) ?? titles.find((t) => t.item_id === item.id))?.title ?? '',
+      owner: item.owner_type === PLATFORM ? ctx.config.siteName : owners.get(ownerKey(item))?.name ?? '',
+      languages: langs.filter((l) => l.item_id === item.id).map((l) => l.language),
+    }));
+    return reply.headers(NO_STORE).page(<DeskPage rows={rows} page={page} more={items.length > DESK_PAGE} notice={noticeFrom(req, NOTICES)} />, { title: req.t('content.desk.title'), indexable: false });
+  });
+
+  app.get('/:lang/newsroom/new', async (req, reply) => {
+    const actor = deskActor(req, reply);
+    if (!actor) return reply;
+    const type = String((req.query as { type?: unknown }).type ?? 'news') as ContentType;
+    if (!CONTENT_TYPES.includes(type)) return reply.callNotFound();
+    const owners = await ownerOptions(req, actor);
+    return editorPage(req, reply, {
+      type, language: req.lang, original: true, owners, values: { language: req.lang, owner: owners[0]?.value, time_zone: 'Europe/Brussels' },
+      errors: {}, csrfToken: reply.generateCsrf(), languages: [],
+    });
+  });
+
+  app.post('/:lang/newsroom/new', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
+    const actor = deskActor(req, reply);
+    if (!actor) return reply;
+    const result = await saveItem(ctx, actor, { create: true }, req.body, req.ip);
+    if (result.ok) return reply.redirect(`/${req.lang}${deskPath({ id: result.id })}/edit?notice=content.desk.saved`, 303);
+    const values = typed(req.body);
+    const type = CONTENT_TYPES.includes(values.type as ContentType) ? (values.type as ContentType) : 'news';
+    return editorPage(req, reply, {
+      type, language: String(values.language ?? req.lang), original: true, owners: await ownerOptions(req, actor), values, errors: result.errors,
+      csrfToken: reply.generateCsrf(), languages: [],
+    }, 422);
+  });
+
+  const languageOf = (req: FastifyRequest, item: ContentItem) => {
+    const l = (req.query as { language?: unknown }).language;
+    return typeof l === 'string' && isLanguage(l) ? l : item.original_language;
+  };
+
+  app.get('/:lang/newsroom/:id/edit', async (req, reply) => {
+    const found = await editable(req, reply);
+    if (!found) return reply;
+    const notice = noticeFrom(req, NOTICES);
+    return editorPage(req, reply, await editorView(req, reply, found.item, languageOf(req, found.item), notice ? { notice } : {}));
+  });
+
+  app.post('/:lang/newsroom/:id/edit', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
+    const found = await editable(req, reply);
+    if (!found) return reply;
+    const language = languageOf(req, found.item);
+    const result = await saveItem(ctx, found.actor, { item: found.item, language }, req.body, req.ip);
+    if (result.ok) return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?language=${language}&notice=content.desk.saved`, 303);
+    return editorPage(req, reply, await editorView(req, reply, found.item, language, { values: typed(req.body), errors: result.errors }), 422);
+  });
+
+  app.post('/:lang/newsroom/:id/publish', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
+    const found = await editable(req, reply);
+    if (!found) return reply;
+    const body = { ...((req.body ?? {}) as Record<string, unknown>) };
+    if ((req.query as { when?: unknown }).when === 'now') body.when = 'now';
+    const result = await publishItem(ctx, found.actor, found.item, body, req.ip);
+    if (result.ok) {
+      const notice = body.when === 'now' ? 'content.desk.published' : 'content.desk.scheduled';
+      return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?notice=${notice}`, 303);
+    }
+    return editorPage(req, reply, await editorView(req, reply, found.item, found.item.original_language, { publishErrors: result.errors }), 422);
+  });
+
+  app.post('/:lang/newsroom/:id/unpublish', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
+    const found = await editable(req, reply);
+    if (!found) return reply;
+    await unpublishItem(ctx, found.actor, found.item, req.ip);
+    return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?notice=content.desk.unpublished`, 303);
+  });
+
+  app.get('/:lang/newsroom/:id/preview', async (req, reply) => {
+    const found = await editable(req, reply);
+    if (!found) return reply;
+    const card = await readItem(ctx, found.item, languageOf(req, found.item));
+    if (!card) return reply.callNotFound();
+    return reply.headers(NO_STORE).page(<ItemPage card={{ ...card, inLanguage: true }} canEdit preview />, { title: card.text.title, indexable: false });
+  });
+
+  app.get('/:lang/newsroom/:id/history', async (req, reply) => {
+    const found = await editable(req, reply);
+    if (!found) return reply;
+    const revisions = await revisionsOf(ctx, found.item.id);
+    const names = await displayNames(db, [...new Set(revisions.map((r) => r.user_id).filter((id): id is number => id !== null))]);
+    const card = await readItem(ctx, found.item, req.lang);
+    return reply.headers(NO_STORE).page(<RevisionsPage item={found.item} title={card?.text.title ?? ''} csrfToken={reply.generateCsrf()}
+      revisions={revisions.map((r) => ({ ...r, who: r.user_id === null ? req.t('accounts.audit.system') : names.get(r.user_id) ?? req.t('accounts.deletedAccount') }))} />,
+    { title: req.t('content.desk.history'), indexable: false });
+  });
+
+  app.post('/:lang/newsroom/:id/history/:revision/restore', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
+    const found = await editable(req, reply);
+    if (!found) return reply;
+    const revision = parseId((req.params as { revision: string }).revision);
+    if (!revision || !(await restoreRevision(ctx, found.actor, found.item, revision, req.ip))) return reply.callNotFound();
+    return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?notice=content.desk.restored`, 303);
+  });
+
+  app.get('/:lang/newsroom/:id/registrations', async (req, reply) => {
+    const found = await editable(req, reply);
+    if (!found) return reply;
+    const rows = await registrantsOf(ctx, found.actor, found.item);
+    const card = await readItem(ctx, found.item, req.lang);
+    return reply.headers(NO_STORE).page(<RegistrantsPage item={found.item} title={card?.text.title ?? ''} rows={rows} />, { title: req.t('content.desk.registrations'), indexable: false });
+  });
+
+  app.get('/:lang/newsroom/:id/registrations.csv', async (req, reply) => {
+    const found = await editable(req, reply);
+    if (!found) return reply;
+    const rows = await registrantsOf(ctx, found.actor, found.item);
+    // A cell starting with = + - @ would run as a formula in a spreadsheet: prefixed with a quote.
+    const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+    const csv = stringify([['name', 'email', 'status', 'registered_at'], ...rows.map((r) => [safe(r.name), safe(r.email), r.status, r.created_at])]);
+    return reply.headers(NO_STORE).type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="registrations-${found.item.id}.csv"`).send(csv);
+  });
+}

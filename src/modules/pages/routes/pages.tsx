@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { typedValues } from '../../../core/http/forms.ts';
+import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import { type ModuleContext, renderSections } from '../../../core/modules.ts';
+import { AboutPage } from '../views/about.tsx';
+import { AccessibilityPage } from '../views/accessibility.tsx';
+import { ContactPage, ContactThanksPage, type ContactValues } from '../views/contact.tsx';
+import { HomePage } from '../views/home.tsx';
+import { PrivacyPage } from '../views/privacy.tsx';
+import { CONTACT_TOPICS } from '../schema.ts';
+import { sendContactMessage } from '../service/contact.ts';
+import { NO_STORE } from '../../../core/http/guards.ts';
+
+const formValues = (body: unknown): ContactValues => typedValues(body, ['topic', 'name', 'email', 'page_url', 'message']);
+
+export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  const { database, config } = ctx;
+  // Other modules add what is new to the home page; they get the reader's query (e.g. a chosen country).
+  app.get('/:lang/', async (req, reply) => {
+    const sections = await renderSections(ctx, 'home', req.query, { lang: req.lang, t: req.t, actor: req.actor });
+    return reply.page(<HomePage sections={sections} />, { title: req.t('home.title'), description: req.t('home.lead', { siteName: config.siteName }) });
+  });
+  app.get('/:lang/about', (req, reply) => reply.page(<AboutPage />, { title: req.t('nav.about') }));
+  app.get('/:lang/accessibility', (req, reply) => reply.page(<AccessibilityPage />, { title: req.t('accessibility.title') }));
+  app.get('/:lang/privacy', (req, reply) => reply.page(<PrivacyPage />, { title: req.t('privacy.title') }));
+
+  app.get('/:lang/contact', (req, reply) => {
+    const topic = (req.query as { topic?: unknown }).topic;
+    const values: ContactValues = {
+      topic: CONTACT_TOPICS.find((t) => t === topic) ?? 'general',
+    };
+    reply.headers(NO_STORE);
+    return reply.page(<ContactPage values={values} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('contact.title') });
+  });
+
+  app.post('/:lang/contact', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
+    const result = await sendContactMessage(database.db, req.body, req.lang);
+    if (result.ok) return reply.redirect(`/${req.lang}/contact/thanks`, 303);
+    reply.status(422).headers(NO_STORE);
+    return reply.page(<ContactPage values={formValues(req.body)} errors={result.errors} csrfToken={reply.generateCsrf()} />, {
+      title: req.t('form.errorTitle', { title: req.t('contact.title') }),
+    });
+  });
+
+  app.get('/:lang/contact/thanks', (req, reply) =>
+    reply.page(<ContactThanksPage />, { title: req.t('contact.thanks.title'), indexable: false }),
+  );
+}
