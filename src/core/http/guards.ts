@@ -24,3 +24,21 @@ export function noticeFrom(req: FastifyRequest, known: readonly string[]): strin
   const notice = (req.query as { notice?: unknown }).notice;
   return typeof notice === 'string' && known.includes(notice) ? notice : undefined;
 }
+
+/** Thrown when an address names nothing (or nothing this person may know of): the localised 404. */
+export class NotFound extends Error {
+  readonly statusCode = 404;
+  readonly code = 'MUNICIPIUM_NOT_FOUND';
+  constructor() {
+    super('not found');
+  }
+}
+
+type Missing = undefined | null | 0 | false;
+
+/** What the address names, loaded; a 404 when there is nothing (undefined, null, or a bad id: 0 or false). */
+export async function loadOr404<T>(load: T | Missing | Promise<T | Missing>): Promise<T> {
+  const found = await load;
+  if (found === undefined || found === null || found === 0 || found === false) throw new NotFound();
+  return found as T;
+}

@@ -140,6 +140,9 @@ appTest('every account page asks an anonymous visitor to sign in and come back',
     const res = await app.inject({ url });
     assert.equal(res.statusCode, 303, url);
     assert.equal(res.headers.location, `/en/sign-in?next=${encodeURIComponent(url)}`);
+    const json = await app.inject({ url: url.replace('/en/', '/de/'), headers: { accept: 'application/json' } });
+    assert.equal(json.statusCode, 401, `${url} as JSON`);
+    assert.equal(json.json().title, 'Melden Sie sich zuerst an', 'a localised problem');
   }
 });
 

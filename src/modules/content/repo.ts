@@ -1,7 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../core/db/schema.ts';
 import type { Tables } from '../../core/db/tables.ts';
-import type { ContentItem, ContentItemRow, ContentText, ContentTextRow, ContentType, PolicyArea } from './schema.ts';
+import type { ContentItem, ContentItemRow, ContentText, ContentTextRow, ContentType, PolicyArea, Registration } from './schema.ts';
 
 type Db = Kysely<Tables>;
 
@@ -186,4 +186,66 @@ export async function lastPublishedId(db: Db, now: string): Promise<number> {
   const r = await db.selectFrom('content_items').select('id').where('state', '=', 'published').where('published_at', '<=', now)
     .orderBy('id', 'desc').limit(1).executeTakeFirst();
   return r?.id ?? 0;
+}
+
+/** Whether the portal holds any content at all. */
+export async function hasAnyItem(db: Db): Promise<boolean> {
+  return !!(await db.selectFrom('content_items').select('id').limit(1).executeTakeFirst());
+}
+
+/** One item by id, which must exist (e.g. the event of a registration). */
+export const getItem = (db: Db, id: number) =>
+  db.selectFrom('content_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow() as Promise<ContentItem>;
+
+/** On PostgreSQL, locks an event's row until the transaction ends; SQLite has one writer at a time anyway. */
+export async function lockItem(db: Db, id: number): Promise<void> {
+  if (isPostgres(db as never)) await sql`select id from content_items where id = ${id} for update`.execute(db);
+}
+
+/** How many registrations of an event are confirmed and waiting, leaving out the cancelled. */
+export const registrationCounts = (db: Db, itemId: number) =>
+  db.selectFrom('event_registrations').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('item_id', '=', itemId).where('status', '!=', 'cancelled').groupBy('status').execute();
+
+/** The registration of this address for an event that is not cancelled, if any. */
+export const activeRegistration = (db: Db, itemId: number, email: string) =>
+  db.selectFrom('event_registrations').select('id').where('item_id', '=', itemId).where('email', '=', email)
+    .where('status', '!=', 'cancelled').executeTakeFirst();
+
+/** How many places of an event are taken. */
+export async function confirmedCount(db: Db, itemId: number): Promise<number> {
+  const r = await db.selectFrom('event_registrations').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('item_id', '=', itemId).where('status', '=', 'confirmed').executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Adds a registration. */
+export const insertRegistration = (db: Db, row: Insertable<Tables['event_registrations']>) =>
+  db.insertInto('event_registrations').values(row).execute();
+
+/** The registration a cancel link's token belongs to, if any. */
+export const registrationByTokenHash = (db: Db, tokenHash: string) =>
+  db.selectFrom('event_registrations').selectAll().where('token_hash', '=', tokenHash)
+    .executeTakeFirst() as Promise<Registration | undefined>;
+
+/** Moves a registration to another status. */
+export const setRegistrationStatus = (db: Db, id: number, status: Registration['status'], at: string) =>
+  db.updateTable('event_registrations').set({ status, updated_at: at }).where('id', '=', id).execute();
+
+/** The first on an event's waiting list, if any. */
+export const firstWaiting = (db: Db, itemId: number) =>
+  db.selectFrom('event_registrations').selectAll().where('item_id', '=', itemId).where('status', '=', 'waiting')
+    .orderBy('id').limit(1).executeTakeFirst();
+
+/** Every registration of an event, in the order they came. */
+export const registrationsOfItem = (db: Db, itemId: number) =>
+  db.selectFrom('event_registrations').selectAll().where('item_id', '=', itemId).orderBy('id').execute() as Promise<Registration[]>;
+
+/** The registrations made with an address, for a data download. */
+export const registrationsWithEmail = (db: Db, email: string) =>
+  db.selectFrom('event_registrations').select(['item_id', 'name', 'email', 'status', 'created_at']).where('email', '=', email).execute();
+
+/** Deletes the registrations made with an address or by an account. */
+export async function deleteRegistrations(db: Db, email: string, userId: number): Promise<void> {
+  await db.deleteFrom('event_registrations').where((eb) => eb.or([eb('email', '=', email), eb('user_id', '=', userId)])).execute();
 }

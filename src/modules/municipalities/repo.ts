@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
 
 type Db = Kysely<Tables>;
@@ -115,4 +115,150 @@ export function pageById(db: Db, filter: ListFilter, afterId: number, limit: num
   if (filter.country) q = q.where('country', '=', filter.country);
   if (filter.region) q = q.where('region_code', '=', filter.region);
   return q.orderBy('id').limit(limit).execute();
+}
+
+/** Changes fields of one place, e.g. staff edits, an image, or joining on an approved claim. */
+export function updateMunicipality(db: Db, id: number, set: Updateable<Tables['municipalities']>) {
+  return db.updateTable('municipalities').set(set).where('id', '=', id).execute();
+}
+
+/** What an import needs to know of every place: source ids and the slugs taken in each country. */
+export function importKeys(db: Db) {
+  return db.selectFrom('municipalities').select(['source', 'country', 'slug']).execute();
+}
+
+/** Where a field was edited by staff, the import keeps the edited value. */
+const unlessEdited = (column: string) => {
+  const [kept, incoming] = [sql.ref(`municipalities.${column}`), sql.ref(`excluded.${column}`)];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one expression serves columns of every type
+  return sql<any>`case when municipalities.edited_fields like ${`%,${column},%`} then ${kept} else ${incoming} end`;
+};
+
+/** Adds places, or refreshes the ones with the same source id, leaving staff-edited fields alone. */
+export function upsertMunicipalities(db: Db, rows: Insertable<Tables['municipalities']>[]) {
+  return db.insertInto('municipalities').values(rows).onConflict((oc) => oc.column('source').doUpdateSet({
+    name: unlessEdited('name'), native_name: unlessEdited('native_name'),
+    name_key: unlessEdited('name_key'), native_key: unlessEdited('native_key'),
+    population: unlessEdited('population'), latitude: unlessEdited('latitude'), longitude: unlessEdited('longitude'),
+    region_code: unlessEdited('region_code'), region_name: unlessEdited('region_name'), updated_at: sql`excluded.updated_at`,
+  })).execute();
+}
+
+/** A place of a country with this name key, to tell a proposer it is already listed. */
+export function listedByNameKey(db: Db, country: string, key: string) {
+  return db.selectFrom('municipalities').select('slug').where('country', '=', country).where('name_key', '=', key).executeTakeFirst();
+}
+
+/** The place an approved proposal added, found by the proposal's source id. */
+export function bySource(db: Db, source: string) {
+  return db.selectFrom('municipalities').select(['id', 'country', 'slug']).where('source', '=', source)
+    .executeTakeFirstOrThrow();
+}
+
+/** What approving a claim reads of the place: its name and link, its website, and whether it has joined. */
+export function joinFieldsOf(db: Db, id: number) {
+  return db.selectFrom('municipalities').select(['id', 'name', 'country', 'slug', 'website', 'joined_at']).where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+/** A place's name, for a mail. */
+export function nameOf(db: Db, id: number) {
+  return db.selectFrom('municipalities').select('name').where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** A place's descriptions, one per language. */
+export function descriptionsOf(db: Db, municipalityId: number) {
+  return db.selectFrom('municipality_descriptions').select(['language', 'text']).where('municipality_id', '=', municipalityId)
+    .orderBy('language').execute();
+}
+
+/** Replaces a place's description in one language; an empty text removes it. */
+export async function setDescription(db: Db, municipalityId: number, language: string, text: string, at: string): Promise<void> {
+  await db.deleteFrom('municipality_descriptions').where('municipality_id', '=', municipalityId).where('language', '=', language)
+    .execute();
+  if (text) {
+    await db.insertInto('municipality_descriptions').values({ municipality_id: municipalityId, language, text, updated_at: at }).execute();
+  }
+}
+
+/** Records changed fields in a place's history. */
+export function insertChanges(db: Db, rows: Insertable<Tables['municipality_changes']>[]) {
+  return db.insertInto('municipality_changes').values(rows).execute();
+}
+
+/** A place's latest changes, newest first. */
+export function changesOf(db: Db, municipalityId: number) {
+  return db.selectFrom('municipality_changes').selectAll().where('municipality_id', '=', municipalityId)
+    .orderBy('id', 'desc').limit(200).execute();
+}
+
+/** A claim of this person on this place still waiting for the address or the review, if any. */
+export function openClaimOf(db: Db, municipalityId: number, userId: number) {
+  return db.selectFrom('municipality_claims').select('id').where('municipality_id', '=', municipalityId).where('user_id', '=', userId)
+    .where('status', 'in', ['email_pending', 'review']).executeTakeFirst();
+}
+
+/** Adds a claim; its id. */
+export function insertClaim(db: Db, row: Insertable<Tables['municipality_claims']>) {
+  return db.insertInto('municipality_claims').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Places other than this one whose website mentions the domain (the caller checks the exact domain). */
+export function websitesLike(db: Db, domain: string, exceptId: number) {
+  return db.selectFrom('municipalities').select(['id', 'website']).where('website', 'is not', null)
+    .where('website', 'like', `%${domain}%`).where('id', '!=', exceptId).limit(20).execute();
+}
+
+/** Moves the claim with this token from waiting for the address to review; whether one did. */
+export async function confirmClaimToken(db: Db, tokenHash: string): Promise<boolean> {
+  const r = await db.updateTable('municipality_claims').set({ status: 'review', token_hash: null })
+    .where('token_hash', '=', tokenHash).where('status', '=', 'email_pending').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The claims platform admins have to review, oldest first, with the place and the claimant. */
+export function claimsInReview(db: Db) {
+  return db.selectFrom('municipality_claims')
+    .innerJoin('municipalities', 'municipalities.id', 'municipality_claims.municipality_id')
+    .innerJoin('users', 'users.id', 'municipality_claims.user_id')
+    .select(['municipality_claims.id', 'municipality_claims.job_title', 'municipality_claims.official_email', 'municipality_claims.website',
+      'municipality_claims.evidence_file', 'municipality_claims.created_at', 'municipalities.name as municipality', 'municipalities.country',
+      'municipalities.slug', 'municipalities.website as known_website', 'users.name as claimant'])
+    .where('municipality_claims.status', '=', 'review').orderBy('municipality_claims.id').execute();
+}
+
+/** One claim by id, if any. */
+export function findClaim(db: Db, id: number) {
+  return db.selectFrom('municipality_claims').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Records a review's outcome on a claim. */
+export function updateClaim(db: Db, id: number, set: Updateable<Tables['municipality_claims']>) {
+  return db.updateTable('municipality_claims').set(set).where('id', '=', id).execute();
+}
+
+/** Adds a proposal; its id. */
+export function insertProposal(db: Db, row: Insertable<Tables['municipality_proposals']>) {
+  return db.insertInto('municipality_proposals').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** The proposals platform admins have to review, oldest first. */
+export function proposalRowsInReview(db: Db) {
+  return db.selectFrom('municipality_proposals').selectAll().where('status', '=', 'review').orderBy('id').execute();
+}
+
+/** One proposal by id, if any. */
+export function findProposal(db: Db, id: number) {
+  return db.selectFrom('municipality_proposals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** What refusing a proposal reads: its state, and the place's name and proposer for the mail. */
+export function proposalForRefusal(db: Db, id: number) {
+  return db.selectFrom('municipality_proposals').select(['id', 'status', 'name', 'user_id']).where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Records a review's outcome on a proposal. */
+export function updateProposal(db: Db, id: number, set: Updateable<Tables['municipality_proposals']>) {
+  return db.updateTable('municipality_proposals').set(set).where('id', '=', id).execute();
 }

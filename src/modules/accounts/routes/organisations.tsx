@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { typedValues } from '../../../core/http/forms.ts';
 import { parseId } from '../../../core/http/input.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
@@ -6,7 +6,7 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { accountsPolicy } from '../policy.ts';
 import { createOrganisation, editOrganisation, getOrganisation } from '../service/organisations.ts';
 import { OrganisationFormPage, OrganisationPage } from '../views/organisations.tsx';
-import { NO_STORE, requireActor } from '../../../core/http/guards.ts';
+import { loadOr404, NO_STORE, requireActor } from '../../../core/http/guards.ts';
 
 const FIELDS = ['name', 'kind', 'website', 'description'] as const;
 const idOf = (params: unknown) => parseId((params as { id: string }).id);
@@ -34,30 +34,24 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     return reply.page(<OrganisationPage org={org} canEdit={accountsPolicy.can(req.actor, 'organisation.edit', org)} />, { title: org.name, indexable: false });
   });
 
-  /** The organisation of the address, for a person allowed to edit it; answers 404, 403 or sign-in itself. */
-  async function editable(req: FastifyRequest, reply: FastifyReply) {
+  /** The organisation of the address, for a person allowed to edit it; otherwise 404, 403 or sign-in. */
+  async function editable(req: FastifyRequest) {
     const id = idOf(req.params);
-    const org = id && (await getOrganisation(ctx, id));
-    if (!org) {
-      reply.callNotFound();
-      return undefined;
-    }
+    const org = await loadOr404(id && getOrganisation(ctx, id));
     const actor = requireActor(req);
     accountsPolicy.authorize(actor, 'organisation.edit', org);
     return { org, actor };
   }
 
   app.get('/:lang/organisations/:id/edit', async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const { org } = found;
     const values = { name: org.name, kind: org.kind, website: org.website ?? '', description: org.description ?? '' };
     return reply.headers(NO_STORE).page(<OrganisationFormPage id={org.id} values={values} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.org.edit'), indexable: false });
   });
 
   app.post('/:lang/organisations/:id/edit', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const { org, actor } = found;
     const result = await editOrganisation(ctx, actor, org.id, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/organisations/${org.id}`, 303);

@@ -11,7 +11,7 @@ import { findScope } from '../service/scopes.ts';
 import { acceptInvitation, cancelInvitation, invitationByToken, invite, revokeGrant, team } from '../service/roles.ts';
 import { scopeLabel, scopePath } from '../views/scopes.tsx';
 import { InvitationPage, TeamPage } from '../views/team.tsx';
-import { NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
+import { loadOr404, NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 
 const NOTICES = ['invited', 'removed', 'cancelled', 'last-admin'] as const;
 
@@ -38,13 +38,9 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     );
   }
 
-  /** Resolves the scope and checks the action; answers 404 or 403 itself and returns undefined. */
-  async function guard(req: FastifyRequest, reply: FastifyReply, action: 'team.view' | 'team.invite' | 'team.revoke') {
-    const scope = await scopeOf(req.params);
-    if (!scope) {
-      reply.callNotFound();
-      return undefined;
-    }
+  /** The scope of the address, for a person allowed the action on it; otherwise 404, 403 or sign-in. */
+  async function guard(req: FastifyRequest, action: 'team.view' | 'team.invite' | 'team.revoke') {
+    const scope = await loadOr404(scopeOf(req.params));
     const actor = requireActor(req);
     accountsPolicy.authorize(actor, action, scope);
     return { scope, actor, base: `/${req.lang}${scopePath(scope)}` };
@@ -52,13 +48,12 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   for (const prefix of ['/:lang/team/platform', '/:lang/team/:type/:id']) {
     app.get(prefix, async (req, reply) => {
-      const g = await guard(req, reply, 'team.view');
+      const g = await guard(req, 'team.view');
       return g ? render(req, reply, g.scope, {}, {}) : reply;
     });
 
     app.post(`${prefix}/invite`, { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
-      const g = await guard(req, reply, 'team.invite');
-      if (!g) return reply;
+      const g = await guard(req, 'team.invite');
       const result = await invite(ctx, g.actor, g.scope, req.body, req.lang, req.ip);
       if (result.ok) return reply.redirect(`${g.base}?notice=invited`, 303);
       refusedStatus(reply, result);
@@ -66,8 +61,7 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     });
 
     app.post(`${prefix}/members/:grant/remove`, async (req, reply) => {
-      const g = await guard(req, reply, 'team.revoke');
-      if (!g) return reply;
+      const g = await guard(req, 'team.revoke');
       const grant = parseId((req.params as { grant: string }).grant);
       const outcome = grant ? await revokeGrant(ctx, g.actor, g.scope, grant, req.ip) : 'notFound';
       if (outcome === 'notFound') return reply.callNotFound();
@@ -75,8 +69,7 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     });
 
     app.post(`${prefix}/invitations/:invitation/cancel`, async (req, reply) => {
-      const g = await guard(req, reply, 'team.invite');
-      if (!g) return reply;
+      const g = await guard(req, 'team.invite');
       const invitation = parseId((req.params as { invitation: string }).invitation);
       const done = invitation ? await cancelInvitation(ctx, g.actor, g.scope, invitation, req.ip) : false;
       if (!done) return reply.callNotFound();

@@ -19,7 +19,7 @@ import { areasOf, getItem, publishItem, restoreRevision, revisionsOf, saveItem, 
 import { deskPath } from '../service/paths.ts';
 import { DeskPage, type EditorView, EditorPage, RegistrantsPage, RevisionsPage } from '../views/desk.tsx';
 import { ItemPage } from '../views/item.tsx';
-import { NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
+import { loadOr404, NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 
 const DESK_PAGE = 50;
 const NOTICES = ['content.desk.saved', 'content.desk.published', 'content.desk.scheduled', 'content.desk.unpublished', 'content.desk.restored'] as const;
@@ -38,21 +38,17 @@ function typed(body: unknown): Record<string, string | string[]> {
 export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;
 
-  function deskActor(req: FastifyRequest, reply: FastifyReply): Actor | undefined {
+  function deskActor(req: FastifyRequest): Actor {
     const actor = requireActor(req);
     contentPolicy.authorize(actor, 'content.desk', null);
     return actor;
   }
 
   /** The item of the address for a person who writes for its owner; 404 for everyone else. */
-  async function editable(req: FastifyRequest, reply: FastifyReply): Promise<{ actor: Actor; item: ContentItem } | undefined> {
+  async function editable(req: FastifyRequest): Promise<{ actor: Actor; item: ContentItem }> {
     const actor = requireActor(req);
     const id = parseId((req.params as { id: string }).id);
-    const item = id ? await getItem(ctx, id) : undefined;
-    if (!item) {
-      reply.callNotFound();
-      return undefined;
-    }
+    const item = await loadOr404(id && getItem(ctx, id));
     contentPolicy.authorize(actor, 'content.write', item, { hide: true });
     return { actor, item };
   }
@@ -102,8 +98,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     });
 
   app.get('/:lang/newsroom', async (req, reply) => {
-    const actor = deskActor(req, reply);
-    if (!actor) return reply;
+    const actor = deskActor(req);
     const page = Math.min(1000, Math.max(1, Number.parseInt(String((req.query as { page?: unknown }).page ?? '1'), 10) || 1));
     const items = await repo.deskItems(db, ownersOf(actor), DESK_PAGE + 1, (page - 1) * DESK_PAGE);
     const shown = items.slice(0, DESK_PAGE);
@@ -120,8 +115,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.get('/:lang/newsroom/new', async (req, reply) => {
-    const actor = deskActor(req, reply);
-    if (!actor) return reply;
+    const actor = deskActor(req);
     const type = String((req.query as { type?: unknown }).type ?? 'news') as ContentType;
     if (!CONTENT_TYPES.includes(type)) return reply.callNotFound();
     const owners = await ownerOptions(req, actor);
@@ -132,8 +126,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.post('/:lang/newsroom/new', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
-    const actor = deskActor(req, reply);
-    if (!actor) return reply;
+    const actor = deskActor(req);
     const result = await saveItem(ctx, actor, { create: true }, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}${deskPath({ id: result.id })}/edit?notice=content.desk.saved`, 303);
     const values = typed(req.body);
@@ -150,15 +143,13 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   };
 
   app.get('/:lang/newsroom/:id/edit', async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const notice = noticeFrom(req, NOTICES);
     return editorPage(req, reply, await editorView(req, reply, found.item, languageOf(req, found.item), notice ? { notice } : {}));
   });
 
   app.post('/:lang/newsroom/:id/edit', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const language = languageOf(req, found.item);
     const result = await saveItem(ctx, found.actor, { item: found.item, language }, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?language=${language}&notice=content.desk.saved`, 303);
@@ -166,8 +157,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.post('/:lang/newsroom/:id/publish', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const body = { ...((req.body ?? {}) as Record<string, unknown>) };
     if ((req.query as { when?: unknown }).when === 'now') body.when = 'now';
     const result = await publishItem(ctx, found.actor, found.item, body, req.ip);
@@ -179,23 +169,20 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.post('/:lang/newsroom/:id/unpublish', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     await unpublishItem(ctx, found.actor, found.item, req.ip);
     return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?notice=content.desk.unpublished`, 303);
   });
 
   app.get('/:lang/newsroom/:id/preview', async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const card = await readItem(ctx, found.item, languageOf(req, found.item));
     if (!card) return reply.callNotFound();
     return reply.headers(NO_STORE).page(<ItemPage card={{ ...card, inLanguage: true }} canEdit preview />, { title: card.text.title, indexable: false });
   });
 
   app.get('/:lang/newsroom/:id/history', async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const revisions = await revisionsOf(ctx, found.item.id);
     const names = await displayNames(db, [...new Set(revisions.map((r) => r.user_id).filter((id): id is number => id !== null))]);
     const card = await readItem(ctx, found.item, req.lang);
@@ -205,24 +192,21 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.post('/:lang/newsroom/:id/history/:revision/restore', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const revision = parseId((req.params as { revision: string }).revision);
     if (!revision || !(await restoreRevision(ctx, found.actor, found.item, revision, req.ip))) return reply.callNotFound();
     return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?notice=content.desk.restored`, 303);
   });
 
   app.get('/:lang/newsroom/:id/registrations', async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const rows = await registrantsOf(ctx, found.actor, found.item);
     const card = await readItem(ctx, found.item, req.lang);
     return reply.headers(NO_STORE).page(<RegistrantsPage item={found.item} title={card?.text.title ?? ''} rows={rows} />, { title: req.t('content.desk.registrations'), indexable: false });
   });
 
   app.get('/:lang/newsroom/:id/registrations.csv', async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const rows = await registrantsOf(ctx, found.actor, found.item);
     // A cell starting with = + - @ would run as a formula in a spreadsheet: prefixed with a quote.
     const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);

@@ -1,7 +1,5 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
-import { isPostgres } from '../../../core/db/schema.ts';
 import { validateForm } from '../../../core/http/forms.ts';
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
@@ -9,6 +7,7 @@ import type { FieldErrors } from '../../../core/views/components.tsx';
 import { hashToken, newToken } from '../../../core/tokens.ts';
 import { registerInput } from './forms.ts';
 import { contentPolicy } from '../policy.ts';
+import * as repo from '../repo.ts';
 import type { ContentItem, Registration } from '../schema.ts';
 import { isVisible } from './editing.ts';
 import { itemPath } from './paths.ts';
@@ -22,8 +21,7 @@ export function registrationOpen(item: ContentItem, now = new Date().toISOString
 }
 
 export async function countsOf(ctx: ModuleContext, itemId: number): Promise<{ confirmed: number; waiting: number }> {
-  const rows = await ctx.database.db.selectFrom('event_registrations').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('item_id', '=', itemId).where('status', '!=', 'cancelled').groupBy('status').execute();
+  const rows = await repo.registrationCounts(ctx.database.db, itemId);
   const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
   return { confirmed: n('confirmed'), waiting: n('waiting') };
 }
@@ -39,17 +37,14 @@ export async function register(ctx: ModuleContext, item: ContentItem, title: str
   const { db } = ctx.database;
   const { token, hash } = newToken();
   const result = await transaction(db, async (trx) => {
-    if (isPostgres(trx as never)) await sql`select id from content_items where id = ${item.id} for update`.execute(trx);
-    const taken = await trx.selectFrom('event_registrations').select('id').where('item_id', '=', item.id).where('email', '=', email)
-      .where('status', '!=', 'cancelled').executeTakeFirst();
-    if (taken) return undefined;
-    const confirmed = await trx.selectFrom('event_registrations').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('item_id', '=', item.id).where('status', '=', 'confirmed').executeTakeFirstOrThrow();
-    const status = item.capacity === 0 || Number(confirmed.n) < item.capacity! ? 'confirmed' : 'waiting';
+    await repo.lockItem(trx, item.id);
+    if (await repo.activeRegistration(trx, item.id, email)) return undefined;
+    const confirmed = await repo.confirmedCount(trx, item.id);
+    const status = item.capacity === 0 || confirmed < item.capacity! ? 'confirmed' : 'waiting';
     const now = new Date().toISOString();
-    await trx.insertInto('event_registrations').values({
+    await repo.insertRegistration(trx, {
       item_id: item.id, user_id: actor?.id ?? null, name, email, language: lang, status, token_hash: hash, created_at: now, updated_at: now,
-    }).execute();
+    });
     await queueTranslatedMail(trx, ctx, `content.mail.${status}`, email, lang, {
       name, title, event: portalLink(ctx, lang, itemPath(item)), cancel: portalLink(ctx, lang, `/registrations/${token}/cancel`),
     });
@@ -62,7 +57,7 @@ export async function register(ctx: ModuleContext, item: ContentItem, title: str
 
 export async function registrationByToken(ctx: ModuleContext, token: string): Promise<Registration | undefined> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-  return ctx.database.db.selectFrom('event_registrations').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst() as Promise<Registration | undefined>;
+  return repo.registrationByTokenHash(ctx.database.db, hashToken(token));
 }
 
 /** Cancels by the link's token; a freed place goes to the first on the waiting list, who is told. */
@@ -72,15 +67,14 @@ export async function cancelRegistration(ctx: ModuleContext, token: string): Pro
   if (registration.status === 'cancelled') return 'already';
   const { db } = ctx.database;
   await transaction(db, async (trx) => {
-    if (isPostgres(trx as never)) await sql`select id from content_items where id = ${registration.item_id} for update`.execute(trx);
+    await repo.lockItem(trx, registration.item_id);
     const now = new Date().toISOString();
-    await trx.updateTable('event_registrations').set({ status: 'cancelled', updated_at: now }).where('id', '=', registration.id).execute();
+    await repo.setRegistrationStatus(trx, registration.id, 'cancelled', now);
     if (registration.status !== 'confirmed') return;
-    const next = await trx.selectFrom('event_registrations').selectAll().where('item_id', '=', registration.item_id).where('status', '=', 'waiting')
-      .orderBy('id').limit(1).executeTakeFirst();
+    const next = await repo.firstWaiting(trx, registration.item_id);
     if (!next) return;
-    await trx.updateTable('event_registrations').set({ status: 'confirmed', updated_at: now }).where('id', '=', next.id).execute();
-    const item = (await trx.selectFrom('content_items').selectAll().where('id', '=', registration.item_id).executeTakeFirstOrThrow()) as ContentItem;
+    await repo.setRegistrationStatus(trx, next.id, 'confirmed', now);
+    const item = await repo.getItem(trx, registration.item_id);
     await queueTranslatedMail(trx, ctx, 'content.mail.promoted', next.email, next.language, {
       name: next.name, title: await titleIn(trx, item, next.language), event: portalLink(ctx, next.language, itemPath(item)),
     });
@@ -91,13 +85,12 @@ export async function cancelRegistration(ctx: ModuleContext, token: string): Pro
 
 export async function registrantsOf(ctx: ModuleContext, actor: Actor, item: ContentItem): Promise<Registration[]> {
   contentPolicy.authorize(actor, 'content.registrations', item, { hide: true });
-  return ctx.database.db.selectFrom('event_registrations').selectAll().where('item_id', '=', item.id).orderBy('id').execute() as Promise<Registration[]>;
+  return repo.registrationsOfItem(ctx.database.db, item.id);
 }
 
 /** Registrations of a person, for their data download; erased with their account by address. */
 export const registrationsByEmail = (ctx: ModuleContext, email: string) =>
-  ctx.database.db.selectFrom('event_registrations').select(['item_id', 'name', 'email', 'status', 'created_at']).where('email', '=', email).execute();
+  repo.registrationsWithEmail(ctx.database.db, email);
 
-export const eraseRegistrations = async (ctx: ModuleContext, email: string, userId: number) => {
-  await ctx.database.db.deleteFrom('event_registrations').where((eb) => eb.or([eb('email', '=', email), eb('user_id', '=', userId)])).execute();
-};
+export const eraseRegistrations = (ctx: ModuleContext, email: string, userId: number) =>
+  repo.deleteRegistrations(ctx.database.db, email, userId);

@@ -8,6 +8,7 @@ import { sloveniaItems } from '../demo/slovenia.ts';
 import { southItems } from '../demo/south.ts';
 import { when, type DemoItem } from '../demo/when.ts';
 import { insertItem, type ItemSpec } from './editing.ts';
+import { hasAnyItem } from '../repo.ts';
 
 export const DEMO_ITEMS: DemoItem[] = [...platformItems, ...bulgariaItems, ...sloveniaItems, ...northItems, ...southItems];
 
@@ -36,7 +37,7 @@ export async function demoSpecs(ctx: ModuleContext, now = new Date()): Promise<I
 export const demoContent: DemoSeed = {
   name: 'content',
   run: (ctx) => transaction(ctx.database.db, async (db) => {
-    if (await db.selectFrom('content_items').select('id').limit(1).executeTakeFirst()) return;
+    if (await hasAnyItem(db)) return;
     const inside: ModuleContext = { ...ctx, database: { ...ctx.database, db } };
     const specs = await demoSpecs(inside);
     // Before the directory is imported the demo would be the platform's items alone, and would then block a later, full run.

@@ -95,22 +95,20 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     refuse: (actor: Actor, id: number, reason: unknown, ip: string) => Promise<ReviewOutcome>,
     notices: { approved: string; refused: string },
   ) {
-    const reviewer = (req: FastifyRequest, reply: FastifyReply) => {
+    const reviewer = (req: FastifyRequest) => {
       const actor = requireActor(req);
       municipalitiesPolicy.authorize(actor, 'claims.review', null);
       return actor;
     };
     app.post(`/:lang/admin/${kind}/:id/approve`, async (req, reply) => {
-      const actor = reviewer(req, reply);
-      if (!actor) return reply;
+      const actor = reviewer(req);
       const id = parseId((req.params as { id: string }).id);
       const outcome = id ? await approve(actor, id, req.ip) : 'notFound';
       if (outcome === 'notFound') return reply.callNotFound();
       return reply.redirect(`/${req.lang}/admin/claims?notice=${notices.approved}`, 303);
     });
     app.post(`/:lang/admin/${kind}/:id/refuse`, async (req, reply) => {
-      const actor = reviewer(req, reply);
-      if (!actor) return reply;
+      const actor = reviewer(req);
       const id = parseId((req.params as { id: string }).id);
       if (!id) return reply.callNotFound();
       const outcome = await refuse(actor, id, (req.body as { reason?: unknown } | undefined)?.reason, req.ip);

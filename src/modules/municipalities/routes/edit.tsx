@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import { serveMedia } from '../../../core/images.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
@@ -9,20 +9,16 @@ import { municipalityBySlug } from '../service/directory.ts';
 import { mediaDir, uploadImage } from '../service/images.ts';
 import { profilePath } from '../views/common.tsx';
 import { EditProfilePage, HistoryPage } from '../views/edit.tsx';
-import { NO_STORE, requireActor } from '../../../core/http/guards.ts';
+import { loadOr404, NO_STORE, requireActor } from '../../../core/http/guards.ts';
 
 
 export function editRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;
 
-  /** The municipality of the address, for a person allowed to edit it; answers 404, 403 or sign-in itself. */
-  async function editable(req: FastifyRequest, reply: FastifyReply) {
+  /** The municipality of the address, for a person allowed to edit it; otherwise 404, 403 or sign-in. */
+  async function editable(req: FastifyRequest) {
     const { country, slug } = req.params as { country: string; slug: string };
-    const m = isCountry(country.toUpperCase()) ? await municipalityBySlug(db, country.toUpperCase(), slug) : undefined;
-    if (!m) {
-      reply.callNotFound();
-      return undefined;
-    }
+    const m = await loadOr404(isCountry(country.toUpperCase()) && municipalityBySlug(db, country.toUpperCase(), slug));
     const actor = requireActor(req);
     municipalitiesPolicy.authorize(actor, 'municipality.edit', m);
     return { m, actor };
@@ -31,8 +27,7 @@ export function editRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const descriptionLanguages = (languages: string[], lang: string) => [...new Set([...languages, lang])];
 
   app.get('/:lang/municipalities/:country/:slug/edit', async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const { m } = found;
     return reply.headers(NO_STORE).page(
       <EditProfilePage m={m} values={await currentValues(db, m)} errors={{}} csrfToken={reply.generateCsrf()} descriptionLanguages={descriptionLanguages(languagesOf(m), req.lang)} />,
@@ -41,8 +36,7 @@ export function editRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.post('/:lang/municipalities/:country/:slug/edit', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const { m, actor } = found;
     const result = await editProfile(ctx, actor, m, req.body, req.ip);
     if (result.ok) {
@@ -59,8 +53,7 @@ export function editRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.post('/:lang/municipalities/:country/:slug/images', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     const { m, actor } = found;
     const result = await uploadImage(ctx, actor, m, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}${profilePath(m)}?notice=saved`, 303);
@@ -73,8 +66,7 @@ export function editRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   serveMedia(app, '/media/municipalities', () => mediaDir(ctx), /^\d+-(coat-of-arms|mayor-photo)-[0-9a-f]{12}-\d+\.webp$/);
 
   app.get('/:lang/municipalities/:country/:slug/history', async (req, reply) => {
-    const found = await editable(req, reply);
-    if (!found) return reply;
+    const found = await editable(req);
     return reply.headers(NO_STORE).page(<HistoryPage m={found.m} entries={await historyOf(db, found.m.id)} />,
       { title: req.t('municipalities.history.heading', { name: found.m.name }), indexable: false });
   });

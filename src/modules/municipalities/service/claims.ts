@@ -14,6 +14,9 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { audit } from '../../../core/audit.ts';
 import { grantRole } from '../../accounts/index.ts';
 import { hashToken, newToken } from '../../../core/tokens.ts';
+import {
+  confirmClaimToken, findClaim, insertClaim, joinFieldsOf, nameOf, openClaimOf, updateClaim, updateMunicipality, websitesLike,
+} from '../repo.ts';
 import type { Municipality } from '../schema.ts';
 import { profilePath } from '../views/common.tsx';
 
@@ -58,8 +61,7 @@ export async function submitClaim(ctx: ModuleContext, actor: Actor, m: Municipal
   if (!m.website && (await websiteTakenElsewhere(db, domain, m.id))) {
     return { ok: false, errors: { website: { key: 'municipalities.claim.error.otherTown' } } };
   }
-  const open = await db.selectFrom('municipality_claims').select('id').where('municipality_id', '=', m.id).where('user_id', '=', actor.id)
-    .where('status', 'in', ['email_pending', 'review']).executeTakeFirst();
+  const open = await openClaimOf(db, m.id, actor.id);
   if (open) return { ok: false, errors: { form: { key: 'municipalities.claim.error.open' } } };
   const evidence = (body as { evidence?: unknown } | undefined)?.evidence;
   let evidenceFile: string | null = null;
@@ -73,11 +75,11 @@ export async function submitClaim(ctx: ModuleContext, actor: Actor, m: Municipal
   }
   const { token, hash } = newToken();
   const id = await transaction(db, async (trx) => {
-    const row = await trx.insertInto('municipality_claims').values({
+    const row = await insertClaim(trx, {
       municipality_id: m.id, user_id: actor.id, job_title, official_email, language: lang, website: m.website ? null : website || null,
       evidence_file: evidenceFile, token_hash: hash, status: 'email_pending', reason: null, reviewed_by: null, reviewed_at: null,
       created_at: new Date().toISOString(),
-    }).returning('id').executeTakeFirstOrThrow();
+    });
     await queueTranslatedMail(trx, ctx, 'municipalities.mail.claimConfirm', official_email, lang, {
       name: actor.name, municipality: m.name, link: portalLink(ctx, lang, `/claims/confirm/${token}`),
     });
@@ -88,31 +90,16 @@ export async function submitClaim(ctx: ModuleContext, actor: Actor, m: Municipal
 }
 
 async function websiteTakenElsewhere(db: Kysely<Tables>, domain: string, exceptId: number): Promise<boolean> {
-  const rows = await db.selectFrom('municipalities').select(['id', 'website']).where('website', 'is not', null)
-    .where('website', 'like', `%${domain}%`).where('id', '!=', exceptId).limit(20).execute();
+  const rows = await websitesLike(db, domain, exceptId);
   return rows.some((r) => domainOf(r.website) === domain);
 }
 
 /** The official address is confirmed: the claim goes to review. Single use. */
 export async function confirmClaimEmail(ctx: ModuleContext, token: string): Promise<boolean> {
-  const r = await ctx.database.db.updateTable('municipality_claims').set({ status: 'review', token_hash: null })
-    .where('token_hash', '=', hashToken(token)).where('status', '=', 'email_pending').executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return confirmClaimToken(ctx.database.db, hashToken(token));
 }
 
-export function claimsInReview(db: Kysely<Tables>) {
-  return db.selectFrom('municipality_claims')
-    .innerJoin('municipalities', 'municipalities.id', 'municipality_claims.municipality_id')
-    .innerJoin('users', 'users.id', 'municipality_claims.user_id')
-    .select(['municipality_claims.id', 'municipality_claims.job_title', 'municipality_claims.official_email', 'municipality_claims.website',
-      'municipality_claims.evidence_file', 'municipality_claims.created_at', 'municipalities.name as municipality', 'municipalities.country',
-      'municipalities.slug', 'municipalities.website as known_website', 'users.name as claimant'])
-    .where('municipality_claims.status', '=', 'review').orderBy('municipality_claims.id').execute();
-}
-
-export function findClaim(db: Kysely<Tables>, id: number) {
-  return db.selectFrom('municipality_claims').selectAll().where('id', '=', id).executeTakeFirst();
-}
+export { claimsInReview, findClaim } from '../repo.ts';
 
 export type ReviewOutcome = 'done' | 'notFound' | 'reasonNeeded';
 
@@ -123,10 +110,10 @@ export async function approveClaim(ctx: ModuleContext, admin: Actor, id: number,
   if (!claim || claim.status !== 'review') return 'notFound';
   await transaction(db, async (trx) => {
     const now = new Date().toISOString();
-    await trx.updateTable('municipality_claims').set({ status: 'approved', reviewed_by: admin.id, reviewed_at: now }).where('id', '=', id).execute();
-    const m = await trx.selectFrom('municipalities').select(['id', 'name', 'country', 'slug', 'website', 'joined_at']).where('id', '=', claim.municipality_id).executeTakeFirstOrThrow();
-    await trx.updateTable('municipalities').set({ joined_at: m.joined_at ?? now, join_rank: 1, website: m.website ?? claim.website, updated_at: now })
-      .where('id', '=', m.id).execute();
+    await updateClaim(trx, id, { status: 'approved', reviewed_by: admin.id, reviewed_at: now });
+    const m = await joinFieldsOf(trx, claim.municipality_id);
+    const website = m.website ?? claim.website;
+    await updateMunicipality(trx, m.id, { joined_at: m.joined_at ?? now, join_rank: 1, website, updated_at: now });
     await grantRole(trx, claim.user_id, 'municipality_admin', m.id, admin.id);
     await queueTranslatedMail(trx, ctx, 'municipalities.mail.claimApproved', claim.official_email, claim.language, {
       municipality: m.name, link: portalLink(ctx, claim.language, profilePath(m)),
@@ -145,8 +132,8 @@ export async function refuseClaim(ctx: ModuleContext, admin: Actor, id: number, 
   const claim = await findClaim(db, id);
   if (!claim || claim.status !== 'review') return 'notFound';
   await transaction(db, async (trx) => {
-    await trx.updateTable('municipality_claims').set({ status: 'refused', reason: text, reviewed_by: admin.id, reviewed_at: new Date().toISOString() }).where('id', '=', id).execute();
-    const m = await trx.selectFrom('municipalities').select('name').where('id', '=', claim.municipality_id).executeTakeFirstOrThrow();
+    await updateClaim(trx, id, { status: 'refused', reason: text, reviewed_by: admin.id, reviewed_at: new Date().toISOString() });
+    const m = await nameOf(trx, claim.municipality_id);
     await queueTranslatedMail(trx, ctx, 'municipalities.mail.claimRefused', claim.official_email, claim.language, { municipality: m.name, reason: text });
     await audit(trx, admin, { action: 'municipality.claim.refuse', subjectType: 'municipality', subjectId: claim.municipality_id, details: { claim: id, reason: text } }, ip);
   });

@@ -8,6 +8,7 @@ import type { FieldErrors } from '../../../core/views/components.tsx';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { audit } from '../../../core/audit.ts';
 import type { Municipality } from '../schema.ts';
+import { insertChanges, updateMunicipality } from '../repo.ts';
 
 export const IMAGE_KINDS = ['coat_of_arms', 'mayor_photo'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];
@@ -31,8 +32,8 @@ export async function uploadImage(ctx: ModuleContext, actor: Actor, m: Municipal
   const field = kind as ImageKind;
   await transaction(ctx.database.db, async (trx) => {
     const now = new Date().toISOString();
-    await trx.updateTable('municipalities').set({ [field]: base, updated_at: now }).where('id', '=', m.id).execute();
-    await trx.insertInto('municipality_changes').values({ municipality_id: m.id, user_id: actor.id, field, old_value: m[field], new_value: base, created_at: now }).execute();
+    await updateMunicipality(trx, m.id, { [field]: base, updated_at: now });
+    await insertChanges(trx, [{ municipality_id: m.id, user_id: actor.id, field, old_value: m[field], new_value: base, created_at: now }]);
     await audit(trx, actor, { action: 'municipality.image', subjectType: 'municipality', subjectId: m.id, details: { kind: field } }, ip);
   });
   return { ok: true };

@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { transaction } from '../../../core/db/client.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { nameKey, slugify } from '../../../core/search/normalize.ts';
 import { EU_COUNTRIES, isCountry } from '../../../core/countries.ts';
 import type { ImportRecord } from '../schema.ts';
+import { importKeys, upsertMunicipalities } from '../repo.ts';
 
 const BATCH = 500;
 
@@ -76,10 +76,6 @@ export function csvRecords(text: string): ImportRecord[] {
   return records;
 }
 
-/** Where a field was edited by staff, the import keeps the edited value. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one expression serves columns of every type
-const unlessEdited = (column: string) => sql<any>`case when municipalities.edited_fields like ${`%,${column},%`} then ${sql.ref(`municipalities.${column}`)} else ${sql.ref(`excluded.${column}`)} end`;
-
 /**
  * Adds new places and refreshes known ones, by source id. Safe to run again; never overwrites a
  * field staff edited. Slugs stay as they were; a new place whose name is taken in its country gets
@@ -87,7 +83,7 @@ const unlessEdited = (column: string) => sql<any>`case when municipalities.edite
  */
 export async function importRecords(db: Kysely<Tables>, records: ImportRecord[]): Promise<{ added: number; updated: number }> {
   return transaction(db, async (trx) => {
-    const existing = await trx.selectFrom('municipalities').select(['source', 'country', 'slug']).execute();
+    const existing = await importKeys(trx);
     const known = new Set(existing.map((r) => r.source));
     const taken = new Set(existing.map((r) => `${r.country}/${r.slug}`));
     const sorted = [...records].sort((a, b) => b.population - a.population || a.source.localeCompare(b.source));
@@ -107,11 +103,7 @@ export async function importRecords(db: Kysely<Tables>, records: ImportRecord[])
       };
     });
     for (let i = 0; i < rows.length; i += BATCH) {
-      await trx.insertInto('municipalities').values(rows.slice(i, i + BATCH)).onConflict((oc) => oc.column('source').doUpdateSet({
-        name: unlessEdited('name'), native_name: unlessEdited('native_name'), name_key: unlessEdited('name_key'), native_key: unlessEdited('native_key'),
-        population: unlessEdited('population'), latitude: unlessEdited('latitude'), longitude: unlessEdited('longitude'),
-        region_code: unlessEdited('region_code'), region_name: unlessEdited('region_name'), updated_at: sql`excluded.updated_at`,
-      })).execute();
+      await upsertMunicipalities(trx, rows.slice(i, i + BATCH));
     }
     const added = rows.filter((r) => !known.has(r.source)).length;
     return { added, updated: rows.length - added };

@@ -12,6 +12,7 @@ import { nameKey } from '../../../core/search/normalize.ts';
 import { displayNames } from '../../accounts/index.ts';
 import { audit } from '../../../core/audit.ts';
 import type { Municipality } from '../schema.ts';
+import { changesOf, descriptionsOf, insertChanges, setDescription, updateMunicipality } from '../repo.ts';
 
 export const SOCIAL = ['facebook', 'instagram', 'x', 'youtube', 'linkedin'] as const;
 export const DESCRIPTION_LIMIT = 5000;
@@ -46,9 +47,7 @@ const LIMITS: Record<string, number> = {
 /** The fields staff edit, as they are stored, for comparing and recording changes. */
 type Fields = Record<string, string | null>;
 
-export function descriptionsOf(db: Kysely<Tables>, municipalityId: number) {
-  return db.selectFrom('municipality_descriptions').select(['language', 'text']).where('municipality_id', '=', municipalityId).orderBy('language').execute();
-}
+export { descriptionsOf } from '../repo.ts';
 
 export function languagesOf(m: Pick<Municipality, 'languages'>): string[] {
   return (m.languages ?? '').split(',').filter(isLanguage);
@@ -107,23 +106,21 @@ export async function editProfile(ctx: ModuleContext, actor: Actor, m: Municipal
     for (const f of changed) edited.add(f);
     if (changed.includes('name')) edited.add('name_key');
     if (changed.includes('native_name')) edited.add('native_key');
-    await trx.updateTable('municipalities').set({
+    await updateMunicipality(trx, m.id, {
       name: next.name!, native_name: next.native_name, name_key: nameKey(next.name!), native_key: next.native_name ? nameKey(next.native_name) : null,
       population: Number(next.population), website: next.website, email: next.email, phone: next.phone, address: next.address,
       region_name: next.region_name, latitude: next.latitude === null ? null : Number(next.latitude), longitude: next.longitude === null ? null : Number(next.longitude),
       mayor_name: next.mayor_name, mayor_since: next.mayor_since, languages: next.languages, social: next.social,
       edited_fields: `,${[...edited].join(',')},`, updated_at: now,
-    }).where('id', '=', m.id).execute();
+    });
     for (const lang of descriptionChanges) {
-      const value = String(v[`description_${lang}`] ?? '');
-      await trx.deleteFrom('municipality_descriptions').where('municipality_id', '=', m.id).where('language', '=', lang).execute();
-      if (value) await trx.insertInto('municipality_descriptions').values({ municipality_id: m.id, language: lang, text: value, updated_at: now }).execute();
+      await setDescription(trx, m.id, lang, String(v[`description_${lang}`] ?? ''), now);
     }
     const rows = [
       ...changed.map((f) => ({ field: f, old_value: before[f] ?? null, new_value: next[f] ?? null })),
       ...descriptionChanges.map((l) => ({ field: `description_${l}`, old_value: oldDescriptions.get(l) ?? null, new_value: String(v[`description_${l}`] ?? '') || null })),
     ];
-    await trx.insertInto('municipality_changes').values(rows.map((r) => ({ ...r, municipality_id: m.id, user_id: actor.id, created_at: now }))).execute();
+    await insertChanges(trx, rows.map((r) => ({ ...r, municipality_id: m.id, user_id: actor.id, created_at: now })));
     await audit(trx, actor, { action: 'municipality.edit', subjectType: 'municipality', subjectId: m.id, details: { fields: rows.map((r) => r.field) } }, ip);
   });
   return { ok: true, data: { changed: [...changed, ...descriptionChanges.map((l) => `description_${l}`)] } };
@@ -131,7 +128,7 @@ export async function editProfile(ctx: ModuleContext, actor: Actor, m: Municipal
 
 /** The history of changes, newest first, with who made each. */
 export async function historyOf(db: Kysely<Tables>, municipalityId: number) {
-  const rows = await db.selectFrom('municipality_changes').selectAll().where('municipality_id', '=', municipalityId).orderBy('id', 'desc').limit(200).execute();
+  const rows = await changesOf(db, municipalityId);
   const names = await displayNames(db, rows.flatMap((r) => (r.user_id === null ? [] : [r.user_id])));
   return rows.map((r) => ({ ...r, who: r.user_id === null ? undefined : names.get(r.user_id) }));
 }

@@ -15,6 +15,9 @@ import { importRecords } from './import.ts';
 import type { ReviewOutcome } from './claims.ts';
 import { forgetSummaries } from './directory.ts';
 import { profilePath } from '../views/common.tsx';
+import {
+  bySource, findProposal, insertProposal, listedByNameKey, proposalForRefusal, proposalRowsInReview, updateMunicipality, updateProposal,
+} from '../repo.ts';
 
 const proposalInput = z.object({
   country: z.string({ error: 'form.error.choose' }).transform((c) => c.toUpperCase()).refine(isCountry, 'form.error.choose'),
@@ -33,18 +36,18 @@ export async function proposeMunicipality(ctx: ModuleContext, actor: Actor, body
   const form = validateForm(proposalInput, body, LIMITS);
   if (!form.ok) return form;
   const p = form.data;
-  const listed = await db.selectFrom('municipalities').select('slug').where('country', '=', p.country).where('name_key', '=', nameKey(p.name)).executeTakeFirst();
+  const listed = await listedByNameKey(db, p.country, nameKey(p.name));
   if (listed) return { ok: false, errors: { name: { key: 'municipalities.propose.error.listed' } } };
-  const row = await db.insertInto('municipality_proposals').values({
+  const row = await insertProposal(db, {
     user_id: actor.id, country: p.country, name: p.name, native_name: p.native_name || null, region: p.region || null,
     population: p.population ? Number(p.population) : null, website: p.website || null, note: p.note || null, status: 'review',
     reason: null, municipality_id: null, reviewed_by: null, reviewed_at: null, created_at: new Date().toISOString(),
-  }).returning('id').executeTakeFirstOrThrow();
+  });
   return { ok: true, data: { id: row.id } };
 }
 
 export async function proposalsInReview(db: Kysely<Tables>) {
-  const rows = await db.selectFrom('municipality_proposals').selectAll().where('status', '=', 'review').orderBy('id').execute();
+  const rows = await proposalRowsInReview(db);
   const names = await displayNames(db, rows.map((r) => r.user_id));
   return rows.map((r) => ({ ...r, proposer: names.get(r.user_id) ?? null }));
 }
@@ -52,16 +55,17 @@ export async function proposalsInReview(db: Kysely<Tables>) {
 /** Adds the proposed place to the directory. */
 export async function approveProposal(ctx: ModuleContext, admin: Actor, id: number, ip: string): Promise<ReviewOutcome> {
   const { db } = ctx.database;
-  const p = await db.selectFrom('municipality_proposals').selectAll().where('id', '=', id).executeTakeFirst();
+  const p = await findProposal(db, id);
   if (!p || p.status !== 'review') return 'notFound';
   await transaction(db, async (trx) => {
     await importRecords(trx, [{
       source: `proposal:${p.id}`, country: p.country, name: p.name, nativeName: p.native_name ?? undefined, population: p.population ?? 0,
       latitude: null, longitude: null, regionName: p.region ?? undefined, regionCode: p.region ? slugify(p.region) : undefined,
     }]);
-    const m = await trx.selectFrom('municipalities').select(['id', 'country', 'slug']).where('source', '=', `proposal:${p.id}`).executeTakeFirstOrThrow();
-    if (p.website) await trx.updateTable('municipalities').set({ website: p.website }).where('id', '=', m.id).execute();
-    await trx.updateTable('municipality_proposals').set({ status: 'approved', municipality_id: m.id, reviewed_by: admin.id, reviewed_at: new Date().toISOString() }).where('id', '=', id).execute();
+    const m = await bySource(trx, `proposal:${p.id}`);
+    if (p.website) await updateMunicipality(trx, m.id, { website: p.website });
+    const reviewed = { reviewed_by: admin.id, reviewed_at: new Date().toISOString() };
+    await updateProposal(trx, id, { status: 'approved', municipality_id: m.id, ...reviewed });
     await audit(trx, admin, { action: 'municipality.proposal.approve', subjectType: 'municipality', subjectId: m.id, details: { proposal: id } }, ip);
     const to = await mailContact(trx, p.user_id);
     if (to) await queueTranslatedMail(trx, ctx, 'municipalities.mail.proposalApproved', to.email, to.language, { municipality: p.name, link: portalLink(ctx, to.language, profilePath(m)) });
@@ -75,10 +79,10 @@ export async function refuseProposal(ctx: ModuleContext, admin: Actor, id: numbe
   const { db } = ctx.database;
   const text = typeof reason === 'string' ? reason.trim() : '';
   if (!text || text.length > 1000) return 'reasonNeeded';
-  const p = await db.selectFrom('municipality_proposals').select(['id', 'status', 'name', 'user_id']).where('id', '=', id).executeTakeFirst();
+  const p = await proposalForRefusal(db, id);
   if (!p || p.status !== 'review') return 'notFound';
   await transaction(db, async (trx) => {
-    await trx.updateTable('municipality_proposals').set({ status: 'refused', reason: text, reviewed_by: admin.id, reviewed_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await updateProposal(trx, id, { status: 'refused', reason: text, reviewed_by: admin.id, reviewed_at: new Date().toISOString() });
     await audit(trx, admin, { action: 'municipality.proposal.refuse', subjectType: 'proposal', subjectId: id, details: { reason: text } }, ip);
     const to = await mailContact(trx, p.user_id);
     if (to) await queueTranslatedMail(trx, ctx, 'municipalities.mail.proposalRefused', to.email, to.language, { municipality: p.name, reason: text });
