@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Feed } from 'feed';
+import { z } from 'zod';
+import { loadOr404 } from './http/guards.ts';
+import { pathParams } from './http/params.ts';
 import type { ModuleContext, FeedProvider } from './modules.ts';
 
 const FORMATS = {
@@ -20,13 +23,19 @@ export function feedPath(lang: string, name: string, format: Format, params: Rec
 }
 
 /** Serves every module's feeds as RSS 2.0, Atom and JSON Feed at /{lang}/feeds/{name}.{format}. */
+const FEED_FILE = /^([a-z0-9-]+)\.(rss|atom|json)$/;
+const feedParams = pathParams(z.object({
+  file: z.string().regex(FEED_FILE).transform((file) => {
+    const [, name, format] = FEED_FILE.exec(file)!;
+    return { name: name!, format: format as Format };
+  }),
+}));
+
 export function registerFeeds(app: FastifyInstance, providers: FeedProvider[], ctx: ModuleContext): void {
   const byName = new Map(providers.map((p) => [p.name, p]));
   app.get('/:lang/feeds/:file', async (req, reply) => {
-    const match = /^([a-z0-9-]+)\.(rss|atom|json)$/.exec((req.params as { file: string }).file);
-    const provider = match && byName.get(match[1]!);
-    if (!match || !provider) return reply.callNotFound();
-    const format = match[2] as Format;
+    const { name, format } = feedParams(req).file;
+    const provider = await loadOr404(byName.get(name));
     const params = Object.fromEntries(
       Object.entries(req.query as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'),
     );

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
+import { z } from 'zod';
+import { NotFound } from './http/guards.ts';
+import { pathParams } from './http/params.ts';
 
 const ACCEPTED = ['image/png', 'image/jpeg', 'image/webp'];
 
@@ -25,11 +28,11 @@ export async function webpVariants(file: Buffer, widths: readonly number[], qual
 
 /** Serves stored pictures from a folder; only names matching `names` (ones the module writes), so no path leaves it. */
 export function serveMedia(app: FastifyInstance, prefix: string, dir: () => string, names: RegExp): void {
+  const fileParams = pathParams(z.object({ file: z.string().regex(names) }));
   app.get(`${prefix}/:file`, (req, reply) => {
-    const { file } = req.params as { file: string };
-    if (!names.test(file)) return reply.callNotFound();
+    const { file } = fileParams(req);
     const path = join(dir(), file);
-    if (!existsSync(path)) return reply.callNotFound();
+    if (!existsSync(path)) throw new NotFound();
     return reply.type('image/webp').header('cache-control', 'public, max-age=31536000, immutable').send(createReadStream(path));
   });
 }

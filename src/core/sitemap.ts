@@ -1,12 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from './i18n/languages.ts';
+import { z } from 'zod';
+import { loadOr404 } from './http/guards.ts';
+import { pathParams } from './http/params.ts';
 import type { ModuleContext, SitemapProvider } from './modules.ts';
 
 /**
  * /sitemap.xml indexes one sitemap per chunk of each module's pages; every page is listed once,
  * with its versions in all languages as hreflang alternates.
  */
+const SITEMAP_FILE = /^([a-z]+)-([a-z0-9-]+)\.xml$/;
+const sitemapParams = pathParams(z.object({
+  file: z.string().regex(SITEMAP_FILE).transform((file) => {
+    const [, name, chunk] = SITEMAP_FILE.exec(file)!;
+    return { name: name!, chunk: chunk! };
+  }),
+}));
+
 export function registerSitemaps(app: FastifyInstance, providers: SitemapProvider[], ctx: ModuleContext): void {
   const { baseUrl } = ctx.config;
   const byName = new Map(providers.map((p) => [p.name, p]));
@@ -19,10 +30,9 @@ export function registerSitemaps(app: FastifyInstance, providers: SitemapProvide
   });
 
   app.get('/sitemaps/:file', async (req, reply) => {
-    const match = /^([a-z]+)-([a-z0-9-]+)\.xml$/.exec((req.params as { file: string }).file);
-    const provider = match && byName.get(match[1]!);
-    const paths = provider && (await provider.paths(match[2]!, ctx));
-    if (!paths) return reply.callNotFound();
+    const { name, chunk } = sitemapParams(req).file;
+    const provider = await loadOr404(byName.get(name));
+    const paths = await loadOr404(provider.paths(chunk, ctx));
     const stream = new SitemapStream({ hostname: baseUrl, xmlns: { xhtml: true, news: false, image: false, video: false } });
     for (const { path, lastmod } of paths) {
       stream.write({

@@ -1,13 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { NO_STORE, SignInRequired } from './guards.ts';
+import { BadParameters, type Problems } from './params.ts';
+import { problem } from './problem.ts';
 import { ErrorPage, errorPageFor } from '../views/error-page.tsx';
 
 function wantsJson(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/') || (req.headers.accept ?? '').includes('application/json');
 }
-
-type Problems = { name: string; reason: string }[];
 
 function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: string | undefined, detail?: string, problems?: Problems) {
   const page = errorPageFor(status, code);
@@ -36,6 +36,8 @@ export function registerErrorHandlers(app: FastifyInstance, config: Config): voi
     if (error instanceof SignInRequired && !wantsJson(req)) {
       return reply.headers(NO_STORE).redirect(`/${req.lang}/sign-in?next=${encodeURIComponent(req.url)}`, 303);
     }
+    // The API names each refused parameter in its own words (see apiParams).
+    if (error instanceof BadParameters) return problem(reply, 400, error.title, error.message, error.problems);
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     else req.log.info({ code: error.code, status }, error.message);

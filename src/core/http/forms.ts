@@ -13,7 +13,7 @@ export function tooManyAttempts(retryAfter: number): FormRefusal {
 }
 
 /** The status of a refused form: 429 with Retry-After for too many attempts, else 422. */
-export function refusedStatus(reply: FastifyReply, result: FormRefusal): FastifyReply {
+export function refusedStatus(reply: FastifyReply, result: { retryAfter?: number }): FastifyReply {
   if (result.retryAfter === undefined) return reply.status(422);
   return reply.status(429).header('retry-after', String(result.retryAfter));
 }

@@ -34,11 +34,9 @@ export class NotFound extends Error {
   }
 }
 
-type Missing = undefined | null | 0 | false;
-
-/** What the address names, loaded; a 404 when there is nothing (undefined, null, or a bad id: 0 or false). */
-export async function loadOr404<T>(load: T | Missing | Promise<T | Missing>): Promise<T> {
+/** What the address names, loaded; the localised 404 when there is nothing (undefined or null). */
+export async function loadOr404<T>(load: T | undefined | null | Promise<T | undefined | null>): Promise<T> {
   const found = await load;
-  if (found === undefined || found === null || found === 0 || found === false) throw new NotFound();
-  return found as T;
+  if (found === undefined || found === null) throw new NotFound();
+  return found;
 }

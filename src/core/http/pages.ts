@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ComponentType, VNode } from 'preact';
+import { type ComponentType, h, type VNode } from 'preact';
 import type { Actor } from '../authz.ts';
 import type { Config } from '../config.ts';
 import { type Translator, translator } from '../i18n/catalog.ts';
 import { isLanguage, type LanguageCode } from '../i18n/languages.ts';
 import { negotiateLanguage } from '../i18n/negotiate.ts';
 import type { NavEntry } from '../modules.ts';
+import { ConfirmLinkPage, LinkExpired } from '../views/forms.tsx';
 import { type PageOptions, renderDocument } from '../views/render.tsx';
+import { refusedStatus } from './forms.ts';
+import { NO_STORE } from './guards.ts';
+
+/** A refused form's outcome: its errors, and `retryAfter` when it was too many attempts. */
+type Refusal = { errors?: unknown; retryAfter?: number };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,6 +26,12 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Sends a whole page in the request's language. */
     page(body: VNode, options: PageOptions): FastifyReply;
+    /** Sends a form back with its errors: 422 (429 with Retry-After for too many attempts), titled "Error: title". */
+    refused(result: Refusal, body: VNode, title: string): FastifyReply;
+    /** The 410 page for a mailed link that is unknown, expired or used. */
+    linkExpired(): FastifyReply;
+    /** What a mailed link opens: a button that sends the link's address back as a POST. */
+    confirmLink(title: string, lead?: string): FastifyReply;
   }
 }
 
@@ -61,5 +73,21 @@ export function registerPages(app: FastifyInstance, config: Config, nav: NavEntr
       options,
     );
     return this.type('text/html; charset=utf-8').send(html);
+  });
+
+  app.decorateReply('refused', function refused(this: FastifyReply, result: Refusal, body: VNode, title: string) {
+    const t = this.request.t;
+    return refusedStatus(this, result).headers(NO_STORE).page(body, { title: t('form.errorTitle', { title }), indexable: false });
+  });
+
+  app.decorateReply('linkExpired', function linkExpired(this: FastifyReply) {
+    return this.status(410).headers(NO_STORE).page(h(LinkExpired, null) as VNode, { title: this.request.t('form.linkExpired.title'), indexable: false });
+  });
+
+  app.decorateReply('confirmLink', function confirmLink(this: FastifyReply, title: string, lead?: string) {
+    // The page posts to its own address; the query (if any) is not part of the link's action.
+    const action = this.request.url.split('?')[0]!;
+    const page = h(ConfirmLinkPage, { title, lead, action, csrfToken: this.generateCsrf() }) as VNode;
+    return this.headers(NO_STORE).header('referrer-policy', 'no-referrer').page(page, { title, indexable: false });
   });
 }

@@ -252,12 +252,6 @@ export function findProposal(db: Db, id: number) {
   return db.selectFrom('municipality_proposals').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** What refusing a proposal reads: its state, and the place's name and proposer for the mail. */
-export function proposalForRefusal(db: Db, id: number) {
-  return db.selectFrom('municipality_proposals').select(['id', 'status', 'name', 'user_id']).where('id', '=', id)
-    .executeTakeFirst();
-}
-
 /** Records a review's outcome on a proposal. */
 export function updateProposal(db: Db, id: number, set: Updateable<Tables['municipality_proposals']>) {
   return db.updateTable('municipality_proposals').set(set).where('id', '=', id).execute();

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { refusedStatus, typedValues } from '../../../core/http/forms.ts';
+import { z } from 'zod';
+import { typedValues } from '../../../core/http/forms.ts';
+import { queryParams, tokenParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { accountsPolicy } from '../policy.ts';
@@ -8,11 +10,12 @@ import { endOtherSessions, listSessions } from '../service/sessions.ts';
 import { organisationsOf } from '../service/organisations.ts';
 import { thingsOfGrants } from '../service/scopes.ts';
 import { AccountPage, ChangeEmailPage, ChangePasswordPage, DeletePage, SessionsPage } from '../views/account.tsx';
-import { ConfirmLinkPage, LinkExpired, MessagePage } from '../../../core/views/forms.tsx';
+import { MessagePage } from '../../../core/views/forms.tsx';
 import { clearSessionCookie } from './session.ts';
 import { NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 
 const NOTICES = ['confirmed', 'saved', 'password-changed', 'email-changed'] as const;
+const endedQuery = queryParams({ ended: z.coerce.number().int().min(0).max(10_000) });
 
 export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;
@@ -35,14 +38,13 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const actor = requireActor(req);
     const result = await updateProfile(ctx, actor, req.body, req.lang);
     if (result.ok) return reply.redirect(`/${req.lang}/account?notice=saved`, 303);
-    return reply.status(422).headers(NO_STORE).page(
+    return reply.refused(result,
       <AccountPage overview={await overview(req, actor)} values={typedValues(req.body, ['name'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('form.errorTitle', { title: req.t('accounts.account.title') }), indexable: false },
-    );
+      req.t('accounts.account.title'));
   });
 
   app.get('/:lang/account/password', (req, reply) => {
-    if (!requireActor(req)) return reply;
+    requireActor(req);
     return reply.headers(NO_STORE).page(<ChangePasswordPage errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.account.changePassword'), indexable: false });
   });
 
@@ -50,8 +52,7 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const actor = requireActor(req);
     const result = await changePassword(ctx, actor, req.sessionId ?? '', req.body);
     if (result.ok) return reply.redirect(`/${req.lang}/account?notice=password-changed`, 303);
-    return reply.status(422).headers(NO_STORE).page(<ChangePasswordPage errors={result.errors} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('form.errorTitle', { title: req.t('accounts.account.changePassword') }), indexable: false });
+    return reply.refused(result, <ChangePasswordPage errors={result.errors} csrfToken={reply.generateCsrf()} />, req.t('accounts.account.changePassword'));
   });
 
   app.get('/:lang/account/email', (req, reply) => {
@@ -67,31 +68,24 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       return reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.email.sent', { email: result.data.email })}</p></MessagePage>,
         { title: req.t('accounts.checkEmail.title'), indexable: false });
     }
-    return refusedStatus(reply, result).headers(NO_STORE).page(
+    return reply.refused(result,
       <ChangeEmailPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} current={actor.email} />,
-      { title: req.t('form.errorTitle', { title: req.t('accounts.account.changeEmail') }), indexable: false },
-    );
+      req.t('accounts.account.changeEmail'));
   });
 
-  app.get('/:lang/email/confirm/:token', (req, reply) => {
-    const { token } = req.params as { token: string };
-    return reply.headers(NO_STORE).page(
-      <ConfirmLinkPage title={req.t('accounts.email.confirmTitle')} action={`/${req.lang}/email/confirm/${encodeURIComponent(token)}`} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('accounts.email.confirmTitle'), indexable: false },
-    );
-  });
+  app.get('/:lang/email/confirm/:token', (req, reply) => reply.confirmLink(req.t('accounts.email.confirmTitle')));
 
   app.post('/:lang/email/confirm/:token', async (req, reply) => {
-    const done = await confirmEmailChange(ctx, (req.params as { token: string }).token);
-    if (!done) return reply.status(410).page(<LinkExpired />, { title: req.t('form.linkExpired.title'), indexable: false });
+    const done = await confirmEmailChange(ctx, tokenParams(req).token);
+    if (!done) return reply.linkExpired();
     return reply.redirect(req.actor ? `/${req.lang}/account?notice=email-changed` : `/${req.lang}/sign-in`, 303);
   });
 
   app.get('/:lang/account/sessions', async (req, reply) => {
     const actor = requireActor(req);
-    const ended = Number((req.query as { ended?: string }).ended);
+    const { ended } = endedQuery(req);
     return reply.headers(NO_STORE).page(
-      <SessionsPage sessions={await listSessions(db, actor.id)} currentId={req.sessionId ?? ''} csrfToken={reply.generateCsrf()} ended={Number.isInteger(ended) && ended >= 0 ? ended : undefined} />,
+      <SessionsPage sessions={await listSessions(db, actor.id)} currentId={req.sessionId ?? ''} csrfToken={reply.generateCsrf()} ended={ended} />,
       { title: req.t('accounts.sessions.title'), indexable: false },
     );
   });
@@ -109,7 +103,7 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.get('/:lang/account/delete', (req, reply) => {
-    if (!requireActor(req)) return reply;
+    requireActor(req);
     return reply.headers(NO_STORE).page(<DeletePage errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.delete.title'), indexable: false });
   });
 
@@ -120,8 +114,7 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       clearSessionCookie(reply, ctx.config);
       return reply.redirect(`/${req.lang}/account/deleted`, 303);
     }
-    return reply.status(422).headers(NO_STORE).page(<DeletePage errors={result.errors} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('form.errorTitle', { title: req.t('accounts.delete.title') }), indexable: false });
+    return reply.refused(result, <DeletePage errors={result.errors} csrfToken={reply.generateCsrf()} />, req.t('accounts.delete.title'));
   });
 
   app.get('/:lang/account/deleted', (req, reply) =>

@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { refusedStatus, typedValues } from '../../../core/http/forms.ts';
+import { z } from 'zod';
+import { typedValues } from '../../../core/http/forms.ts';
+import { queryParams, tokenParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { confirmEmail, requestPasswordReset, resetPassword, resetTokenIsUsable, signIn, signUp } from '../service/auth.ts';
 import { endSession, startSession } from '../service/sessions.ts';
 import { ForgotPage, ResetPage, SignInPage, SignUpPage } from '../views/auth.tsx';
-import { ConfirmLinkPage, LinkExpired, MessagePage } from '../../../core/views/forms.tsx';
+import { MessagePage } from '../../../core/views/forms.tsx';
 import { clearSessionCookie, clientOf, knownDevice, rememberDevice, safeNext, setSessionCookie } from './session.ts';
 import { NO_STORE, noticeFrom } from '../../../core/http/guards.ts';
 
+const nextQuery = queryParams({ next: z.string() });
 
 export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { config } = ctx;
@@ -21,28 +24,20 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.post('/:lang/sign-up', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
     const result = await signUp(ctx, req.body, req.lang, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/sign-up/check-email`, 303);
-    return refusedStatus(reply, result).headers(NO_STORE).page(
+    return reply.refused(result,
       <SignUpPage values={typedValues(req.body, ['name', 'email', 'terms'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('form.errorTitle', { title: req.t('accounts.signUp.title') }) },
-    );
+      req.t('accounts.signUp.title'));
   });
 
   app.get('/:lang/sign-up/check-email', (req, reply) =>
     reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.checkEmail.body')}</p></MessagePage>,
       { title: req.t('accounts.checkEmail.title'), indexable: false }));
 
-  app.get('/:lang/confirm/:token', (req, reply) => {
-    const { token } = req.params as { token: string };
-    return reply.headers(NO_STORE).page(
-      <ConfirmLinkPage title={req.t('accounts.confirm.title')} lead={req.t('accounts.confirm.lead')}
-        action={`/${req.lang}/confirm/${encodeURIComponent(token)}`} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('accounts.confirm.title'), indexable: false },
-    );
-  });
+  app.get('/:lang/confirm/:token', (req, reply) => reply.confirmLink(req.t('accounts.confirm.title'), req.t('accounts.confirm.lead')));
 
   app.post('/:lang/confirm/:token', async (req, reply) => {
-    const user = await confirmEmail(ctx, (req.params as { token: string }).token);
-    if (!user) return reply.status(410).page(<LinkExpired />, { title: req.t('form.linkExpired.title'), indexable: false });
+    const user = await confirmEmail(ctx, tokenParams(req).token);
+    if (!user) return reply.linkExpired();
     if (req.sessionId) await endSession(ctx.database.db, req.sessionId);
     setSessionCookie(reply, config, await startSession(ctx.database.db, user.id, clientOf(req)));
     rememberDevice(req, reply, config, user.id);
@@ -50,7 +45,7 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.get('/:lang/sign-in', { config: { textChecked: true } }, (req, reply) => {
-    const next = safeNext(req.lang, (req.query as { next?: unknown }).next);
+    const next = safeNext(req.lang, nextQuery(req).next);
     if (req.actor) return reply.redirect(next, 303);
     const notice = noticeFrom(req, ['password-reset']);
     return reply.headers(NO_STORE).page(<SignInPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} next={next} notice={notice} />, { title: req.t('accounts.signIn.title') });
@@ -66,10 +61,9 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       rememberDevice(req, reply, config, result.user.id);
       return reply.redirect(next, 303);
     }
-    return refusedStatus(reply, result).headers(NO_STORE).page(
+    return reply.refused(result,
       <SignInPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} next={next} />,
-      { title: req.t('form.errorTitle', { title: req.t('accounts.signIn.title') }) },
-    );
+      req.t('accounts.signIn.title'));
   });
 
   app.post('/:lang/sign-out', async (req, reply) => {
@@ -87,27 +81,25 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       return reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.forgot.sent')}</p></MessagePage>,
         { title: req.t('accounts.checkEmail.title'), indexable: false });
     }
-    return refusedStatus(reply, result).headers(NO_STORE).page(
+    return reply.refused(result,
       <ForgotPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('form.errorTitle', { title: req.t('accounts.forgot.title') }) },
-    );
+      req.t('accounts.forgot.title'));
   });
 
   app.get('/:lang/password/reset/:token', async (req, reply) => {
-    const { token } = req.params as { token: string };
-    if (!(await resetTokenIsUsable(ctx, token))) return reply.status(410).page(<LinkExpired />, { title: req.t('form.linkExpired.title'), indexable: false });
+    const { token } = tokenParams(req);
+    if (!(await resetTokenIsUsable(ctx, token))) return reply.linkExpired();
     return reply.headers(NO_STORE).page(<ResetPage errors={{}} csrfToken={reply.generateCsrf()} token={token} />, { title: req.t('accounts.reset.title'), indexable: false });
   });
 
   app.post('/:lang/password/reset/:token', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
-    const { token } = req.params as { token: string };
+    const { token } = tokenParams(req);
     const result = await resetPassword(ctx, token, req.body);
     if (result.ok) {
       clearSessionCookie(reply, config);
       return reply.redirect(`/${req.lang}/sign-in?notice=password-reset`, 303);
     }
-    if ('expired' in result) return reply.status(410).page(<LinkExpired />, { title: req.t('form.linkExpired.title'), indexable: false });
-    return reply.status(422).headers(NO_STORE).page(<ResetPage errors={result.errors} csrfToken={reply.generateCsrf()} token={token} />,
-      { title: req.t('form.errorTitle', { title: req.t('accounts.reset.title') }), indexable: false });
+    if ('expired' in result) return reply.linkExpired();
+    return reply.refused(result, <ResetPage errors={result.errors} csrfToken={reply.generateCsrf()} token={token} />, req.t('accounts.reset.title'));
   });
 }

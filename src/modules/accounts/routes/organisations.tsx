@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { typedValues } from '../../../core/http/forms.ts';
-import { parseId } from '../../../core/http/input.ts';
+import { idParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { accountsPolicy } from '../policy.ts';
@@ -9,7 +9,6 @@ import { OrganisationFormPage, OrganisationPage } from '../views/organisations.t
 import { loadOr404, NO_STORE, requireActor } from '../../../core/http/guards.ts';
 
 const FIELDS = ['name', 'kind', 'website', 'description'] as const;
-const idOf = (params: unknown) => parseId((params as { id: string }).id);
 
 export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/organisations/new', (req, reply) => {
@@ -23,21 +22,18 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     accountsPolicy.authorize(actor, 'organisation.create', null);
     const result = await createOrganisation(ctx, actor, req.body);
     if (result.ok) return reply.redirect(`/${req.lang}/organisations/${result.data.id}`, 303);
-    return reply.status(422).headers(NO_STORE).page(<OrganisationFormPage values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('form.errorTitle', { title: req.t('accounts.org.create') }), indexable: false });
+    return reply.refused(result, <OrganisationFormPage values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+      req.t('accounts.org.create'));
   });
 
   app.get('/:lang/organisations/:id', async (req, reply) => {
-    const id = idOf(req.params);
-    const org = id && (await getOrganisation(ctx, id));
-    if (!org) return reply.callNotFound();
+    const org = await loadOr404(getOrganisation(ctx, idParams(req).id));
     return reply.page(<OrganisationPage org={org} canEdit={accountsPolicy.can(req.actor, 'organisation.edit', org)} />, { title: org.name, indexable: false });
   });
 
   /** The organisation of the address, for a person allowed to edit it; otherwise 404, 403 or sign-in. */
   async function editable(req: FastifyRequest) {
-    const id = idOf(req.params);
-    const org = await loadOr404(id && getOrganisation(ctx, id));
+    const org = await loadOr404(getOrganisation(ctx, idParams(req).id));
     const actor = requireActor(req);
     accountsPolicy.authorize(actor, 'organisation.edit', org);
     return { org, actor };
@@ -55,7 +51,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     const { org, actor } = found;
     const result = await editOrganisation(ctx, actor, org.id, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/organisations/${org.id}`, 303);
-    return reply.status(422).headers(NO_STORE).page(<OrganisationFormPage id={org.id} values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('form.errorTitle', { title: req.t('accounts.org.edit') }), indexable: false });
+    return reply.refused(result, <OrganisationFormPage id={org.id} values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+      req.t('accounts.org.edit'));
   });
 }

@@ -69,26 +69,38 @@ export async function invite(ctx: ModuleContext, actor: Actor, scope: Scope, bod
   return { ok: true, data: { email } };
 }
 
-export type RevokeResult = 'done' | 'notFound' | 'lastAdmin';
+export type RevokeResult = 'done' | 'lastAdmin';
+
+/** A role held in this scope, by its id; undefined when the id names one of another scope. */
+export async function grantIn(ctx: ModuleContext, scope: Scope, grantId: number) {
+  const grant = await findGrant(ctx.database.db, grantId);
+  return grant && grant.scope_type === scope.type && grant.scope_id === scopeKey(scope) ? grant : undefined;
+}
+
+type Grant = NonNullable<Awaited<ReturnType<typeof grantIn>>>;
 
 /** Removes a role from a person of this scope; the last platform admin cannot be removed. */
-export async function revokeGrant(ctx: ModuleContext, actor: Actor, scope: Scope, grantId: number, ip: string): Promise<RevokeResult> {
+export async function revokeGrant(ctx: ModuleContext, actor: Actor, scope: Scope, grant: Grant, ip: string): Promise<RevokeResult> {
   const { db } = ctx.database;
-  const grant = await findGrant(db, grantId);
-  if (!grant || grant.scope_type !== scope.type || grant.scope_id !== scopeKey(scope)) return 'notFound';
   if (grant.role === 'platform_admin' && (await countRole(db, 'platform_admin')) <= 1) return 'lastAdmin';
   await transaction(db, async (trx) => {
-    await deleteGrant(trx, grantId);
+    await deleteGrant(trx, grant.id);
     await audit(trx, actor, { action: 'role.revoke', subjectType: scope.type, subjectId: scope.id, details: { user: grant.user_id, role: grant.role } }, ip);
   });
   return 'done';
 }
 
-export async function cancelInvitation(ctx: ModuleContext, actor: Actor, scope: Scope, invitationId: number, ip: string): Promise<boolean> {
-  const { db } = ctx.database;
-  const inv = await findInvitation(db, invitationId);
-  if (!inv || inv.scope_type !== scope.type || inv.scope_id !== scopeKey(scope)) return false;
-  return transaction(db, async (trx) => {
+/** An invitation sent for this scope, by its id; undefined when the id names one of another scope. */
+export async function invitationIn(ctx: ModuleContext, scope: Scope, invitationId: number) {
+  const inv = await findInvitation(ctx.database.db, invitationId);
+  return inv && inv.scope_type === scope.type && inv.scope_id === scopeKey(scope) ? inv : undefined;
+}
+
+type Invitation = NonNullable<Awaited<ReturnType<typeof invitationIn>>>;
+
+/** Cancels an open invitation; false when it was already accepted, cancelled or expired. */
+export async function cancelInvitation(ctx: ModuleContext, actor: Actor, scope: Scope, inv: Invitation, ip: string): Promise<boolean> {
+  return transaction(ctx.database.db, async (trx) => {
     if (!(await closeInvitation(trx, inv.id, { cancelled_at: new Date().toISOString() }))) return false;
     await audit(trx, actor, { action: 'role.invitation.cancel', subjectType: scope.type, subjectId: scope.id, details: { invitation: inv.id, email: inv.email } }, ip);
     return true;

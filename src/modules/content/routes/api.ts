@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '../../../core/http/input.ts';
-import { badParam, badQuery, problem } from '../../../core/http/problem.ts';
-import { isLanguage } from '../../../core/i18n/languages.ts';
+import { apiParams, countryParam, languageParam } from '../../../core/http/params.ts';
+import { problem } from '../../../core/http/problem.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { isCountry } from '../../../core/countries.ts';
 import { itemPath } from '../service/paths.ts';
 import { type Card, listCards, readItem, searchCards } from '../service/read.ts';
 import type { ContentFilter } from '../repo.ts';
@@ -14,16 +13,19 @@ import { getItem, isVisible } from '../service/editing.ts';
 const listQuery = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   type: z.enum(CONTENT_TYPES).optional(),
-  country: z.string().transform((c) => c.toUpperCase()).refine(isCountry, 'must be the ISO code of an EU member state, e.g. BG').optional(),
+  country: countryParam.optional(),
   municipality: idSchema.optional(),
   area: z.enum(POLICY_AREAS).optional(),
-  language: z.string().refine(isLanguage, 'must be one of the 24 EU language codes, e.g. bg').optional(),
+  language: languageParam.optional(),
   tag: z.string().trim().min(1).max(40).optional(),
-  lang: z.string().refine(isLanguage, 'must be one of the 24 EU language codes, e.g. bg').default('en'),
+  lang: languageParam.default('en'),
   upcoming: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).max(500).default(1),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 }).strict();
+const readListQuery = apiParams(listQuery, 'query');
+const readItemPath = apiParams(z.object({ id: idSchema }), 'path');
+const readItemQuery = apiParams(z.object({ lang: languageParam.default('en') }), 'query');
 
 /** An item as the API gives it: the texts in the asked language or the original, and where to read it. */
 export function present(card: Card, baseUrl: string, lang: string) {
@@ -51,10 +53,8 @@ export function present(card: Card, baseUrl: string, lang: string) {
 export function contentApi(app: FastifyInstance, ctx: ModuleContext): void {
   const { baseUrl } = ctx.config;
 
-  async function list(query: unknown, fixedType: ContentType | undefined, reply: FastifyReply) {
-    const parsed = listQuery.safeParse(query);
-    if (!parsed.success) return badQuery(reply, parsed.error);
-    const p = parsed.data;
+  async function list(req: FastifyRequest, fixedType: ContentType | undefined, reply: FastifyReply) {
+    const p = readListQuery(req);
     const type = fixedType ?? p.type;
     const filter: ContentFilter = {
       ...(type ? { type } : {}), ...(p.country ? { country: p.country } : {}), ...(p.municipality ? { municipality: p.municipality } : {}),
@@ -70,15 +70,13 @@ export function contentApi(app: FastifyInstance, ctx: ModuleContext): void {
     });
   }
 
-  app.get('/api/v1/content', (req, reply) => list(req.query, undefined, reply));
-  for (const type of CONTENT_TYPES) app.get(`/api/v1/${TYPE_PATHS[type]}`, (req, reply) => list(req.query, type, reply));
+  app.get('/api/v1/content', (req, reply) => list(req, undefined, reply));
+  for (const type of CONTENT_TYPES) app.get(`/api/v1/${TYPE_PATHS[type]}`, (req, reply) => list(req, type, reply));
 
   app.get('/api/v1/content/:id', async (req, reply) => {
-    const id = idSchema.safeParse((req.params as { id: string }).id);
-    const lang = (req.query as { lang?: unknown }).lang ?? 'en';
-    if (!id.success) return badParam(reply, 'id', id.error);
-    if (!isLanguage(lang)) return problem(reply, 400, 'Bad query parameters', 'lang: must be one of the 24 EU language codes', [{ name: 'lang', reason: 'must be one of the 24 EU language codes' }]);
-    const item = await getItem(ctx, id.data);
+    const { id } = readItemPath(req);
+    const { lang } = readItemQuery(req);
+    const item = await getItem(ctx, id);
     const card = item && isVisible(item) ? await readItem(ctx, item, lang) : undefined;
     if (!card) return problem(reply, 404, 'Not found', 'no published item has this id');
     return reply.header('cache-control', 'public, max-age=60').send(present(card, baseUrl, lang));

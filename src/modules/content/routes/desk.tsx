@@ -1,9 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Actor } from '../../../core/authz.ts';
-import { parseId } from '../../../core/http/input.ts';
+import { idSchema } from '../../../core/http/input.ts';
+import { idParams, languageParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
 import { STAFF_RATE_LIMIT } from '../../../core/http/security.ts';
-import { isLanguage } from '../../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { displayNames } from '../../accounts/index.ts';
 import { PLATFORM } from '../../../core/scopes.ts';
@@ -19,9 +20,14 @@ import { areasOf, getItem, publishItem, restoreRevision, revisionsOf, saveItem, 
 import { deskPath } from '../service/paths.ts';
 import { DeskPage, type EditorView, EditorPage, RegistrantsPage, RevisionsPage } from '../views/desk.tsx';
 import { ItemPage } from '../views/item.tsx';
-import { loadOr404, NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
+import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 
 const DESK_PAGE = 50;
+const deskQuery = queryParams({ page: z.coerce.number().int().min(1).max(1000) });
+const newQuery = pageQuery(z.object({ type: z.enum(CONTENT_TYPES).default('news') }));
+const languageQuery = queryParams({ language: languageParam });
+const publishQuery = queryParams({ when: z.literal('now') });
+const revisionParams = pathParams(z.object({ id: idSchema, revision: idSchema }));
 const NOTICES = ['content.desk.saved', 'content.desk.published', 'content.desk.scheduled', 'content.desk.unpublished', 'content.desk.restored'] as const;
 
 /** What a form sent, as strings (lists kept as lists), to show again with its errors; never the file. */
@@ -47,8 +53,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   /** The item of the address for a person who writes for its owner; 404 for everyone else. */
   async function editable(req: FastifyRequest): Promise<{ actor: Actor; item: ContentItem }> {
     const actor = requireActor(req);
-    const id = parseId((req.params as { id: string }).id);
-    const item = await loadOr404(id && getItem(ctx, id));
+    const item = await loadOr404(getItem(ctx, idParams(req).id));
     contentPolicy.authorize(actor, 'content.write', item, { hide: true });
     return { actor, item };
   }
@@ -92,14 +97,16 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     };
   }
 
-  const editorPage = (req: FastifyRequest, reply: FastifyReply, view: EditorView, status = 200) =>
-    reply.status(status).headers(NO_STORE).page(<EditorPage view={view} />, {
-      title: status === 422 ? req.t('form.errorTitle', { title: req.t('content.desk.title') }) : req.t('content.desk.title'), indexable: false,
-    });
+  /** The editor; sent back with its errors (422) when `refused`. */
+  const editorPage = (req: FastifyRequest, reply: FastifyReply, view: EditorView, refused = false) => {
+    const title = req.t('content.desk.title');
+    const page = <EditorPage view={view} />;
+    return refused ? reply.refused({}, page, title) : reply.headers(NO_STORE).page(page, { title, indexable: false });
+  };
 
   app.get('/:lang/newsroom', async (req, reply) => {
     const actor = deskActor(req);
-    const page = Math.min(1000, Math.max(1, Number.parseInt(String((req.query as { page?: unknown }).page ?? '1'), 10) || 1));
+    const page = deskQuery(req).page ?? 1;
     const items = await repo.deskItems(db, ownersOf(actor), DESK_PAGE + 1, (page - 1) * DESK_PAGE);
     const shown = items.slice(0, DESK_PAGE);
     const ids = shown.map((i) => i.id);
@@ -116,8 +123,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/newsroom/new', async (req, reply) => {
     const actor = deskActor(req);
-    const type = String((req.query as { type?: unknown }).type ?? 'news') as ContentType;
-    if (!CONTENT_TYPES.includes(type)) return reply.callNotFound();
+    const { type } = newQuery(req);
     const owners = await ownerOptions(req, actor);
     return editorPage(req, reply, {
       type, language: req.lang, original: true, owners, values: { language: req.lang, owner: owners[0]?.value, time_zone: 'Europe/Brussels' },
@@ -134,13 +140,10 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return editorPage(req, reply, {
       type, language: String(values.language ?? req.lang), original: true, owners: await ownerOptions(req, actor), values, errors: result.errors,
       csrfToken: reply.generateCsrf(), languages: [],
-    }, 422);
+    }, true);
   });
 
-  const languageOf = (req: FastifyRequest, item: ContentItem) => {
-    const l = (req.query as { language?: unknown }).language;
-    return typeof l === 'string' && isLanguage(l) ? l : item.original_language;
-  };
+  const languageOf = (req: FastifyRequest, item: ContentItem) => languageQuery(req).language ?? item.original_language;
 
   app.get('/:lang/newsroom/:id/edit', async (req, reply) => {
     const found = await editable(req);
@@ -153,19 +156,19 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const language = languageOf(req, found.item);
     const result = await saveItem(ctx, found.actor, { item: found.item, language }, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?language=${language}&notice=content.desk.saved`, 303);
-    return editorPage(req, reply, await editorView(req, reply, found.item, language, { values: typed(req.body), errors: result.errors }), 422);
+    return editorPage(req, reply, await editorView(req, reply, found.item, language, { values: typed(req.body), errors: result.errors }), true);
   });
 
   app.post('/:lang/newsroom/:id/publish', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
     const found = await editable(req);
     const body = { ...((req.body ?? {}) as Record<string, unknown>) };
-    if ((req.query as { when?: unknown }).when === 'now') body.when = 'now';
+    if (publishQuery(req).when === 'now') body.when = 'now';
     const result = await publishItem(ctx, found.actor, found.item, body, req.ip);
     if (result.ok) {
       const notice = body.when === 'now' ? 'content.desk.published' : 'content.desk.scheduled';
       return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?notice=${notice}`, 303);
     }
-    return editorPage(req, reply, await editorView(req, reply, found.item, found.item.original_language, { publishErrors: result.errors }), 422);
+    return editorPage(req, reply, await editorView(req, reply, found.item, found.item.original_language, { publishErrors: result.errors }), true);
   });
 
   app.post('/:lang/newsroom/:id/unpublish', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
@@ -176,8 +179,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/newsroom/:id/preview', async (req, reply) => {
     const found = await editable(req);
-    const card = await readItem(ctx, found.item, languageOf(req, found.item));
-    if (!card) return reply.callNotFound();
+    const card = await loadOr404(readItem(ctx, found.item, languageOf(req, found.item)));
     return reply.headers(NO_STORE).page(<ItemPage card={{ ...card, inLanguage: true }} canEdit preview />, { title: card.text.title, indexable: false });
   });
 
@@ -193,8 +195,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.post('/:lang/newsroom/:id/history/:revision/restore', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
     const found = await editable(req);
-    const revision = parseId((req.params as { revision: string }).revision);
-    if (!revision || !(await restoreRevision(ctx, found.actor, found.item, revision, req.ip))) return reply.callNotFound();
+    if (!(await restoreRevision(ctx, found.actor, found.item, revisionParams(req).revision, req.ip))) throw new NotFound();
     return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?notice=content.desk.restored`, 303);
   });
 

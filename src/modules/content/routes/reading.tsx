@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { feedPath } from '../../../core/feeds.ts';
 import { typedValues } from '../../../core/http/forms.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { ConfirmLinkPage, MessagePage } from '../../../core/views/forms.tsx';
+import { MessagePage } from '../../../core/views/forms.tsx';
 import { municipalityById } from '../../municipalities/index.ts';
 import { calendarOf } from '../service/ics.ts';
 import { itemPath } from '../service/paths.ts';
@@ -17,7 +18,8 @@ import { getItem, isVisible } from '../service/editing.ts';
 import { ItemPage, type RegistrationView } from '../views/item.tsx';
 import { type ListingView, ListingPage } from '../views/listing.tsx';
 import { MonthPage } from '../views/month.tsx';
-import { NO_STORE } from '../../../core/http/guards.ts';
+import { loadOr404, NO_STORE, NotFound } from '../../../core/http/guards.ts';
+import { pathParams, queryParams, tokenParams } from '../../../core/http/params.ts';
 import { SharedPageHead } from '../../../core/views/head.tsx';
 
 /** The listings: all types together, and one per type. */
@@ -26,6 +28,11 @@ const LISTINGS: { base: string; type?: ContentType }[] = [
 ];
 
 const REF = /^(\d{1,9})(?:-[a-z0-9-]{0,120})?(\.ics)?$/;
+const refParams = pathParams(z.object({ ref: z.string().regex(REF) }));
+const areaParams = pathParams(z.object({ area: z.enum(POLICY_AREAS) }));
+// Years 1000–9998 only: PostgreSQL has no year 0 or 10000 for the day either side.
+const monthQuery = queryParams({ view: z.literal('month'), month: z.string().regex(/^(?!9999)[1-9]\d{3}-(0[1-9]|1[0-2])$/) });
+const registeredQuery = queryParams({ registered: z.enum(['confirmed', 'waiting']) });
 
 export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { config } = ctx;
@@ -35,7 +42,7 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     if (fixed.type) filter.type = params.type = fixed.type;
     if (fixed.area) filter.area = params.area = fixed.area;
     const t = req.t;
-    const month = (req.query as { view?: unknown; month?: unknown });
+    const month = monthQuery(req);
     const isEvents = filter.type === 'event';
     const owner = filter.municipality ? await municipalityById(ctx.database.db, filter.municipality) : undefined;
     const heading = fixed.area ? t(`content.area.${fixed.area}`) : t(fixed.type ? `content.listing.${fixed.type}` : 'content.listing.all');
@@ -50,8 +57,7 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     };
     const feeds = [{ title: heading, rss: feedPath(req.lang, 'content', 'rss', feedParams), atom: feedPath(req.lang, 'content', 'atom', feedParams) }];
     if (isEvents && month.view === 'month') {
-      // Years 1000–9998 only: PostgreSQL has no year 0 or 10000 for the day either side.
-      const m = typeof month.month === 'string' && /^(?!9999)[1-9]\d{3}-(0[1-9]|1[0-2])$/.test(month.month) ? month.month : DateTime.utc().toFormat('yyyy-MM');
+      const m = month.month ?? DateTime.utc().toFormat('yyyy-MM');
       const [year, mm] = m.split('-').map(Number) as [number, number];
       // A day either side: an event's local day may start or end in another UTC day.
       const from = DateTime.utc(year, mm, 1).minus({ days: 1 }).toISO()!;
@@ -71,9 +77,8 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   for (const { base, type } of LISTINGS) app.get(`/:lang${base}`, (req, reply) => listing(req, reply, base, { type }));
   app.get('/:lang/areas/:area', (req, reply) => {
-    const { area } = req.params as { area: string };
-    if (!POLICY_AREAS.includes(area as PolicyArea)) return reply.callNotFound();
-    return listing(req, reply, `/areas/${area}`, { area: area as PolicyArea });
+    const { area } = areaParams(req);
+    return listing(req, reply, `/areas/${area}`, { area });
   });
 
   app.get('/:lang/events.ics', async (req, reply) => {
@@ -85,24 +90,18 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   /** The item of an address, if the reader may see it; answers 404 or the canonical address itself. */
   async function itemOf(req: FastifyRequest, reply: FastifyReply, type: ContentType): Promise<{ item: ContentItem; card: Card; ics: boolean } | undefined> {
-    const m = REF.exec((req.params as { ref: string }).ref);
-    const item = m ? await getItem(ctx, Number(m[1])) : undefined;
-    if (!m || !item || item.type !== type) {
-      reply.callNotFound();
-      return undefined;
-    }
+    const { ref } = refParams(req);
+    const [, id, ics] = REF.exec(ref)!;
+    const item = await loadOr404(getItem(ctx, Number(id)));
+    if (item.type !== type) throw new NotFound();
     contentPolicy.authorize(req.actor, 'content.read', { ...item, visible: isVisible(item) }, { hide: true });
-    const canonical = `${itemPath(item)}${m[2] ?? ''}`;
-    if ((req.params as { ref: string }).ref !== canonical.split('/').pop()) {
+    const canonical = `${itemPath(item)}${ics ?? ''}`;
+    if (ref !== canonical.split('/').pop()) {
       void reply.redirect(`/${req.lang}${canonical}`, 301);
       return undefined;
     }
-    const card = await readItem(ctx, item, req.lang);
-    if (!card) {
-      reply.callNotFound();
-      return undefined;
-    }
-    return { item, card, ics: !!m[2] };
+    const card = await loadOr404(readItem(ctx, item, req.lang));
+    return { item, card, ics: !!ics };
   }
 
   async function registrationView(req: FastifyRequest, reply: FastifyReply, item: ContentItem, extra: Partial<RegistrationView> = {}): Promise<RegistrationView | undefined> {
@@ -155,12 +154,12 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       const found = await itemOf(req, reply, type);
       if (!found) return reply;
       if (found.ics) {
-        if (type !== 'event') return reply.callNotFound();
+        if (type !== 'event') throw new NotFound();
         return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="event-${found.item.id}.ics"`)
           .send(calendarOf([found.card], { name: found.card.text.title, baseUrl: config.baseUrl, lang: req.lang, siteName: config.siteName }));
       }
-      const done = (req.query as { registered?: unknown }).registered;
-      return pageOf(req, reply, found.card, await registrationView(req, reply, found.item, done === 'confirmed' || done === 'waiting' ? { done } : {}));
+      const done = registeredQuery(req).registered;
+      return pageOf(req, reply, found.card, await registrationView(req, reply, found.item, done ? { done } : {}));
     });
   }
 
@@ -177,21 +176,18 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.get('/:lang/registrations/:token/cancel', async (req, reply) => {
-    const registration = await registrationByToken(ctx, (req.params as { token: string }).token);
-    reply.headers(NO_STORE).header('referrer-policy', 'no-referrer');
+    const registration = await registrationByToken(ctx, tokenParams(req).token);
     if (!registration || registration.status === 'cancelled') {
-      return reply.status(registration ? 200 : 404).page(<MessagePage title={req.t(registration ? 'content.cancel.already' : 'content.cancel.unknown')} />,
+      return reply.status(registration ? 200 : 404).headers(NO_STORE).header('referrer-policy', 'no-referrer').page(<MessagePage title={req.t(registration ? 'content.cancel.already' : 'content.cancel.unknown')} />,
         { title: req.t(registration ? 'content.cancel.already' : 'content.cancel.unknown'), indexable: false });
     }
     const item = await getItem(ctx, registration.item_id);
     const card = item ? await readItem(ctx, item, req.lang) : undefined;
-    return reply.page(<ConfirmLinkPage title={req.t('content.cancel.title')} lead={req.t('content.cancel.lead', { title: card?.text.title ?? '' })}
-      action={`/${req.lang}/registrations/${(req.params as { token: string }).token}/cancel`} csrfToken={reply.generateCsrf()} />,
-    { title: req.t('content.cancel.title'), indexable: false });
+    return reply.confirmLink(req.t('content.cancel.title'), req.t('content.cancel.lead', { title: card?.text.title ?? '' }));
   });
 
   app.post('/:lang/registrations/:token/cancel', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
-    const outcome = await cancelRegistration(ctx, (req.params as { token: string }).token);
+    const outcome = await cancelRegistration(ctx, tokenParams(req).token);
     const key = outcome === 'cancelled' ? 'content.cancel.done' : outcome === 'already' ? 'content.cancel.already' : 'content.cancel.unknown';
     return reply.status(outcome === 'unknown' ? 404 : 200).headers(NO_STORE).page(<MessagePage title={req.t(key)} />, { title: req.t(key), indexable: false });
   });

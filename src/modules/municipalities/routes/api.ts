@@ -5,27 +5,30 @@ import type { Kysely } from 'kysely';
 import type { Tables } from '../../../core/db/tables.ts';
 import { z } from 'zod';
 import { hasControl, idSchema, MAX_ID } from '../../../core/http/input.ts';
-import { badParam, badQuery, problem } from '../../../core/http/problem.ts';
+import { apiParams, countryParam } from '../../../core/http/params.ts';
+import { problem } from '../../../core/http/problem.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { isCountry } from '../../../core/countries.ts';
 import { findById, listAfter, type ListFilter, type MunicipalitySummary, pageById } from '../repo.ts';
 import { searchMunicipalities } from '../service/directory.ts';
 
 const region = z.string().max(20).refine((r) => !hasControl(r), 'must not contain control characters').optional();
 
 const exportQuery = z.object({
-  country: z.string().transform((c) => c.toUpperCase()).refine(isCountry, 'must be the ISO code of an EU member state, e.g. BG').optional(),
+  country: countryParam.optional(),
   region,
 }).strict();
+const readExportQuery = apiParams(exportQuery, 'query');
 
 const listQuery = z.object({
   q: z.string().trim().min(1).max(200).optional(),
-  country: z.string().transform((c) => c.toUpperCase()).refine(isCountry, 'must be the ISO code of an EU member state, e.g. BG').optional(),
+  country: countryParam.optional(),
   region,
   sort: z.enum(['name', 'population']).default('population'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 }).strict();
+const readListQuery = apiParams(listQuery, 'query');
+const readIdPath = apiParams(z.object({ id: idSchema }), 'path');
 
 
 function present(m: MunicipalitySummary, baseUrl: string) {
@@ -75,17 +78,8 @@ const CSV_COLUMNS = ['id', 'country', 'name', 'native_name', 'population', 'lati
 export function municipalityApi(app: FastifyInstance, { database, config }: ModuleContext): void {
   const { db } = database;
 
-  function exportFilter(query: unknown, reply: FastifyReply): ListFilter | undefined {
-    const parsed = exportQuery.safeParse(query);
-    if (parsed.success) return parsed.data;
-    void badQuery(reply, parsed.error);
-    return undefined;
-  }
-
   app.get('/api/v1/municipalities.geojson', async (req, reply) => {
-    const filter = exportFilter(req.query, reply);
-    if (!filter) return reply;
-    const places = await allPlaces(db, filter);
+    const places = await allPlaces(db, readExportQuery(req));
     async function* body() {
       yield '{"type":"FeatureCollection","features":[';
       let first = true;
@@ -103,9 +97,7 @@ export function municipalityApi(app: FastifyInstance, { database, config }: Modu
   });
 
   app.get('/api/v1/municipalities.csv', async (req, reply) => {
-    const filter = exportFilter(req.query, reply);
-    if (!filter) return reply;
-    const places = await allPlaces(db, filter);
+    const places = await allPlaces(db, readExportQuery(req));
     async function* body() {
       yield stringify([CSV_COLUMNS]);
       for await (const rows of places) {
@@ -116,9 +108,7 @@ export function municipalityApi(app: FastifyInstance, { database, config }: Modu
   });
 
   app.get('/api/v1/municipalities', async (req, reply) => {
-    const parsed = listQuery.safeParse(req.query);
-    if (!parsed.success) return badQuery(reply, parsed.error);
-    const { q, country, region, sort, limit, cursor } = parsed.data;
+    const { q, country, region, sort, limit, cursor } = readListQuery(req);
     if (q) {
       if (cursor) return problem(reply, 400, 'Bad query parameters', 'cursor: a search has a single page', [{ name: 'cursor', reason: 'a search has a single page' }]);
       const found = (await searchMunicipalities(db, q, 100)).filter((m) => (!country || m.country === country) && (!region || m.region_code === region));
@@ -134,9 +124,7 @@ export function municipalityApi(app: FastifyInstance, { database, config }: Modu
   });
 
   app.get('/api/v1/municipalities/:id', async (req, reply) => {
-    const parsed = idSchema.safeParse((req.params as { id: string }).id);
-    if (!parsed.success) return badParam(reply, 'id', parsed.error);
-    const id = parsed.data;
+    const { id } = readIdPath(req);
     const m = await findById(db, id);
     if (!m) return problem(reply, 404, 'Not found', `No municipality has id ${id}`);
     return present(m, config.baseUrl);

@@ -1,8 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
-import { countryName, isCountry } from '../../../core/countries.ts';
+import { type CountryCode, countryName } from '../../../core/countries.ts';
+import { NotFound, noticeFrom } from '../../../core/http/guards.ts';
+import { countryParam, pageQuery, pathParams } from '../../../core/http/params.ts';
+import { placeOf } from './place.ts';
 import { listPage } from '../repo.ts';
-import { municipalityBySlug, nearby, placesCount, regionsList } from '../service/directory.ts';
+import { nearby, placesCount, regionsList } from '../service/directory.ts';
 import { municipalitiesPolicy } from '../policy.ts';
 import { descriptionsOf } from '../service/profile.ts';
 import { BrowsePage } from '../views/browse.tsx';
@@ -12,20 +16,27 @@ import { SharedPageHead } from '../../../core/views/head.tsx';
 
 const PAGE_SIZE = 50;
 
+// A bad country or page number names no page (404); an unknown sort or a long region is read leniently.
+const browseQuery = pageQuery(z.object({
+  country: z.literal('').transform(() => undefined).or(countryParam).optional(),
+  region: z.string().transform((r) => r.slice(0, 20) || undefined).optional().catch(undefined),
+  sort: z.enum(['name', 'population']).catch('population'),
+  page: z.coerce.number().int().min(1).default(1),
+}));
+const countryPath = pathParams(z.object({ country: countryParam }));
+
 export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { database, config } = ctx;
   const { db } = database;
 
-  async function browse(req: FastifyRequest, reply: FastifyReply, countryParam: string | undefined) {
-    const q = req.query as Record<string, unknown>;
-    const country = typeof countryParam === 'string' ? countryParam.toUpperCase() : typeof q.country === 'string' && q.country ? q.country.toUpperCase() : undefined;
-    if (country !== undefined && !isCountry(country)) return reply.callNotFound();
-    const region = typeof q.region === 'string' && q.region && country ? q.region.slice(0, 20) : undefined;
-    const sort = q.sort === 'name' ? 'name' : 'population';
-    const page = q.page === undefined ? 1 : Number(q.page);
+  async function browse(req: FastifyRequest, reply: FastifyReply, fixedCountry: CountryCode | undefined) {
+    const q = browseQuery(req);
+    const country = fixedCountry ?? q.country;
+    const region = country ? q.region : undefined;
+    const { sort, page } = q;
     const total = await placesCount(db, { country, region });
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    if (!Number.isInteger(page) || page < 1 || page > pages) return reply.callNotFound();
+    if (page > pages) throw new NotFound();
     const rows = await listPage(db, { country, region }, sort, (page - 1) * PAGE_SIZE, PAGE_SIZE);
     const regions = country ? await regionsList(db, country) : [];
     return reply.page(<BrowsePage view={{ country, region, sort, page, pages, total, rows, regions }} />, {
@@ -35,12 +46,10 @@ export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): vo
   }
 
   app.get('/:lang/municipalities', (req, reply) => browse(req, reply, undefined));
-  app.get('/:lang/municipalities/:country', (req, reply) => browse(req, reply, (req.params as { country: string }).country));
+  app.get('/:lang/municipalities/:country', (req, reply) => browse(req, reply, countryPath(req).country));
 
   app.get('/:lang/municipalities/:country/:slug', async (req, reply) => {
-    const { country, slug } = req.params as { country: string; slug: string };
-    const m = isCountry(country.toUpperCase()) ? await municipalityBySlug(db, country.toUpperCase(), slug) : undefined;
-    if (!m) return reply.callNotFound();
+    const m = await placeOf(ctx, req);
     const url = `${config.baseUrl}/${req.lang}${profilePath(m)}`;
     const place = {
       '@context': 'https://schema.org', '@type': 'City', name: m.name, url,
@@ -52,7 +61,7 @@ export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     return reply.page(<ProfilePage m={m} near={await nearby(db, m)} mapTileUrl={config.mapTileUrl} mapAttribution={config.mapAttribution}
       descriptions={await descriptionsOf(db, m.id)} canEdit={municipalitiesPolicy.can(req.actor, 'municipality.edit', m)}
       sections={await renderSections(ctx, 'municipality.profile', m, { lang: req.lang, t: req.t, actor: req.actor })}
-      notice={(req.query as { notice?: unknown }).notice === 'saved' ? 'saved' : undefined} />, {
+      notice={noticeFrom(req, ['saved']) as 'saved' | undefined} />, {
       title: `${m.name} (${countryName(m.country, req.lang)})`,
       description,
       styles: ['/static/vendor/leaflet/leaflet.css'],

@@ -2,14 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import { serveMedia } from '../../../core/images.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { isCountry } from '../../../core/countries.ts';
 import { municipalitiesPolicy } from '../policy.ts';
 import { currentValues, editProfile, historyOf, languagesOf } from '../service/profile.ts';
 import { municipalityBySlug } from '../service/directory.ts';
 import { mediaDir, uploadImage } from '../service/images.ts';
 import { profilePath } from '../views/common.tsx';
 import { EditProfilePage, HistoryPage } from '../views/edit.tsx';
-import { loadOr404, NO_STORE, requireActor } from '../../../core/http/guards.ts';
+import { NO_STORE, requireActor } from '../../../core/http/guards.ts';
+import { placeOf } from './place.ts';
 
 
 export function editRoutes(app: FastifyInstance, ctx: ModuleContext): void {
@@ -17,8 +17,7 @@ export function editRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   /** The municipality of the address, for a person allowed to edit it; otherwise 404, 403 or sign-in. */
   async function editable(req: FastifyRequest) {
-    const { country, slug } = req.params as { country: string; slug: string };
-    const m = await loadOr404(isCountry(country.toUpperCase()) && municipalityBySlug(db, country.toUpperCase(), slug));
+    const m = await placeOf(ctx, req);
     const actor = requireActor(req);
     municipalitiesPolicy.authorize(actor, 'municipality.edit', m);
     return { m, actor };
@@ -45,11 +44,10 @@ export function editRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     }
     const body = (req.body ?? {}) as Record<string, unknown>;
     const values = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : typeof v === 'string' ? v : '']));
-    return reply.status(422).headers(NO_STORE).page(
+    return reply.refused(result,
       <EditProfilePage m={m} values={values} errors={result.errors} csrfToken={reply.generateCsrf()}
         descriptionLanguages={descriptionLanguages((values.languages ?? '').split(',').filter(Boolean), req.lang)} />,
-      { title: req.t('form.errorTitle', { title: req.t('municipalities.edit.title', { name: m.name }) }), indexable: false },
-    );
+      req.t('municipalities.edit.title', { name: m.name }));
   });
 
   app.post('/:lang/municipalities/:country/:slug/images', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
@@ -57,10 +55,10 @@ export function editRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const { m, actor } = found;
     const result = await uploadImage(ctx, actor, m, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}${profilePath(m)}?notice=saved`, 303);
-    return reply.status(422).headers(NO_STORE).page(
-      <EditProfilePage m={m} values={await currentValues(db, m)} errors={{}} imageErrors={result.errors} csrfToken={reply.generateCsrf()} descriptionLanguages={descriptionLanguages(languagesOf(m), req.lang)} />,
-      { title: req.t('form.errorTitle', { title: req.t('municipalities.edit.title', { name: m.name }) }), indexable: false },
-    );
+    return reply.refused(result,
+      <EditProfilePage m={m} values={await currentValues(db, m)} errors={{}} imageErrors={result.errors} csrfToken={reply.generateCsrf()}
+        descriptionLanguages={descriptionLanguages(languagesOf(m), req.lang)} />,
+      req.t('municipalities.edit.title', { name: m.name }));
   });
 
   serveMedia(app, '/media/municipalities', () => mediaDir(ctx), /^\d+-(coat-of-arms|mayor-photo)-[0-9a-f]{12}-\d+\.webp$/);

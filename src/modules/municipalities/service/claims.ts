@@ -19,6 +19,7 @@ import {
 } from '../repo.ts';
 import type { Municipality } from '../schema.ts';
 import { profilePath } from '../views/common.tsx';
+import { CLAIM_LIMITS, claimInput } from '../schema.ts';
 
 export const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
 
@@ -38,13 +39,7 @@ export function emailOnDomain(email: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
-const claimInput = z.object({
-  job_title: text().trim().min(1, 'form.error.required').max(120, 'form.error.tooLong'),
-  official_email: text().trim().toLowerCase().min(1, 'form.error.required').max(254, 'form.error.tooLong').pipe(z.email('form.error.email')),
-  website: urlField(),
-});
 
-const LIMITS = { job_title: 120, official_email: 254, website: 300 };
 
 /**
  * A person working for a municipality claims its profile: their address on the municipality's
@@ -52,7 +47,7 @@ const LIMITS = { job_title: 120, official_email: 254, website: 300 };
  */
 export async function submitClaim(ctx: ModuleContext, actor: Actor, m: Municipality, body: unknown, lang: string): Promise<FormResult<{ id: number }>> {
   const { db } = ctx.database;
-  const form = validateForm(claimInput, body, LIMITS);
+  const form = validateForm(claimInput, body, CLAIM_LIMITS);
   if (!form.ok) return form;
   const { job_title, official_email, website } = form.data;
   const domain = domainOf(m.website) ?? domainOf(website);
@@ -101,16 +96,21 @@ export async function confirmClaimEmail(ctx: ModuleContext, token: string): Prom
 
 export { claimsInReview, findClaim } from '../repo.ts';
 
-export type ReviewOutcome = 'done' | 'notFound' | 'reasonNeeded';
+
+type Claim = NonNullable<Awaited<ReturnType<typeof findClaim>>>;
+
+/** A claim waiting for review, by its id; undefined when none is (or it was decided already). */
+export async function claimInReview(ctx: ModuleContext, id: number): Promise<Claim | undefined> {
+  const claim = await findClaim(ctx.database.db, id);
+  return claim?.status === 'review' ? claim : undefined;
+}
 
 /** Approves a claim: the claimant becomes the municipality's admin and the municipality has joined. */
-export async function approveClaim(ctx: ModuleContext, admin: Actor, id: number, ip: string): Promise<ReviewOutcome> {
+export async function approveClaim(ctx: ModuleContext, admin: Actor, claim: Claim, ip: string): Promise<void> {
   const { db } = ctx.database;
-  const claim = await findClaim(db, id);
-  if (!claim || claim.status !== 'review') return 'notFound';
   await transaction(db, async (trx) => {
     const now = new Date().toISOString();
-    await updateClaim(trx, id, { status: 'approved', reviewed_by: admin.id, reviewed_at: now });
+    await updateClaim(trx, claim.id, { status: 'approved', reviewed_by: admin.id, reviewed_at: now });
     const m = await joinFieldsOf(trx, claim.municipality_id);
     const website = m.website ?? claim.website;
     await updateMunicipality(trx, m.id, { joined_at: m.joined_at ?? now, join_rank: 1, website, updated_at: now });
@@ -118,25 +118,20 @@ export async function approveClaim(ctx: ModuleContext, admin: Actor, id: number,
     await queueTranslatedMail(trx, ctx, 'municipalities.mail.claimApproved', claim.official_email, claim.language, {
       municipality: m.name, link: portalLink(ctx, claim.language, profilePath(m)),
     });
-    await audit(trx, admin, { action: 'municipality.claim.approve', subjectType: 'municipality', subjectId: m.id, details: { claim: id, user: claim.user_id } }, ip);
+    const details = { claim: claim.id, user: claim.user_id };
+    await audit(trx, admin, { action: 'municipality.claim.approve', subjectType: 'municipality', subjectId: m.id, details }, ip);
   });
   ctx.mail.wake();
-  return 'done';
 }
 
 /** Refuses a claim with a reason the claimant is told. */
-export async function refuseClaim(ctx: ModuleContext, admin: Actor, id: number, reason: unknown, ip: string): Promise<ReviewOutcome> {
-  const { db } = ctx.database;
-  const text = typeof reason === 'string' ? reason.trim() : '';
-  if (!text || text.length > 1000) return 'reasonNeeded';
-  const claim = await findClaim(db, id);
-  if (!claim || claim.status !== 'review') return 'notFound';
-  await transaction(db, async (trx) => {
-    await updateClaim(trx, id, { status: 'refused', reason: text, reviewed_by: admin.id, reviewed_at: new Date().toISOString() });
+export async function refuseClaim(ctx: ModuleContext, admin: Actor, claim: Claim, reason: string, ip: string): Promise<void> {
+  await transaction(ctx.database.db, async (trx) => {
+    await updateClaim(trx, claim.id, { status: 'refused', reason, reviewed_by: admin.id, reviewed_at: new Date().toISOString() });
     const m = await nameOf(trx, claim.municipality_id);
-    await queueTranslatedMail(trx, ctx, 'municipalities.mail.claimRefused', claim.official_email, claim.language, { municipality: m.name, reason: text });
-    await audit(trx, admin, { action: 'municipality.claim.refuse', subjectType: 'municipality', subjectId: claim.municipality_id, details: { claim: id, reason: text } }, ip);
+    await queueTranslatedMail(trx, ctx, 'municipalities.mail.claimRefused', claim.official_email, claim.language, { municipality: m.name, reason });
+    const details = { claim: claim.id, reason };
+    await audit(trx, admin, { action: 'municipality.claim.refuse', subjectType: 'municipality', subjectId: claim.municipality_id, details }, ip);
   });
   ctx.mail.wake();
-  return 'done';
 }

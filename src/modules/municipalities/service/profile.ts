@@ -13,36 +13,7 @@ import { displayNames } from '../../accounts/index.ts';
 import { audit } from '../../../core/audit.ts';
 import type { Municipality } from '../schema.ts';
 import { changesOf, descriptionsOf, insertChanges, setDescription, updateMunicipality } from '../repo.ts';
-
-export const SOCIAL = ['facebook', 'instagram', 'x', 'youtube', 'linkedin'] as const;
-export const DESCRIPTION_LIMIT = 5000;
-
-const optional = (max: number) => text().trim().max(max, 'form.error.tooLong').optional().default('');
-const url = urlField();
-
-const profileInput = z.object({
-  name: text().trim().min(1, 'form.error.required').max(200, 'form.error.tooLong'),
-  native_name: optional(200),
-  population: text().trim().regex(/^\d{1,9}$/, 'municipalities.edit.error.population'),
-  website: url,
-  email: text().trim().max(254, 'form.error.tooLong').refine((v) => v === '' || z.email().safeParse(v).success, 'form.error.email').optional().default(''),
-  phone: text().trim().max(40, 'form.error.tooLong').refine((v) => v === '' || /^\+?[\d\s()./-]{4,}$/.test(v), 'municipalities.edit.error.phone').optional().default(''),
-  address: optional(300),
-  region_name: optional(200),
-  latitude: text().trim().refine((v) => v === '' || (/^-?\d{1,2}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 90), 'municipalities.edit.error.latitude').optional().default(''),
-  longitude: text().trim().refine((v) => v === '' || (/^-?\d{1,3}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 180), 'municipalities.edit.error.longitude').optional().default(''),
-  mayor_name: optional(160),
-  mayor_since: text().trim().refine((v) => v === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), 'municipalities.edit.error.date').optional().default(''),
-  languages: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-    .refine((codes) => codes.every(isLanguage), 'form.error.choose'),
-  ...Object.fromEntries(SOCIAL.map((s) => [`social_${s}`, url])),
-  ...Object.fromEntries(LANGUAGE_CODES.map((l) => [`description_${l}`, optional(DESCRIPTION_LIMIT)])),
-});
-
-const LIMITS: Record<string, number> = {
-  name: 200, native_name: 200, website: 300, email: 254, phone: 40, address: 300, region_name: 200, mayor_name: 160,
-  ...Object.fromEntries(SOCIAL.map((s) => [`social_${s}`, 300])), ...Object.fromEntries(LANGUAGE_CODES.map((l) => [`description_${l}`, DESCRIPTION_LIMIT])),
-};
+import { PROFILE_LIMITS, profileInput, SOCIAL } from '../schema.ts';
 
 /** The fields staff edit, as they are stored, for comparing and recording changes. */
 type Fields = Record<string, string | null>;
@@ -79,7 +50,7 @@ export async function currentValues(db: Kysely<Tables>, m: Municipality): Promis
  * fields are marked so that a re-import of open data leaves them alone.
  */
 export async function editProfile(ctx: ModuleContext, actor: Actor, m: Municipality, body: unknown, ip: string): Promise<FormResult<{ changed: string[] }>> {
-  const form = validateForm(profileInput, body, LIMITS);
+  const form = validateForm(profileInput, body, PROFILE_LIMITS);
   if (!form.ok) return form;
   const v = form.data as Record<string, unknown> & { languages: string[] };
   const social = Object.fromEntries(SOCIAL.map((s) => [s, String(v[`social_${s}`] ?? '')]).filter(([, u]) => u));

@@ -12,28 +12,17 @@ import { displayNames, mailContact } from '../../accounts/index.ts';
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
 import { isCountry } from '../../../core/countries.ts';
 import { importRecords } from './import.ts';
-import type { ReviewOutcome } from './claims.ts';
 import { forgetSummaries } from './directory.ts';
 import { profilePath } from '../views/common.tsx';
 import {
-  bySource, findProposal, insertProposal, listedByNameKey, proposalForRefusal, proposalRowsInReview, updateMunicipality, updateProposal,
+  bySource, findProposal, insertProposal, listedByNameKey, proposalRowsInReview, updateMunicipality, updateProposal,
 } from '../repo.ts';
-
-const proposalInput = z.object({
-  country: z.string({ error: 'form.error.choose' }).transform((c) => c.toUpperCase()).refine(isCountry, 'form.error.choose'),
-  name: text().trim().min(1, 'form.error.required').max(200, 'form.error.tooLong'),
-  native_name: text().trim().max(200, 'form.error.tooLong').optional().default(''),
-  region: text().trim().max(200, 'form.error.tooLong').optional().default(''),
-  population: text().trim().refine((v) => v === '' || /^\d{1,9}$/.test(v), 'municipalities.edit.error.population').optional().default(''),
-  website: urlField(),
-  note: text().trim().max(2000, 'form.error.tooLong').optional().default(''),
-});
-const LIMITS = { name: 200, native_name: 200, region: 200, website: 300, note: 2000 };
+import { PROPOSAL_LIMITS, proposalInput } from '../schema.ts';
 
 /** Anyone signed in may propose a place that is missing; platform admins decide. */
 export async function proposeMunicipality(ctx: ModuleContext, actor: Actor, body: unknown): Promise<FormResult<{ id: number }>> {
   const { db } = ctx.database;
-  const form = validateForm(proposalInput, body, LIMITS);
+  const form = validateForm(proposalInput, body, PROPOSAL_LIMITS);
   if (!form.ok) return form;
   const p = form.data;
   const listed = await listedByNameKey(db, p.country, nameKey(p.name));
@@ -52,11 +41,17 @@ export async function proposalsInReview(db: Kysely<Tables>) {
   return rows.map((r) => ({ ...r, proposer: names.get(r.user_id) ?? null }));
 }
 
+type Proposal = NonNullable<Awaited<ReturnType<typeof findProposal>>>;
+
+/** A proposed place waiting for review, by its id; undefined when none is (or it was decided already). */
+export async function proposalInReview(ctx: ModuleContext, id: number): Promise<Proposal | undefined> {
+  const proposal = await findProposal(ctx.database.db, id);
+  return proposal?.status === 'review' ? proposal : undefined;
+}
+
 /** Adds the proposed place to the directory. */
-export async function approveProposal(ctx: ModuleContext, admin: Actor, id: number, ip: string): Promise<ReviewOutcome> {
+export async function approveProposal(ctx: ModuleContext, admin: Actor, p: Proposal, ip: string): Promise<void> {
   const { db } = ctx.database;
-  const p = await findProposal(db, id);
-  if (!p || p.status !== 'review') return 'notFound';
   await transaction(db, async (trx) => {
     await importRecords(trx, [{
       source: `proposal:${p.id}`, country: p.country, name: p.name, nativeName: p.native_name ?? undefined, population: p.population ?? 0,
@@ -65,28 +60,25 @@ export async function approveProposal(ctx: ModuleContext, admin: Actor, id: numb
     const m = await bySource(trx, `proposal:${p.id}`);
     if (p.website) await updateMunicipality(trx, m.id, { website: p.website });
     const reviewed = { reviewed_by: admin.id, reviewed_at: new Date().toISOString() };
-    await updateProposal(trx, id, { status: 'approved', municipality_id: m.id, ...reviewed });
-    await audit(trx, admin, { action: 'municipality.proposal.approve', subjectType: 'municipality', subjectId: m.id, details: { proposal: id } }, ip);
+    await updateProposal(trx, p.id, { status: 'approved', municipality_id: m.id, ...reviewed });
+    await audit(trx, admin, { action: 'municipality.proposal.approve', subjectType: 'municipality', subjectId: m.id, details: { proposal: p.id } }, ip);
     const to = await mailContact(trx, p.user_id);
-    if (to) await queueTranslatedMail(trx, ctx, 'municipalities.mail.proposalApproved', to.email, to.language, { municipality: p.name, link: portalLink(ctx, to.language, profilePath(m)) });
+    if (to) {
+      const values = { municipality: p.name, link: portalLink(ctx, to.language, profilePath(m)) };
+      await queueTranslatedMail(trx, ctx, 'municipalities.mail.proposalApproved', to.email, to.language, values);
+    }
   });
   forgetSummaries(db);
   ctx.mail.wake();
-  return 'done';
 }
 
-export async function refuseProposal(ctx: ModuleContext, admin: Actor, id: number, reason: unknown, ip: string): Promise<ReviewOutcome> {
-  const { db } = ctx.database;
-  const text = typeof reason === 'string' ? reason.trim() : '';
-  if (!text || text.length > 1000) return 'reasonNeeded';
-  const p = await proposalForRefusal(db, id);
-  if (!p || p.status !== 'review') return 'notFound';
-  await transaction(db, async (trx) => {
-    await updateProposal(trx, id, { status: 'refused', reason: text, reviewed_by: admin.id, reviewed_at: new Date().toISOString() });
-    await audit(trx, admin, { action: 'municipality.proposal.refuse', subjectType: 'proposal', subjectId: id, details: { reason: text } }, ip);
+/** Refuses a proposed place with a reason the proposer is told. */
+export async function refuseProposal(ctx: ModuleContext, admin: Actor, p: Proposal, reason: string, ip: string): Promise<void> {
+  await transaction(ctx.database.db, async (trx) => {
+    await updateProposal(trx, p.id, { status: 'refused', reason, reviewed_by: admin.id, reviewed_at: new Date().toISOString() });
+    await audit(trx, admin, { action: 'municipality.proposal.refuse', subjectType: 'proposal', subjectId: p.id, details: { reason } }, ip);
     const to = await mailContact(trx, p.user_id);
-    if (to) await queueTranslatedMail(trx, ctx, 'municipalities.mail.proposalRefused', to.email, to.language, { municipality: p.name, reason: text });
+    if (to) await queueTranslatedMail(trx, ctx, 'municipalities.mail.proposalRefused', to.email, to.language, { municipality: p.name, reason });
   });
   ctx.mail.wake();
-  return 'done';
 }

@@ -2,7 +2,7 @@ import { CsrfField, ErrorSummary, type FieldErrors, Select, TextArea, TextField 
 import { IMAGE_KINDS } from '../service/images.ts';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { LANGUAGE_CODES, LANGUAGES } from '../../../core/i18n/languages.ts';
-import { DESCRIPTION_LIMIT, SOCIAL } from '../service/profile.ts';
+import { DESCRIPTION_LIMIT, SOCIAL } from '../schema.ts';
 import type { Municipality } from '../schema.ts';
 import { profilePath } from './common.tsx';
 

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { queryParams } from '../../../core/http/params.ts';
 import { typedValues } from '../../../core/http/forms.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
@@ -11,6 +13,7 @@ import { CONTACT_TOPICS } from '../schema.ts';
 import { sendContactMessage } from '../service/contact.ts';
 import { NO_STORE } from '../../../core/http/guards.ts';
 
+const topicQuery = queryParams({ topic: z.enum(CONTACT_TOPICS) });
 const formValues = (body: unknown): ContactValues => typedValues(body, ['topic', 'name', 'email', 'page_url', 'message']);
 
 export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
@@ -25,21 +28,14 @@ export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/privacy', (req, reply) => reply.page(<PrivacyPage />, { title: req.t('privacy.title') }));
 
   app.get('/:lang/contact', (req, reply) => {
-    const topic = (req.query as { topic?: unknown }).topic;
-    const values: ContactValues = {
-      topic: CONTACT_TOPICS.find((t) => t === topic) ?? 'general',
-    };
-    reply.headers(NO_STORE);
-    return reply.page(<ContactPage values={values} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('contact.title') });
+    const values: ContactValues = { topic: topicQuery(req).topic ?? 'general' };
+    return reply.headers(NO_STORE).page(<ContactPage values={values} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('contact.title') });
   });
 
   app.post('/:lang/contact', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
     const result = await sendContactMessage(database.db, req.body, req.lang);
     if (result.ok) return reply.redirect(`/${req.lang}/contact/thanks`, 303);
-    reply.status(422).headers(NO_STORE);
-    return reply.page(<ContactPage values={formValues(req.body)} errors={result.errors} csrfToken={reply.generateCsrf()} />, {
-      title: req.t('form.errorTitle', { title: req.t('contact.title') }),
-    });
+    return reply.refused(result, <ContactPage values={formValues(req.body)} errors={result.errors} csrfToken={reply.generateCsrf()} />, req.t('contact.title'));
   });
 
   app.get('/:lang/contact/thanks', (req, reply) =>
