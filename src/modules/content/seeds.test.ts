@@ -4,7 +4,7 @@ import { appTest } from '../../../test/helpers/app.ts';
 import { SAMPLE_CSV } from '../../../test/fixtures/municipalities.ts';
 import { isLanguage } from '../../core/i18n/languages.ts';
 import { csvRecords, importRecords } from '../municipalities/index.ts';
-import { LIMITS, MAX_TAGS } from './service/forms.ts';
+import { LIMITS, MAX_TAGS } from './schema.ts';
 import { CONTENT_TYPES, POLICY_AREAS } from './schema.ts';
 import { DEMO_ITEMS, demoContent } from './service/seeds.ts';
 import { when } from './demo/when.ts';

@@ -136,8 +136,8 @@ export const profileInput = z.object({
   phone: text().trim().max(40, 'form.error.tooLong').refine((v) => v === '' || /^\+?[\d\s()./-]{4,}$/.test(v), 'municipalities.edit.error.phone').optional().default(''),
   address: optional(300),
   region_name: optional(200),
-  latitude: text().trim().refine((v) => v === '' || (/^-?\d{1,2}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 90), 'municipalities.edit.error.latitude').optional().default(''),
-  longitude: text().trim().refine((v) => v === '' || (/^-?\d{1,3}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 180), 'municipalities.edit.error.longitude').optional().default(''),
+  latitude: text().trim().refine((v) => v === '' || (/^-?\d{1,2}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 90), 'form.error.latitude').optional().default(''),
+  longitude: text().trim().refine((v) => v === '' || (/^-?\d{1,3}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 180), 'form.error.longitude').optional().default(''),
   mayor_name: optional(160),
   mayor_since: text().trim().refine((v) => v === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), 'municipalities.edit.error.date').optional().default(''),
   languages: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))

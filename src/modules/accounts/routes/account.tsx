@@ -65,8 +65,8 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const actor = requireActor(req);
     const result = await requestEmailChange(ctx, actor, req.body);
     if (result.ok) {
-      return reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.email.sent', { email: result.data.email })}</p></MessagePage>,
-        { title: req.t('accounts.checkEmail.title'), indexable: false });
+      return reply.page(<MessagePage title={req.t('form.checkEmail')} success><p>{req.t('accounts.email.sent', { email: result.data.email })}</p></MessagePage>,
+        { title: req.t('form.checkEmail'), indexable: false });
     }
     return reply.refused(result,
       <ChangeEmailPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} current={actor.email} />,

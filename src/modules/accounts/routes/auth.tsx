@@ -30,8 +30,8 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.get('/:lang/sign-up/check-email', (req, reply) =>
-    reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.checkEmail.body')}</p></MessagePage>,
-      { title: req.t('accounts.checkEmail.title'), indexable: false }));
+    reply.page(<MessagePage title={req.t('form.checkEmail')} success><p>{req.t('accounts.checkEmail.body')}</p></MessagePage>,
+      { title: req.t('form.checkEmail'), indexable: false }));
 
   app.get('/:lang/confirm/:token', (req, reply) => reply.confirmLink(req.t('accounts.confirm.title'), req.t('accounts.confirm.lead')));
 
@@ -78,8 +78,8 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.post('/:lang/password/forgot', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
     const result = await requestPasswordReset(ctx, req.body, req.ip);
     if (result.ok) {
-      return reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('accounts.forgot.sent')}</p></MessagePage>,
-        { title: req.t('accounts.checkEmail.title'), indexable: false });
+      return reply.page(<MessagePage title={req.t('form.checkEmail')} success><p>{req.t('accounts.forgot.sent')}</p></MessagePage>,
+        { title: req.t('form.checkEmail'), indexable: false });
     }
     return reply.refused(result,
       <ForgotPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,

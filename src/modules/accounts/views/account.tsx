@@ -40,7 +40,7 @@ export function AccountPage({ overview, values, errors, csrfToken }: FormProps &
       <form method="post" action={href('/account')} class="form" noValidate>
         <CsrfField token={csrfToken} />
         <TextField name="name" label={t('accounts.field.name')} required value={values.name ?? actor.name} error={errors.name} maxLength={LIMITS.name} autocomplete="name" />
-        <button type="submit">{t('accounts.account.save')}</button>
+        <button type="submit">{t('form.save')}</button>
       </form>
 
       {actor.grants.length > 0 && (
@@ -113,7 +113,7 @@ export function ChangeEmailPage({ values, errors, csrfToken, current }: FormProp
 export function SessionsPage({ sessions, currentId, csrfToken, ended }: { sessions: SessionRow[]; currentId: string; csrfToken: string; ended?: number | undefined }) {
   const { t } = usePage();
   const href = useHref();
-  const when = (iso: string) => t('accounts.sessions.when', { date: new Date(iso) });
+  const when = (iso: string) => t('common.dateTime', { date: new Date(iso) });
   return (
     <article>
       <h1>{t('accounts.sessions.title')}</h1>

@@ -15,7 +15,7 @@ export interface AuditLine {
 export function AuditPage({ entries, next }: { entries: AuditLine[]; next?: number | undefined }) {
   const { t } = usePage();
   const href = useHref();
-  const who = (e: AuditLine) => (e.actor_id === null ? t('accounts.audit.system') : e.actor_deleted_at ? t('accounts.deletedAccount') : e.actor_name);
+  const who = (e: AuditLine) => (e.actor_id === null ? t('common.system') : e.actor_deleted_at ? t('common.deletedAccount') : e.actor_name);
   return (
     <article>
       <h1>{t('accounts.audit.title')}</h1>
@@ -23,12 +23,12 @@ export function AuditPage({ entries, next }: { entries: AuditLine[]; next?: numb
       <div class="table-wrap">
         <table class="table">
           <thead>
-            <tr><th scope="col">{t('accounts.audit.when')}</th><th scope="col">{t('accounts.audit.who')}</th><th scope="col">{t('accounts.audit.what')}</th><th scope="col">{t('accounts.audit.on')}</th><th scope="col">{t('accounts.audit.details')}</th></tr>
+            <tr><th scope="col">{t('common.when')}</th><th scope="col">{t('common.who')}</th><th scope="col">{t('accounts.audit.what')}</th><th scope="col">{t('accounts.audit.on')}</th><th scope="col">{t('accounts.audit.details')}</th></tr>
           </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{t('accounts.sessions.when', { date: new Date(e.created_at) })}</td>
+                <td>{t('common.dateTime', { date: new Date(e.created_at) })}</td>
                 <td>{who(e)}</td>
                 <td><code>{e.action}</code></td>
                 <td>{e.subject_type}{e.subject_id !== null && ` ${e.subject_id}`}</td>

@@ -37,7 +37,7 @@ export function OrganisationFormPage({ id, values, errors, csrfToken }: { id?: n
   return (
     <FormPage title={id ? t('accounts.org.edit') : t('accounts.org.create')} lead={id ? undefined : <p>{t('accounts.org.lead')}</p>}
       action={href(id ? `/organisations/${id}/edit` : '/organisations/new')} csrfToken={csrfToken} errors={errors} labels={labels}
-      submit={id ? t('accounts.account.save') : t('accounts.org.create')}>
+      submit={id ? t('form.save') : t('accounts.org.create')}>
       <TextField name="name" label={labels.name} required value={values.name} error={errors.name} maxLength={LIMITS.orgName} autocomplete="organization" />
       <Select name="kind" label={labels.kind} required value={values.kind} error={errors.kind}
         options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`accounts.org.kind.${k}`) }))} />

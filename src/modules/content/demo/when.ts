@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { instantIn } from '../service/forms.ts';
+import { instantIn } from '../service/times.ts';
 import type { ItemSpec } from '../service/editing.ts';
 
 /**

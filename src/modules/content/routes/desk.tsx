@@ -9,7 +9,7 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { displayNames } from '../../accounts/index.ts';
 import { PLATFORM } from '../../../core/scopes.ts';
 import { describeOwners, ownerKey } from '../service/owners.ts';
-import { localIn } from '../service/forms.ts';
+import { localIn } from '../service/times.ts';
 import { contentPolicy, ownersOf } from '../policy.ts';
 import { readItem } from '../service/read.ts';
 import { registrantsOf } from '../service/registrations.ts';
@@ -189,7 +189,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const names = await displayNames(db, [...new Set(revisions.map((r) => r.user_id).filter((id): id is number => id !== null))]);
     const card = await readItem(ctx, found.item, req.lang);
     return reply.headers(NO_STORE).page(<RevisionsPage item={found.item} title={card?.text.title ?? ''} csrfToken={reply.generateCsrf()}
-      revisions={revisions.map((r) => ({ ...r, who: r.user_id === null ? req.t('accounts.audit.system') : names.get(r.user_id) ?? req.t('accounts.deletedAccount') }))} />,
+      revisions={revisions.map((r) => ({ ...r, who: r.user_id === null ? req.t('common.system') : names.get(r.user_id) ?? req.t('common.deletedAccount') }))} />,
     { title: req.t('content.desk.history'), indexable: false });
   });
 

@@ -93,7 +93,7 @@ export const homeSection: SectionProvider = async (query, { lang, t }, ctx) => {
             <label for="home-country">{t('content.home.chooseCountry')}</label>
             <select id="home-country" name="country">{countriesByName(lang).map((c) => <option key={c.code} value={c.code.toLowerCase()} selected={c.code === country}>{c.name}</option>)}</select>
           </div>
-          <button type="submit" class="button--secondary">{t('municipalities.apply')}</button>
+          <button type="submit" class="button--secondary">{t('filters.apply')}</button>
         </form>
         {near.cards.length ? <CardList cards={near.cards} level={3} /> : <p>{t('content.none')}</p>}
         <p><a href={href(`/latest?country=${country.toLowerCase()}`)}>{t('content.home.allIn', { country: countryName(country, lang) })}</a></p>

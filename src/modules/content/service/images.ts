@@ -14,7 +14,7 @@ export const imageFile = (base: string, width: (typeof IMAGE_WIDTHS)[number]) =>
 /** Stores an item's picture as WebP variants without metadata; returns their base name, or a message key. */
 export async function storeImage(ctx: ModuleContext, file: Buffer): Promise<{ base: string } | { error: string }> {
   const resized = await webpVariants(file, IMAGE_WIDTHS, 80);
-  if ('error' in resized) return { error: `municipalities.images.error.${resized.error}` };
+  if ('error' in resized) return { error: `images.error.${resized.error}` };
   const { variants } = resized;
   // Named before the item exists, so a picture that fails leaves no item behind.
   const base = `${Date.now()}-${randomBytes(6).toString('hex')}`;

@@ -5,7 +5,7 @@ import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.t
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
 import { hashToken, newToken } from '../../../core/tokens.ts';
-import { registerInput } from './forms.ts';
+import { registerInput } from '../schema.ts';
 import { contentPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import type { ContentItem, Registration } from '../schema.ts';

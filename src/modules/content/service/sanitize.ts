@@ -22,15 +22,3 @@ const POLICY: sanitizeHtml.IOptions = {
 export function renderBody(source: string): string {
   return sanitizeHtml(markdown.render(source), POLICY).trim();
 }
-
-/** Single-line text as typed, without control characters; markup in it is shown, never run. */
-export function cleanLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-}
-
-/** Multi-line text without control characters other than line breaks. */
-export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]+/g, ' ').trim();
-}

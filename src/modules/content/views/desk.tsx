@@ -1,7 +1,7 @@
 import { LANGUAGE_CODES, LANGUAGES } from '../../../core/i18n/languages.ts';
 import { ButtonForm, Checkbox, CsrfField, ErrorSummary, type FieldErrors, Notice, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { LIMITS } from '../service/forms.ts';
+import { LIMITS } from '../schema.ts';
 import { deskPath, itemPath } from '../service/paths.ts';
 import { CONTENT_TYPES, type ContentItem, type ContentType, POLICY_AREAS, type State } from '../schema.ts';
 import { formatWhen } from './dates.ts';
@@ -44,9 +44,9 @@ export function DeskPage({ rows, page, more, notice }: { rows: DeskRow[]; page: 
         </div>
       )}
       {(page > 1 || more) && (
-        <nav class="pagination" aria-label={t('municipalities.pages')}>
-          {page > 1 && <a href={href(`/newsroom?page=${page - 1}`)} rel="prev">{t('municipalities.previous')}</a>}
-          {more && <a href={href(`/newsroom?page=${page + 1}`)} rel="next">{t('municipalities.next')}</a>}
+        <nav class="pagination" aria-label={t('pager.label')}>
+          {page > 1 && <a href={href(`/newsroom?page=${page - 1}`)} rel="prev">{t('pager.previous')}</a>}
+          {more && <a href={href(`/newsroom?page=${page + 1}`)} rel="next">{t('pager.next')}</a>}
         </nav>
       )}
     </>
@@ -82,7 +82,7 @@ export function EditorPage({ view }: { view: EditorView }) {
     owner: t('content.desk.owner'), language: t('content.languageLabel'), type: t('content.typeLabel'),
     title: t('content.field.title'), summary: t('content.field.summary'), body: t('content.field.body'), image: t('content.field.image'), image_alt: t('content.field.imageAlt'),
     areas: t('content.areaLabel'), tags: t('content.tags'), starts_at: t('content.field.startsAt'), ends_at: t('content.field.endsAt'), time_zone: t('content.field.timeZone'),
-    venue_name: t('content.field.venueName'), venue_address: t('content.field.venueAddress'), latitude: t('municipalities.edit.latitude'), longitude: t('municipalities.edit.longitude'),
+    venue_name: t('content.field.venueName'), venue_address: t('content.field.venueAddress'), latitude: t('map.latitude'), longitude: t('map.longitude'),
     online_url: t('content.field.online'), organiser: t('content.field.organiser'), capacity: t('content.field.capacity'), deadline: t('content.field.deadline'),
     goal: t('content.field.goal'), problem: t('content.field.problem'), solution: t('content.field.solution'), results: t('content.field.results'),
     cost: t('content.field.cost'), reuse: t('content.field.reuse'), contact: t('content.field.contact'),
@@ -244,7 +244,7 @@ export function RevisionsPage({ item, title, revisions, csrfToken }: { item: Con
       <div class="table-wrap">
         <table class="table">
           <caption class="visually-hidden">{t('content.desk.history')}</caption>
-          <thead><tr><th scope="col">{t('accounts.audit.when')}</th><th scope="col">{t('accounts.audit.who')}</th><th scope="col">{t('content.languageLabel')}</th><th scope="col">{t('content.desk.actions')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('common.when')}</th><th scope="col">{t('common.who')}</th><th scope="col">{t('content.languageLabel')}</th><th scope="col">{t('content.desk.actions')}</th></tr></thead>
           <tbody>
             {revisions.map((r, i) => (
               <tr key={r.id}>
@@ -273,7 +273,7 @@ export function RegistrantsPage({ item, title, rows }: { item: ContentItem; titl
         <div class="table-wrap">
           <table class="table">
             <caption class="visually-hidden">{t('content.desk.registrations')}</caption>
-            <thead><tr><th scope="col">{t('content.register.name')}</th><th scope="col">{t('content.register.email')}</th><th scope="col">{t('content.desk.state')}</th><th scope="col">{t('accounts.audit.when')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('content.register.name')}</th><th scope="col">{t('content.register.email')}</th><th scope="col">{t('content.desk.state')}</th><th scope="col">{t('common.when')}</th></tr></thead>
             <tbody>
               {rows.map((r, i) => <tr key={i}><td>{r.name}</td><td>{r.email}</td><td>{t(`content.registration.${r.status}`)}</td><td>{formatWhen(lang, r.created_at, null)}</td></tr>)}
             </tbody>

@@ -99,8 +99,8 @@ function EventFacts({ card, map }: { card: Card; map?: MapTiles }) {
     </dl>
     {osm && map && (
       <figure class="map" data-lat={item.latitude} data-lon={item.longitude} data-tiles={map.tiles} data-attribution={map.attribution}
-        data-label={t('municipalities.mapLabel', { name: item.venue_name ?? card.text.title })}>
-        <figcaption>{t('municipalities.coordinates', { lat: item.latitude!.toFixed(4), lon: item.longitude!.toFixed(4) })} · <a href={osm}>{t('municipalities.openMap')}</a></figcaption>
+        data-label={t('map.label', { name: item.venue_name ?? card.text.title })}>
+        <figcaption>{t('map.coordinates', { lat: item.latitude!.toFixed(4), lon: item.longitude!.toFixed(4) })} · <a href={osm}>{t('map.open')}</a></figcaption>
       </figure>
     )}
     </>

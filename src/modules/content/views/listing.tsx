@@ -60,9 +60,9 @@ export function ListingPage({ view }: { view: ListingView }) {
         )}
         {!view.fixed.includes('municipality') && (
           <div class="field">
-            <label for="content-country">{t('municipalities.country')}</label>
+            <label for="content-country">{t('filters.country')}</label>
             <select id="content-country" name="country">
-              <option value="">{t('municipalities.allCountries')}</option>
+              <option value="">{t('filters.allCountries')}</option>
               {countriesByName(lang).map((c) => <option key={c.code} value={c.code.toLowerCase()} selected={c.code.toLowerCase() === params.country}>{c.name}</option>)}
             </select>
           </div>
@@ -85,7 +85,7 @@ export function ListingPage({ view }: { view: ListingView }) {
         </div>
         {params.municipality && !view.fixed.includes('municipality') && <input type="hidden" name="municipality" value={params.municipality} />}
         {params.tag && <input type="hidden" name="tag" value={params.tag} />}
-        <button type="submit">{t('municipalities.apply')}</button>
+        <button type="submit">{t('filters.apply')}</button>
       </form>
       {view.municipalityName && !view.fixed.includes('municipality') && (
         <p>{t('content.fromMunicipality', { name: view.municipalityName })} <a href={href(`${view.base}${queryOf({ ...params, municipality: '' })}`)}>{t('content.removeFilter')}</a></p>
@@ -117,10 +117,10 @@ export function ListingPage({ view }: { view: ListingView }) {
       )}
       {view.cards.length === 0 ? <p>{t('content.none')}</p> : <CardList cards={view.cards} start={(view.page - 1) * view.pageSize + 1} />}
       {pages > 1 && (
-        <nav class="pagination" aria-label={t('municipalities.pages')}>
-          {view.page > 1 && <a href={link(view.page - 1)} rel="prev">{t('municipalities.previous')}</a>}
-          <span>{t('municipalities.pageOf', { page: view.page, pages })}</span>
-          {view.page < pages && <a href={link(view.page + 1)} rel="next">{t('municipalities.next')}</a>}
+        <nav class="pagination" aria-label={t('pager.label')}>
+          {view.page > 1 && <a href={link(view.page - 1)} rel="prev">{t('pager.previous')}</a>}
+          <span>{t('pager.pageOf', { page: view.page, pages })}</span>
+          {view.page < pages && <a href={link(view.page + 1)} rel="next">{t('pager.next')}</a>}
         </nav>
       )}
     </>

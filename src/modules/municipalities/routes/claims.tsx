@@ -55,8 +55,8 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     municipalitiesPolicy.authorize(actor, 'municipality.claim', m);
     const result = await submitClaim(ctx, actor, m, req.body, req.lang);
     if (result.ok) {
-      return reply.page(<MessagePage title={req.t('accounts.checkEmail.title')} success><p>{req.t('municipalities.claim.sent')}</p></MessagePage>,
-        { title: req.t('accounts.checkEmail.title'), indexable: false });
+      return reply.page(<MessagePage title={req.t('form.checkEmail')} success><p>{req.t('municipalities.claim.sent')}</p></MessagePage>,
+        { title: req.t('form.checkEmail'), indexable: false });
     }
     return reply.refused(result, <ClaimPage m={m} values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
       req.t('municipalities.claim.title', { name: m.name }));

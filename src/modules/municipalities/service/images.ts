@@ -22,9 +22,9 @@ export const imageFile = (base: string, width: number) => `${base}-${width}.webp
 export async function uploadImage(ctx: ModuleContext, actor: Actor, m: Municipality, body: unknown, ip: string): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const { kind, image } = (body ?? {}) as { kind?: unknown; image?: unknown };
   if (!IMAGE_KINDS.includes(kind as ImageKind)) return { ok: false, errors: { kind: { key: 'form.error.choose' } } };
-  if (!Buffer.isBuffer(image) || image.length === 0) return { ok: false, errors: { image: { key: 'municipalities.images.error.missing' } } };
+  if (!Buffer.isBuffer(image) || image.length === 0) return { ok: false, errors: { image: { key: 'images.error.missing' } } };
   const resized = await webpVariants(image, IMAGE_WIDTHS, 82);
-  if ('error' in resized) return { ok: false, errors: { image: { key: `municipalities.images.error.${resized.error}` } } };
+  if ('error' in resized) return { ok: false, errors: { image: { key: `images.error.${resized.error}` } } };
   const { variants } = resized;
   const base = `${m.id}-${String(kind).replaceAll('_', '-')}-${randomBytes(6).toString('hex')}`;
   mkdirSync(mediaDir(ctx), { recursive: true });

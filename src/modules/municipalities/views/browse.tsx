@@ -35,9 +35,9 @@ export function BrowsePage({ view }: { view: BrowseView }) {
       <p class="lead">{t('municipalities.lead', { count: view.total })}</p>
       <form method="get" action={href('/municipalities')} class="filters">
         <div class="field">
-          <label for="country">{t('municipalities.country')}</label>
+          <label for="country">{t('filters.country')}</label>
           <select id="country" name="country">
-            <option value="">{t('municipalities.allCountries')}</option>
+            <option value="">{t('filters.allCountries')}</option>
             {countriesByName(lang).map((c) => <option key={c.code} value={c.code.toLowerCase()} selected={c.code === view.country}>{c.name}</option>)}
           </select>
         </div>
@@ -57,7 +57,7 @@ export function BrowsePage({ view }: { view: BrowseView }) {
             <option value="name" selected={view.sort === 'name'}>{t('municipalities.sortName')}</option>
           </select>
         </div>
-        <button type="submit">{t('municipalities.apply')}</button>
+        <button type="submit">{t('filters.apply')}</button>
       </form>
       {view.rows.length === 0 ? <p>{t('municipalities.none')}</p> : (
         <ol class="places" start={(view.page - 1) * 50 + 1}>
@@ -65,10 +65,10 @@ export function BrowsePage({ view }: { view: BrowseView }) {
         </ol>
       )}
       {view.pages > 1 && (
-        <nav class="pagination" aria-label={t('municipalities.pages')}>
-          {view.page > 1 && <a href={query(view.page - 1)} rel="prev">{t('municipalities.previous')}</a>}
-          <span>{t('municipalities.pageOf', { page: view.page, pages: view.pages })}</span>
-          {view.page < view.pages && <a href={query(view.page + 1)} rel="next">{t('municipalities.next')}</a>}
+        <nav class="pagination" aria-label={t('pager.label')}>
+          {view.page > 1 && <a href={query(view.page - 1)} rel="prev">{t('pager.previous')}</a>}
+          <span>{t('pager.pageOf', { page: view.page, pages: view.pages })}</span>
+          {view.page < view.pages && <a href={query(view.page + 1)} rel="next">{t('pager.next')}</a>}
         </nav>
       )}
       <p><a href={href('/municipalities/propose')}>{t('municipalities.propose.link')}</a></p>

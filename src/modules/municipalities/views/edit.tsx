@@ -15,7 +15,7 @@ export function EditProfilePage({ m, values, errors, imageErrors = {}, csrfToken
   const labels: Record<string, string> = {
     name: t('municipalities.edit.name'), native_name: t('municipalities.edit.nativeName'), population: t('municipalities.populationLabel'),
     website: t('municipalities.edit.website'), email: t('municipalities.edit.email'), phone: t('municipalities.edit.phone'), address: t('municipalities.edit.address'),
-    region_name: t('municipalities.region'), latitude: t('municipalities.edit.latitude'), longitude: t('municipalities.edit.longitude'),
+    region_name: t('municipalities.region'), latitude: t('map.latitude'), longitude: t('map.longitude'),
     mayor_name: t('municipalities.edit.mayorName'), mayor_since: t('municipalities.edit.mayorSince'), languages: t('municipalities.edit.languages'),
     ...Object.fromEntries(SOCIAL.map((s) => [`social_${s}`, t(`municipalities.social.${s}`)])),
     ...Object.fromEntries(LANGUAGE_CODES.map((l) => [`description_${l}`, t('municipalities.edit.description', { language: LANGUAGES[l] })])),
@@ -65,7 +65,7 @@ export function EditProfilePage({ m, values, errors, imageErrors = {}, csrfToken
         {descriptionLanguages.map((l) => (
           <TextArea key={l} name={`description_${l}`} label={labels[`description_${l}`]!} value={values[`description_${l}`]} error={errors[`description_${l}`]} maxLength={DESCRIPTION_LIMIT} rows={6} />
         ))}
-        <button type="submit">{t('accounts.account.save')}</button>
+        <button type="submit">{t('form.save')}</button>
       </form>
       <h2 id="images-heading">{t('municipalities.images.title')}</h2>
       <ErrorSummary errors={imageErrors} labels={{ kind: t('municipalities.images.kind'), image: t('municipalities.images.file') }} />
@@ -91,7 +91,7 @@ export interface HistoryEntry { id: number; field: string; old_value: string | n
 export function HistoryPage({ m, entries }: { m: Municipality; entries: HistoryEntry[] }) {
   const { t } = usePage();
   const href = useHref();
-  const who = (e: HistoryEntry) => (e.who === undefined ? t('accounts.audit.system') : e.who ?? t('accounts.deletedAccount'));
+  const who = (e: HistoryEntry) => (e.who === undefined ? t('common.system') : e.who ?? t('common.deletedAccount'));
   return (
     <article>
       <h1>{t('municipalities.history.heading', { name: m.name })}</h1>
@@ -99,11 +99,11 @@ export function HistoryPage({ m, entries }: { m: Municipality; entries: HistoryE
       {entries.length === 0 ? <p>{t('municipalities.history.empty')}</p> : (
         <div class="table-wrap">
           <table class="table">
-            <thead><tr><th scope="col">{t('accounts.audit.when')}</th><th scope="col">{t('accounts.audit.who')}</th><th scope="col">{t('municipalities.history.field')}</th><th scope="col">{t('municipalities.history.before')}</th><th scope="col">{t('municipalities.history.after')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('common.when')}</th><th scope="col">{t('common.who')}</th><th scope="col">{t('municipalities.history.field')}</th><th scope="col">{t('municipalities.history.before')}</th><th scope="col">{t('municipalities.history.after')}</th></tr></thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{t('accounts.sessions.when', { date: new Date(e.created_at) })}</td>
+                  <td>{t('common.dateTime', { date: new Date(e.created_at) })}</td>
                   <td>{who(e)}</td>
                   <td><code>{e.field}</code></td>
                   <td>{e.old_value ?? '–'}</td>

@@ -29,7 +29,7 @@ export function ProfilePage({ m, near, mapTileUrl, mapAttribution, descriptions,
         <h1>{m.name}</h1>
       </div>
       {m.native_name && m.native_name !== m.name && <p class="lead">{m.native_name}</p>}
-      {notice && <Notice>{t('accounts.notice.saved')}</Notice>}
+      {notice && <Notice>{t('form.saved')}</Notice>}
       {canEdit && (
         <ul class="form-links">
           <li><a href={href(`${profilePath(m)}/edit`)}>{t('municipalities.edit.link')}</a></li>
@@ -40,7 +40,7 @@ export function ProfilePage({ m, near, mapTileUrl, mapAttribution, descriptions,
         <p class="notice">{t('municipalities.notJoined')} <a href={href(`${profilePath(m)}/claim`)}>{t('municipalities.claim.link')}</a></p>
       )}
       <dl class="summary-list">
-        <dt>{t('municipalities.country')}</dt><dd>{country}</dd>
+        <dt>{t('filters.country')}</dt><dd>{country}</dd>
         {(m.region_code || m.region_name) && <><dt>{t('municipalities.region')}</dt><dd>{regionLabel(t, m)}</dd></>}
         <dt>{t('municipalities.populationLabel')}</dt><dd>{t('municipalities.populationValue', { count: m.population })}</dd>
         {m.mayor_name && <><dt>{t('municipalities.edit.mayor')}</dt><dd>{m.mayor_photo && <img class="mayor-photo" src={`/media/municipalities/${imageFile(m.mayor_photo, 120)}`} alt={m.mayor_name} />}{m.mayor_name}{m.mayor_since && ` (${t('municipalities.mayorSince', { since: m.mayor_since })})`}</dd></>}
@@ -57,8 +57,8 @@ export function ProfilePage({ m, near, mapTileUrl, mapAttribution, descriptions,
       )}
       {osm && (
         <figure class="map" data-lat={m.latitude} data-lon={m.longitude} data-tiles={mapTileUrl} data-attribution={mapAttribution}
-          data-label={t('municipalities.mapLabel', { name: m.name })}>
-          <figcaption>{t('municipalities.coordinates', { lat: m.latitude!.toFixed(4), lon: m.longitude!.toFixed(4) })} · <a href={osm}>{t('municipalities.openMap')}</a></figcaption>
+          data-label={t('map.label', { name: m.name })}>
+          <figcaption>{t('map.coordinates', { lat: m.latitude!.toFixed(4), lon: m.longitude!.toFixed(4) })} · <a href={osm}>{t('map.open')}</a></figcaption>
         </figure>
       )}
       {sections}

@@ -7,7 +7,7 @@ export function ProposePage({ values, errors, csrfToken }: { values: Partial<Rec
   const { t, lang } = usePage();
   const href = useHref();
   const labels = {
-    country: t('municipalities.country'), name: t('municipalities.edit.name'), native_name: t('municipalities.edit.nativeName'),
+    country: t('filters.country'), name: t('municipalities.edit.name'), native_name: t('municipalities.edit.nativeName'),
     region: t('municipalities.region'), population: t('municipalities.populationLabel'), website: t('municipalities.edit.website'), note: t('municipalities.propose.note'),
   };
   return (
@@ -46,7 +46,7 @@ export function ProposalQueue({ proposals, csrfToken, errors }: { proposals: Que
         <section key={p.id} class="review-card" aria-labelledby={`proposal-${p.id}`}>
           <h3 id={`proposal-${p.id}`}>{p.name}{p.native_name && ` (${p.native_name})`} – {countryName(p.country, lang)}</h3>
           <dl class="summary-list">
-            <dt>{t('municipalities.review.proposer')}</dt><dd>{p.proposer ?? t('accounts.deletedAccount')}</dd>
+            <dt>{t('municipalities.review.proposer')}</dt><dd>{p.proposer ?? t('common.deletedAccount')}</dd>
             {p.region && <><dt>{t('municipalities.region')}</dt><dd>{p.region}</dd></>}
             {p.population !== null && <><dt>{t('municipalities.populationLabel')}</dt><dd>{t('municipalities.populationValue', { count: p.population })}</dd></>}
             {p.website && <><dt>{t('municipalities.edit.website')}</dt><dd>{p.website}</dd></>}
