@@ -13,8 +13,8 @@ import { migrateToLatest } from '../src/core/db/migrate.ts';
 import { readCatalog } from '../src/core/i18n/catalog.ts';
 import { foldText, slugify } from '../src/core/search/normalize.ts';
 import { configOf, textOf } from '../src/modules/content/fulltext.ts';
-import { renderBody } from '../src/modules/content/service/sanitize.ts';
 import { POLICY_AREAS } from '../src/modules/content/schema.ts';
+import { renderBody } from '../src/modules/content/service/sanitize.ts';
 import { modules } from '../src/modules/index.ts';
 import { geoNamesRecords, importRecords } from '../src/modules/municipalities/service/import.ts';
 
@@ -52,20 +52,37 @@ function sampler(weights: number[]): () => number {
 // Real words, from the portal's own translations, drawn with Zipf's law by their frequency there:
 // a few words are in most texts and most words in few, as in real text.
 const LANGUAGES = ['en', 'de', 'fr', 'bg', 'fi', 'sl'] as const;
-const LANGUAGE_OF_COUNTRY: Record<string, string> = { AT: 'de', DE: 'de', LU: 'de', FR: 'fr', BE: 'fr', BG: 'bg', FI: 'fi', SI: 'sl', IE: 'en', MT: 'en' };
+const LANGUAGE_OF_COUNTRY: Record<string, string> = {
+  AT: 'de',
+  DE: 'de',
+  LU: 'de',
+  FR: 'fr',
+  BE: 'fr',
+  BG: 'bg',
+  FI: 'fi',
+  SI: 'sl',
+  IE: 'en',
+  MT: 'en',
+};
 const OTHER_LANGUAGE = sampler([30, 25, 20, 10, 8, 7]);
-const vocabularies = Object.fromEntries(LANGUAGES.map((lang) => {
-  const counts = new Map<string, number>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') {
-      for (const w of v.replace(/\{[^{}]*\}/g, ' ').toLowerCase().match(/\p{L}{2,}/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
-    } else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(readCatalog(lang));
-  const words = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
-  const draw = sampler(words.map((_, rank) => 1 / (rank + 1) ** 1.05));
-  return [lang, { words, draw: () => words[draw()]! }];
-})) as Record<string, { words: string[]; draw: () => string }>;
+const vocabularies = Object.fromEntries(
+  LANGUAGES.map((lang) => {
+    const counts = new Map<string, number>();
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') {
+        for (const w of v
+          .replace(/\{[^{}]*\}/g, ' ')
+          .toLowerCase()
+          .match(/\p{L}{2,}/gu) ?? [])
+          counts.set(w, (counts.get(w) ?? 0) + 1);
+      } else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(readCatalog(lang));
+    const words = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
+    const draw = sampler(words.map((_, rank) => 1 / (rank + 1) ** 1.05));
+    return [lang, { words, draw: () => words[draw()]! }];
+  }),
+) as Record<string, { words: string[]; draw: () => string }>;
 
 function sentence(lang: string, min: number, max: number): string {
   const v = vocabularies[lang]!;
@@ -74,29 +91,68 @@ function sentence(lang: string, min: number, max: number): string {
   return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
 }
 
-interface Place { id: number; country: string; name: string }
-interface Text { id: number; item_id: number; language: string; title: string; summary: string; body_source: string; body_html: string; goal: string | null;
-  problem: string | null; solution: string | null; results: string | null; updated_at: string; body: string; folded: string }
-interface Batch { items: Record<string, unknown>[]; texts: Text[]; areas: { item_id: number; area: string; published_at: string | null }[] }
+interface Place {
+  id: number;
+  country: string;
+  name: string;
+}
+interface Text {
+  id: number;
+  item_id: number;
+  language: string;
+  title: string;
+  summary: string;
+  body_source: string;
+  body_html: string;
+  goal: string | null;
+  problem: string | null;
+  solution: string | null;
+  results: string | null;
+  updated_at: string;
+  body: string;
+  folded: string;
+}
+interface Batch {
+  items: Record<string, unknown>[];
+  texts: Text[];
+  areas: { item_id: number; area: string; published_at: string | null }[];
+}
 
 const TAGS = ['budget', 'roads', 'school', 'festival', 'library', 'water', 'park', 'youth', 'elderly', 'energy'];
-const ZONES: Record<string, string> = { de: 'Europe/Berlin', fr: 'Europe/Paris', bg: 'Europe/Sofia', fi: 'Europe/Helsinki', sl: 'Europe/Ljubljana', en: 'Europe/Dublin' };
+const ZONES: Record<string, string> = {
+  de: 'Europe/Berlin',
+  fr: 'Europe/Paris',
+  bg: 'Europe/Sofia',
+  fi: 'Europe/Helsinki',
+  sl: 'Europe/Ljubljana',
+  en: 'Europe/Dublin',
+};
 
 function texts(id: number, itemId: number, lang: string, type: string, place: Place | undefined, at: string): Text {
   const title = (place && random() < 0.5 ? `${place.name}: ` : '') + sentence(lang, 4, 9).slice(0, -1);
-  const summary = [sentence(lang, 10, 20), ...(random() < 0.5 ? [sentence(lang, 6, 14)] : [])].join(' ') + (place && random() < 0.3 ? ` ${place.name}.` : '');
+  const summary =
+    [sentence(lang, 10, 20), ...(random() < 0.5 ? [sentence(lang, 6, 14)] : [])].join(' ') +
+    (place && random() < 0.3 ? ` ${place.name}.` : '');
   const paragraphs = Array.from({ length: int(2, 4) }, () => Array.from({ length: int(2, 4) }, () => sentence(lang, 8, 16)).join(' '));
   const body_source = paragraphs.join('\n\n');
   // Plain paragraphs render to exactly this; checked against renderBody now and then.
   const body_html = paragraphs.map((p) => `<p>${p}</p>`).join('\n');
   const body = textOf(body_html);
   return {
-    id, item_id: itemId, language: lang, title, summary, body_source, body_html,
+    id,
+    item_id: itemId,
+    language: lang,
+    title,
+    summary,
+    body_source,
+    body_html,
     goal: type === 'initiative' ? sentence(lang, 6, 12) : null,
     problem: type === 'practice' ? sentence(lang, 8, 16) : null,
     solution: type === 'practice' ? sentence(lang, 8, 16) : null,
     results: type === 'practice' ? sentence(lang, 8, 16) : null,
-    updated_at: at, body, folded: foldText(`${title} ${summary} ${body}`),
+    updated_at: at,
+    body,
+    folded: foldText(`${title} ${summary} ${body}`),
   };
 }
 
@@ -107,45 +163,122 @@ function generate(from: number, to: number, textId: number, places: Place[], dra
     const r = random();
     const type = r < 0.6 ? 'news' : r < 0.8 ? 'event' : r < 0.9 ? 'initiative' : 'practice';
     const place = random() < 0.02 ? undefined : places[drawPlace()]!;
-    const lang = place ? LANGUAGE_OF_COUNTRY[place.country] ?? LANGUAGES[OTHER_LANGUAGE()]! : 'en';
+    const lang = place ? (LANGUAGE_OF_COUNTRY[place.country] ?? LANGUAGES[OTHER_LANGUAGE()]!) : 'en';
     const s = random();
     const state = s < 0.96 ? 'published' : s < 0.98 ? 'draft' : s < 0.99 ? 'unpublished' : 'scheduled';
-    const published = state === 'draft' ? null : new Date(state === 'scheduled' ? now + random() * 30 * DAY : now - random() * 3 * 365 * DAY);
+    const published =
+      state === 'draft' ? null : new Date(state === 'scheduled' ? now + random() * 30 * DAY : now - random() * 3 * 365 * DAY);
     const publishedAt = published?.toISOString() ?? null;
     const updatedAt = publishedAt ?? new Date(now - random() * 30 * DAY).toISOString();
     const original = texts(++textId, id, lang, type, place, updatedAt);
     batch.texts.push(original);
     if (lang !== 'en' && random() < 0.3) batch.texts.push(texts(++textId, id, 'en', type, place, updatedAt));
-    if (id % 5000 === 0 && renderBody(original.body_source) !== original.body_html) throw new Error(`body of item ${id} renders differently`);
+    if (id % 5000 === 0 && renderBody(original.body_source) !== original.body_html)
+      throw new Error(`body of item ${id} renders differently`);
     const starts = type === 'event' ? Math.round((now + (random() * 2 - 1) * 365 * DAY) / 900_000) * 900_000 : 0;
     const e = random();
     const ends = type !== 'event' || e < 0.2 ? null : starts + (e < 0.9 ? int(1, 6) * 3_600_000 : int(1, 14) * DAY);
     batch.items.push({
-      id, type, owner_type: place ? 'municipality' : 'platform', owner_id: place?.id ?? null, country: place?.country ?? null, original_language: lang,
-      slug: slugify(original.title).slice(0, 80), state: state === 'scheduled' ? 'published' : state, published_at: publishedAt, image: null,
+      id,
+      type,
+      owner_type: place ? 'municipality' : 'platform',
+      owner_id: place?.id ?? null,
+      country: place?.country ?? null,
+      original_language: lang,
+      slug: slugify(original.title).slice(0, 80),
+      state: state === 'scheduled' ? 'published' : state,
+      published_at: publishedAt,
+      image: null,
       tags: random() < 0.25 ? `,${[...new Set([pick(TAGS), pick(TAGS)])].join(',')},` : '',
-      starts_at: starts ? new Date(starts).toISOString() : null, ends_at: ends ? new Date(ends).toISOString() : null,
-      time_zone: type === 'event' ? ZONES[lang] ?? 'Europe/Brussels' : null, all_day: 0,
-      venue_name: type === 'event' ? sentence(lang, 2, 4).slice(0, -1) : null, venue_address: null, latitude: null, longitude: null, online_url: null,
-      organiser: null, capacity: type === 'event' && random() < 0.2 ? 50 : null,
+      starts_at: starts ? new Date(starts).toISOString() : null,
+      ends_at: ends ? new Date(ends).toISOString() : null,
+      time_zone: type === 'event' ? (ZONES[lang] ?? 'Europe/Brussels') : null,
+      all_day: 0,
+      venue_name: type === 'event' ? sentence(lang, 2, 4).slice(0, -1) : null,
+      venue_address: null,
+      latitude: null,
+      longitude: null,
+      online_url: null,
+      organiser: null,
+      capacity: type === 'event' && random() < 0.2 ? 50 : null,
       deadline: type === 'initiative' ? new Date((published?.getTime() ?? now) + int(30, 90) * DAY).toISOString().slice(0, 10) : null,
-      contact: type === 'practice' ? 'office@example.eu' : null, created_by: null, created_at: updatedAt, updated_at: updatedAt,
+      contact: type === 'practice' ? 'office@example.eu' : null,
+      created_by: null,
+      created_at: updatedAt,
+      updated_at: updatedAt,
     });
     const areas = new Set(Array.from({ length: int(1, 3) }, () => pick(POLICY_AREAS)));
-    for (const area of areas) batch.areas.push({ item_id: id, area, published_at: state === 'published' || state === 'scheduled' ? publishedAt : null });
+    for (const area of areas)
+      batch.areas.push({
+        item_id: id,
+        area,
+        published_at: state === 'published' || state === 'scheduled' ? publishedAt : null,
+      });
   }
   return batch;
 }
 
-const ITEM_COLUMNS = ['id', 'type', 'owner_type', 'owner_id', 'country', 'original_language', 'slug', 'state', 'published_at', 'image', 'tags', 'starts_at',
-  'ends_at', 'time_zone', 'all_day', 'venue_name', 'venue_address', 'latitude', 'longitude', 'online_url', 'organiser', 'capacity', 'deadline', 'contact',
-  'created_by', 'created_at', 'updated_at'];
-const TEXT_COLUMNS = ['id', 'item_id', 'language', 'title', 'summary', 'body_source', 'body_html', 'goal', 'problem', 'solution', 'results', 'updated_at'] as const;
-const PG_TYPES: Record<string, string> = { id: 'int', owner_id: 'int', all_day: 'int', latitude: 'real', longitude: 'real', capacity: 'int', created_by: 'int', item_id: 'int' };
+const ITEM_COLUMNS = [
+  'id',
+  'type',
+  'owner_type',
+  'owner_id',
+  'country',
+  'original_language',
+  'slug',
+  'state',
+  'published_at',
+  'image',
+  'tags',
+  'starts_at',
+  'ends_at',
+  'time_zone',
+  'all_day',
+  'venue_name',
+  'venue_address',
+  'latitude',
+  'longitude',
+  'online_url',
+  'organiser',
+  'capacity',
+  'deadline',
+  'contact',
+  'created_by',
+  'created_at',
+  'updated_at',
+];
+const TEXT_COLUMNS = [
+  'id',
+  'item_id',
+  'language',
+  'title',
+  'summary',
+  'body_source',
+  'body_html',
+  'goal',
+  'problem',
+  'solution',
+  'results',
+  'updated_at',
+] as const;
+const PG_TYPES: Record<string, string> = {
+  id: 'int',
+  owner_id: 'int',
+  all_day: 'int',
+  latitude: 'real',
+  longitude: 'real',
+  capacity: 'int',
+  created_by: 'int',
+  item_id: 'int',
+};
 const TIMESTAMPS = new Set(['published_at', 'starts_at', 'ends_at', 'created_at', 'updated_at']);
 const BATCH = 5000;
 
-interface Store { insert(batch: Batch): Promise<void>; finish(): Promise<void>; counts(): Promise<{ items: number; texts: number }> }
+interface Store {
+  insert(batch: Batch): Promise<void>;
+  finish(): Promise<void>;
+  counts(): Promise<{ items: number; texts: number }>;
+}
 
 function sqliteStore(path: string): Store {
   const db = new SQLite(path);
@@ -169,12 +302,17 @@ function sqliteStore(path: string): Store {
   return {
     insert: async (b) => write(b),
     finish: async () => void db.pragma('wal_checkpoint(TRUNCATE)'),
-    counts: async () => db.prepare('select (select count(*) from content_items) as items, (select count(*) from content_texts) as texts').get() as never,
+    counts: async () =>
+      db.prepare('select (select count(*) from content_items) as items, (select count(*) from content_texts) as texts').get() as never,
   };
 }
 
 function pgStore(clients: pg.Client[]): Store {
-  const unnest = (table: string, columns: readonly string[], extra: { columns: string[]; select: string } = { columns: [], select: '' }) => {
+  const unnest = (
+    table: string,
+    columns: readonly string[],
+    extra: { columns: string[]; select: string } = { columns: [], select: '' },
+  ) => {
     const all = [...columns, ...extra.columns];
     const values = columns.map((c) => (TIMESTAMPS.has(c) ? `u.${c}::timestamptz` : `u.${c}`));
     return `insert into ${table} (${[...columns, ...(extra.select ? ['search'] : [])].join(', ')})
@@ -199,8 +337,16 @@ function pgStore(clients: pg.Client[]): Store {
       const client = clients[n]!;
       await pending[n];
       pending[n] = (async () => {
-        await client.query(itemsSql, ITEM_COLUMNS.map((c) => b.items.map((i) => i[c])));
-        await client.query(textsSql, [...TEXT_COLUMNS.map((c) => column(b.texts, c)), b.texts.map((t) => configOf(t.language)), column(b.texts, 'body'), column(b.texts, 'folded')]);
+        await client.query(
+          itemsSql,
+          ITEM_COLUMNS.map((c) => b.items.map((i) => i[c])),
+        );
+        await client.query(textsSql, [
+          ...TEXT_COLUMNS.map((c) => column(b.texts, c)),
+          b.texts.map((t) => configOf(t.language)),
+          column(b.texts, 'body'),
+          column(b.texts, 'folded'),
+        ]);
         await client.query(areasSql, [column(b.areas, 'item_id'), column(b.areas, 'area'), column(b.areas, 'published_at')]);
       })();
       pending[n]!.catch(() => {});
@@ -208,25 +354,52 @@ function pgStore(clients: pg.Client[]): Store {
     async finish() {
       await Promise.all(pending);
       const client = clients[0]!;
-      for (const t of ['content_items', 'content_texts']) await client.query(`select setval(pg_get_serial_sequence('${t}', 'id'), (select max(id) from ${t}))`);
+      for (const t of ['content_items', 'content_texts'])
+        await client.query(`select setval(pg_get_serial_sequence('${t}', 'id'), (select max(id) from ${t}))`);
       // As autovacuum would soon after a load: statistics, and the visibility map for index-only scans.
       await client.query('vacuum analyze content_items, content_texts, content_areas');
     },
     counts: async () => {
-      const r = await clients[0]!.query('select (select count(*) from content_items)::int as items, (select count(*) from content_texts)::int as texts');
+      const r = await clients[0]!.query(
+        'select (select count(*) from content_items)::int as items, (select count(*) from content_texts)::int as texts',
+      );
       return r.rows[0];
     },
   };
 }
 
-interface Row { target: string; p50: number; p99: number; rps: number; errors: number }
-export interface ContentStep { items: number; texts: number; generateMs: number; rows: Row[] }
-export interface ContentFigures { label: string; importMs: number; steps: ContentStep[] }
+interface Row {
+  target: string;
+  p50: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
+export interface ContentStep {
+  items: number;
+  texts: number;
+  generateMs: number;
+  rows: Row[];
+}
+export interface ContentFigures {
+  label: string;
+  importMs: number;
+  steps: ContentStep[];
+}
 
 function startPortal(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...env,
+    },
   });
   let out = '';
   return new Promise((resolve, reject) => {
@@ -269,14 +442,18 @@ function searchQueries(places: Place[]): string[] {
   const v = vocabularies;
   return [
     ...['en', 'de', 'fr', 'bg'].flatMap((l) => [v[l]!.words[8]!, v[l]!.words[60]!, v[l]!.words[400]!]),
-    places[0]!.name, places[1]!.name, places[777]!.name,
-    `${v.en!.words[30]} ${v.en!.words[90]}`, `${v.de!.words[20]} ${v.de!.words[300]}`,
+    places[0]!.name,
+    places[1]!.name,
+    places[777]!.name,
+    `${v.en!.words[30]} ${v.en!.words[90]}`,
+    `${v.de!.words[20]} ${v.de!.words[300]}`,
   ];
 }
 
 async function measure(base: string, sql: (q: string) => Promise<Record<string, unknown>[]>, places: Place[]): Promise<Row[]> {
   // The newsroom of the municipality with the most items.
-  const [top] = await sql(`select m.id, m.country, m.slug from municipalities m where m.id = (select owner_id from content_items where owner_type = 'municipality'
+  const [top] =
+    await sql(`select m.id, m.country, m.slug from municipalities m where m.id = (select owner_id from content_items where owner_type = 'municipality'
     group by owner_id order by count(*) desc limit 1)`);
   const m = top as { id: number; country: string; slug: string };
   const rows = [
@@ -304,7 +481,12 @@ export async function benchContent(label: string, pgUrl?: string): Promise<Conte
     const t = performance.now();
     await importRecords(database.db, geoNamesRecords());
     importMs = performance.now() - t;
-    places = await database.db.selectFrom('municipalities').select(['id', 'country', 'name', 'population']).orderBy('id').limit(50_000).execute();
+    places = await database.db
+      .selectFrom('municipalities')
+      .select(['id', 'country', 'name', 'population'])
+      .orderBy('id')
+      .limit(50_000)
+      .execute();
   } finally {
     await database.close();
   }
@@ -318,7 +500,7 @@ export async function benchContent(label: string, pgUrl?: string): Promise<Conte
   const client = clients[0];
   const store = client ? pgStore(clients) : sqliteStore(url.slice('sqlite:'.length));
   const sqlite = client ? undefined : new SQLite(url.slice('sqlite:'.length), { readonly: true });
-  const sql = async (q: string) => (client ? (await client.query(q)).rows : sqlite!.prepare(q).all() as Record<string, unknown>[]);
+  const sql = async (q: string) => (client ? (await client.query(q)).rows : (sqlite!.prepare(q).all() as Record<string, unknown>[]));
   const steps: ContentStep[] = [];
   const now = Date.now();
   let items = 0;
@@ -354,14 +536,19 @@ const short = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k
 
 /** One table per database: a row per page, p50 and p99 (search: p95) in ms and requests per second at each size. */
 export function contentTables(figures: ContentFigures[]): string {
-  return figures.map((f) => {
-    const head = ['target', ...f.steps.flatMap((s) => [`${short(s.items)} p50`, `${short(s.items)} p99`, `${short(s.items)} req/s`])];
-    const body = f.steps[0]!.rows.map((r, i) => [r.target, ...f.steps.flatMap((s) => {
-      const x = s.rows[i]!;
-      return [x.p50.toFixed(1), `${x.p99.toFixed(1)}${x.errors ? ` (${x.errors} errors)` : ''}`, x.rps.toFixed(0)];
-    })]);
-    const lines = [head, head.map((_, i) => (i ? '---:' : '---')), ...body].map((cells) => `| ${cells.join(' | ')} |`);
-    const made = f.steps.map((s) => `${short(s.items)} items (${s.texts} texts) ${(s.generateMs / 1000).toFixed(1)} s`).join(', ');
-    return [`${f.label}: directory import ${(f.importMs / 1000).toFixed(1)} s; generated ${made}`, '', ...lines].join('\n');
-  }).join('\n\n');
+  return figures
+    .map((f) => {
+      const head = ['target', ...f.steps.flatMap((s) => [`${short(s.items)} p50`, `${short(s.items)} p99`, `${short(s.items)} req/s`])];
+      const body = f.steps[0]!.rows.map((r, i) => [
+        r.target,
+        ...f.steps.flatMap((s) => {
+          const x = s.rows[i]!;
+          return [x.p50.toFixed(1), `${x.p99.toFixed(1)}${x.errors ? ` (${x.errors} errors)` : ''}`, x.rps.toFixed(0)];
+        }),
+      ]);
+      const lines = [head, head.map((_, i) => (i ? '---:' : '---')), ...body].map((cells) => `| ${cells.join(' | ')} |`);
+      const made = f.steps.map((s) => `${short(s.items)} items (${s.texts} texts) ${(s.generateMs / 1000).toFixed(1)} s`).join(', ');
+      return [`${f.label}: directory import ${(f.importMs / 1000).toFixed(1)} s; generated ${made}`, '', ...lines].join('\n');
+    })
+    .join('\n\n');
 }

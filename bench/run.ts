@@ -15,10 +15,21 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const root = new URL('..', import.meta.url).pathname;
 
-interface Row { target: string; rps: number; p50: number; p99: number; kb: number; errors: number }
+interface Row {
+  target: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  kb: number;
+  errors: number;
+}
 
 function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (d) => {
@@ -32,14 +43,30 @@ function start(args: string[], env: Record<string, string>, ready: RegExp): Prom
 
 async function measure(target: string, url: string): Promise<Row> {
   const r = await autocannon({ url, connections, duration });
-  return { target, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, kb: r.throughput.average / 1024, errors: r.errors + r.non2xx };
+  return {
+    target,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    kb: r.throughput.average / 1024,
+    errors: r.errors + r.non2xx,
+  };
 }
 
 async function benchPortal(label: string, env: Record<string, string>): Promise<Row[]> {
-  const portal = await start(['--import', 'tsx', 'src/main.ts'], {
-    NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-bench-')), ...env,
-  }, /running at http:\/\/localhost:(\d+)\//);
+  const portal = await start(
+    ['--import', 'tsx', 'src/main.ts'],
+    {
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-bench-')),
+      ...env,
+    },
+    /running at http:\/\/localhost:(\d+)\//,
+  );
   const rows: Row[] = [];
   try {
     for (const path of ['/en/', '/bg/accessibility', '/fi/sign-in', '/bg/municipalities/bg/stara-zagora', '/de/municipalities/de']) {
@@ -69,7 +96,11 @@ function table(rows: Row[]): string {
   const body = rows.map((r) => [r.target, r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), r.kb.toFixed(0), String(r.errors)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [line(head), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
+  return [
+    line(head),
+    `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
 }
 
 /** Runs fn on a schema of its own in the PostgreSQL database, dropped afterwards. */
@@ -90,7 +121,7 @@ async function onFreshSchema<T>(url: string, fn: (schemaUrl: string) => Promise<
 
 const rows = await benchPortal('SQLite', {});
 const pgUrl = process.env.BENCH_DATABASE_URL;
-if (pgUrl) rows.push(...await onFreshSchema(pgUrl, (url) => benchPortal('PostgreSQL', { DATABASE_URL: url })));
+if (pgUrl) rows.push(...(await onFreshSchema(pgUrl, (url) => benchPortal('PostgreSQL', { DATABASE_URL: url }))));
 const directory = [await benchDirectory('SQLite', freshSqliteUrl())];
 if (pgUrl) directory.push(await onFreshSchema(pgUrl, (url) => benchDirectory('PostgreSQL', url)));
 const content: ContentFigures[] = [];
@@ -105,7 +136,9 @@ console.log('\nMunicipality directory: import of the GeoNames set, and search la
 console.log('| database | places | import s | re-import s | search p50 ms | search p95 ms | max ms |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const d of directory) {
-  console.log(`| ${d.label} | ${d.places} | ${(d.importMs / 1000).toFixed(2)} | ${(d.reimportMs / 1000).toFixed(2)} | ${d.searchP50.toFixed(2)} | ${d.searchP95.toFixed(2)} | ${d.searchMax.toFixed(1)} |`);
+  console.log(
+    `| ${d.label} | ${d.places} | ${(d.importMs / 1000).toFixed(2)} | ${(d.reimportMs / 1000).toFixed(2)} | ${d.searchP50.toFixed(2)} | ${d.searchP95.toFixed(2)} | ${d.searchMax.toFixed(1)} |`,
+  );
 }
 if (content.length) {
   console.log('\nContent: the pages that read news, events, initiatives and practices, at each size of one growing database');

@@ -1,9 +1,10 @@
 // Progressive enhancement: turns a .map element with data-lat/-lon/-tiles into a Leaflet map.
 // Without JavaScript, or when tiles cannot load, the place's coordinates and a link stay visible.
-(function () {
+(() => {
   var el = document.querySelector('.map[data-lat]');
   if (!el || typeof L === 'undefined') return;
-  var lat = Number(el.dataset.lat), lon = Number(el.dataset.lon);
+  var lat = Number(el.dataset.lat),
+    lon = Number(el.dataset.lon);
   var canvas = document.createElement('div');
   canvas.className = 'map-canvas';
   canvas.setAttribute('role', 'region');

@@ -6,7 +6,9 @@ try {
   const running = await startServer(modules);
   running.app.log.info({ database: running.database.dialect, location: running.database.location }, 'database ready');
   const notes = (await Promise.all(modules.map((m) => m.startupNotes?.(running.app.context) ?? []))).flat();
-  process.stdout.write(`\n  Municipium is running at ${running.url}\n  Database: ${running.database.dialect} (${running.database.location})\n${notes.map((n) => `  ${n}\n`).join('')}\n`);
+  process.stdout.write(
+    `\n  Municipium is running at ${running.url}\n  Database: ${running.database.dialect} (${running.database.location})\n${notes.map((n) => `  ${n}\n`).join('')}\n`,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

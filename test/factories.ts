@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../src/core/authz.ts';
-import { hashPassword } from '../src/modules/accounts/service/passwords.ts';
 import { insertUser } from '../src/modules/accounts/repo.ts';
+import { SESSION_COOKIE } from '../src/modules/accounts/routes/session.ts';
+import { hashPassword } from '../src/modules/accounts/service/passwords.ts';
 import { grantRole } from '../src/modules/accounts/service/roles.ts';
 import { startSession } from '../src/modules/accounts/service/sessions.ts';
-import { SESSION_COOKIE } from '../src/modules/accounts/routes/session.ts';
 import type { TestDatabase } from './helpers/db.ts';
 
 export const PASSWORD = 'Lipica horses run at dawn';
@@ -20,15 +20,29 @@ export interface TestPerson {
 }
 
 /** A confirmed account (unless said otherwise) with the given roles, signed in. */
-export async function person(database: TestDatabase, options: { roles?: [Role, number | null][]; confirmed?: boolean; name?: string; email?: string; language?: string } = {}): Promise<TestPerson> {
+export async function person(
+  database: TestDatabase,
+  options: {
+    roles?: [Role, number | null][];
+    confirmed?: boolean;
+    name?: string;
+    email?: string;
+    language?: string;
+  } = {},
+): Promise<TestPerson> {
   counter += 1;
   const email = options.email ?? `person${counter}-${Date.now()}@example.eu`;
   const name = options.name ?? `Person ${counter}`;
   hashed ??= hashPassword(PASSWORD);
   const now = new Date().toISOString();
   const id = await insertUser(database.db, {
-    name, email, password_hash: await hashed, language: options.language ?? 'en',
-    email_confirmed_at: options.confirmed === false ? null : now, terms_accepted_at: now, created_at: now,
+    name,
+    email,
+    password_hash: await hashed,
+    language: options.language ?? 'en',
+    email_confirmed_at: options.confirmed === false ? null : now,
+    terms_accepted_at: now,
+    created_at: now,
   });
   for (const [role, scopeId] of options.roles ?? []) await grantRole(database.db, id, role, scopeId, null);
   const token = await startSession(database.db, id, { ip: '127.0.0.1', userAgent: 'test' });
@@ -45,12 +59,19 @@ export async function formAs(app: FastifyInstance, url: string, who?: TestPerson
 }
 
 /** Posts a form as a browser would, after loading the page it is on; a list is a repeated field (checkboxes). */
-export async function submit(app: FastifyInstance, pageUrl: string, fields: Record<string, string | string[]>, who?: TestPerson, action = pageUrl) {
+export async function submit(
+  app: FastifyInstance,
+  pageUrl: string,
+  fields: Record<string, string | string[]>,
+  who?: TestPerson,
+  action = pageUrl,
+) {
   const { cookie, csrf } = await formAs(app, pageUrl, who);
   const body = new URLSearchParams({ _csrf: csrf });
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
   return app.inject({
-    method: 'POST', url: action,
+    method: 'POST',
+    url: action,
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
     payload: body.toString(),
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { startSession } from '../src/modules/accounts/service/sessions.ts';
 import { SESSION_COOKIE } from '../src/modules/accounts/routes/session.ts';
+import { startSession } from '../src/modules/accounts/service/sessions.ts';
 import { idFrom, NEWS, sampleTowns } from './content.ts';
 import { formAs, person, submit } from './factories.ts';
 import { createTestApp } from './helpers/app.ts';
@@ -14,17 +14,42 @@ const CHANGING = ['sessions', 'throttle'];
 const NOTHING = '999999';
 
 /** Fields a form may have beside those its page shows, e.g. of routes without a page of their own. */
-const FIELDS = ['name', 'email', 'message', 'title', 'summary', 'body', 'reason', 'when', 'publish_at', 'password', 'current_password',
-  'role', 'type', 'owner', 'language'];
+const FIELDS = [
+  'name',
+  'email',
+  'message',
+  'title',
+  'summary',
+  'body',
+  'reason',
+  'when',
+  'publish_at',
+  'password',
+  'current_password',
+  'role',
+  'type',
+  'owner',
+  'language',
+];
 
 dbTest('no bad input gives a 5xx or changes the database', async (database, t) => {
   const app = await createTestApp(database);
   try {
     const { staraZagora } = await sampleTowns(database);
-    const admin = await person(database, { roles: [['platform_admin', null], ['municipality_admin', staraZagora]] });
-    const news = idFrom((await submit(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, admin, '/en/newsroom/new')).headers.location);
+    const admin = await person(database, {
+      roles: [
+        ['platform_admin', null],
+        ['municipality_admin', staraZagora],
+      ],
+    });
+    const news = idFrom(
+      (await submit(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, admin, '/en/newsroom/new'))
+        .headers.location,
+    );
     await submit(app, `/en/newsroom/${news}/edit`, {}, admin, `/en/newsroom/${news}/publish?when=now`);
-    const org = /\/organisations\/(\d+)/.exec(String((await submit(app, '/en/organisations/new', { name: 'Zelena Zagora', kind: 'ngo' }, admin)).headers.location))?.[1];
+    const org = /\/organisations\/(\d+)/.exec(
+      String((await submit(app, '/en/organisations/new', { name: 'Zelena Zagora', kind: 'ngo' }, admin)).headers.location),
+    )?.[1];
     assert.ok(news > 0 && org);
     const { cookie: csrfCookie, csrf } = await formAs(app, '/en/contact');
 
@@ -38,15 +63,24 @@ dbTest('no bad input gives a 5xx or changes the database', async (database, t) =
         if (route.path.includes('/newsroom/') || route.path.startsWith('/api/v1/content')) return String(news);
         return route.path.includes('/admin/') ? NOTHING : String(staraZagora);
       }
-      if (name === 'file') return route.path.includes('/feeds/') ? 'content.rss' : route.path.includes('sitemaps') ? 'index.xml' : 'none.webp';
+      if (name === 'file')
+        return route.path.includes('/feeds/') ? 'content.rss' : route.path.includes('sitemaps') ? 'index.xml' : 'none.webp';
       const values: Record<string, string> = {
-        lang: 'en', country: 'bg', slug: 'stara-zagora', type: 'municipality', area: 'environment', ref: String(news), '*': 'app.css',
+        lang: 'en',
+        country: 'bg',
+        slug: 'stara-zagora',
+        type: 'municipality',
+        area: 'environment',
+        ref: String(news),
+        '*': 'app.css',
         token: randomBytes(32).toString('base64url'),
       };
       return values[name] ?? NOTHING;
     };
     const fill = (route: Route, bad?: { name: string; value: string }) =>
-      route.path.replace(/:(\w+)|\*/g, (whole, name: string | undefined) => (bad?.name === (name ?? '*') ? bad.value : good(name ?? whole, route)));
+      route.path.replace(/:(\w+)|\*/g, (whole, name: string | undefined) =>
+        bad?.name === (name ?? '*') ? bad.value : good(name ?? whole, route),
+      );
 
     const routes = routesOf(app);
     assert.ok(routes.length > 80, `${routes.length} routes found`);
@@ -63,7 +97,8 @@ dbTest('no bad input gives a 5xx or changes the database', async (database, t) =
       try {
         const res = await app.inject({ method, url, headers, payload, remoteAddress });
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-        if (res.statusCode >= 500) failures.push(`${res.statusCode} ${method} ${url.slice(0, 200)} ${headers['content-type'] ?? ''} ${res.body.slice(0, 200)}`);
+        if (res.statusCode >= 500)
+          failures.push(`${res.statusCode} ${method} ${url.slice(0, 200)} ${headers['content-type'] ?? ''} ${res.body.slice(0, 200)}`);
       } catch (err) {
         failures.push(`threw ${method} ${url.slice(0, 200)}: ${String(err)}`);
       }
@@ -92,7 +127,12 @@ dbTest('no bad input gives a 5xx or changes the database', async (database, t) =
         for (const value of BAD_FIELD_VALUES) {
           const values = Object.fromEntries(fields.map((f) => [f, value]));
           await send('POST', url, { ...who, ...body }, new URLSearchParams({ _csrf: csrf, ...values }).toString());
-          await send('POST', `${url}?q=${encodeURIComponent(value)}`, { ...who, ...body }, `_csrf=${csrf}&${fields.map((f) => `${f}=a&${f}=b`).join('&')}`);
+          await send(
+            'POST',
+            `${url}?q=${encodeURIComponent(value)}`,
+            { ...who, ...body },
+            `_csrf=${csrf}&${fields.map((f) => `${f}=a&${f}=b`).join('&')}`,
+          );
           const parts = multipart({ _csrf: csrf, ...values });
           await send('POST', url, { ...who, 'content-type': parts.contentType }, parts.payload);
           await send('POST', url, { ...who, 'content-type': 'application/json' }, JSON.stringify({ _csrf: csrf, ...values }));
@@ -103,12 +143,18 @@ dbTest('no bad input gives a 5xx or changes the database', async (database, t) =
       await send('POST', url, { ...signedIn, ...body }, 'name=a%00b');
     }
 
-    t.diagnostic(`fuzzed ${routes.length} routes × bad inputs: ${tried} requests; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    t.diagnostic(
+      `fuzzed ${routes.length} routes × bad inputs: ${tried} requests; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
     assert.deepEqual(failures, [], `${failures.length} requests failed`);
     // Handlers were reached (a broken session or CSRF token would leave only 403s and redirects).
     assert.ok((statuses.get(422) ?? 0) > 100 && (statuses.get(200) ?? 0) > 1000, 'forms validated, pages rendered');
     const after = await snapshot(database, CHANGING);
-    assert.deepEqual(Object.keys(after).filter((k) => after[k] !== before[k]), [], 'tables changed');
+    assert.deepEqual(
+      Object.keys(after).filter((k) => after[k] !== before[k]),
+      [],
+      'tables changed',
+    );
   } finally {
     await app.close();
   }

@@ -3,8 +3,14 @@ import { test } from 'node:test';
 import type { Actor, Grant } from '../src/core/authz.ts';
 
 /** A person as the policy sees them; unconfirmed when `confirmed` is false. */
-export const testActor = (name: string, grants: Grant[] = [], confirmed = true): Actor =>
-  ({ id: name.length, name, email: `${name}@example.eu`, language: 'en', confirmed, grants });
+export const testActor = (name: string, grants: Grant[] = [], confirmed = true): Actor => ({
+  id: name.length,
+  name,
+  email: `${name}@example.eu`,
+  language: 'en',
+  confirmed,
+  grants,
+});
 
 /** Subjects by name, each made for the person trying (some subjects are the person's own). */
 export type Subjects = Record<string, (who: string) => unknown>;
@@ -12,7 +18,7 @@ export type Matrix = Record<string, { subjects: Subjects; allowed: Record<string
 
 interface Policy {
   actions: string[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: the matrix drives every module's policy, each with its own actions and subjects
   can(actor: Actor | null, action: any, subject: any): boolean;
 }
 

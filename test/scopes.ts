@@ -12,10 +12,12 @@ export async function sampleDirectory(database: TestDatabase): Promise<void> {
 /** Networks as a networks module declares them (every id up to 100 names one), beside the portal's own scopes. */
 export function registerNetworks(): void {
   registerScopes(modules.flatMap((m) => m.scopes ?? []));
-  registerScopes([{
-    type: 'network',
-    roles: ['network_coordinator'],
-    writers: ['network_coordinator'],
-    describe: async (ids) => new Map(ids.filter((id) => id <= 100).map((id) => [id, { name: `Network ${id}`, path: `/networks/${id}` }])),
-  }]);
+  registerScopes([
+    {
+      type: 'network',
+      roles: ['network_coordinator'],
+      writers: ['network_coordinator'],
+      describe: async (ids) => new Map(ids.filter((id) => id <= 100).map((id) => [id, { name: `Network ${id}`, path: `/networks/${id}` }])),
+    },
+  ]);
 }

@@ -10,21 +10,34 @@ import { createTestDatabase, DIALECTS } from './helpers/db.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
-function startServer(env: Record<string, string>, script = 'src/main.ts'): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+function startServer(
+  env: Record<string, string>,
+  script = 'src/main.ts',
+): Promise<{ child: ChildProcess; port: number; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
   });
   let out = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { out += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    out += d;
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start:\n${out}`)), 20_000);
     child.stdout.on('data', () => {
       const m = /running at http:\/\/localhost:(\d+)\//.exec(out);
-      if (m) { clearTimeout(timer); resolve({ child, port: Number(m[1]), output: () => out }); }
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]), output: () => out });
+      }
     });
-    child.on('exit', () => { clearTimeout(timer); reject(new Error(`exited:\n${out}`)); });
+    child.on('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`exited:\n${out}`));
+    });
   });
 }
 
@@ -49,13 +62,19 @@ test('the first start creates the data directory, the SQLite database and the se
 });
 
 test('without NODE_ENV the server answers errors without details; npm run dev shows them', async () => {
-  for (const [script, details] of [['src/main.ts', false], ['src/dev.ts', true]] as const) {
+  for (const [script, details] of [
+    ['src/main.ts', false],
+    ['src/dev.ts', true],
+  ] as const) {
     // A blank NODE_ENV counts as unset.
     const { child, port } = await startServer({ DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-env-')), NODE_ENV: '' }, script);
     try {
-      const forged = await fetch(`http://127.0.0.1:${port}/en/sign-out`, { method: 'POST', headers: { accept: 'application/json' } });
+      const forged = await fetch(`http://127.0.0.1:${port}/en/sign-out`, {
+        method: 'POST',
+        headers: { accept: 'application/json' },
+      });
       assert.equal(forged.status, 403);
-      const problem = await forged.json() as Record<string, unknown>;
+      const problem = (await forged.json()) as Record<string, unknown>;
       assert.equal('debug' in problem, details, `${script}: ${JSON.stringify(problem)}`);
       const page = await (await fetch(`http://127.0.0.1:${port}/en/sign-out`, { method: 'POST' })).text();
       assert.equal(/\n\s+at /.test(page), details, `${script}: a stack trace on the page`);
@@ -67,7 +86,11 @@ test('without NODE_ENV the server answers errors without details; npm run dev sh
 });
 
 test('a bad setting stops start-up with a message naming it', () => {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: { ...process.env, PORT: 'http', RATE_LIMIT_PER_MINUTE: '-5' }, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: 'http', RATE_LIMIT_PER_MINUTE: '-5' },
+    encoding: 'utf8',
+  });
   assert.equal(res.status, 1);
   assert.match(res.stderr, /Invalid configuration/);
   assert.match(res.stderr, /PORT: must be a whole number/);
@@ -76,8 +99,14 @@ test('a bad setting stops start-up with a message naming it', () => {
 
 test('an unreachable database stops start-up with a clear message', () => {
   const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root, encoding: 'utf8', timeout: 30_000,
-    env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-start-')), DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' },
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: {
+      ...process.env,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-start-')),
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
+    },
   });
   assert.equal(res.status, 1);
   assert.match(res.stderr, /Municipium could not start: Cannot prepare the database at 127\.0\.0\.1:1\/none/);
@@ -89,10 +118,14 @@ test('SIGTERM lets the request in flight finish, then the process exits cleanly'
   const socket = connect(port, '127.0.0.1');
   await new Promise((r) => socket.once('connect', r));
   let response = '';
-  socket.on('data', (d) => { response += d; });
-  const body = 'q=' + 'x'.repeat(100);
+  socket.on('data', (d) => {
+    response += d;
+  });
+  const body = `q=${'x'.repeat(100)}`;
   // The headers and half the body are sent: the request is in flight when SIGTERM arrives.
-  socket.write(`POST /en/contact HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 50)}`);
+  socket.write(
+    `POST /en/contact HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 50)}`,
+  );
   await new Promise((r) => setTimeout(r, 200));
   const exit = exited(child);
   child.kill('SIGTERM');
@@ -111,37 +144,63 @@ if (DIALECTS.includes('postgres')) {
     const b = await startServer({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-b-')) });
     try {
       for (const s of [a, b]) {
-        const health = await (await fetch(`http://127.0.0.1:${s.port}/healthz`)).json() as { database: { dialect: string } };
+        const health = (await (await fetch(`http://127.0.0.1:${s.port}/healthz`)).json()) as {
+          database: { dialect: string };
+        };
         assert.equal(health.database.dialect, 'postgres');
       }
       // A form loaded from one process is accepted by the other: the shared secret makes it so.
       const page = await fetch(`http://127.0.0.1:${a.port}/en/contact`);
-      const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookie = page.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
       const sent = await fetch(`http://127.0.0.1:${b.port}/en/contact`, {
-        method: 'POST', redirect: 'manual',
+        method: 'POST',
+        redirect: 'manual',
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ _csrf: csrf, topic: 'general', name: 'A', email: 'a@example.eu', message: 'hello' }),
+        body: new URLSearchParams({
+          _csrf: csrf,
+          topic: 'general',
+          name: 'A',
+          email: 'a@example.eu',
+          message: 'hello',
+        }),
       });
       assert.equal(sent.status, 303);
       assert.equal((await database.db.selectFrom('contact_messages').selectAll().execute()).length, 1);
       // A session started through one process is known to the other.
       const signIn = await fetch(`http://127.0.0.1:${a.port}/en/sign-in`);
-      const signInCookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const signInCookie = signIn.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const token = /name="_csrf" value="([^"]+)"/.exec(await signIn.text())?.[1] ?? '';
       const who = await person(database);
       const signedIn = await fetch(`http://127.0.0.1:${a.port}/en/sign-in`, {
-        method: 'POST', redirect: 'manual',
+        method: 'POST',
+        redirect: 'manual',
         headers: { cookie: signInCookie, 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ _csrf: token, email: who.email, password: PASSWORD }),
       });
       assert.equal(signedIn.status, 303);
-      const session = signedIn.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('municipium_session=')) ?? '';
-      const onB = await fetch(`http://127.0.0.1:${b.port}/en/account`, { headers: { cookie: session }, redirect: 'manual' });
+      const session =
+        signedIn.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0] ?? '')
+          .find((c) => c.startsWith('municipium_session=')) ?? '';
+      const onB = await fetch(`http://127.0.0.1:${b.port}/en/account`, {
+        headers: { cookie: session },
+        redirect: 'manual',
+      });
       assert.equal(onB.status, 200);
       assert.ok((await onB.text()).includes(who.email));
     } finally {
-      for (const s of [a, b]) { s.child.kill('SIGTERM'); await exited(s.child); }
+      for (const s of [a, b]) {
+        s.child.kill('SIGTERM');
+        await exited(s.child);
+      }
       await database.drop();
     }
   });

@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { SAMPLE_CSV } from '../../test/fixtures/municipalities.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dbTest } from '../../test/helpers/db.ts';
 import { test } from 'node:test';
+import { SAMPLE_CSV } from '../../test/fixtures/municipalities.ts';
+import { dbTest } from '../../test/helpers/db.ts';
 
 const bin = new URL('../../bin/municipium.js', import.meta.url).pathname;
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+  });
 
 test('municipium --help lists the commands', () => {
   const res = run(['--help']);
@@ -30,7 +33,10 @@ dbTest('municipium migrate applies the migrations once', async (database) => {
   const env = { DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-cli-')) };
   const first = run(['migrate'], env);
   assert.equal(first.status, 0, first.stderr);
-  assert.match(first.stdout, /Applied 8 migration\(s\):\n {2}20261121_00_mail_outbox:core\n {2}20261121_00_throttle:core\n {2}20261121_01_contact_messages:pages\n {2}20261121_02_accounts:accounts\n {2}20261121_03_municipalities:municipalities\n {2}20261121_04_profiles_and_claims:municipalities\n {2}20261121_05_content:content\n {2}20261121_06_search_inline:content/);
+  assert.match(
+    first.stdout,
+    /Applied 8 migration\(s\):\n {2}20261121_00_mail_outbox:core\n {2}20261121_00_throttle:core\n {2}20261121_01_contact_messages:pages\n {2}20261121_02_accounts:accounts\n {2}20261121_03_municipalities:municipalities\n {2}20261121_04_profiles_and_claims:municipalities\n {2}20261121_05_content:content\n {2}20261121_06_search_inline:content/,
+  );
   const second = run(['migrate'], env);
   assert.equal(second.status, 0);
   assert.match(second.stdout, /The database is up to date\./);
@@ -52,10 +58,17 @@ test('municipium migrate with a bad setting names it', () => {
 });
 
 dbTest('municipium create-admin creates a platform admin with a link to choose a password, or promotes an account', async (database) => {
-  const env = { DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-cli-')), BASE_URL: 'https://portal.example.eu' };
+  const env = {
+    DATABASE_URL: database.url,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'municipium-cli-')),
+    BASE_URL: 'https://portal.example.eu',
+  };
   const created = run(['create-admin', '--email', 'Admin@Example.eu', '--name', 'Ada Admin'], env);
   assert.equal(created.status, 0, created.stderr);
-  assert.match(created.stdout, /Created Admin@Example\.eu as platform administrator\.\nChoose a password within 7 days at:\n {2}https:\/\/portal\.example\.eu\/en\/password\/reset\/[\w-]{43}/);
+  assert.match(
+    created.stdout,
+    /Created Admin@Example\.eu as platform administrator\.\nChoose a password within 7 days at:\n {2}https:\/\/portal\.example\.eu\/en\/password\/reset\/[\w-]{43}/,
+  );
   const user = await database.db.selectFrom('users').selectAll().where('email', '=', 'admin@example.eu').executeTakeFirstOrThrow();
   assert.equal(user.name, 'Ada Admin');
   assert.ok(user.email_confirmed_at);
@@ -65,7 +78,10 @@ dbTest('municipium create-admin creates a platform admin with a link to choose a
   assert.match(again.stdout, /admin@example\.eu is now a platform administrator\./);
   assert.equal((await database.db.selectFrom('users').selectAll().execute()).length, 1);
   const audit = await database.db.selectFrom('audit_log').select(['action', 'actor_id']).execute();
-  assert.deepEqual(audit, [{ action: 'admin.create', actor_id: null }, { action: 'admin.create', actor_id: null }]);
+  assert.deepEqual(audit, [
+    { action: 'admin.create', actor_id: null },
+    { action: 'admin.create', actor_id: null },
+  ]);
   const bad = run(['create-admin', '--email', 'not-an-address'], env);
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /not an email address/);

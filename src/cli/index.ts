@@ -1,11 +1,11 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig, prepareDataDir } from '../core/config.ts';
 import { openDatabase } from '../core/db/client.ts';
+import { migrateToLatest } from '../core/db/migrate.ts';
 import { MailSender } from '../core/mail/sender.ts';
 import { type ModuleContext, personalDataOf, sectionsOf } from '../core/modules.ts';
-import { migrateToLatest } from '../core/db/migrate.ts';
-import { runDemoSeeds } from '../core/seeds.ts';
 import { registerScopes } from '../core/scopes.ts';
+import { runDemoSeeds } from '../core/seeds.ts';
 import { modules } from '../modules/index.ts';
 
 registerScopes(modules.flatMap((m) => m.scopes ?? []));
@@ -28,24 +28,30 @@ async function withDatabase(fn: (ctx: ModuleContext, applied: string[]) => Promi
 
 const program = new Command()
   .name('municipium')
-  .description('Municipium, the portal of the municipalities of Europe: administration commands.\n'
-    + 'Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...), as for the server.')
+  .description(
+    'Municipium, the portal of the municipalities of Europe: administration commands.\n' +
+      'Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...), as for the server.',
+  )
   .showHelpAfterError();
 
 program
   .command('migrate')
   .description('bring the database schema up to date (safe to run again)')
-  .action(() => withDatabase(async (_ctx, applied) => {
-    console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
-  }));
+  .action(() =>
+    withDatabase(async (_ctx, applied) => {
+      console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
+    }),
+  );
 
 program
   .command('seed-demo')
   .description('fill the portal with demo content (safe to run again)')
-  .action(() => withDatabase(async (ctx) => {
-    const ran = await runDemoSeeds(modules, ctx);
-    console.log(ran.length ? `Demo content added: ${ran.join(', ')}` : 'No module has demo content yet.');
-  }));
+  .action(() =>
+    withDatabase(async (ctx) => {
+      const ran = await runDemoSeeds(modules, ctx);
+      console.log(ran.length ? `Demo content added: ${ran.join(', ')}` : 'No module has demo content yet.');
+    }),
+  );
 
 for (const command of modules.flatMap((m) => m.commands ?? [])) {
   const c = program.command(command.name).description(command.description);

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { appTest, createTestApp } from '../../test/helpers/app.ts';
-import { createTestDatabase, dbTest, DIALECTS } from '../../test/helpers/db.ts';
-import { openDatabase } from './db/client.ts';
-import { buildApp } from './app.ts';
-import { modules } from '../modules/index.ts';
-import { testConfig } from '../../test/helpers/app.ts';
-import { LANGUAGE_CODES } from './i18n/languages.ts';
 import { test } from 'node:test';
+import { appTest, createTestApp, testConfig } from '../../test/helpers/app.ts';
+import { createTestDatabase, DIALECTS, dbTest } from '../../test/helpers/db.ts';
+import { modules } from '../modules/index.ts';
+import { buildApp } from './app.ts';
+import { openDatabase } from './db/client.ts';
+import { LANGUAGE_CODES } from './i18n/languages.ts';
 
 appTest('/ sends each visitor to their language', async (app) => {
   const de = await app.inject({ url: '/', headers: { 'accept-language': 'de-AT,de;q=0.9,en;q=0.5' } });
@@ -27,7 +26,10 @@ appTest('every page carries lang, hreflang alternates for all 24 languages and a
     assert.match(res.body, new RegExp(`<html lang="${lang}"`));
     assert.match(res.body, new RegExp(`<link rel="canonical" href="http://portal.test/${lang}/about"/>`));
     for (const other of LANGUAGE_CODES) {
-      assert.ok(res.body.includes(`<link rel="alternate" hreflang="${other}" href="http://portal.test/${other}/about"/>`), `${lang} → ${other}`);
+      assert.ok(
+        res.body.includes(`<link rel="alternate" hreflang="${other}" href="http://portal.test/${other}/about"/>`),
+        `${lang} → ${other}`,
+      );
     }
     assert.ok(res.body.includes('hreflang="x-default"'));
   }
@@ -79,21 +81,31 @@ appTest('strict security headers, and a CSP without unsafe-inline', async (app) 
   assert.ok(!/<script(?![^>]*\ssrc=)[^>]*>/.test(res.body), 'no inline script: every script is a file');
 });
 
-appTest('map tiles are allowed from the configured tile server only', async (app) => {
-  const csp = String((await app.inject({ url: '/en/' })).headers['content-security-policy']);
-  assert.match(csp, /img-src 'self' data: https:\/\/tiles\.example\.eu;/);
-}, { MAP_TILE_URL: 'https://tiles.example.eu/{z}/{x}/{y}.png' });
+appTest(
+  'map tiles are allowed from the configured tile server only',
+  async (app) => {
+    const csp = String((await app.inject({ url: '/en/' })).headers['content-security-policy']);
+    assert.match(csp, /img-src 'self' data: https:\/\/tiles\.example\.eu;/);
+  },
+  { MAP_TILE_URL: 'https://tiles.example.eu/{z}/{x}/{y}.png' },
+);
 
-appTest('HSTS is sent when the portal is served over https', async (app) => {
-  const res = await app.inject({ url: '/en/' });
-  assert.match(String(res.headers['strict-transport-security']), /max-age=31536000/);
-  assert.match(String(res.headers['content-security-policy']), /upgrade-insecure-requests/);
-}, { BASE_URL: 'https://portal.example.eu' });
+appTest(
+  'HSTS is sent when the portal is served over https',
+  async (app) => {
+    const res = await app.inject({ url: '/en/' });
+    assert.match(String(res.headers['strict-transport-security']), /max-age=31536000/);
+    assert.match(String(res.headers['content-security-policy']), /upgrade-insecure-requests/);
+  },
+  { BASE_URL: 'https://portal.example.eu' },
+);
 
 dbTest('a crash gives a localised 500 page without the stack outside development', async (database) => {
   for (const env of ['production', 'development'] as const) {
     const app = await createTestApp(database, { NODE_ENV: env });
-    app.get('/:lang/boom', async () => { throw new Error('secret internals at /srv/app.ts:42'); });
+    app.get('/:lang/boom', async () => {
+      throw new Error('secret internals at /srv/app.ts:42');
+    });
     const res = await app.inject({ url: '/de/boom' });
     assert.equal(res.statusCode, 500);
     assert.match(res.body, /<html lang="de"/);
@@ -147,14 +159,18 @@ if (DIALECTS.includes('postgres')) {
   });
 }
 
-appTest('general rate limit answers 429 with Retry-After on a localised page', async (app) => {
-  for (let i = 0; i < 3; i++) assert.equal((await app.inject({ url: '/en/about' })).statusCode, 200);
-  const limited = await app.inject({ url: '/fi/about' });
-  assert.equal(limited.statusCode, 429);
-  assert.ok(limited.headers['retry-after']);
-  assert.match(limited.body, /<html lang="fi"/);
-  assert.equal((await app.inject({ url: '/healthz' })).statusCode, 200, 'health checks are never limited');
-}, { RATE_LIMIT_PER_MINUTE: '3' });
+appTest(
+  'general rate limit answers 429 with Retry-After on a localised page',
+  async (app) => {
+    for (let i = 0; i < 3; i++) assert.equal((await app.inject({ url: '/en/about' })).statusCode, 200);
+    const limited = await app.inject({ url: '/fi/about' });
+    assert.equal(limited.statusCode, 429);
+    assert.ok(limited.headers['retry-after']);
+    assert.match(limited.body, /<html lang="fi"/);
+    assert.equal((await app.inject({ url: '/healthz' })).statusCode, 200, 'health checks are never limited');
+  },
+  { RATE_LIMIT_PER_MINUTE: '3' },
+);
 
 appTest('robots.txt and favicon', async (app) => {
   assert.match((await app.inject({ url: '/robots.txt' })).body, /Disallow: \/api\//);

@@ -5,19 +5,19 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerFeeds } from './feeds.ts';
-import { startJobs } from './jobs.ts';
-import { registerOpenApi } from './openapi.ts';
-import { registerSitemaps } from './sitemap.ts';
-import { MailSender } from './mail/sender.ts';
 import { registerHealth } from './health.ts';
 import { registerErrorHandlers } from './http/errors.tsx';
 import { publicDir, registerPages } from './http/pages.ts';
 import { registerRequestChecks } from './http/requests.ts';
 import { registerSecurity } from './http/security.ts';
 import { negotiateLanguage } from './i18n/negotiate.ts';
+import { startJobs } from './jobs.ts';
+import { MailSender } from './mail/sender.ts';
 import { type ModuleContext, type ModuleManifest, personalDataOf, sectionsOf } from './modules.ts';
+import { registerOpenApi } from './openapi.ts';
 import { registerScopes } from './scopes.ts';
 import { registerSearch } from './search/routes.tsx';
+import { registerSitemaps } from './sitemap.ts';
 
 export interface AppOptions {
   config: Config;
@@ -54,24 +54,49 @@ export async function buildApp({ config, database, modules, logger, background =
     forceCloseConnections: 'idle',
   });
   registerScopes(modules.flatMap((m) => m.scopes ?? []));
-  const ctx: ModuleContext = { config, database, mail: new MailSender(database, config, app.log), personalData: personalDataOf(modules), sections: sectionsOf(modules) };
+  const ctx: ModuleContext = {
+    config,
+    database,
+    mail: new MailSender(database, config, app.log),
+    personalData: personalDataOf(modules),
+    sections: sectionsOf(modules),
+  };
   app.decorate('context', ctx);
   app.addHook('onClose', () => ctx.mail.stop());
   if (background) {
     ctx.mail.start();
-    startJobs(app, modules.flatMap((m) => m.jobs ?? []), ctx);
+    startJobs(
+      app,
+      modules.flatMap((m) => m.jobs ?? []),
+      ctx,
+    );
   }
   const nav = modules.flatMap((m) => m.nav ?? []).sort((a, b) => a.order - b.order);
 
   await registerSecurity(app, config);
-  registerPages(app, config, nav, modules.flatMap((m) => (m.header ? [m.header] : [])));
+  registerPages(
+    app,
+    config,
+    nav,
+    modules.flatMap((m) => (m.header ? [m.header] : [])),
+  );
   registerRequestChecks(app);
   registerErrorHandlers(app, config);
-  await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '7d', immutable: true, index: false });
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/static/',
+    maxAge: '7d',
+    immutable: true,
+    index: false,
+  });
   // Leaflet is served from its npm package: no CDN, the same version as installed.
   await app.register(fastifyStatic, {
     root: fileURLToPath(new URL('../../node_modules/leaflet/dist/', import.meta.url)),
-    prefix: '/static/vendor/leaflet/', maxAge: '7d', index: false, decorateReply: false, allowedPath: (path) => !path.endsWith('.map'),
+    prefix: '/static/vendor/leaflet/',
+    maxAge: '7d',
+    index: false,
+    decorateReply: false,
+    allowedPath: (path) => !path.endsWith('.map'),
   });
 
   // The read API is open data: any site may fetch it.
@@ -85,12 +110,30 @@ export async function buildApp({ config, database, modules, logger, background =
   // The language check itself is in registerPages, for every route under /:lang.
   app.get('/:lang', (req, reply) => reply.redirect(`/${(req.params as { lang: string }).lang}/`, 301));
   app.get('/favicon.ico', (_req, reply) => reply.redirect('/static/favicon.svg', 301));
-  app.get('/robots.txt', (_req, reply) => reply.type('text/plain').send(`User-agent: *\nDisallow: /api/\nSitemap: ${config.baseUrl}/sitemap.xml\n`));
+  app.get('/robots.txt', (_req, reply) =>
+    reply.type('text/plain').send(`User-agent: *\nDisallow: /api/\nSitemap: ${config.baseUrl}/sitemap.xml\n`),
+  );
   registerHealth(app, database);
-  registerSearch(app, modules.flatMap((m) => m.search ?? []), ctx);
-  registerFeeds(app, modules.flatMap((m) => m.feeds ?? []), ctx);
-  registerSitemaps(app, modules.flatMap((m) => m.sitemaps ?? []), ctx);
-  registerOpenApi(app, modules.flatMap((m) => (m.api ? [m.api] : [])), ctx);
+  registerSearch(
+    app,
+    modules.flatMap((m) => m.search ?? []),
+    ctx,
+  );
+  registerFeeds(
+    app,
+    modules.flatMap((m) => m.feeds ?? []),
+    ctx,
+  );
+  registerSitemaps(
+    app,
+    modules.flatMap((m) => m.sitemaps ?? []),
+    ctx,
+  );
+  registerOpenApi(
+    app,
+    modules.flatMap((m) => (m.api ? [m.api] : [])),
+    ctx,
+  );
 
   for (const m of modules) await m.routes?.(app, ctx);
   return app;

@@ -29,28 +29,37 @@ export interface AuditEntry {
 
 /** Records a staff or admin action: who, what, when, on what. Every module writes through this. */
 export async function audit(db: Kysely<Tables>, actor: Pick<Actor, 'id'> | null, entry: AuditEntry, ip?: string): Promise<void> {
-  await db.insertInto('audit_log').values({
-    actor_id: actor?.id ?? null,
-    action: entry.action,
-    subject_type: entry.subjectType,
-    subject_id: entry.subjectId ?? null,
-    details: entry.details ? JSON.stringify(entry.details) : null,
-    ip: ip ?? null,
-    created_at: new Date().toISOString(),
-  }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_id: actor?.id ?? null,
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId ?? null,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+      ip: ip ?? null,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
 }
 
 /** The newest entries, before an id when paging back. */
 export function auditPage(db: Kysely<Tables>, before: number | undefined, limit: number) {
-  let q = db.selectFrom('audit_log')
+  let q = db
+    .selectFrom('audit_log')
     .select(['id', 'actor_id', 'action', 'subject_type', 'subject_id', 'details', 'created_at'])
-    .orderBy('id', 'desc').limit(limit);
+    .orderBy('id', 'desc')
+    .limit(limit);
   if (before) q = q.where('id', '<', before);
   return q.execute();
 }
 
 /** What one person did, for their data download. */
 export function auditByActor(db: Kysely<Tables>, actorId: number) {
-  return db.selectFrom('audit_log').select(['action', 'subject_type', 'subject_id', 'details', 'created_at'])
-    .where('actor_id', '=', actorId).orderBy('id').execute();
+  return db
+    .selectFrom('audit_log')
+    .select(['action', 'subject_type', 'subject_id', 'details', 'created_at'])
+    .where('actor_id', '=', actorId)
+    .orderBy('id')
+    .execute();
 }

@@ -42,7 +42,10 @@ export type Rule<S> = (actor: Actor | null, subject: S) => boolean;
 
 export class ForbiddenError extends Error {
   readonly statusCode: 403 | 404;
-  constructor(readonly action: string, hide: boolean) {
+  constructor(
+    readonly action: string,
+    hide: boolean,
+  ) {
     super(`not allowed: ${action}`);
     this.statusCode = hide ? 404 : 403;
   }
@@ -52,14 +55,19 @@ export class ForbiddenError extends Error {
  * A module's rules, one per action. `can` answers for views (show only what a person may do);
  * `authorize` guards the server side and answers 403, or 404 where existence itself is private.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: each rule names its own subject type; the record holds them all
 export function definePolicy<R extends Record<string, Rule<any>>>(rules: R) {
   return {
     actions: Object.keys(rules) as (keyof R & string)[],
     can<A extends keyof R & string>(actor: Actor | null, action: A, subject: Parameters<R[A]>[1]): boolean {
       return rules[action]!(actor, subject);
     },
-    authorize<A extends keyof R & string>(actor: Actor | null, action: A, subject: Parameters<R[A]>[1], options: { hide?: boolean } = {}): void {
+    authorize<A extends keyof R & string>(
+      actor: Actor | null,
+      action: A,
+      subject: Parameters<R[A]>[1],
+      options: { hide?: boolean } = {},
+    ): void {
       if (!rules[action]!(actor, subject)) throw new ForbiddenError(action, options.hide ?? false);
     },
   };

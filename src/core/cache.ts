@@ -5,11 +5,17 @@
 export class Remembered<T> {
   private readonly byDatabase = new WeakMap<object, Map<string, { at: number; value: Promise<T> }>>();
 
-  constructor(private readonly ttlMs: number, private readonly max = 1000) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max = 1000,
+  ) {}
 
   get(db: object, key: string, load: () => Promise<T>): Promise<T> {
     let entries = this.byDatabase.get(db);
-    if (!entries) this.byDatabase.set(db, (entries = new Map()));
+    if (!entries) {
+      entries = new Map();
+      this.byDatabase.set(db, entries);
+    }
     const hit = entries.get(key);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
     if (entries.size >= this.max) entries.delete(entries.keys().next().value!);

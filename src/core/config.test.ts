@@ -15,7 +15,14 @@ test('defaults serve localhost:3000 on SQLite in ./data', () => {
 });
 
 test('values from the environment are used, blank ones ignored', () => {
-  const c = loadConfig({ PORT: '8080', HOST: '0.0.0.0', BASE_URL: 'https://portal.example.eu/', DATABASE_URL: 'postgres://u@db/m', SMTP_URL: ' ', TRUST_PROXY: 'true' });
+  const c = loadConfig({
+    PORT: '8080',
+    HOST: '0.0.0.0',
+    BASE_URL: 'https://portal.example.eu/',
+    DATABASE_URL: 'postgres://u@db/m',
+    SMTP_URL: ' ',
+    TRUST_PROXY: 'true',
+  });
   assert.equal(c.port, 8080);
   assert.equal(c.host, '0.0.0.0');
   assert.equal(c.baseUrl, 'https://portal.example.eu');
@@ -25,7 +32,10 @@ test('values from the environment are used, blank ones ignored', () => {
 });
 
 test('a bad value stops start-up with a message naming it', () => {
-  assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: Error) => e instanceof ConfigError && /PORT: must be a whole number/.test(e.message) && /"eighty"/.test(e.message));
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty' }),
+    (e: Error) => e instanceof ConfigError && /PORT: must be a whole number/.test(e.message) && /"eighty"/.test(e.message),
+  );
   assert.throws(() => loadConfig({ PORT: '70000' }), /PORT/);
   assert.throws(() => loadConfig({ BASE_URL: 'portal.example.eu' }), /BASE_URL: must be an absolute http\(s\) URL/);
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL: must start with postgres:\/\/, sqlite: or file:/);
@@ -36,8 +46,10 @@ test('a bad value stops start-up with a message naming it', () => {
 });
 
 test('every bad variable is named at once', () => {
-  assert.throws(() => loadConfig({ PORT: '-1', NODE_ENV: 'prod', RATE_LIMIT_PER_MINUTE: 'many' }), (e: Error) =>
-    ['PORT', 'NODE_ENV', 'RATE_LIMIT_PER_MINUTE'].every((name) => e.message.includes(`${name}:`)));
+  assert.throws(
+    () => loadConfig({ PORT: '-1', NODE_ENV: 'prod', RATE_LIMIT_PER_MINUTE: 'many' }),
+    (e: Error) => ['PORT', 'NODE_ENV', 'RATE_LIMIT_PER_MINUTE'].every((name) => e.message.includes(`${name}:`)),
+  );
 });
 
 test('a missing secret is generated once, kept private in the data directory and reused', () => {

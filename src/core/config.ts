@@ -29,27 +29,49 @@ export class ConfigError extends Error {
 const optional = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], {
-    error: 'must be one of development, production, test',
-  // Production unless told otherwise: error details are only for `npm run dev` or an explicit setting.
-  }).default('production'),
-  PORT: z.coerce.number({ error: 'must be a whole number from 0 to 65535' })
-    .int('must be a whole number from 0 to 65535').min(0, 'must be a whole number from 0 to 65535')
-    .max(65535, 'must be a whole number from 0 to 65535').default(3000),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      error: 'must be one of development, production, test',
+      // Production unless told otherwise: error details are only for `npm run dev` or an explicit setting.
+    })
+    .default('production'),
+  PORT: z.coerce
+    .number({ error: 'must be a whole number from 0 to 65535' })
+    .int('must be a whole number from 0 to 65535')
+    .min(0, 'must be a whole number from 0 to 65535')
+    .max(65535, 'must be a whole number from 0 to 65535')
+    .default(3000),
   HOST: z.string().min(1).default('localhost'),
   BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. https://portal.example.eu' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z.string().regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, 'must start with postgres://, sqlite: or file:').optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
-  MAIL_FROM: z.string().max(200).regex(/^[^<>\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address like "Municipium <portal@example.eu>"').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, 'must start with postgres://, sqlite: or file:')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .max(200)
+    .regex(/^[^<>\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address like "Municipium <portal@example.eu>"')
+    .optional(),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters long').optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-    error: 'must be one of fatal, error, warn, info, debug, trace, silent',
-  }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
   TRUST_PROXY: z.string().optional(),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a whole number (0 turns it off)' })
-    .int('must be a whole number (0 turns it off)').min(0, 'must be a whole number (0 turns it off)').default(600),
-  MAP_TILE_URL: z.string().regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}')
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'must be a whole number (0 turns it off)' })
+    .int('must be a whole number (0 turns it off)')
+    .min(0, 'must be a whole number (0 turns it off)')
+    .default(600),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}')
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap contributors'),
   SITE_NAME: z.string().min(1).max(80, 'must be at most 80 characters').default('Municipium'),

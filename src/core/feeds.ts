@@ -3,7 +3,7 @@ import { Feed } from 'feed';
 import { z } from 'zod';
 import { loadOr404 } from './http/guards.ts';
 import { pathParams } from './http/params.ts';
-import type { ModuleContext, FeedProvider } from './modules.ts';
+import type { FeedProvider, ModuleContext } from './modules.ts';
 
 const FORMATS = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -24,12 +24,17 @@ export function feedPath(lang: string, name: string, format: Format, params: Rec
 
 /** Serves every module's feeds as RSS 2.0, Atom and JSON Feed at /{lang}/feeds/{name}.{format}. */
 const FEED_FILE = /^([a-z0-9-]+)\.(rss|atom|json)$/;
-const feedParams = pathParams(z.object({
-  file: z.string().regex(FEED_FILE).transform((file) => {
-    const [, name, format] = FEED_FILE.exec(file)!;
-    return { name: name!, format: format as Format };
+const feedParams = pathParams(
+  z.object({
+    file: z
+      .string()
+      .regex(FEED_FILE)
+      .transform((file) => {
+        const [, name, format] = FEED_FILE.exec(file)!;
+        return { name: name!, format: format as Format };
+      }),
   }),
-}));
+);
 
 export function registerFeeds(app: FastifyInstance, providers: FeedProvider[], ctx: ModuleContext): void {
   const byName = new Map(providers.map((p) => [p.name, p]));
@@ -49,7 +54,9 @@ export function registerFeeds(app: FastifyInstance, providers: FeedProvider[], c
       updated: entries[0] ? new Date(entries[0].updated ?? entries[0].published) : new Date(0),
       generator: siteName,
       copyright: siteName,
-      feedLinks: Object.fromEntries((Object.keys(FORMATS) as Format[]).map((f) => [f, `${baseUrl}${feedPath(req.lang, provider.name, f, params)}`])),
+      feedLinks: Object.fromEntries(
+        (Object.keys(FORMATS) as Format[]).map((f) => [f, `${baseUrl}${feedPath(req.lang, provider.name, f, params)}`]),
+      ),
     });
     for (const e of entries) {
       feed.addItem({

@@ -11,7 +11,11 @@ export function registerHealth(app: FastifyInstance, database: Database): void {
       reply.headers(NO_STORE);
       return {
         status: 'ok',
-        database: { dialect: database.dialect, status: 'up', latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+        database: {
+          dialect: database.dialect,
+          status: 'up',
+          latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        },
       };
     } catch (err) {
       req.log.warn({ err }, 'health check: database unreachable');

@@ -13,13 +13,24 @@ const ACCEPTED = ['image/png', 'image/jpeg', 'image/webp'];
  * An uploaded picture as WebP variants of the given widths: checked by its content, turned upright,
  * resized and re-encoded, which drops every piece of metadata (location, camera, author).
  */
-export async function webpVariants(file: Buffer, widths: readonly number[], quality: number): Promise<{ variants: Buffer[] } | { error: 'type' | 'unreadable' }> {
+export async function webpVariants(
+  file: Buffer,
+  widths: readonly number[],
+  quality: number,
+): Promise<{ variants: Buffer[] } | { error: 'type' | 'unreadable' }> {
   const type = await fileTypeFromBuffer(file);
   if (!type || !ACCEPTED.includes(type.mime)) return { error: 'type' };
   try {
     return {
-      variants: await Promise.all(widths.map((w) =>
-        sharp(file, { limitInputPixels: 40_000_000 }).rotate().resize({ width: w, height: w, fit: 'inside', withoutEnlargement: true }).webp({ quality }).toBuffer())),
+      variants: await Promise.all(
+        widths.map((w) =>
+          sharp(file, { limitInputPixels: 40_000_000 })
+            .rotate()
+            .resize({ width: w, height: w, fit: 'inside', withoutEnlargement: true })
+            .webp({ quality })
+            .toBuffer(),
+        ),
+      ),
     };
   } catch {
     return { error: 'unreadable' };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { dbTest } from '../../test/helpers/db.ts';
 import { testConfig } from '../../test/helpers/app.ts';
+import { dbTest } from '../../test/helpers/db.ts';
 import { modules as portalModules } from '../modules/index.ts';
 import { buildApp } from './app.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -10,22 +10,37 @@ import type { ModuleManifest } from './modules.ts';
 import { runDemoSeeds } from './seeds.ts';
 import { useHref, usePage } from './views/context.ts';
 
-interface Notice { id: number; title: string; published: string }
+interface Notice {
+  id: number;
+  title: string;
+  published: string;
+}
 
 /** A small module of the kind a real one is, to prove the core wires up every part of a manifest. */
 const notices: ModuleManifest = {
   name: 'notices',
   migrations: {
     '20261122_01_notices': {
-      up: async (db) => { await db.schema.createTable('notices').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('title', 'text').addColumn('published', 'text').execute(); },
+      up: async (db) => {
+        await db.schema
+          .createTable('notices')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('title', 'text')
+          .addColumn('published', 'text')
+          .execute();
+      },
     },
   },
-  seeds: [{
-    name: 'two notices',
-    run: async ({ database }) => {
-      await sql`insert into notices (id, title, published) values (1, 'Road works on Main Street', '2026-11-01T08:00:00.000Z'), (2, 'Library opens on Sundays', '2026-11-10T08:00:00.000Z') on conflict (id) do nothing`.execute(database.db);
+  seeds: [
+    {
+      name: 'two notices',
+      run: async ({ database }) => {
+        await sql`insert into notices (id, title, published) values (1, 'Road works on Main Street', '2026-11-01T08:00:00.000Z'), (2, 'Library opens on Sundays', '2026-11-10T08:00:00.000Z') on conflict (id) do nothing`.execute(
+          database.db,
+        );
+      },
     },
-  }],
+  ],
   nav: [{ label: 'nav.notices', path: '/notices', order: 50 }],
   header: () => {
     const href = useHref();
@@ -34,27 +49,55 @@ const notices: ModuleManifest = {
   routes: (app, { database }) => {
     app.get('/:lang/notices', async (req, reply) => {
       const rows = (await sql<Notice>`select * from notices order by published desc`.execute(database.db)).rows;
-      return reply.page(<ul>{rows.map((r) => <li key={r.id}>{r.title}</li>)}</ul>, {
-        title: 'Notices',
-        feeds: [{ title: 'Notices', rss: feedPath(req.lang, 'notices', 'rss'), atom: feedPath(req.lang, 'notices', 'atom') }],
-      });
+      return reply.page(
+        <ul>
+          {rows.map((r) => (
+            <li key={r.id}>{r.title}</li>
+          ))}
+        </ul>,
+        {
+          title: 'Notices',
+          feeds: [
+            {
+              title: 'Notices',
+              rss: feedPath(req.lang, 'notices', 'rss'),
+              atom: feedPath(req.lang, 'notices', 'atom'),
+            },
+          ],
+        },
+      );
     });
   },
-  search: [{
-    name: 'notices',
-    search: async ({ text, lang }, { database }) => {
-      const rows = (await sql<Notice>`select * from notices where lower(title) like ${`%${text.toLowerCase()}%`}`.execute(database.db)).rows;
-      return rows.map((r) => ({ kind: 'search.kind.page', title: r.title, url: `/${lang}/notices#${r.id}`, score: 10 }));
+  search: [
+    {
+      name: 'notices',
+      search: async ({ text, lang }, { database }) => {
+        const rows = (await sql<Notice>`select * from notices where lower(title) like ${`%${text.toLowerCase()}%`}`.execute(database.db))
+          .rows;
+        return rows.map((r) => ({
+          kind: 'search.kind.page',
+          title: r.title,
+          url: `/${lang}/notices#${r.id}`,
+          score: 10,
+        }));
+      },
     },
-  }],
-  feeds: [{
-    name: 'notices',
-    read: async ({ lang, params }, { database }) => {
-      const rows = (await sql<Notice>`select * from notices order by published desc`.execute(database.db)).rows
-        .filter((r) => !params.q || r.title.includes(params.q));
-      return { title: 'Notices', link: `/${lang}/notices`, entries: rows.map((r) => ({ title: r.title, url: `/${lang}/notices#${r.id}`, published: r.published })) };
+  ],
+  feeds: [
+    {
+      name: 'notices',
+      read: async ({ lang, params }, { database }) => {
+        const rows = (await sql<Notice>`select * from notices order by published desc`.execute(database.db)).rows.filter(
+          (r) => !params.q || r.title.includes(params.q),
+        );
+        return {
+          title: 'Notices',
+          link: `/${lang}/notices`,
+          entries: rows.map((r) => ({ title: r.title, url: `/${lang}/notices#${r.id}`, published: r.published })),
+        };
+      },
     },
-  }],
+  ],
 };
 
 const all = [...portalModules, notices];
@@ -63,7 +106,10 @@ dbTest('a module manifest brings its migrations, seeds, routes, navigation, head
   await migrateToLatest(database.db, all);
   const app = await buildApp({ config: testConfig(database), database, modules: all, logger: false });
   try {
-    assert.deepEqual((await runDemoSeeds(all, app.context)).filter((s) => s.startsWith('notices')), ['notices:two notices']);
+    assert.deepEqual(
+      (await runDemoSeeds(all, app.context)).filter((s) => s.startsWith('notices')),
+      ['notices:two notices'],
+    );
     await runDemoSeeds(all, app.context);
     const page = await app.inject({ url: '/en/notices' });
     assert.equal(page.statusCode, 200);
@@ -102,4 +148,3 @@ dbTest('without the module, none of its parts are there', async (database) => {
   assert.ok(!(await app.inject({ url: '/en/' })).body.includes('nav.notices'));
   await app.close();
 });
-

@@ -5,8 +5,8 @@ import type { Actor } from './authz.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Translator } from './i18n/catalog.ts';
-import type { MailSender } from './mail/sender.ts';
 import type { LanguageCode } from './i18n/languages.ts';
+import type { MailSender } from './mail/sender.ts';
 import type { ScopeDefinition } from './scopes.ts';
 
 export interface ModuleContext {
@@ -93,7 +93,12 @@ export interface PersonalData {
 
 export function sectionsOf(modules: ModuleManifest[]): ModuleContext['sections'] {
   const all: ModuleContext['sections'] = {};
-  for (const m of modules) for (const [point, provider] of Object.entries(m.sections ?? {})) (all[point] ??= []).push(provider);
+  for (const m of modules) {
+    for (const [point, provider] of Object.entries(m.sections ?? {})) {
+      all[point] ??= [];
+      all[point].push(provider);
+    }
+  }
   return all;
 }
 

@@ -10,7 +10,10 @@ const Problem = {
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
-    errors: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, reason: { type: 'string' } } } },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { name: { type: 'string' }, reason: { type: 'string' } } },
+    },
   },
 };
 

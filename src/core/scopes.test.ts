@@ -13,13 +13,16 @@ import { registerScopes } from './scopes.ts';
 /** A module written for this test alone: it owns choirs, and declares them as a scope. Nothing else knows of it. */
 const choirs: ModuleManifest = {
   name: 'choirs',
-  scopes: [{
-    type: 'choir',
-    roles: ['choir_conductor', 'choir_singer'],
-    roleLabels: { choir_conductor: 'choirs.role.conductor', choir_singer: 'choirs.role.singer' },
-    writers: ['choir_conductor'],
-    describe: async (ids) => new Map(ids.filter((id) => id === 7 || id === 8).map((id) => [id, { name: `Choir ${id}`, path: `/choirs/${id}`, country: 'SI' }])),
-  }],
+  scopes: [
+    {
+      type: 'choir',
+      roles: ['choir_conductor', 'choir_singer'],
+      roleLabels: { choir_conductor: 'choirs.role.conductor', choir_singer: 'choirs.role.singer' },
+      writers: ['choir_conductor'],
+      describe: async (ids) =>
+        new Map(ids.filter((id) => id === 7 || id === 8).map((id) => [id, { name: `Choir ${id}`, path: `/choirs/${id}`, country: 'SI' }])),
+    },
+  ],
 };
 
 dbTest('a module that declares a scope gets roles, invitations, a team page and content ownership', async (database) => {
@@ -32,12 +35,28 @@ dbTest('a module that declares a scope gets roles, invitations, a team page and 
     const team = await app.inject({ url: '/en/team/choir/7', headers: { cookie: conductor.cookie } });
     assert.equal(team.statusCode, 200);
     assert.match(team.body, /Choir 7/, 'the team page names the choir');
-    assert.equal((await app.inject({ url: '/en/team/choir/8', headers: { cookie: conductor.cookie } })).statusCode, 403, 'not another choir’s');
+    assert.equal(
+      (await app.inject({ url: '/en/team/choir/8', headers: { cookie: conductor.cookie } })).statusCode,
+      403,
+      'not another choir’s',
+    );
     assert.equal((await app.inject({ url: '/en/team/choir/9', headers: { cookie: conductor.cookie } })).statusCode, 404, 'no such choir');
 
-    const invited = await submit(app, '/en/team/choir/7', { email: 'singer@example.eu', role: 'choir_singer' }, conductor, '/en/team/choir/7/invite');
+    const invited = await submit(
+      app,
+      '/en/team/choir/7',
+      { email: 'singer@example.eu', role: 'choir_singer' },
+      conductor,
+      '/en/team/choir/7/invite',
+    );
     assert.equal(invited.headers.location, '/en/team/choir/7?notice=invited');
-    const foreignRole = await submit(app, '/en/team/choir/7', { email: 'x@example.eu', role: 'municipality_admin' }, conductor, '/en/team/choir/7/invite');
+    const foreignRole = await submit(
+      app,
+      '/en/team/choir/7',
+      { email: 'x@example.eu', role: 'municipality_admin' },
+      conductor,
+      '/en/team/choir/7/invite',
+    );
     assert.equal(foreignRole.statusCode, 422, 'only the choir’s own roles are offered');
     const invitations = await database.db.selectFrom('invitations').select(['email', 'role', 'scope_type', 'scope_id']).execute();
     assert.deepEqual(invitations, [{ email: 'singer@example.eu', role: 'choir_singer', scope_type: 'choir', scope_id: 7 }]);
@@ -61,6 +80,9 @@ dbTest('a module that declares a scope gets roles, invitations, a team page and 
 
 test('a role belongs to one scope: declaring it twice is refused', () => {
   registerScopes(choirs.scopes!);
-  assert.throws(() => registerScopes([{ type: 'band', roles: ['choir_conductor'], describe: async () => new Map() }]), /already a role of choir/);
+  assert.throws(
+    () => registerScopes([{ type: 'band', roles: ['choir_conductor'], describe: async () => new Map() }]),
+    /already a role of choir/,
+  );
   assert.throws(() => registerScopes([{ type: 'platform', roles: ['x'], describe: async () => new Map() }]), /not allowed/);
 });

@@ -55,7 +55,7 @@ export const scopeOfRole = (role: string): string | undefined => roleScopes.get(
 
 /** The roles held in a kind of scope; the first administers it. */
 export function rolesOf(type: string): readonly string[] {
-  return type === PLATFORM ? PLATFORM_ROLES : registry.get(type)?.roles ?? [];
+  return type === PLATFORM ? PLATFORM_ROLES : (registry.get(type)?.roles ?? []);
 }
 
 /** The message key naming a role: the one its scope declares, or the accounts module's own. */

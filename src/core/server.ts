@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { type Config, prepareDataDir, loadConfig } from './config.ts';
+import { type Config, loadConfig, prepareDataDir } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { collectMigrations, migrateToLatest } from './db/migrate.ts';
-import { runDemoSeeds } from './seeds.ts';
 import type { ModuleManifest } from './modules.ts';
+import { runDemoSeeds } from './seeds.ts';
 
 export interface Running {
   app: FastifyInstance;

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
-import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from './i18n/languages.ts';
 import { z } from 'zod';
 import { loadOr404 } from './http/guards.ts';
 import { pathParams } from './http/params.ts';
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from './i18n/languages.ts';
 import type { ModuleContext, SitemapProvider } from './modules.ts';
 
 /**
@@ -11,12 +11,17 @@ import type { ModuleContext, SitemapProvider } from './modules.ts';
  * with its versions in all languages as hreflang alternates.
  */
 const SITEMAP_FILE = /^([a-z]+)-([a-z0-9-]+)\.xml$/;
-const sitemapParams = pathParams(z.object({
-  file: z.string().regex(SITEMAP_FILE).transform((file) => {
-    const [, name, chunk] = SITEMAP_FILE.exec(file)!;
-    return { name: name!, chunk: chunk! };
+const sitemapParams = pathParams(
+  z.object({
+    file: z
+      .string()
+      .regex(SITEMAP_FILE)
+      .transform((file) => {
+        const [, name, chunk] = SITEMAP_FILE.exec(file)!;
+        return { name: name!, chunk: chunk! };
+      }),
   }),
-}));
+);
 
 export function registerSitemaps(app: FastifyInstance, providers: SitemapProvider[], ctx: ModuleContext): void {
   const { baseUrl } = ctx.config;
@@ -26,14 +31,20 @@ export function registerSitemaps(app: FastifyInstance, providers: SitemapProvide
     const index = new SitemapIndexStream();
     for (const p of providers) for (const chunk of await p.chunks(ctx)) index.write({ url: `${baseUrl}/sitemaps/${p.name}-${chunk}.xml` });
     index.end();
-    return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(await streamToPromise(index));
+    return reply
+      .type('application/xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(await streamToPromise(index));
   });
 
   app.get('/sitemaps/:file', async (req, reply) => {
     const { name, chunk } = sitemapParams(req).file;
     const provider = await loadOr404(byName.get(name));
     const paths = await loadOr404(provider.paths(chunk, ctx));
-    const stream = new SitemapStream({ hostname: baseUrl, xmlns: { xhtml: true, news: false, image: false, video: false } });
+    const stream = new SitemapStream({
+      hostname: baseUrl,
+      xmlns: { xhtml: true, news: false, image: false, video: false },
+    });
     for (const { path, lastmod } of paths) {
       stream.write({
         url: `/${DEFAULT_LANGUAGE}${path}`,
@@ -42,6 +53,9 @@ export function registerSitemaps(app: FastifyInstance, providers: SitemapProvide
       });
     }
     stream.end();
-    return reply.type('application/xml; charset=utf-8').header('cache-control', 'public, max-age=3600').send(await streamToPromise(stream));
+    return reply
+      .type('application/xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(await streamToPromise(stream));
   });
 }

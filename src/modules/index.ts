@@ -1,5 +1,5 @@
-import type { ModuleManifest } from '../core/modules.ts';
 import { core } from '../core/manifest.ts';
+import type { ModuleManifest } from '../core/modules.ts';
 import { accounts } from './accounts/index.ts';
 import { content } from './content/index.ts';
 import { municipalities } from './municipalities/index.ts';

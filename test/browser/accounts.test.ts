@@ -12,8 +12,12 @@ const NEW_PASSWORD = 'Rivers of Savinja in spring';
 
 describe('accounts in a real browser', { skip: noBrowser }, () => {
   let browser: Browser;
-  before(async () => { browser = await launchBrowser(); });
-  after(async () => { await browser?.close(); });
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
 
   async function checked(page: Page, what: string) {
     assert.deepEqual(await axeViolations(page), [], what);
@@ -48,7 +52,7 @@ describe('accounts in a real browser', { skip: noBrowser }, () => {
         await checked(page, 'confirm');
         await page.click('main button[type=submit]');
         await page.waitForURL(`${origin}/en/account?notice=confirmed`);
-        assert.match(await page.textContent('[role=status]') ?? '', /confirmed/);
+        assert.match((await page.textContent('[role=status]')) ?? '', /confirmed/);
         await checked(page, 'account');
 
         await page.click('a[href="/en/account/password"]');
@@ -96,7 +100,12 @@ describe('accounts in a real browser', { skip: noBrowser }, () => {
     const database = await createTestDatabase('sqlite');
     const { app, origin } = await servePortal(database);
     await sampleDirectory(database);
-    const admin = await person(database, { roles: [['platform_admin', null], ['municipality_admin', 4]] });
+    const admin = await person(database, {
+      roles: [
+        ['platform_admin', null],
+        ['municipality_admin', 4],
+      ],
+    });
     const anonymous = await openPage(browser);
     const signedIn = await openPage(browser);
     const [name, value] = admin.cookie.split('=') as [string, string];
@@ -114,7 +123,19 @@ describe('accounts in a real browser', { skip: noBrowser }, () => {
           await anonymous.goto(`${origin}/${lang}${path}`);
           await checked(anonymous, `${lang}${path}`);
         }
-        for (const path of ['/account', '/account/password', '/account/email', '/account/sessions', '/account/delete', '/team/platform', '/team/municipality/4', '/organisations/new', orgUrl, `${orgUrl}/edit`, '/admin/audit']) {
+        for (const path of [
+          '/account',
+          '/account/password',
+          '/account/email',
+          '/account/sessions',
+          '/account/delete',
+          '/team/platform',
+          '/team/municipality/4',
+          '/organisations/new',
+          orgUrl,
+          `${orgUrl}/edit`,
+          '/admin/audit',
+        ]) {
           await signedIn.goto(`${origin}/${lang}${path}`);
           assert.equal(await signedIn.getAttribute('html', 'lang'), lang);
           await checked(signedIn, `${lang}${path}`);

@@ -5,10 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { csvRecords, importRecords } from '../../src/modules/municipalities/service/import.ts';
-import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { person, type TestPerson } from '../factories.ts';
 import { SAMPLE_CSV } from '../fixtures/municipalities.ts';
+import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
 const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16);
 
@@ -52,10 +52,17 @@ describe('the newsroom in a real browser', { skip: noBrowser }, () => {
 
   test('an editor writes, translates, schedules and publishes news and an event; a citizen finds them, registers and takes the .ics', async () => {
     const page = await signedIn();
-    const newsId = await write(page, 'news', {
-      title: 'Lindens replanted on the boulevard', summary: 'Two hundred young trees give the centre shade.',
-      body: 'The gardeners planted them over three weekends.\n\n## Next\n\n- watering\n- a map of every tree', tags: 'trees',
-    }, ['environment']);
+    const newsId = await write(
+      page,
+      'news',
+      {
+        title: 'Lindens replanted on the boulevard',
+        summary: 'Two hundred young trees give the centre shade.',
+        body: 'The gardeners planted them over three weekends.\n\n## Next\n\n- watering\n- a map of every tree',
+        tags: 'trees',
+      },
+      ['environment'],
+    );
     assert.deepEqual(await axeViolations(page), [], 'editor page');
 
     await page.selectOption('#add-language', 'bg');
@@ -70,17 +77,29 @@ describe('the newsroom in a real browser', { skip: noBrowser }, () => {
     await page.fill('#time_zone', 'Europe/Sofia');
     await page.click('text=Schedule');
     await page.waitForURL(/notice=content\.desk\.scheduled/);
-    assert.match(await page.textContent('main') ?? '', /State: Scheduled/);
+    assert.match((await page.textContent('main')) ?? '', /State: Scheduled/);
     const citizen = await openPage(browser);
     const early = await citizen.goto(`${origin}/en/news/${newsId}-lindens-replanted-on-the-boulevard`);
     assert.equal(early?.status(), 404, 'scheduled news is not out yet');
     await page.click('text=Publish now');
     await page.waitForURL(/notice=content\.desk\.published/);
 
-    const eventId = await write(page, 'event', {
-      title: 'Tree planting with neighbours', summary: 'Bring gloves; we bring the saplings.', body: 'Meet at the fountain.',
-      starts_at: '2099-04-18T10:00', ends_at: '2099-04-18T13:00', time_zone: 'Europe/Sofia', venue_name: 'City garden', venue_address: 'Stara Zagora', capacity: '30',
-    }, ['environment', 'social']);
+    const eventId = await write(
+      page,
+      'event',
+      {
+        title: 'Tree planting with neighbours',
+        summary: 'Bring gloves; we bring the saplings.',
+        body: 'Meet at the fountain.',
+        starts_at: '2099-04-18T10:00',
+        ends_at: '2099-04-18T13:00',
+        time_zone: 'Europe/Sofia',
+        venue_name: 'City garden',
+        venue_address: 'Stara Zagora',
+        capacity: '30',
+      },
+      ['environment', 'social'],
+    );
     await page.check('#registration');
     await page.click('form.form[enctype] button[type=submit]');
     await page.waitForURL(/notice=content\.desk\.saved/);
@@ -106,7 +125,7 @@ describe('the newsroom in a real browser', { skip: noBrowser }, () => {
     await citizen.fill('#email', 'maria@example.eu');
     await citizen.click('#register-heading ~ form button[type=submit]');
     await citizen.waitForURL(/registered=confirmed/);
-    assert.match(await citizen.textContent('.notice--success') ?? '', /You are registered/);
+    assert.match((await citizen.textContent('.notice--success')) ?? '', /You are registered/);
     assert.deepEqual(await axeViolations(citizen), [], 'event page after registering');
     const [download] = await Promise.all([citizen.waitForEvent('download'), citizen.click('a[href$=".ics"]')]);
     const ics = readFileSync((await download.path())!, 'utf8');
@@ -115,18 +134,36 @@ describe('the newsroom in a real browser', { skip: noBrowser }, () => {
     assert.equal(event.startDate.toJSDate().toISOString(), '2099-04-18T07:00:00.000Z');
 
     await page.goto(`${origin}/en/newsroom/${eventId}/registrations`);
-    assert.match(await page.textContent('table') ?? '', /maria@example\.eu/);
+    assert.match((await page.textContent('table')) ?? '', /maria@example\.eu/);
     await citizen.context().close();
     await page.context().close();
   });
 
   test('newsroom and reading pages have no violations in en, bg and fi, with and without errors', async () => {
     const page = await signedIn();
-    const item = await database.db.selectFrom('content_items').select(['id', 'type', 'slug']).where('type', '=', 'event').executeTakeFirstOrThrow();
+    const item = await database.db
+      .selectFrom('content_items')
+      .select(['id', 'type', 'slug'])
+      .where('type', '=', 'event')
+      .executeTakeFirstOrThrow();
     for (const lang of ['en', 'bg', 'fi']) {
-      for (const path of ['/', '/latest', '/news', '/events', '/events?view=month&month=2099-04', '/areas/environment', '/latest?q=trees', `/events/${item.id}-${item.slug}`,
-        '/newsroom', '/newsroom/new?type=event', `/newsroom/${item.id}/edit`, `/newsroom/${item.id}/history`, `/newsroom/${item.id}/registrations`, `/newsroom/${item.id}/preview`,
-        '/municipalities/bg/stara-zagora']) {
+      for (const path of [
+        '/',
+        '/latest',
+        '/news',
+        '/events',
+        '/events?view=month&month=2099-04',
+        '/areas/environment',
+        '/latest?q=trees',
+        `/events/${item.id}-${item.slug}`,
+        '/newsroom',
+        '/newsroom/new?type=event',
+        `/newsroom/${item.id}/edit`,
+        `/newsroom/${item.id}/history`,
+        `/newsroom/${item.id}/registrations`,
+        `/newsroom/${item.id}/preview`,
+        '/municipalities/bg/stara-zagora',
+      ]) {
         await page.goto(`${origin}/${lang}${path}`);
         assert.equal(await page.getAttribute('html', 'lang'), lang);
         assert.deepEqual(await axeViolations(page), [], `${lang}${path}`);

@@ -3,9 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { geoNamesRecords, importRecords } from '../../src/modules/municipalities/service/import.ts';
+import { person } from '../factories.ts';
 import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { person } from '../factories.ts';
 
 describe('the municipality directory in a real browser', { skip: noBrowser }, () => {
   let browser: Browser;
@@ -48,17 +48,19 @@ describe('the municipality directory in a real browser', { skip: noBrowser }, ()
   test('the profile map draws with JavaScript and leaves a text fallback when tiles cannot load', async () => {
     const withJs = await openPage(browser);
     const failedTiles: string[] = [];
-    withJs.on('requestfailed', (r) => { if (r.url().includes('/tile')) failedTiles.push(r.url()); });
+    withJs.on('requestfailed', (r) => {
+      if (r.url().includes('/tile')) failedTiles.push(r.url());
+    });
     await withJs.goto(`${origin}/en/municipalities/bg/stara-zagora`);
     await withJs.waitForSelector('.map--ready .leaflet-container');
     assert.equal(await withJs.locator('.map figcaption').isVisible(), true);
-    assert.match(await withJs.textContent('.map figcaption') ?? '', /42\.\d{4}, 25\.\d{4}/);
+    assert.match((await withJs.textContent('.map figcaption')) ?? '', /42\.\d{4}, 25\.\d{4}/);
     assert.equal(await withJs.textContent('h1'), 'Stara Zagora', 'the page is whole although no tile loaded');
     await withJs.context().close();
     const noJs = await openPage(browser, { javaScriptEnabled: false });
     await noJs.goto(`${origin}/en/municipalities/bg/stara-zagora`);
     assert.equal(await noJs.locator('.leaflet-container').count(), 0);
-    assert.match(await noJs.textContent('.map figcaption') ?? '', /Open on OpenStreetMap/);
+    assert.match((await noJs.textContent('.map figcaption')) ?? '', /Open on OpenStreetMap/);
     await noJs.context().close();
   });
 
@@ -74,8 +76,18 @@ describe('the municipality directory in a real browser', { skip: noBrowser }, ()
   });
 
   test('claim, review, proposal, edit and history pages have no violations in en, bg and fi', async () => {
-    const sz = await database.db.selectFrom('municipalities').select('id').where('country', '=', 'BG').where('slug', '=', 'stara-zagora').executeTakeFirstOrThrow();
-    const admin = await person(database, { roles: [['platform_admin', null], ['municipality_admin', sz.id]] });
+    const sz = await database.db
+      .selectFrom('municipalities')
+      .select('id')
+      .where('country', '=', 'BG')
+      .where('slug', '=', 'stara-zagora')
+      .executeTakeFirstOrThrow();
+    const admin = await person(database, {
+      roles: [
+        ['platform_admin', null],
+        ['municipality_admin', sz.id],
+      ],
+    });
     const page = await openPage(browser);
     const [name, value] = admin.cookie.split('=') as [string, string];
     await page.context().addCookies([{ name, value, url: origin }]);
@@ -89,7 +101,14 @@ describe('the municipality directory in a real browser', { skip: noBrowser }, ()
     await page.click('form.form button[type=submit] >> nth=0');
     await page.waitForURL(/notice=saved/);
     for (const lang of ['en', 'bg', 'fi']) {
-      for (const path of ['/municipalities/bg/botevgrad/claim', '/admin/claims', '/municipalities/propose', '/municipalities/bg/stara-zagora/edit', '/municipalities/bg/stara-zagora/history', '/municipalities/bg/stara-zagora']) {
+      for (const path of [
+        '/municipalities/bg/botevgrad/claim',
+        '/admin/claims',
+        '/municipalities/propose',
+        '/municipalities/bg/stara-zagora/edit',
+        '/municipalities/bg/stara-zagora/history',
+        '/municipalities/bg/stara-zagora',
+      ]) {
         await page.goto(`${origin}/${lang}${path}`);
         assert.equal(await page.getAttribute('html', 'lang'), lang);
         assert.deepEqual(await axeViolations(page), [], `${lang}${path}`);
@@ -104,7 +123,12 @@ describe('the municipality directory in a real browser', { skip: noBrowser }, ()
   test('browse and country pages have no violations in en, bg and fi', async () => {
     const page = await openPage(browser);
     for (const lang of ['en', 'bg', 'fi']) {
-      for (const path of ['/municipalities', '/municipalities/bg', '/municipalities?country=si&sort=name&page=2', '/municipalities/gr/thessaloniki']) {
+      for (const path of [
+        '/municipalities',
+        '/municipalities/bg',
+        '/municipalities?country=si&sort=name&page=2',
+        '/municipalities/gr/thessaloniki',
+      ]) {
         await page.goto(`${origin}/${lang}${path}`);
         assert.deepEqual(await axeViolations(page), [], `${lang}${path}`);
       }

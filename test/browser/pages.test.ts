@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
 describe('pages in a real browser', { skip: noBrowser }, () => {
   let browser: Browser;
@@ -22,7 +22,17 @@ describe('pages in a real browser', { skip: noBrowser }, () => {
     await database?.drop();
   });
 
-  const PATHS = ['/', '/about', '/accessibility', '/privacy', '/contact', '/contact/thanks', '/search?q=privacy', '/search?q=nothing-matches-this', '/no-such-page'];
+  const PATHS = [
+    '/',
+    '/about',
+    '/accessibility',
+    '/privacy',
+    '/contact',
+    '/contact/thanks',
+    '/search?q=privacy',
+    '/search?q=nothing-matches-this',
+    '/no-such-page',
+  ];
 
   for (const lang of ['en', 'bg', 'fi']) {
     test(`every page in ${lang} has no WCAG 2.1 AA violations`, async () => {
@@ -51,14 +61,42 @@ describe('pages in a real browser', { skip: noBrowser }, () => {
     const page = await openPage(browser);
     await page.setContent('<!doctype html><html lang="en"><title>t</title><main><img src="data:,"><a href="#"></a></main></html>');
     const found = await axeViolations(page);
-    assert.ok(found.some((v) => v.startsWith('image-alt')), found.join('\n'));
+    assert.ok(
+      found.some((v) => v.startsWith('image-alt')),
+      found.join('\n'),
+    );
     assert.ok(found.some((v) => v.startsWith('link-name')));
     await page.context().close();
   });
 
   test('the home page of every one of the 24 languages has no violations', async () => {
     const page = await openPage(browser);
-    for (const lang of ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv']) {
+    for (const lang of [
+      'bg',
+      'cs',
+      'da',
+      'de',
+      'el',
+      'en',
+      'es',
+      'et',
+      'fi',
+      'fr',
+      'ga',
+      'hr',
+      'hu',
+      'it',
+      'lt',
+      'lv',
+      'mt',
+      'nl',
+      'pl',
+      'pt',
+      'ro',
+      'sk',
+      'sl',
+      'sv',
+    ]) {
       await page.goto(`${origin}/${lang}/`);
       assert.deepEqual(await axeViolations(page), [], lang);
     }
@@ -83,7 +121,10 @@ describe('pages in a real browser', { skip: noBrowser }, () => {
     const page = await openPage(browser);
     await page.goto(`${origin}/bg/about`);
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => ({ cls: document.activeElement?.className, visible: document.activeElement?.getBoundingClientRect().top ?? -1 }));
+    const focused = await page.evaluate(() => ({
+      cls: document.activeElement?.className,
+      visible: document.activeElement?.getBoundingClientRect().top ?? -1,
+    }));
     assert.equal(focused.cls, 'skip-link');
     assert.ok(focused.visible >= 0, 'the skip link shows when focused');
     await page.keyboard.press('Enter');
@@ -131,7 +172,9 @@ describe('pages in a real browser', { skip: noBrowser }, () => {
   test('the browser reports no CSP violation or script error on any page', async () => {
     const page = await openPage(browser);
     const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
     page.on('pageerror', (e) => problems.push(e.message));
     for (const path of ['/', '/contact', '/search?q=x']) await page.goto(`${origin}/en${path}`);
     assert.deepEqual(problems, []);

@@ -14,7 +14,15 @@ export const noBrowser: string | false = existsSync(CHROMIUM_PATH) ? false : `no
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -30,7 +38,10 @@ function freePort(): Promise<number> {
 }
 
 /** The portal listening on a free local port, with links in its mails pointing at it. */
-export async function servePortal(database: TestDatabase, env: Record<string, string> = {}): Promise<{ app: FastifyInstance; origin: string }> {
+export async function servePortal(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+): Promise<{ app: FastifyInstance; origin: string }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const app = await createTestApp(database, { RATE_LIMIT_PER_MINUTE: '0', BASE_URL: origin, ...env });

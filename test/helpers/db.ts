@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, type TestContext } from 'node:test';
+import { type TestContext, test } from 'node:test';
 import pg from 'pg';
 import { type Database, type DialectName, openDatabase } from '../../src/core/db/client.ts';
 
@@ -23,7 +23,14 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     const dir = mkdtempSync(join(tmpdir(), 'municipium-test-'));
     const url = `sqlite:${join(dir, 'test.sqlite')}`;
     const database = openDatabase(url);
-    return { ...database, url, drop: async () => { await database.close().catch(() => {}); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...database,
+      url,
+      drop: async () => {
+        await database.close().catch(() => {});
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   if (!POSTGRES_URL) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `test_${randomBytes(6).toString('hex')}`;

@@ -20,7 +20,10 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        PostalMime.parse(Buffer.concat(chunks)).then((m) => { messages.push(m); callback(); }, callback);
+        PostalMime.parse(Buffer.concat(chunks)).then((m) => {
+          messages.push(m);
+          callback();
+        }, callback);
       });
     },
   });
@@ -35,7 +38,8 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
       for (;;) {
         const found = messages.filter((m) => m.to?.some((a) => a.address === to)).at(-1);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no mail to ${to}; got: ${messages.map((m) => `${m.to?.[0]?.address} "${m.subject}"`).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(`no mail to ${to}; got: ${messages.map((m) => `${m.to?.[0]?.address} "${m.subject}"`).join(', ')}`);
         await new Promise((r) => setTimeout(r, 25));
       }
     },

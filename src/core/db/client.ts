@@ -84,7 +84,12 @@ function openPostgres(url: string, options: { schema?: string; poolSize?: number
   pool.on('connect', (client) => void client.query('set jit = off').catch(() => {}));
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const u = new URL(url);
-  return { db, dialect: 'postgres', location: `${u.hostname}:${u.port || 5432}${u.pathname}`, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    location: `${u.hostname}:${u.port || 5432}${u.pathname}`,
+    close: () => db.destroy(),
+  };
 }
 
 /** Runs fn in one transaction: all of it is kept, or none of it. Inside a transaction, joins it. */

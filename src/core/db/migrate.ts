@@ -1,6 +1,6 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
-import { isPostgres } from './schema.ts';
 import type { ModuleManifest } from '../modules.ts';
+import { isPostgres } from './schema.ts';
 
 /**
  * Collects the migrations of every module. A migration is named `<module>:<file>`, and the file
@@ -26,12 +26,12 @@ export function collectMigrations(modules: ModuleManifest[]): Record<string, Mig
  */
 function atomic(migration: Migration): Migration {
   return {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: a migration works on the schema as it was then, not today's Tables
     up: (db: Kysely<any>) => (isPostgres(db) || db.isTransaction ? migration.up(db) : db.transaction().execute((trx) => migration.up(trx))),
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a migration works on the schema as it was then, not today's Tables
 async function currentSchema(db: Kysely<any>): Promise<string> {
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   if (!rows[0]?.schema) throw new Error('PostgreSQL has no current schema: check the search_path');
@@ -43,7 +43,7 @@ export interface MigrationReport {
 }
 
 /** Brings the database up to date. Safe to run twice and from several processes at once. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>, modules: ModuleManifest[]): Promise<MigrationReport> {
   const migrations = collectMigrations(modules);
   const migrator = new Migrator({

@@ -1,15 +1,22 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
+import { ErrorPage, errorPageFor } from '../views/error-page.tsx';
 import { NO_STORE, SignInRequired } from './guards.ts';
 import { BadParameters, type Problems } from './params.ts';
 import { problem } from './problem.ts';
-import { ErrorPage, errorPageFor } from '../views/error-page.tsx';
 
 function wantsJson(req: FastifyRequest): boolean {
   return req.url.startsWith('/api/') || (req.headers.accept ?? '').includes('application/json');
 }
 
-function sendError(req: FastifyRequest, reply: FastifyReply, status: number, code: string | undefined, detail?: string, problems?: Problems) {
+function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string | undefined,
+  detail?: string,
+  problems?: Problems,
+) {
   const page = errorPageFor(status, code);
   const httpStatus = status >= 400 && status < 600 ? status : page.status;
   reply.status(httpStatus);

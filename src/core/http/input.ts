@@ -4,7 +4,7 @@ import { z } from 'zod';
  * C0 control characters other than tab, line feed and carriage return. Nobody types them; NUL
  * is refused by PostgreSQL in text ("invalid byte sequence") and the others are invisible.
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the control characters a field refuses
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 export const hasControl = (value: string) => CONTROL.test(value);
@@ -13,14 +13,14 @@ export const hasControl = (value: string) => CONTROL.test(value);
  * A text field of a form: a string without control characters. Chain on it as on z.string();
  * `error` is the message key when the field is missing or not a string.
  */
-export const text = (error = 'form.error.required') =>
-  z.string({ error }).refine((v) => !hasControl(v), 'form.error.characters');
+export const text = (error = 'form.error.required') => z.string({ error }).refine((v) => !hasControl(v), 'form.error.characters');
 
 /** The largest id both databases store in an integer column (PostgreSQL's int4). */
 export const MAX_ID = 2_147_483_647;
 
 /** An id in an address, query or cursor: digits only, from 1 to MAX_ID. Messages are for the API. */
-export const idSchema = z.string()
+export const idSchema = z
+  .string()
   .regex(/^[1-9]\d{0,9}$/, 'must be a positive whole number')
   .transform(Number)
   .refine((n) => n <= MAX_ID, `must be at most ${MAX_ID}`);
@@ -59,4 +59,9 @@ const WEB_ADDRESS = /^https?:\/\/[^\s/]+\.[^\s]+$/;
 
 /** An optional web address field of a form ('' when left empty). */
 export const urlField = (max = 300) =>
-  text().trim().max(max, 'form.error.tooLong').refine((v) => v === '' || WEB_ADDRESS.test(v), 'form.error.url').optional().default('');
+  text()
+    .trim()
+    .max(max, 'form.error.tooLong')
+    .refine((v) => v === '' || WEB_ADDRESS.test(v), 'form.error.url')
+    .optional()
+    .default('');

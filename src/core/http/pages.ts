@@ -38,7 +38,10 @@ declare module 'fastify' {
 export const publicDir = new URL('../../../public/', import.meta.url);
 
 function assetVersion(): string {
-  return createHash('sha256').update(readFileSync(new URL('app.css', publicDir))).digest('hex').slice(0, 10);
+  return createHash('sha256')
+    .update(readFileSync(new URL('app.css', publicDir)))
+    .digest('hex')
+    .slice(0, 10);
 }
 
 /** The path after the language prefix, with its query: what the language switcher keeps. */
@@ -68,7 +71,17 @@ export function registerPages(app: FastifyInstance, config: Config, nav: NavEntr
   app.decorateReply('page', function page(this: FastifyReply, body: VNode, options: PageOptions) {
     const req = this.request;
     const html = renderDocument(
-      { lang: req.lang, t: req.t, path: pathWithinLanguage(req), siteName: config.siteName, baseUrl: config.baseUrl, nav, assetVersion: version, headerSlots, actor: req.actor },
+      {
+        lang: req.lang,
+        t: req.t,
+        path: pathWithinLanguage(req),
+        siteName: config.siteName,
+        baseUrl: config.baseUrl,
+        nav,
+        assetVersion: version,
+        headerSlots,
+        actor: req.actor,
+      },
       body,
       options,
     );
@@ -77,11 +90,15 @@ export function registerPages(app: FastifyInstance, config: Config, nav: NavEntr
 
   app.decorateReply('refused', function refused(this: FastifyReply, result: Refusal, body: VNode, title: string) {
     const t = this.request.t;
-    return refusedStatus(this, result).headers(NO_STORE).page(body, { title: t('form.errorTitle', { title }), indexable: false });
+    return refusedStatus(this, result)
+      .headers(NO_STORE)
+      .page(body, { title: t('form.errorTitle', { title }), indexable: false });
   });
 
   app.decorateReply('linkExpired', function linkExpired(this: FastifyReply) {
-    return this.status(410).headers(NO_STORE).page(h(LinkExpired, null) as VNode, { title: this.request.t('form.linkExpired.title'), indexable: false });
+    return this.status(410)
+      .headers(NO_STORE)
+      .page(h(LinkExpired, null) as VNode, { title: this.request.t('form.linkExpired.title'), indexable: false });
   });
 
   app.decorateReply('confirmLink', function confirmLink(this: FastifyReply, title: string, lead?: string) {

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { z, type ZodType } from 'zod';
-import { NotFound } from './guards.ts';
+import { type ZodType, z } from 'zod';
 import { isCountry } from '../countries.ts';
 import { isLanguage } from '../i18n/languages.ts';
+import { NotFound } from './guards.ts';
 import { idSchema } from './input.ts';
 
 function readOr404<T>(schema: ZodType<T>, of: (req: FastifyRequest) => unknown): (req: FastifyRequest) => T {
@@ -42,7 +42,10 @@ export type Problems = { name: string; reason: string }[];
 /** Thrown for an API request whose path or query a schema refused: a 400 problem naming each parameter and why. */
 export class BadParameters extends Error {
   readonly statusCode = 400;
-  constructor(readonly title: string, readonly problems: Problems) {
+  constructor(
+    readonly title: string,
+    readonly problems: Problems,
+  ) {
     super(problems.map((p) => `${p.name}: ${p.reason}`).join('; '));
   }
 }
@@ -64,7 +67,9 @@ export const idParams = pathParams(z.object({ id: idSchema }));
 export const tokenParams = pathParams(z.object({ token: z.string() }));
 
 /** A country in an address or query: an EU member's ISO code, either case; read as upper case. */
-export const countryParam = z.string().transform((c) => c.toUpperCase())
+export const countryParam = z
+  .string()
+  .transform((c) => c.toUpperCase())
   .refine(isCountry, 'must be the ISO code of an EU member state, e.g. BG');
 
 /** A language in a query: one of the 24 official EU languages. */

@@ -19,7 +19,9 @@ export const MAX_JSON_DEPTH = 16;
 /** A request refused before its handler: answered 400 (a page, or problem JSON naming the parameter). */
 export function badRequest(code: string, message: string, parameter?: string): FastifyError {
   return Object.assign(new Error(message), {
-    statusCode: 400, code, name: 'BadRequest',
+    statusCode: 400,
+    code,
+    name: 'BadRequest',
     ...(parameter !== undefined ? { problems: [{ name: parameter, reason: message }] } : {}),
   });
 }
@@ -32,7 +34,8 @@ export function jsonDepth(source: string): number {
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // a backslash escapes the next character
+      if (c === 92)
+        i++; // a backslash escapes the next character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
@@ -51,7 +54,8 @@ export function registerRequestChecks(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (req, body, done) => {
-    if (jsonDepth(String(body)) > MAX_JSON_DEPTH) return done(badRequest('MUNICIPIUM_JSON_DEPTH', `JSON nested deeper than ${MAX_JSON_DEPTH}`), undefined);
+    if (jsonDepth(String(body)) > MAX_JSON_DEPTH)
+      return done(badRequest('MUNICIPIUM_JSON_DEPTH', `JSON nested deeper than ${MAX_JSON_DEPTH}`), undefined);
     parseJson(req, String(body), done);
   });
 
@@ -63,7 +67,8 @@ export function registerRequestChecks(app: FastifyInstance): void {
     try {
       for await (const part of req.parts()) {
         const value = part.type === 'file' ? await part.toBuffer() : part.value;
-        if (part.type === 'field' && typeof value !== 'string') throw badRequest('MUNICIPIUM_MULTIPART', 'a form field is text', part.fieldname);
+        if (part.type === 'field' && typeof value !== 'string')
+          throw badRequest('MUNICIPIUM_MULTIPART', 'a form field is text', part.fieldname);
         const known = body[part.fieldname];
         body[part.fieldname] = known === undefined ? value : [...(Array.isArray(known) ? known : [known]), value];
       }

@@ -58,5 +58,8 @@ function verdict(hits: number, windowStart: number, limit: Limit, now: number): 
 
 /** Removes counters whose window ended long ago; the longest window is an hour. */
 export async function pruneThrottle(db: Kysely<Tables>, now = Date.now()): Promise<void> {
-  await db.deleteFrom('throttle').where('window_start', '<', now - 24 * 3600_000).execute();
+  await db
+    .deleteFrom('throttle')
+    .where('window_start', '<', now - 24 * 3600_000)
+    .execute();
 }

@@ -57,7 +57,11 @@ test("each module's catalogs hold only keys of its own namespace, and core's the
         const space = key.split('.')[0]!;
         return source.owner === 'core' ? !taken.includes(space) : namespacesOf(source.owner).includes(space);
       };
-      assert.deepEqual(keys.filter((k) => !own(k)), [], `${source.owner} ${lang}.json holds keys of another namespace`);
+      assert.deepEqual(
+        keys.filter((k) => !own(k)),
+        [],
+        `${source.owner} ${lang}.json holds keys of another namespace`,
+      );
     }
   }
 });
@@ -73,13 +77,25 @@ test('a key defined in two catalogs is an error naming both files', () => {
     writeFileSync(coreFile, JSON.stringify({ 'nav.home': 'Home', 'nav.notices': 'Notices' }));
     writeFileSync(moduleFile, JSON.stringify({ 'notices.title': 'Notices' }));
     const sources = catalogSources(src);
-    assert.deepEqual(sources.map((s) => [s.owner, s.languages]), [['core', ['en']], ['notices', ['en']]]);
-    assert.deepEqual(mergeCatalogs('en', sources), { 'nav.home': 'Home', 'nav.notices': 'Notices', 'notices.title': 'Notices' });
+    assert.deepEqual(
+      sources.map((s) => [s.owner, s.languages]),
+      [
+        ['core', ['en']],
+        ['notices', ['en']],
+      ],
+    );
+    assert.deepEqual(mergeCatalogs('en', sources), {
+      'nav.home': 'Home',
+      'nav.notices': 'Notices',
+      'notices.title': 'Notices',
+    });
     assert.deepEqual(mergeCatalogs('de', sources), {});
 
     writeFileSync(moduleFile, JSON.stringify({ 'notices.title': 'Notices', 'nav.notices': 'Notices' }));
-    assert.throws(() => mergeCatalogs('en', sources), (err: Error) =>
-      err.message.includes('"nav.notices"') && err.message.includes(coreFile) && err.message.includes(moduleFile));
+    assert.throws(
+      () => mergeCatalogs('en', sources),
+      (err: Error) => err.message.includes('"nav.notices"') && err.message.includes(coreFile) && err.message.includes(moduleFile),
+    );
 
     writeFileSync(join(src, 'modules', 'notices', 'locales', 'english.json'), '{}');
     assert.throws(() => catalogSources(src), /english\.json is not a catalog/);

@@ -30,12 +30,16 @@ export function catalogSources(src: string = srcDir): CatalogSource[] {
         .map((d) => d.name)
         .sort()
     : [];
-  const folders = [{ owner: 'core', dir: join(src, 'core', 'locales') }, ...modules.map((m) => ({ owner: m, dir: join(modulesDir, m, 'locales') }))];
+  const folders = [
+    { owner: 'core', dir: join(src, 'core', 'locales') },
+    ...modules.map((m) => ({ owner: m, dir: join(modulesDir, m, 'locales') })),
+  ];
   return folders.map(({ owner, dir }) => {
     const languages: LanguageCode[] = [];
     for (const file of existsSync(dir) ? readdirSync(dir).sort() : []) {
       const lang = file.endsWith('.json') ? file.slice(0, -'.json'.length) : '';
-      if (!isLanguage(lang)) throw new Error(`${shown(join(dir, file))} is not a catalog: catalogs are named {lang}.json after an official EU language`);
+      if (!isLanguage(lang))
+        throw new Error(`${shown(join(dir, file))} is not a catalog: catalogs are named {lang}.json after an official EU language`);
       languages.push(lang);
     }
     return { owner, dir, languages };

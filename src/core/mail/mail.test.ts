@@ -4,12 +4,17 @@ import { join } from 'node:path';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { dbTest } from '../../../test/helpers/db.ts';
 import { startSmtp } from '../../../test/helpers/smtp.ts';
-import { migrateToLatest } from '../db/migrate.ts';
 import { modules } from '../../modules/index.ts';
+import { migrateToLatest } from '../db/migrate.ts';
 import { enqueueMail } from './outbox.ts';
 import { MAX_ATTEMPTS, MailSender, RETRY_DELAYS_MS } from './sender.ts';
 
-const mail = { to: 'ana@example.si', subject: 'Potrditev – Öffnungszeiten', text: 'Živjo, Ana!\nhttps://portal.test/sl/confirm/abc', language: 'sl' };
+const mail = {
+  to: 'ana@example.si',
+  subject: 'Potrditev – Öffnungszeiten',
+  text: 'Živjo, Ana!\nhttps://portal.test/sl/confirm/abc',
+  language: 'sl',
+};
 
 dbTest('without SMTP_URL each mail is written as an .eml file in the data directory', async (database) => {
   await migrateToLatest(database.db, modules);

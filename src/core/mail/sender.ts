@@ -11,7 +11,10 @@ export const RETRY_DELAYS_MS = [60_000, 300_000, 1_800_000, 7_200_000, 21_600_00
 export const MAX_ATTEMPTS = 10;
 const BATCH = 20;
 
-type Due = Pick<MailRow, 'to_address' | 'subject' | 'text_body' | 'html_body' | 'language'> & { id: number; attempts: number };
+type Due = Pick<MailRow, 'to_address' | 'subject' | 'text_body' | 'html_body' | 'language'> & {
+  id: number;
+  attempts: number;
+};
 
 /**
  * Delivers the outbox: through SMTP when SMTP_URL is set, otherwise as .eml files in
@@ -24,14 +27,21 @@ export class MailSender {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
-  constructor(private readonly database: Database, private readonly config: Config, private readonly log?: FastifyBaseLogger) {
+  constructor(
+    private readonly database: Database,
+    private readonly config: Config,
+    private readonly log?: FastifyBaseLogger,
+  ) {
     this.mailDir = join(config.dataDir, 'mail');
     this.smtp = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined;
   }
 
   /** Polls the outbox every few seconds until stop(). */
   start(intervalMs = 5000): void {
-    this.timer = setInterval(() => void this.deliverDue().catch((err) => this.log?.error({ err }, 'mail: delivery round failed')), intervalMs);
+    this.timer = setInterval(
+      () => void this.deliverDue().catch((err) => this.log?.error({ err }, 'mail: delivery round failed')),
+      intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -48,36 +58,53 @@ export class MailSender {
 
   /** Sends what is due now; one round at a time per process. Returns how many were sent. */
   deliverDue(now = new Date()): Promise<number> {
-    this.running ??= this.round(now).finally(() => { this.running = undefined; });
+    this.running ??= this.round(now).finally(() => {
+      this.running = undefined;
+    });
     return this.running;
   }
 
   private async round(now: Date): Promise<number> {
     const { db } = this.database;
-    const due = await db.selectFrom('mail_outbox')
+    const due = await db
+      .selectFrom('mail_outbox')
       .select(['id', 'to_address', 'subject', 'text_body', 'html_body', 'language', 'attempts'])
-      .where('status', '=', 'pending').where('next_attempt_at', '<=', now.toISOString())
-      .orderBy('id').limit(BATCH).execute();
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now.toISOString())
+      .orderBy('id')
+      .limit(BATCH)
+      .execute();
     let sent = 0;
     for (const mail of due) {
       // Claim it first, so that another process polling the same outbox does not send it too.
-      const claimed = await db.updateTable('mail_outbox').set({ status: 'sending' })
-        .where('id', '=', mail.id).where('status', '=', 'pending').executeTakeFirst();
+      const claimed = await db
+        .updateTable('mail_outbox')
+        .set({ status: 'sending' })
+        .where('id', '=', mail.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) continue;
       try {
         await this.send(mail);
-        await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: new Date().toISOString(), attempts: mail.attempts + 1, last_error: null })
-          .where('id', '=', mail.id).execute();
+        await db
+          .updateTable('mail_outbox')
+          .set({ status: 'sent', sent_at: new Date().toISOString(), attempts: mail.attempts + 1, last_error: null })
+          .where('id', '=', mail.id)
+          .execute();
         sent++;
       } catch (err) {
         const attempts = mail.attempts + 1;
         const delay = RETRY_DELAYS_MS[Math.min(attempts - 1, RETRY_DELAYS_MS.length - 1)]!;
-        await db.updateTable('mail_outbox').set({
-          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-          attempts,
-          next_attempt_at: new Date(now.getTime() + delay).toISOString(),
-          last_error: String((err as Error).message ?? err).slice(0, 1000),
-        }).where('id', '=', mail.id).execute();
+        await db
+          .updateTable('mail_outbox')
+          .set({
+            status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+            attempts,
+            next_attempt_at: new Date(now.getTime() + delay).toISOString(),
+            last_error: String((err as Error).message ?? err).slice(0, 1000),
+          })
+          .where('id', '=', mail.id)
+          .execute();
         this.log?.warn({ mailId: mail.id, attempts, err }, 'mail: send failed, will retry');
       }
     }

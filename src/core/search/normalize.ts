@@ -10,7 +10,9 @@ export function foldText(text: string): string {
 
 /** A folded key for names: letters and digits, single spaces between words. */
 export function nameKey(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldText(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** The words of a query, folded, without duplicates. */

@@ -16,7 +16,9 @@ function Results({ query, hits, tooLong }: { query: string; hits: SearchHit[]; t
     <>
       <h1>{t('search.title')}</h1>
       {tooLong && (
-        <p class="notice notice--error" role="alert">{t('search.tooLong', { max: MAX_QUERY_LENGTH })}</p>
+        <p class="notice notice--error" role="alert">
+          {t('search.tooLong', { max: MAX_QUERY_LENGTH })}
+        </p>
       )}
       <SearchForm id="search-page-q" value={query} large />
       {trimmed && !tooLong && (
@@ -29,7 +31,9 @@ function Results({ query, hits, tooLong }: { query: string; hits: SearchHit[]; t
               {hits.map((hit) => (
                 <li key={hit.url}>
                   <p class="result-kind">{t(hit.kind)}</p>
-                  <h3><a href={hit.url}>{hit.title}</a></h3>
+                  <h3>
+                    <a href={hit.url}>{hit.title}</a>
+                  </h3>
                   {hit.summary && <p>{hit.summary}</p>}
                 </li>
               ))}
@@ -52,7 +56,10 @@ export function registerSearch(app: FastifyInstance, providers: SearchProvider[]
       const found = await Promise.all(
         providers.map((p) => p.search({ text: query.trim(), lang: req.lang, t: req.t, limit: RESULT_LIMIT }, ctx)),
       );
-      hits = found.flat().sort((a, b) => b.score - a.score).slice(0, RESULT_LIMIT);
+      hits = found
+        .flat()
+        .sort((a, b) => b.score - a.score)
+        .slice(0, RESULT_LIMIT);
     }
     reply.status(tooLong ? 400 : 200);
     return reply.page(<Results query={query} hits={hits} tooLong={tooLong} />, {

@@ -13,8 +13,15 @@ export function SearchForm({ id, value, large, landmark }: { id: string; value?:
   const { t } = usePage();
   const href = useHref();
   return (
-    <form role={landmark ? 'search' : undefined} class={large ? 'search-form search-form--large' : 'search-form'} action={href('/search')} method="get">
-      <label for={id} class={large ? 'search-label' : 'visually-hidden'}>{t('search.label')}</label>
+    <form
+      role={landmark ? 'search' : undefined}
+      class={large ? 'search-form search-form--large' : 'search-form'}
+      action={href('/search')}
+      method="get"
+    >
+      <label for={id} class={large ? 'search-label' : 'visually-hidden'}>
+        {t('search.label')}
+      </label>
       <div class="search-row">
         <input type="search" id={id} name="q" value={value ?? ''} maxLength={200} autocomplete="off" />
         <button type="submit">{t('search.submit')}</button>
@@ -61,7 +68,11 @@ function FieldShell({ name, id = name, label, error, hint, required, children }:
         {label}
         {!required && <span class="optional"> ({t('form.optional')})</span>}
       </label>
-      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {error && (
         <p class="field-error" id={`${id}-error`}>
           <span class="visually-hidden">{t('form.errorPrefix')} </span>
@@ -79,7 +90,14 @@ function describedBy(p: FieldProps): string | undefined {
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export function TextField(p: FieldProps & { value?: string; type?: 'text' | 'email' | 'password' | 'url' | 'date' | 'datetime-local'; maxLength: number; autocomplete?: string }) {
+export function TextField(
+  p: FieldProps & {
+    value?: string;
+    type?: 'text' | 'email' | 'password' | 'url' | 'date' | 'datetime-local';
+    maxLength: number;
+    autocomplete?: string;
+  },
+) {
   return (
     <FieldShell {...p}>
       <input
@@ -119,9 +137,17 @@ export function TextArea(p: FieldProps & { value?: string; maxLength: number; ro
 export function Select(p: FieldProps & { value?: string; options: { value: string; label: string }[] }) {
   return (
     <FieldShell {...p}>
-      <select id={p.id ?? p.name} name={p.name} required={p.required} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p)}>
+      <select
+        id={p.id ?? p.name}
+        name={p.name}
+        required={p.required}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      >
         {p.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === p.value}>{o.label}</option>
+          <option key={o.value} value={o.value} selected={o.value === p.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </FieldShell>
@@ -142,8 +168,16 @@ export function Checkbox(p: FieldProps & { value: string; checked?: boolean; chi
           {t(p.error.key, p.error.values)}
         </p>
       )}
-      <input type="checkbox" id={p.name} name={p.name} value={p.value} checked={p.checked} required={p.required}
-        aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${p.name}-error` : undefined} />
+      <input
+        type="checkbox"
+        id={p.name}
+        name={p.name}
+        value={p.value}
+        checked={p.checked}
+        required={p.required}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={p.error ? `${p.name}-error` : undefined}
+      />
       <label for={p.name}>{p.label}</label>
       {p.children}
     </div>
@@ -152,11 +186,27 @@ export function Checkbox(p: FieldProps & { value: string; checked?: boolean; chi
 
 /** A confirmation shown at the top of a page after an action succeeded. */
 export function Notice({ children }: { children: ComponentChildren }) {
-  return <div class="notice notice--success" role="status">{children}</div>;
+  return (
+    <div class="notice notice--success" role="status">
+      {children}
+    </div>
+  );
 }
 
 /** A form that only posts a button, e.g. "Sign out" or "Remove". */
-export function ButtonForm({ action, csrfToken, label, secondary, hiddenLabel }: { action: string; csrfToken: string; label: string; secondary?: boolean; hiddenLabel?: string }) {
+export function ButtonForm({
+  action,
+  csrfToken,
+  label,
+  secondary,
+  hiddenLabel,
+}: {
+  action: string;
+  csrfToken: string;
+  label: string;
+  secondary?: boolean;
+  hiddenLabel?: string;
+}) {
   return (
     <form method="post" action={action} class="button-form">
       <CsrfField token={csrfToken} />

@@ -21,8 +21,12 @@ export function ErrorPage({ messageKey, detail }: { messageKey: string; detail?:
       <h1>{t(`errors.${messageKey}.title`)}</h1>
       <p>{t(`errors.${messageKey}.body`)}</p>
       <ul>
-        <li><a href={href('/')}>{t('errors.goHome')}</a></li>
-        <li><a href={href('/contact')}>{t('errors.contactUs')}</a></li>
+        <li>
+          <a href={href('/')}>{t('errors.goHome')}</a>
+        </li>
+        <li>
+          <a href={href('/contact')}>{t('errors.contactUs')}</a>
+        </li>
       </ul>
       <SearchForm id="error-search" />
       {detail && <pre class="error-detail">{detail}</pre>}

@@ -17,7 +17,6 @@ export function FormPage(p: {
   /** A form that is a section of a larger page takes a second-level heading. */
   section?: boolean;
 }) {
-  const { t } = usePage();
   const Heading = p.section ? 'h2' : 'h1';
   return (
     <article class="prose">
@@ -27,7 +26,9 @@ export function FormPage(p: {
       <form method="post" action={p.action} class="form" noValidate>
         <CsrfField token={p.csrfToken} />
         {p.children}
-        <button type="submit" class={p.danger ? 'button--danger' : undefined}>{p.submit}</button>
+        <button type="submit" class={p.danger ? 'button--danger' : undefined}>
+          {p.submit}
+        </button>
       </form>
       {p.after}
     </article>
@@ -72,7 +73,9 @@ export function ConfirmLinkPage({ title, lead, action, csrfToken }: { title: str
   return (
     <MessagePage title={title}>
       {lead && <p>{lead}</p>}
-      <div class="actions"><ButtonForm action={action} csrfToken={csrfToken} label={t('form.confirmLink')} /></div>
+      <div class="actions">
+        <ButtonForm action={action} csrfToken={csrfToken} label={t('form.confirmLink')} />
+      </div>
     </MessagePage>
   );
 }

@@ -72,7 +72,9 @@ function MainNav() {
       <ul class="wrap">
         {nav.map((item) => (
           <li key={item.path}>
-            <a href={href(item.path)} aria-current={item.path === current ? 'page' : undefined}>{t(item.label)}</a>
+            <a href={href(item.path)} aria-current={item.path === current ? 'page' : undefined}>
+              {t(item.label)}
+            </a>
           </li>
         ))}
       </ul>
@@ -88,10 +90,18 @@ function Footer() {
       <div class="wrap">
         <nav aria-label={t('layout.footerNav')}>
           <ul>
-            <li><a href={href('/accessibility')}>{t('footer.accessibility')}</a></li>
-            <li><a href={href('/privacy')}>{t('footer.privacy')}</a></li>
-            <li><a href={href('/contact')}>{t('footer.contact')}</a></li>
-            <li><a href={href('/about')}>{t('footer.about')}</a></li>
+            <li>
+              <a href={href('/accessibility')}>{t('footer.accessibility')}</a>
+            </li>
+            <li>
+              <a href={href('/privacy')}>{t('footer.privacy')}</a>
+            </li>
+            <li>
+              <a href={href('/contact')}>{t('footer.contact')}</a>
+            </li>
+            <li>
+              <a href={href('/about')}>{t('footer.about')}</a>
+            </li>
           </ul>
         </nav>
         <p>{t('footer.tagline', { siteName })}</p>
@@ -100,7 +110,17 @@ function Footer() {
   );
 }
 
-export function Layout({ title, description, indexable = true, feeds = [], versions, head, styles = [], scripts = [], children }: LayoutProps) {
+export function Layout({
+  title,
+  description,
+  indexable = true,
+  feeds = [],
+  versions,
+  head,
+  styles = [],
+  scripts = [],
+  children,
+}: LayoutProps) {
   const { lang, t, path, siteName, baseUrl, assetVersion, headerSlots } = usePage();
   const href = useHref();
   const pathOnly = path.split('?')[0] ?? '/';
@@ -113,7 +133,10 @@ export function Layout({ title, description, indexable = true, feeds = [], versi
         {description && <meta name="description" content={description} />}
         {indexable ? (
           <>
-            <link rel="canonical" href={`${baseUrl}/${versions && !versions.languages.includes(lang) ? versions.original : lang}${pathOnly}`} />
+            <link
+              rel="canonical"
+              href={`${baseUrl}/${versions && !versions.languages.includes(lang) ? versions.original : lang}${pathOnly}`}
+            />
             {(versions?.languages ?? LANGUAGE_CODES).map((code) => (
               <link key={code} rel="alternate" hreflang={code} href={`${baseUrl}/${code}${pathOnly}`} />
             ))}
@@ -127,14 +150,20 @@ export function Layout({ title, description, indexable = true, feeds = [], versi
           <link key={f.atom} rel="alternate" type="application/atom+xml" title={f.title} href={f.atom} />,
         ])}
         {head}
-        {styles.map((href) => <link key={href} rel="stylesheet" href={`${href}?v=${assetVersion}`} />)}
-        {scripts.map((src) => <script key={src} src={`${src}?v=${assetVersion}`} defer />)}
+        {styles.map((href) => (
+          <link key={href} rel="stylesheet" href={`${href}?v=${assetVersion}`} />
+        ))}
+        {scripts.map((src) => (
+          <script key={src} src={`${src}?v=${assetVersion}`} defer />
+        ))}
         <script src={`/static/suggest.js?v=${assetVersion}`} defer />
         <link rel="stylesheet" href={`/static/app.css?v=${assetVersion}`} />
         <link rel="icon" href={`/static/favicon.svg?v=${assetVersion}`} type="image/svg+xml" />
       </head>
       <body>
-        <a class="skip-link" href="#main">{t('layout.skipToContent')}</a>
+        <a class="skip-link" href="#main">
+          {t('layout.skipToContent')}
+        </a>
         <header class="site-header">
           <div class="wrap header-bar">
             <a class="brand" href={href('/')}>
@@ -145,7 +174,9 @@ export function Layout({ title, description, indexable = true, feeds = [], versi
             <LanguageSwitcher />
             {headerSlots.length > 0 && (
               <div class="header-account">
-                {headerSlots.map((Slot, i) => <Slot key={i} />)}
+                {headerSlots.map((Slot, i) => (
+                  <Slot key={i} />
+                ))}
               </div>
             )}
           </div>

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { appTest } from '../../../test/helpers/app.ts';
 import { PASSWORD, person, sessionFrom, submit } from '../../../test/factories.ts';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './service/limits.ts';
-import { modules } from '../index.ts';
+import { appTest } from '../../../test/helpers/app.ts';
 import { sampleDirectory } from '../../../test/scopes.ts';
+import { modules } from '../index.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './service/limits.ts';
 
 const NEW_PASSWORD = 'Seven bridges over the Drava';
 
@@ -11,27 +11,47 @@ appTest('a session ends after a day idle and after two weeks in any case', async
   const idle = await person(database);
   const old = await person(database);
   const fresh = await person(database);
-  await database.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - SESSION_IDLE_MS - 1000).toISOString() }).where('user_id', '=', idle.id).execute();
-  await database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', old.id).execute();
+  await database.db
+    .updateTable('sessions')
+    .set({ last_seen_at: new Date(Date.now() - SESSION_IDLE_MS - 1000).toISOString() })
+    .where('user_id', '=', idle.id)
+    .execute();
+  await database.db
+    .updateTable('sessions')
+    .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+    .where('user_id', '=', old.id)
+    .execute();
   for (const p of [idle, old]) {
     const res = await app.inject({ url: '/en/account', headers: { cookie: p.cookie } });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/en/sign-in?next=%2Fen%2Faccount');
   }
   assert.equal((await app.inject({ url: '/en/account', headers: { cookie: fresh.cookie } })).statusCode, 200);
-  const row = await database.db.selectFrom('sessions').select(['created_at', 'expires_at']).where('user_id', '=', fresh.id).executeTakeFirstOrThrow();
+  const row = await database.db
+    .selectFrom('sessions')
+    .select(['created_at', 'expires_at'])
+    .where('user_id', '=', fresh.id)
+    .executeTakeFirstOrThrow();
   assert.equal(Date.parse(row.expires_at) - Date.parse(row.created_at), SESSION_ABSOLUTE_MS);
-  assert.equal((await database.db.selectFrom('sessions').select('id').where('user_id', 'in', [idle.id, old.id]).execute()).length, 0, 'ended sessions are removed');
+  assert.equal(
+    (await database.db.selectFrom('sessions').select('id').where('user_id', 'in', [idle.id, old.id]).execute()).length,
+    0,
+    'ended sessions are removed',
+  );
 });
 
-appTest('the session cookie is HttpOnly and SameSite, and Secure outside development', async (app, database) => {
-  const p = await person(database);
-  const res = await submit(app, '/en/sign-in', { email: p.email, password: PASSWORD });
-  const cookie = res.cookies.find((c) => c.name === 'municipium_session');
-  assert.equal(cookie?.httpOnly, true);
-  assert.equal(cookie?.sameSite, 'Lax');
-  assert.equal(cookie?.secure, true);
-}, { NODE_ENV: 'production' });
+appTest(
+  'the session cookie is HttpOnly and SameSite, and Secure outside development',
+  async (app, database) => {
+    const p = await person(database);
+    const res = await submit(app, '/en/sign-in', { email: p.email, password: PASSWORD });
+    const cookie = res.cookies.find((c) => c.name === 'municipium_session');
+    assert.equal(cookie?.httpOnly, true);
+    assert.equal(cookie?.sameSite, 'Lax');
+    assert.equal(cookie?.secure, true);
+  },
+  { NODE_ENV: 'production' },
+);
 
 appTest('the sessions page lists each browser and signs out all the others', async (app, database) => {
   const p = await person(database);
@@ -59,7 +79,10 @@ appTest('changing the password needs the current one and signs out other browser
   assert.equal((await app.inject({ url: '/en/account', headers: { cookie: other } })).statusCode, 303);
   assert.equal((await submit(app, '/en/sign-in', { email: p.email, password: NEW_PASSWORD })).statusCode, 303);
   const mails = await database.db.selectFrom('mail_outbox').select('subject').where('to_address', '=', p.email).execute();
-  assert.ok(mails.some((m) => /password .* was changed/.test(m.subject)), 'the owner is told');
+  assert.ok(
+    mails.some((m) => /password .* was changed/.test(m.subject)),
+    'the owner is told',
+  );
 });
 
 appTest('changing the email address goes through a link sent to the new address', async (app, database) => {
@@ -74,12 +97,20 @@ appTest('changing the email address goes through a link sent to the new address'
   const ok = await submit(app, '/en/account/email', { email: 'New@Example.eu', current_password: PASSWORD }, p);
   assert.equal(ok.statusCode, 200);
   const mails = await database.db.selectFrom('mail_outbox').select(['to_address', 'text_body']).execute();
-  assert.ok(mails.some((m) => m.to_address === p.email), 'the old address is told');
-  const link = mails.find((m) => m.to_address === 'new@example.eu')?.text_body.match(/http:\/\/portal\.test(\/en\/email\/confirm\/\S+)/)?.[1];
+  assert.ok(
+    mails.some((m) => m.to_address === p.email),
+    'the old address is told',
+  );
+  const link = mails
+    .find((m) => m.to_address === 'new@example.eu')
+    ?.text_body.match(/http:\/\/portal\.test(\/en\/email\/confirm\/\S+)/)?.[1];
   assert.ok(link);
   const confirmed = await submit(app, link, {}, p);
   assert.equal(confirmed.headers.location, '/en/account?notice=email-changed');
-  assert.equal((await database.db.selectFrom('users').select('email').where('id', '=', p.id).executeTakeFirstOrThrow()).email, 'new@example.eu');
+  assert.equal(
+    (await database.db.selectFrom('users').select('email').where('id', '=', p.id).executeTakeFirstOrThrow()).email,
+    'new@example.eu',
+  );
   assert.equal((await submit(app, link, {}, p)).statusCode, 410);
 });
 
@@ -96,7 +127,12 @@ appTest('the profile name can be changed, with errors that keep what was typed',
 appTest('download my data holds everything about the person and no secrets', async (app, database) => {
   const p = await person(database, { roles: [['municipality_editor', 7]] });
   await submit(app, '/en/contact', { topic: 'general', name: p.name, email: p.email, message: 'Hello from me' });
-  await submit(app, '/en/contact', { topic: 'general', name: 'Someone else', email: 'else@example.eu', message: 'Not mine' });
+  await submit(app, '/en/contact', {
+    topic: 'general',
+    name: 'Someone else',
+    email: 'else@example.eu',
+    message: 'Not mine',
+  });
   const res = await app.inject({ url: '/en/account/data', headers: { cookie: p.cookie } });
   assert.equal(res.statusCode, 200);
   assert.match(String(res.headers['content-disposition']), /attachment; filename="municipium-my-data\.json"/);
@@ -106,7 +142,10 @@ appTest('download my data holds everything about the person and no secrets', asy
   assert.deepEqual(data.roles, [{ role: 'municipality_editor', scope_type: 'municipality', scope_id: 7 }]);
   assert.equal(data.sessions.length, 1);
   assert.equal(data.sessions[0].id, undefined, 'session ids are secrets');
-  assert.deepEqual(data.pages.contactMessages.map((m: { message: string }) => m.message), ['Hello from me']);
+  assert.deepEqual(
+    data.pages.contactMessages.map((m: { message: string }) => m.message),
+    ['Hello from me'],
+  );
   assert.ok(!res.body.includes('Not mine'));
   assert.equal((await app.inject({ url: '/en/account/data' })).statusCode, 303, 'signed-in only');
 });
@@ -116,7 +155,13 @@ appTest('deleting the account erases personal data everywhere but keeps the reco
   const admin = await person(database, { roles: [['platform_admin', null]] });
   const p = await person(database, { roles: [['municipality_admin', 3]] });
   await submit(app, '/en/contact', { topic: 'general', name: p.name, email: p.email, message: 'Please call me' });
-  await submit(app, '/en/team/municipality/3', { email: 'colleague@example.eu', role: 'municipality_editor' }, p, '/en/team/municipality/3/invite');
+  await submit(
+    app,
+    '/en/team/municipality/3',
+    { email: 'colleague@example.eu', role: 'municipality_editor' },
+    p,
+    '/en/team/municipality/3/invite',
+  );
   const wrong = await submit(app, '/en/account/delete', { current_password: 'wrong wrong wrong' }, p);
   assert.equal(wrong.statusCode, 422);
   const res = await submit(app, '/en/account/delete', { current_password: PASSWORD }, p);
@@ -136,7 +181,17 @@ appTest('deleting the account erases personal data everywhere but keeps the reco
 });
 
 appTest('every account page asks an anonymous visitor to sign in and come back', async (app) => {
-  for (const url of ['/en/account', '/en/account/password', '/en/account/email', '/en/account/sessions', '/en/account/data', '/en/account/delete', '/en/organisations/new', '/en/admin/audit', '/en/team/platform']) {
+  for (const url of [
+    '/en/account',
+    '/en/account/password',
+    '/en/account/email',
+    '/en/account/sessions',
+    '/en/account/data',
+    '/en/account/delete',
+    '/en/organisations/new',
+    '/en/admin/audit',
+    '/en/team/platform',
+  ]) {
     const res = await app.inject({ url });
     assert.equal(res.statusCode, 303, url);
     assert.equal(res.headers.location, `/en/sign-in?next=${encodeURIComponent(url)}`);
@@ -156,12 +211,28 @@ appTest('the header shows sign-in to visitors and the account to signed-in peopl
 appTest('the housekeeping jobs remove ended sessions and old rate-limit counters', async (app, database) => {
   const ended = await person(database);
   const active = await person(database);
-  await database.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - SESSION_IDLE_MS - 1).toISOString() }).where('user_id', '=', ended.id).execute();
-  await database.db.insertInto('throttle').values([{ key: 'old', window_start: Date.now() - 48 * 3600_000, hits: 3 }, { key: 'new', window_start: Date.now(), hits: 1 }]).execute();
+  await database.db
+    .updateTable('sessions')
+    .set({ last_seen_at: new Date(Date.now() - SESSION_IDLE_MS - 1).toISOString() })
+    .where('user_id', '=', ended.id)
+    .execute();
+  await database.db
+    .insertInto('throttle')
+    .values([
+      { key: 'old', window_start: Date.now() - 48 * 3600_000, hits: 3 },
+      { key: 'new', window_start: Date.now(), hits: 1 },
+    ])
+    .execute();
   const jobs = modules.flatMap((m) => m.jobs ?? []);
   assert.deepEqual(jobs.map((j) => j.name).sort(), ['prune rate-limit counters', 'remove ended sessions']);
   for (const job of jobs) await job.run(app.context);
   const sessions = await database.db.selectFrom('sessions').select('user_id').execute();
-  assert.deepEqual(sessions.map((s) => s.user_id), [active.id]);
-  assert.deepEqual((await database.db.selectFrom('throttle').select('key').execute()).map((r) => r.key), ['new']);
+  assert.deepEqual(
+    sessions.map((s) => s.user_id),
+    [active.id],
+  );
+  assert.deepEqual(
+    (await database.db.selectFrom('throttle').select('key').execute()).map((r) => r.key),
+    ['new'],
+  );
 });

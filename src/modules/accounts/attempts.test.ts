@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { PASSWORD, person, submit } from '../../../test/factories.ts';
 import { appTest, cookieHeader } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
-import { PASSWORD, person, submit } from '../../../test/factories.ts';
 import { hit } from '../../core/http/throttle.ts';
 import { THROTTLE } from './service/limits.ts';
 
@@ -13,11 +13,14 @@ async function signInForm(app: FastifyInstance, ip: string, cookie = '') {
   const page = await app.inject({ url: signInUrl, remoteAddress: ip, headers: cookie ? { cookie } : {} });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
   const cookies = [cookie, cookieHeader(page)].filter(Boolean).join('; ');
-  return (email: string, password: string) => app.inject({
-    method: 'POST', url: signInUrl, remoteAddress: ip,
-    headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
-  });
+  return (email: string, password: string) =>
+    app.inject({
+      method: 'POST',
+      url: signInUrl,
+      remoteAddress: ip,
+      headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
+    });
 }
 
 const sessionsOf = async (database: TestDatabase, userId: number) =>
@@ -52,7 +55,8 @@ appTest('a stranger who locks an account out does not lock its owner out of a br
   assert.ok(device?.httpOnly, 'the browser is remembered in an HttpOnly cookie');
   const deviceCookie = `municipium_device=${device.value}`;
 
-  for (let i = 0; i < 5; i++) assert.equal((await (await signInForm(app, `198.51.100.${i}`))(owner.email, `bad guess ${i}!`)).statusCode, 422);
+  for (let i = 0; i < 5; i++)
+    assert.equal((await (await signInForm(app, `198.51.100.${i}`))(owner.email, `bad guess ${i}!`)).statusCode, 422);
   const stranger = await (await signInForm(app, '198.51.100.99'))(owner.email, PASSWORD);
   assertTooMany(stranger, 'a new browser, even with the right password');
   assert.match(stranger.body, /browser you have signed in with before/, 'the owner is told how to get in');
@@ -65,12 +69,15 @@ appTest('a stranger who locks an account out does not lock its owner out of a br
     assertTooMany(await (await signInForm(app, '198.51.100.98', cookie))(owner.email, PASSWORD), `forged device cookie ${cookie}`);
   }
   const other = await person(database);
-  const otherDevice = (await (await signInForm(app, '192.0.2.11'))(other.email, PASSWORD)).cookies.find((c) => c.name === 'municipium_device');
+  const otherDevice = (await (await signInForm(app, '192.0.2.11'))(other.email, PASSWORD)).cookies.find(
+    (c) => c.name === 'municipium_device',
+  );
   const borrowed = await (await signInForm(app, '198.51.100.97', `municipium_device=${otherDevice?.value}`))(owner.email, PASSWORD);
   assertTooMany(borrowed, 'another account’s device cookie');
 
   // A known browser has its own five attempts: a stolen laptop is not a way around the limit.
-  for (let i = 0; i < 5; i++) assert.equal((await (await signInForm(app, '203.0.113.8', deviceCookie))(owner.email, `typo ${i} here`)).statusCode, 422);
+  for (let i = 0; i < 5; i++)
+    assert.equal((await (await signInForm(app, '203.0.113.8', deviceCookie))(owner.email, `typo ${i} here`)).statusCode, 422);
   assertTooMany(await (await signInForm(app, '203.0.113.8', deviceCookie))(owner.email, PASSWORD), 'the device’s own limit');
 });
 
@@ -79,7 +86,11 @@ appTest('a password reset by mail lifts the lock a stranger put on the account',
   for (let i = 0; i < 5; i++) await (await signInForm(app, `198.51.100.${i}`))(owner.email, `bad guess ${i}!`);
   assertTooMany(await (await signInForm(app, '198.51.100.50'))(owner.email, PASSWORD), 'locked');
   await submit(app, '/en/password/forgot', { email: owner.email });
-  const mail = await database.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', owner.email).executeTakeFirstOrThrow();
+  const mail = await database.db
+    .selectFrom('mail_outbox')
+    .select('text_body')
+    .where('to_address', '=', owner.email)
+    .executeTakeFirstOrThrow();
   const reset = /http:\/\/portal\.test(\/en\/password\/reset\/\S+)/.exec(mail.text_body)?.[1];
   assert.ok(reset);
   assert.equal((await submit(app, reset, { password: 'A brand new passphrase here' })).statusCode, 303);
@@ -92,16 +103,29 @@ appTest('every refusal for too many attempts answers 429 with Retry-After and ke
   await Promise.all([
     ...Array.from({ length: THROTTLE.signUpPerIp.max }, () => hit(database.db, `signup:ip:${ip}`, THROTTLE.signUpPerIp)),
     ...Array.from({ length: THROTTLE.resetPerIp.max }, () => hit(database.db, `reset:ip:${ip}`, THROTTLE.resetPerIp)),
-    ...Array.from({ length: THROTTLE.emailChangePerAccount.max }, () => hit(database.db, `email-change:${admin.id}`, THROTTLE.emailChangePerAccount)),
+    ...Array.from({ length: THROTTLE.emailChangePerAccount.max }, () =>
+      hit(database.db, `email-change:${admin.id}`, THROTTLE.emailChangePerAccount),
+    ),
     ...Array.from({ length: THROTTLE.invitationsPerActor.max }, () => hit(database.db, `invite:${admin.id}`, THROTTLE.invitationsPerActor)),
   ]);
   const users = (await database.db.selectFrom('users').select('id').execute()).length;
-  const signUp = await submit(app, '/en/sign-up', { name: 'Mara Kovač', email: 'mara@example.eu', password: PASSWORD, terms: 'yes' });
+  const signUp = await submit(app, '/en/sign-up', {
+    name: 'Mara Kovač',
+    email: 'mara@example.eu',
+    password: PASSWORD,
+    terms: 'yes',
+  });
   assertTooMany(signUp, 'sign-up per address');
   assert.ok(signUp.body.includes('value="Mara Kovač"'), 'the name typed is kept');
   assertTooMany(await submit(app, '/en/password/forgot', { email: admin.email }), 'password reset per address');
   assertTooMany(await submit(app, '/en/account/email', { email: 'new@example.eu', current_password: PASSWORD }, admin), 'email change');
-  const invite = await submit(app, '/en/team/platform', { email: 'editor@example.eu', role: 'platform_editor' }, admin, '/en/team/platform/invite');
+  const invite = await submit(
+    app,
+    '/en/team/platform',
+    { email: 'editor@example.eu', role: 'platform_editor' },
+    admin,
+    '/en/team/platform/invite',
+  );
   assertTooMany(invite, 'invitations');
   assert.equal((await database.db.selectFrom('users').select('id').execute()).length, users, 'no account was made');
   assert.equal((await database.db.selectFrom('invitations').select('id').execute()).length, 0, 'no invitation was made');

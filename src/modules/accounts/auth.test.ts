@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import { PASSWORD, person, sessionFrom, submit } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { dbTest, type TestDatabase } from '../../../test/helpers/db.ts';
 import { linkIn, startSmtp, type TestSmtp } from '../../../test/helpers/smtp.ts';
-import { PASSWORD, person, sessionFrom, submit } from '../../../test/factories.ts';
 
 type Ctx = { app: FastifyInstance; database: TestDatabase; smtp: TestSmtp };
 
@@ -26,7 +26,13 @@ const path = (url: string) => new URL(url).pathname;
 const users = (database: TestDatabase) => database.db.selectFrom('users').selectAll().execute();
 
 async function signUp(app: FastifyInstance, lang: string, fields: Partial<Record<string, string>> = {}) {
-  return submit(app, `/${lang}/sign-up`, { name: 'Ana Novak', email: 'ana@example.si', password: PASSWORD, terms: 'yes', ...fields } as Record<string, string>);
+  return submit(app, `/${lang}/sign-up`, {
+    name: 'Ana Novak',
+    email: 'ana@example.si',
+    password: PASSWORD,
+    terms: 'yes',
+    ...fields,
+  } as Record<string, string>);
 }
 
 mailTest('sign up, confirm by the emailed link, and land signed in on the account page', async ({ app, database, smtp }) => {
@@ -48,7 +54,10 @@ mailTest('sign up, confirm by the emailed link, and land signed in on the accoun
   const done = await submit(app, confirm, {});
   assert.equal(done.statusCode, 303);
   assert.equal(done.headers.location, '/sl/account?notice=confirmed');
-  assert.ok(done.cookies.some((c) => c.name === 'municipium_device'), 'this browser is known to the account from now on');
+  assert.ok(
+    done.cookies.some((c) => c.name === 'municipium_device'),
+    'this browser is known to the account from now on',
+  );
   const account = await app.inject({ url: '/sl/account?notice=confirmed', headers: { cookie: sessionFrom(done) } });
   assert.equal(account.statusCode, 200);
   assert.ok(account.body.includes('ana@example.si'));
@@ -58,28 +67,31 @@ mailTest('sign up, confirm by the emailed link, and land signed in on the accoun
   assert.equal(again.statusCode, 410, 'the link works once');
 });
 
-mailTest('sign-up refuses bad input with localised errors, keeps what was typed but not the password, stores nothing', async ({ app, database }) => {
-  const cases: [Record<string, string>, string, RegExp][] = [
-    [{ terms: '' }, 'terms', /terms/],
-    [{ password: 'short' }, 'password', /at least 10/],
-    [{ password: 'ana@example.si!!' }, 'password', /email address/],
-    [{ password: 'password123456' }, 'password', /too common/],
-    [{ email: 'not an email' }, 'email', /email address like/],
-    [{ name: 'x'.repeat(121) }, 'name', /at most 120/],
-    [{ name: '   ' }, 'name', /Fill in/],
-  ];
-  for (const [fields, field, message] of cases) {
-    const res = await signUp(app, 'en', { name: 'Ana <b>Novak</b>', ...fields });
-    assert.equal(res.statusCode, 422, field);
-    assert.match(res.body, new RegExp(`id="${field}-error"`), field);
-    assert.match(res.body, message, field);
-    if (field !== 'name') assert.ok(res.body.includes('value="Ana &lt;b>Novak&lt;/b>"'), 'name kept, escaped');
-    assert.ok(!res.body.includes(fields.password ?? PASSWORD), 'the password is not sent back');
-  }
-  const de = await signUp(app, 'de', { password: 'short' });
-  assert.ok(!de.body.includes('Use at least'), 'errors in German');
-  assert.equal((await users(database)).length, 0);
-});
+mailTest(
+  'sign-up refuses bad input with localised errors, keeps what was typed but not the password, stores nothing',
+  async ({ app, database }) => {
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ terms: '' }, 'terms', /terms/],
+      [{ password: 'short' }, 'password', /at least 10/],
+      [{ password: 'ana@example.si!!' }, 'password', /email address/],
+      [{ password: 'password123456' }, 'password', /too common/],
+      [{ email: 'not an email' }, 'email', /email address like/],
+      [{ name: 'x'.repeat(121) }, 'name', /at most 120/],
+      [{ name: '   ' }, 'name', /Fill in/],
+    ];
+    for (const [fields, field, message] of cases) {
+      const res = await signUp(app, 'en', { name: 'Ana <b>Novak</b>', ...fields });
+      assert.equal(res.statusCode, 422, field);
+      assert.match(res.body, new RegExp(`id="${field}-error"`), field);
+      assert.match(res.body, message, field);
+      if (field !== 'name') assert.ok(res.body.includes('value="Ana &lt;b>Novak&lt;/b>"'), 'name kept, escaped');
+      assert.ok(!res.body.includes(fields.password ?? PASSWORD), 'the password is not sent back');
+    }
+    const de = await signUp(app, 'de', { password: 'short' });
+    assert.ok(!de.body.includes('Use at least'), 'errors in German');
+    assert.equal((await users(database)).length, 0);
+  },
+);
 
 mailTest('signing up with a taken address looks the same, and the owner is told', async ({ app, database, smtp }) => {
   const owner = await person(database, { email: 'taken@example.eu', name: 'Owner' });
@@ -102,7 +114,10 @@ mailTest('a wrong password and an unknown address get the same answer', async ({
   assert.ok(message(wrong.body));
   assert.equal(message(wrong.body), message(unknown.body));
   assert.ok(wrong.body.includes(`value="${known.email}"`), 'the address typed is kept');
-  assert.equal(wrong.cookies.some((c) => c.name === 'municipium_session'), false);
+  assert.equal(
+    wrong.cookies.some((c) => c.name === 'municipium_session'),
+    false,
+  );
 });
 
 mailTest('sign-in starts a new session id and goes back where the person was; open redirects are ignored', async ({ app, database }) => {
@@ -112,21 +127,38 @@ mailTest('sign-in starts a new session id and goes back where the person was; op
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
   // The browser still holds an earlier session cookie: signing in must replace it, not reuse it.
   const res = await app.inject({
-    method: 'POST', url: '/en/sign-in',
-    headers: { cookie: [p.cookie, ...page.cookies.map((c) => `${c.name}=${c.value}`)].join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    url: '/en/sign-in',
+    headers: {
+      cookie: [p.cookie, ...page.cookies.map((c) => `${c.name}=${c.value}`)].join('; '),
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     payload: new URLSearchParams({ _csrf: csrf, email: p.email, password: PASSWORD, next: '/en/about' }).toString(),
   });
   assert.equal(res.statusCode, 303);
   assert.equal(res.headers.location, '/en/about');
   assert.notEqual(sessionFrom(res), p.cookie, 'a new session id');
   assert.equal((await app.inject({ url: '/en/account', headers: { cookie: p.cookie } })).statusCode, 303, 'the old session ended');
-  const bad = ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '/en//evil.example',
-    '/en/x\r\nSet-Cookie: a=b', '/en/x\u0000y', '/en/\u2215\u2215evil.example', '/en/\u2215evil.example', '/\u2215/evil.example'];
+  const bad = [
+    'https://evil.example/',
+    '//evil.example/x',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '/en//evil.example',
+    '/en/x\r\nSet-Cookie: a=b',
+    '/en/x\u0000y',
+    '/en/\u2215\u2215evil.example',
+    '/en/\u2215evil.example',
+    '/\u2215/evil.example',
+  ];
   for (const next of bad) {
     const r = await submit(app, '/en/sign-in', { email: p.email, password: PASSWORD, next });
     assert.equal(r.statusCode, 303, JSON.stringify(next));
     assert.equal(r.headers.location, '/en/', `${JSON.stringify(next)} falls back to the home page`);
-    const page = await app.inject({ url: `/en/sign-in?next=${encodeURIComponent(next)}`, headers: { cookie: sessionFrom(r) } });
+    const page = await app.inject({
+      url: `/en/sign-in?next=${encodeURIComponent(next)}`,
+      headers: { cookie: sessionFrom(r) },
+    });
     assert.equal(page.statusCode, 303, JSON.stringify(next));
     assert.equal(page.headers.location, '/en/', `${JSON.stringify(next)} falls back to the home page when signed in`);
     const form = await app.inject({ url: `/en/sign-in?next=${encodeURIComponent(next)}` });
@@ -148,7 +180,8 @@ mailTest('an unconfirmed account cannot sign in and gets a fresh link', async ({
 mailTest('five failures lock an address for a while, whether or not it has an account', async ({ app, database }) => {
   const p = await person(database);
   for (const email of [p.email, 'ghost@example.eu']) {
-    for (let i = 0; i < 5; i++) assert.equal((await submit(app, '/en/sign-in', { email, password: `wrong-${i}-password` })).statusCode, 422);
+    for (let i = 0; i < 5; i++)
+      assert.equal((await submit(app, '/en/sign-in', { email, password: `wrong-${i}-password` })).statusCode, 422);
     const locked = await submit(app, '/en/sign-in', { email, password: PASSWORD });
     assert.equal(locked.statusCode, 429, email);
     assert.match(locked.body, /Too many attempts\. Wait 15 minutes/);
@@ -180,16 +213,28 @@ mailTest('a reset link expires', async ({ app, database, smtp }) => {
   await submit(app, '/en/password/forgot', { email: p.email });
   await deliver(app);
   const reset = path(linkIn(await smtp.messageTo(p.email), '/password/reset/'));
-  await database.db.updateTable('account_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+  await database.db
+    .updateTable('account_tokens')
+    .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+    .execute();
   assert.equal((await app.inject({ url: reset })).statusCode, 410);
   const page = await app.inject({ url: '/en/password/forgot' });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
   const late = await app.inject({
-    method: 'POST', url: reset, headers: { cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    url: reset,
+    headers: {
+      cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     payload: new URLSearchParams({ _csrf: csrf, password: 'A brand new passphrase here' }).toString(),
   });
   assert.equal(late.statusCode, 410);
-  assert.equal((await submit(app, '/en/sign-in', { email: p.email, password: 'A brand new passphrase here' })).statusCode, 422, 'the password did not change');
+  assert.equal(
+    (await submit(app, '/en/sign-in', { email: p.email, password: 'A brand new passphrase here' })).statusCode,
+    422,
+    'the password did not change',
+  );
 });
 
 mailTest('sign-out needs the form token and ends the session', async ({ app, database }) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { appTest } from '../../../test/helpers/app.ts';
 import { PASSWORD, person, sessionFrom, submit } from '../../../test/factories.ts';
+import { appTest } from '../../../test/helpers/app.ts';
 import { registerNetworks, sampleDirectory } from '../../../test/scopes.ts';
 
 registerNetworks();
@@ -14,11 +14,21 @@ function linkTo(body: string, path: string): string {
 appTest('an admin invites an editor by email; the invitee signs up with that address and accepts', async (app, database) => {
   await sampleDirectory(database);
   const admin = await person(database, { roles: [['municipality_admin', 5]], name: 'Mayor Office' });
-  const invited = await submit(app, '/bg/team/municipality/5', { email: 'Editor@Example.bg', role: 'municipality_editor' }, admin, '/bg/team/municipality/5/invite');
+  const invited = await submit(
+    app,
+    '/bg/team/municipality/5',
+    { email: 'Editor@Example.bg', role: 'municipality_editor' },
+    admin,
+    '/bg/team/municipality/5/invite',
+  );
   assert.equal(invited.headers.location, '/bg/team/municipality/5?notice=invited');
   const team = await app.inject({ url: '/bg/team/municipality/5', headers: { cookie: admin.cookie } });
   assert.ok(team.body.includes('editor@example.bg'), 'listed as waiting');
-  const mail = await database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'editor@example.bg').executeTakeFirstOrThrow();
+  const mail = await database.db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('to_address', '=', 'editor@example.bg')
+    .executeTakeFirstOrThrow();
   assert.equal(mail.language, 'bg', 'in the language the admin used, for an address without account');
   const invitation = linkTo(mail.text_body, '/invitations/');
 
@@ -26,8 +36,18 @@ appTest('an admin invites an editor by email; the invitee signs up with that add
   assert.equal(visitor.statusCode, 200);
   assert.match(visitor.body, /href="\/bg\/sign-in\?next=/);
 
-  await submit(app, '/bg/sign-up', { name: 'Ivan Petrov', email: 'editor@example.bg', password: PASSWORD, terms: 'yes' });
-  const confirmMail = await database.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', 'editor@example.bg').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  await submit(app, '/bg/sign-up', {
+    name: 'Ivan Petrov',
+    email: 'editor@example.bg',
+    password: PASSWORD,
+    terms: 'yes',
+  });
+  const confirmMail = await database.db
+    .selectFrom('mail_outbox')
+    .select('text_body')
+    .where('to_address', '=', 'editor@example.bg')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
   const signedIn = await submit(app, linkTo(confirmMail.text_body, '/confirm/'), {});
   const cookie = sessionFrom(signedIn);
   const userId = (await database.db.selectFrom('users').select('id').where('email', '=', 'editor@example.bg').executeTakeFirstOrThrow()).id;
@@ -37,33 +57,53 @@ appTest('an admin invites an editor by email; the invitee signs up with that add
   assert.match(page.body, /<form method="post" action="\/bg\/invitations\//);
   const accepted = await submit(app, invitation, {}, who);
   assert.equal(accepted.headers.location, '/bg/account?notice=saved');
-  const grants = await database.db.selectFrom('role_grants').select(['role', 'scope_type', 'scope_id', 'granted_by']).where('user_id', '=', userId).execute();
+  const grants = await database.db
+    .selectFrom('role_grants')
+    .select(['role', 'scope_type', 'scope_id', 'granted_by'])
+    .where('user_id', '=', userId)
+    .execute();
   assert.deepEqual(grants, [{ role: 'municipality_editor', scope_type: 'municipality', scope_id: 5, granted_by: admin.id }]);
   const again = await app.inject({ url: invitation, headers: { cookie } });
   assert.ok(!again.body.includes('<form method="post" action="/bg/invitations/'), 'used once');
-  const actions = (await database.db.selectFrom('audit_log').select(['action', 'actor_id']).orderBy('id').execute());
-  assert.deepEqual(actions, [{ action: 'role.invite', actor_id: admin.id }, { action: 'role.accept', actor_id: userId }]);
+  const actions = await database.db.selectFrom('audit_log').select(['action', 'actor_id']).orderBy('id').execute();
+  assert.deepEqual(actions, [
+    { action: 'role.invite', actor_id: admin.id },
+    { action: 'role.accept', actor_id: userId },
+  ]);
 });
 
 appTest('an invitation cannot be taken by another account, after it expires, or once cancelled', async (app, database) => {
   const admin = await person(database, { roles: [['network_coordinator', 2]] });
   const other = await person(database);
   await submit(app, '/en/team/network/2', { email: 'wanted@example.eu', role: 'network_coordinator' }, admin, '/en/team/network/2/invite');
-  const mail = await database.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', 'wanted@example.eu').executeTakeFirstOrThrow();
+  const mail = await database.db
+    .selectFrom('mail_outbox')
+    .select('text_body')
+    .where('to_address', '=', 'wanted@example.eu')
+    .executeTakeFirstOrThrow();
   const invitation = linkTo(mail.text_body, '/invitations/');
-  assert.match((await app.inject({ url: invitation, headers: { cookie: other.cookie } })).body, /This invitation is for wanted@example\.eu/);
+  assert.match(
+    (await app.inject({ url: invitation, headers: { cookie: other.cookie } })).body,
+    /This invitation is for wanted@example\.eu/,
+  );
   const stolen = await submit(app, '/en/account', {}, other, invitation);
   assert.equal(stolen.statusCode, 403);
   assert.equal((await database.db.selectFrom('role_grants').selectAll().where('user_id', '=', other.id).execute()).length, 0);
 
   const wanted = await person(database, { email: 'wanted@example.eu' });
-  await database.db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+  await database.db
+    .updateTable('invitations')
+    .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+    .execute();
   assert.match((await app.inject({ url: invitation, headers: { cookie: wanted.cookie } })).body, /can no longer be used/);
   const late = await submit(app, '/en/account', {}, wanted, invitation);
   assert.equal(late.statusCode, 303);
   assert.equal((await database.db.selectFrom('role_grants').selectAll().where('user_id', '=', wanted.id).execute()).length, 0);
 
-  await database.db.updateTable('invitations').set({ expires_at: new Date(Date.now() + 60_000).toISOString() }).execute();
+  await database.db
+    .updateTable('invitations')
+    .set({ expires_at: new Date(Date.now() + 60_000).toISOString() })
+    .execute();
   const inv = await database.db.selectFrom('invitations').select('id').executeTakeFirstOrThrow();
   const cancelled = await submit(app, '/en/team/network/2', {}, admin, `/en/team/network/2/invitations/${inv.id}/cancel`);
   assert.equal(cancelled.headers.location, '/en/team/network/2?notice=cancelled');

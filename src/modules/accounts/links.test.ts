@@ -1,16 +1,24 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import { PASSWORD, person, submit, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
-import { PASSWORD, person, type TestPerson, submit } from '../../../test/factories.ts';
 
 const NEW_PASSWORD = 'Seven swans over Lake Bled';
 
 /** The path of the newest link mailed to an address, of the given kind. */
 async function mailedLink(database: TestDatabase, to: string, kind: RegExp): Promise<string> {
-  const mails = await database.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', to).orderBy('id', 'desc').execute();
+  const mails = await database.db
+    .selectFrom('mail_outbox')
+    .select('text_body')
+    .where('to_address', '=', to)
+    .orderBy('id', 'desc')
+    .execute();
   for (const m of mails) {
-    const url = m.text_body.match(/http:\/\/portal\.test(\/[a-z]{2}\/\S+)/g)?.map((u) => u.replace('http://portal.test', '')).find((u) => kind.test(u));
+    const url = m.text_body
+      .match(/http:\/\/portal\.test(\/[a-z]{2}\/\S+)/g)
+      ?.map((u) => u.replace('http://portal.test', ''))
+      .find((u) => kind.test(u));
     if (url) return url;
   }
   throw new Error(`no ${kind} link mailed to ${to}`);
@@ -62,7 +70,8 @@ appTest('a pending email change stops working after a password reset or change',
   assert.equal((await submit(app, reset, { password: NEW_PASSWORD })).statusCode, 303);
   const signedIn = await person(database, { email: 'second@example.eu' });
   await assertDead(app, confirm, signedIn, {}, 'email change after a password reset');
-  const email = async (id: number) => (await database.db.selectFrom('users').select('email').where('id', '=', id).executeTakeFirstOrThrow()).email;
+  const email = async (id: number) =>
+    (await database.db.selectFrom('users').select('email').where('id', '=', id).executeTakeFirstOrThrow()).email;
   assert.equal(await email(p.id), p.email, 'the address did not change');
 
   const q = await person(database);

@@ -5,14 +5,13 @@ import { accountRoutes } from './routes/account.tsx';
 import { adminRoutes } from './routes/admin.tsx';
 import { authRoutes } from './routes/auth.tsx';
 import { organisationRoutes } from './routes/organisations.tsx';
-import { teamRoutes } from './routes/team.tsx';
 import { registerSessionHook } from './routes/session.ts';
+import { teamRoutes } from './routes/team.tsx';
 import { describeOrganisations } from './service/organisations.ts';
 import { createAdmin, hasPlatformAdmin } from './service/roles.ts';
 import { pruneSessions } from './service/sessions.ts';
 import './schema.ts';
 import { AccountLink } from './views/header.tsx';
-
 
 /** An organisation (business, NGO, school): its representatives speak and act for it. */
 const organisationScope: ScopeDefinition = {
@@ -36,21 +35,23 @@ export const accounts: ModuleManifest = {
   },
   header: AccountLink,
   jobs: [{ name: 'remove ended sessions', everyMs: 3600_000, run: ({ database }) => pruneSessions(database.db) }],
-  commands: [{
-    name: 'create-admin',
-    description: 'create a platform administrator, or make an existing account one',
-    options: [
-      { flags: '--email <email>', description: 'the administrator\'s email address', required: true },
-      { flags: '--name <name>', description: 'their name, for a new account', default: 'Administrator' },
-    ],
-    run: async (ctx, { email, name }) => {
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email ?? '')) throw new Error(`not an email address: ${email}`);
-      const result = await createAdmin(ctx, email!, name ?? 'Administrator');
-      return result.setPasswordLink
-        ? `Created ${email} as platform administrator.\nChoose a password within 7 days at:\n  ${result.setPasswordLink}`
-        : `${email} is now a platform administrator.`;
+  commands: [
+    {
+      name: 'create-admin',
+      description: 'create a platform administrator, or make an existing account one',
+      options: [
+        { flags: '--email <email>', description: "the administrator's email address", required: true },
+        { flags: '--name <name>', description: 'their name, for a new account', default: 'Administrator' },
+      ],
+      run: async (ctx, { email, name }) => {
+        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email ?? '')) throw new Error(`not an email address: ${email}`);
+        const result = await createAdmin(ctx, email!, name ?? 'Administrator');
+        return result.setPasswordLink
+          ? `Created ${email} as platform administrator.\nChoose a password within 7 days at:\n  ${result.setPasswordLink}`
+          : `${email} is now a platform administrator.`;
+      },
     },
-  }],
+  ],
   startupNotes: async (ctx) =>
     (await hasPlatformAdmin(ctx)) ? [] : ['No administrator yet. Create one with:', '  npx municipium create-admin --email you@example.eu'],
 };

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import type { Actor, Scope } from '../../core/authz.ts';
-import { type Matrix, policyMatrix, testActor as actor } from '../../../test/policy.ts';
-import { appTest } from '../../../test/helpers/app.ts';
 import { person, submit, type TestPerson } from '../../../test/factories.ts';
+import { appTest } from '../../../test/helpers/app.ts';
+import { testActor as actor, type Matrix, policyMatrix } from '../../../test/policy.ts';
 import { registerNetworks, sampleDirectory } from '../../../test/scopes.ts';
+import type { Actor, Scope } from '../../core/authz.ts';
 import { accountsPolicy } from './policy.ts';
 
 registerNetworks();
-
 
 const ACTORS: Record<string, Actor | null> = {
   anonymous: null,
@@ -24,21 +23,46 @@ const ACTORS: Record<string, Actor | null> = {
 
 const SCOPES: Record<string, Scope> = {
   platform: { type: 'platform', id: null },
-  m1: { type: 'municipality', id: 1 }, m2: { type: 'municipality', id: 2 },
-  n1: { type: 'network', id: 1 }, n2: { type: 'network', id: 2 },
-  o1: { type: 'organisation', id: 1 }, o2: { type: 'organisation', id: 2 },
+  m1: { type: 'municipality', id: 1 },
+  m2: { type: 'municipality', id: 2 },
+  n1: { type: 'network', id: 1 },
+  n2: { type: 'network', id: 2 },
+  o1: { type: 'organisation', id: 1 },
+  o2: { type: 'organisation', id: 2 },
 };
 
 /** Every action with the subjects it is tried on, and who may: everyone else must be refused. */
 const MATRIX: Matrix = {
-  'organisation.create': { subjects: { none: () => null }, allowed: { none: ['citizen', 'orgRep1', 'editor1', 'muniAdmin1', 'coordinator1', 'moderator', 'admin'] } },
-  'organisation.edit': { subjects: { o1: () => ({ id: 1 }), o2: () => ({ id: 2 }) }, allowed: { o1: ['orgRep1', 'admin'], o2: ['admin'] } },
-  ...Object.fromEntries(['team.view', 'team.invite', 'team.revoke'].map((action) => [action, {
-    subjects: Object.fromEntries(Object.entries(SCOPES).map(([k, s]) => [k, () => s])),
-    allowed: { platform: ['admin'], m1: ['muniAdmin1', 'admin'], m2: ['admin'], n1: ['coordinator1', 'admin'], n2: ['admin'], o1: ['orgRep1', 'admin'], o2: ['admin'] },
-  }])),
+  'organisation.create': {
+    subjects: { none: () => null },
+    allowed: { none: ['citizen', 'orgRep1', 'editor1', 'muniAdmin1', 'coordinator1', 'moderator', 'admin'] },
+  },
+  'organisation.edit': {
+    subjects: { o1: () => ({ id: 1 }), o2: () => ({ id: 2 }) },
+    allowed: { o1: ['orgRep1', 'admin'], o2: ['admin'] },
+  },
+  ...Object.fromEntries(
+    ['team.view', 'team.invite', 'team.revoke'].map((action) => [
+      action,
+      {
+        subjects: Object.fromEntries(Object.entries(SCOPES).map(([k, s]) => [k, () => s])),
+        allowed: {
+          platform: ['admin'],
+          m1: ['muniAdmin1', 'admin'],
+          m2: ['admin'],
+          n1: ['coordinator1', 'admin'],
+          n2: ['admin'],
+          o1: ['orgRep1', 'admin'],
+          o2: ['admin'],
+        },
+      },
+    ]),
+  ),
   'invitation.accept': {
-    subjects: { own: (who) => ({ email: ACTORS[who]?.email ?? 'x@example.eu' }), other: () => ({ email: 'someone.else@example.eu' }) },
+    subjects: {
+      own: (who) => ({ email: ACTORS[who]?.email ?? 'x@example.eu' }),
+      other: () => ({ email: 'someone.else@example.eu' }),
+    },
     allowed: { own: ['citizen', 'orgRep1', 'editor1', 'muniAdmin1', 'coordinator1', 'moderator', 'admin'], other: [] },
   },
   'audit.view': { subjects: { none: () => null }, allowed: { none: ['admin'] } },
@@ -70,15 +94,40 @@ appTest('team pages: each person reaches only the teams of their own scope, on t
     }
   }
   // A forged invite into another municipality is refused and changes nothing.
-  const own = await submit(app, '/en/team/municipality/1', { email: 'x@example.eu', role: 'municipality_editor' }, people.muniAdmin1!, '/en/team/municipality/1/invite');
+  const own = await submit(
+    app,
+    '/en/team/municipality/1',
+    { email: 'x@example.eu', role: 'municipality_editor' },
+    people.muniAdmin1!,
+    '/en/team/municipality/1/invite',
+  );
   assert.equal(own.statusCode, 303);
-  const forged = await submit(app, '/en/team/municipality/1', { email: 'y@example.eu', role: 'municipality_admin' }, people.muniAdmin1!, '/en/team/municipality/2/invite');
+  const forged = await submit(
+    app,
+    '/en/team/municipality/1',
+    { email: 'y@example.eu', role: 'municipality_admin' },
+    people.muniAdmin1!,
+    '/en/team/municipality/2/invite',
+  );
   assert.equal(forged.statusCode, 403);
-  const byEditor = await submit(app, '/en/account', { email: 'z@example.eu', role: 'municipality_editor' }, people.editor1!, '/en/team/municipality/1/invite');
+  const byEditor = await submit(
+    app,
+    '/en/account',
+    { email: 'z@example.eu', role: 'municipality_editor' },
+    people.editor1!,
+    '/en/team/municipality/1/invite',
+  );
   assert.equal(byEditor.statusCode, 403);
   const invitations = await database.db.selectFrom('invitations').select(['email', 'scope_id']).execute();
   assert.deepEqual(invitations, [{ email: 'x@example.eu', scope_id: 1 }]);
-  for (const url of ['/en/team/village/1', '/en/team/municipality/0', '/en/team/municipality/abc', '/en/team/organisation/999', '/en/team/municipality/999999', '/en/team/network/101']) {
+  for (const url of [
+    '/en/team/village/1',
+    '/en/team/municipality/0',
+    '/en/team/municipality/abc',
+    '/en/team/organisation/999',
+    '/en/team/municipality/999999',
+    '/en/team/network/101',
+  ]) {
     assert.equal((await app.inject({ url, headers: { cookie: people.admin!.cookie } })).statusCode, 404, url);
   }
 });
@@ -111,7 +160,17 @@ appTest('organisations: any confirmed person creates one and represents it; only
   const bad = await submit(app, '/en/organisations/new', { name: '', kind: 'cult', website: 'not a site' }, founder);
   assert.equal(bad.statusCode, 422);
   for (const f of ['name', 'kind', 'website']) assert.match(bad.body, new RegExp(`id="${f}-error"`));
-  const made = await submit(app, '/en/organisations/new', { name: 'Zelena Zagora', kind: 'ngo', website: 'https://zelena.example.bg', description: 'Trees <script>x</script>' }, founder);
+  const made = await submit(
+    app,
+    '/en/organisations/new',
+    {
+      name: 'Zelena Zagora',
+      kind: 'ngo',
+      website: 'https://zelena.example.bg',
+      description: 'Trees <script>x</script>',
+    },
+    founder,
+  );
   assert.equal(made.statusCode, 303);
   const url = String(made.headers.location);
   const page = await app.inject({ url, headers: { cookie: founder.cookie } });

@@ -12,7 +12,8 @@ const administers = (actor: Actor | null, scope: Scope) =>
 
 export const accountsPolicy = definePolicy({
   'organisation.create': (actor, _subject: null) => isCitizen(actor),
-  'organisation.edit': (actor, org: { id: number }) => isCitizen(actor) && (isPlatformAdmin(actor) || hasRole(actor, 'organisation_representative', org.id)),
+  'organisation.edit': (actor, org: { id: number }) =>
+    isCitizen(actor) && (isPlatformAdmin(actor) || hasRole(actor, 'organisation_representative', org.id)),
   'team.view': administers,
   'team.invite': administers,
   'team.revoke': administers,

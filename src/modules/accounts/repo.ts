@@ -17,7 +17,13 @@ export function findUser(db: Db, id: number): Promise<User | undefined> {
 }
 
 export async function insertUser(db: Db, user: Omit<UserRow, 'id' | 'deleted_at'>): Promise<number> {
-  return (await db.insertInto('users').values({ ...user, deleted_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .insertInto('users')
+      .values({ ...user, deleted_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function updateUser(db: Db, id: number, changes: Partial<Omit<UserRow, 'id'>>): Promise<void> {
@@ -58,24 +64,45 @@ export function sessionsOf(db: Db, userId: number): Promise<SessionRow[]> {
 }
 
 export async function deleteExpiredSessions(db: Db, now: string, idleBefore: string): Promise<void> {
-  await db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)])).execute();
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
+    .execute();
 }
 
 // Tokens for links in mails
 
 export async function insertToken(db: Db, token: Omit<TokenRow, 'id' | 'used_at'>): Promise<void> {
-  await db.insertInto('account_tokens').values({ ...token, used_at: null }).execute();
+  await db
+    .insertInto('account_tokens')
+    .values({ ...token, used_at: null })
+    .execute();
 }
 
-export function findUsableToken(db: Db, hash: string, purpose: TokenPurpose, now: string): Promise<(Omit<TokenRow, 'id'> & { id: number }) | undefined> {
-  return db.selectFrom('account_tokens').selectAll()
-    .where('token_hash', '=', hash).where('purpose', '=', purpose).where('used_at', 'is', null).where('expires_at', '>', now)
+export function findUsableToken(
+  db: Db,
+  hash: string,
+  purpose: TokenPurpose,
+  now: string,
+): Promise<(Omit<TokenRow, 'id'> & { id: number }) | undefined> {
+  return db
+    .selectFrom('account_tokens')
+    .selectAll()
+    .where('token_hash', '=', hash)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
     .executeTakeFirst();
 }
 
 /** Marks a token used; false when another request used it first. */
 export async function useToken(db: Db, id: number, now: string): Promise<boolean> {
-  const r = await db.updateTable('account_tokens').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('account_tokens')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -92,15 +119,22 @@ export function grantsOf(db: Db, userId: number): Promise<Pick<GrantRow, 'role' 
 }
 
 export function grantsInScope(db: Db, scopeType: ScopeType, scopeId: number) {
-  return db.selectFrom('role_grants').innerJoin('users', 'users.id', 'role_grants.user_id')
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('users', 'users.id', 'role_grants.user_id')
     .select(['role_grants.id', 'role_grants.role', 'role_grants.user_id', 'role_grants.created_at', 'users.name', 'users.email'])
-    .where('role_grants.scope_type', '=', scopeType).where('role_grants.scope_id', '=', scopeId)
-    .orderBy('users.name').execute();
+    .where('role_grants.scope_type', '=', scopeType)
+    .where('role_grants.scope_id', '=', scopeId)
+    .orderBy('users.name')
+    .execute();
 }
 
 export async function insertGrant(db: Db, grant: Omit<GrantRow, 'id'>): Promise<void> {
-  await db.insertInto('role_grants').values(grant)
-    .onConflict((oc) => oc.columns(['user_id', 'role', 'scope_type', 'scope_id']).doNothing()).execute();
+  await db
+    .insertInto('role_grants')
+    .values(grant)
+    .onConflict((oc) => oc.columns(['user_id', 'role', 'scope_type', 'scope_id']).doNothing())
+    .execute();
 }
 
 export function findGrant(db: Db, id: number) {
@@ -116,22 +150,42 @@ export async function deleteGrantsOf(db: Db, userId: number): Promise<void> {
 }
 
 export async function countRole(db: Db, role: Role): Promise<number> {
-  const r = await db.selectFrom('role_grants').innerJoin('users', 'users.id', 'role_grants.user_id')
-    .select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', role).where('users.deleted_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('role_grants')
+    .innerJoin('users', 'users.id', 'role_grants.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', role)
+    .where('users.deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 // Invitations
 
-export async function insertInvitation(db: Db, inv: Omit<InvitationRow, 'id' | 'accepted_at' | 'accepted_by' | 'cancelled_at'>): Promise<number> {
-  return (await db.insertInto('invitations').values({ ...inv, accepted_at: null, accepted_by: null, cancelled_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+export async function insertInvitation(
+  db: Db,
+  inv: Omit<InvitationRow, 'id' | 'accepted_at' | 'accepted_by' | 'cancelled_at'>,
+): Promise<number> {
+  return (
+    await db
+      .insertInto('invitations')
+      .values({ ...inv, accepted_at: null, accepted_by: null, cancelled_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export function openInvitationsInScope(db: Db, scopeType: ScopeType, scopeId: number, now: string) {
-  return db.selectFrom('invitations').select(['id', 'email', 'role', 'expires_at', 'created_at'])
-    .where('scope_type', '=', scopeType).where('scope_id', '=', scopeId)
-    .where('accepted_at', 'is', null).where('cancelled_at', 'is', null).where('expires_at', '>', now)
-    .orderBy('created_at', 'desc').execute();
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'email', 'role', 'expires_at', 'created_at'])
+    .where('scope_type', '=', scopeType)
+    .where('scope_id', '=', scopeId)
+    .where('accepted_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 export function findInvitationByHash(db: Db, hash: string) {
@@ -142,15 +196,27 @@ export function findInvitation(db: Db, id: number) {
   return db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function closeInvitation(db: Db, id: number, changes: Pick<Partial<InvitationRow>, 'accepted_at' | 'accepted_by' | 'cancelled_at'>): Promise<boolean> {
-  const r = await db.updateTable('invitations').set(changes).where('id', '=', id)
-    .where('accepted_at', 'is', null).where('cancelled_at', 'is', null).executeTakeFirst();
+export async function closeInvitation(
+  db: Db,
+  id: number,
+  changes: Pick<Partial<InvitationRow>, 'accepted_at' | 'accepted_by' | 'cancelled_at'>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('invitations')
+    .set(changes)
+    .where('id', '=', id)
+    .where('accepted_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 export function invitationsFor(db: Db, email: string) {
-  return db.selectFrom('invitations').select(['role', 'scope_type', 'scope_id', 'created_at', 'expires_at', 'accepted_at', 'cancelled_at'])
-    .where('email', '=', email).execute();
+  return db
+    .selectFrom('invitations')
+    .select(['role', 'scope_type', 'scope_id', 'created_at', 'expires_at', 'accepted_at', 'cancelled_at'])
+    .where('email', '=', email)
+    .execute();
 }
 
 export async function deleteInvitationsFor(db: Db, email: string): Promise<void> {
@@ -175,4 +241,3 @@ export function organisationsByIds(db: Db, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', 'in', ids).orderBy('name').execute();
 }
-

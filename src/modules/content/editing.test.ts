@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
-import { appTest } from '../../../test/helpers/app.ts';
-import { formAs, person, submit as post } from '../../../test/factories.ts';
 import { idFrom, NEWS, sampleTowns } from '../../../test/content.ts';
+import { formAs, person, submit as post } from '../../../test/factories.ts';
+import { appTest } from '../../../test/helpers/app.ts';
 
 appTest('an editor writes a draft, previews, translates, publishes, restores a revision and unpublishes', async (app, database) => {
   const { staraZagora } = await sampleTowns(database);
   const editor = await person(database, { roles: [['municipality_editor', staraZagora]], name: 'Editor Elena' });
-  const created = await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, editor, '/en/newsroom/new');
+  const created = await post(
+    app,
+    '/en/newsroom/new?type=news',
+    { ...NEWS, owner: `municipality:${staraZagora}` },
+    editor,
+    '/en/newsroom/new',
+  );
   assert.equal(created.statusCode, 303);
   const id = idFrom(created.headers.location);
   assert.ok(id > 0);
@@ -14,7 +20,10 @@ appTest('an editor writes a draft, previews, translates, publishes, restores a r
 
   assert.equal((await app.inject({ url: path })).statusCode, 404, 'a draft is not public');
   assert.ok(!(await app.inject({ url: '/en/news' })).body.includes('Linden avenue'), 'nor listed');
-  const preview = await app.inject({ url: `/en/newsroom/${id}/preview?language=en`, headers: { cookie: editor.cookie } });
+  const preview = await app.inject({
+    url: `/en/newsroom/${id}/preview?language=en`,
+    headers: { cookie: editor.cookie },
+  });
   assert.equal(preview.statusCode, 200);
   assert.match(preview.body, /<h2>What comes next<\/h2>/, 'the body is rendered from Markdown');
   assert.match(preview.body, /<strong>city gardeners<\/strong>/);
@@ -31,11 +40,21 @@ appTest('an editor writes a draft, previews, translates, publishes, restores a r
   assert.ok((await app.inject({ url: '/en/latest?country=bg' })).body.includes(path), 'and under its country');
   assert.ok(!(await app.inject({ url: '/en/latest?country=fi' })).body.includes(path), 'not under another country');
   assert.ok((await app.inject({ url: '/en/areas/climate' })).body.includes(path), 'and on its policy areas');
-  assert.ok((await app.inject({ url: '/en/municipalities/bg/stara-zagora' })).body.includes(path), 'in the municipality’s newsroom on its profile');
+  assert.ok(
+    (await app.inject({ url: '/en/municipalities/bg/stara-zagora' })).body.includes(path),
+    'in the municipality’s newsroom on its profile',
+  );
 
-  const translated = await post(app, `/en/newsroom/${id}/edit?language=bg`, {
-    title: 'Липовата алея е засадена отново', summary: 'Двеста млади липи вече растат по главния булевард.', body: 'Градинарите засадиха дърветата.',
-  }, editor);
+  const translated = await post(
+    app,
+    `/en/newsroom/${id}/edit?language=bg`,
+    {
+      title: 'Липовата алея е засадена отново',
+      summary: 'Двеста млади липи вече растат по главния булевард.',
+      body: 'Градинарите засадиха дърветата.',
+    },
+    editor,
+  );
   assert.equal(translated.statusCode, 303);
   const bg = await app.inject({ url: `/bg/news/${id}-linden-avenue-replanted` });
   assert.match(bg.body, /<h1>Липовата алея е засадена отново<\/h1>/, 'a reader gets their language');
@@ -55,8 +74,16 @@ appTest('an editor writes a draft, previews, translates, publishes, restores a r
 
   const history = await app.inject({ url: `/en/newsroom/${id}/history`, headers: { cookie: editor.cookie } });
   assert.match(history.body, /Editor Elena/);
-  const revisions = await database.db.selectFrom('content_revisions').select(['id', 'language']).where('item_id', '=', id).orderBy('id').execute();
-  assert.deepEqual(revisions.map((r) => r.language), ['en', 'bg', 'en']);
+  const revisions = await database.db
+    .selectFrom('content_revisions')
+    .select(['id', 'language'])
+    .where('item_id', '=', id)
+    .orderBy('id')
+    .execute();
+  assert.deepEqual(
+    revisions.map((r) => r.language),
+    ['en', 'bg', 'en'],
+  );
   const restored = await post(app, `/en/newsroom/${id}/history`, {}, editor, `/en/newsroom/${id}/history/${revisions[0]!.id}/restore`);
   assert.equal(restored.statusCode, 303);
   assert.match((await app.inject({ url: path })).body, /<h1>Linden avenue replanted<\/h1>/, 'the first version is back');
@@ -74,15 +101,40 @@ appTest('an editor writes a draft, previews, translates, publishes, restores a r
 appTest('a scheduled item appears at its time, not before', async (app, database) => {
   const { staraZagora } = await sampleTowns(database);
   const editor = await person(database, { roles: [['municipality_admin', staraZagora]] });
-  const id = idFrom((await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, editor, '/en/newsroom/new')).headers.location);
-  const past = await post(app, `/en/newsroom/${id}/edit`, { when: 'later', publish_at: '2020-01-01T10:00', time_zone: 'Europe/Sofia' }, editor, `/en/newsroom/${id}/publish`);
+  const id = idFrom(
+    (await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, editor, '/en/newsroom/new')).headers
+      .location,
+  );
+  const past = await post(
+    app,
+    `/en/newsroom/${id}/edit`,
+    { when: 'later', publish_at: '2020-01-01T10:00', time_zone: 'Europe/Sofia' },
+    editor,
+    `/en/newsroom/${id}/publish`,
+  );
   assert.equal(past.statusCode, 422);
   assert.match(past.body, /Choose a time in the future/);
-  const badZone = await post(app, `/en/newsroom/${id}/edit`, { when: 'later', publish_at: '2099-01-01T10:00', time_zone: 'Mars/Olympus' }, editor, `/en/newsroom/${id}/publish`);
+  const badZone = await post(
+    app,
+    `/en/newsroom/${id}/edit`,
+    { when: 'later', publish_at: '2099-01-01T10:00', time_zone: 'Mars/Olympus' },
+    editor,
+    `/en/newsroom/${id}/publish`,
+  );
   assert.equal(badZone.statusCode, 422);
-  const later = await post(app, `/en/newsroom/${id}/edit`, { when: 'later', publish_at: '2099-01-01T10:00', time_zone: 'Europe/Sofia' }, editor, `/en/newsroom/${id}/publish`);
+  const later = await post(
+    app,
+    `/en/newsroom/${id}/edit`,
+    { when: 'later', publish_at: '2099-01-01T10:00', time_zone: 'Europe/Sofia' },
+    editor,
+    `/en/newsroom/${id}/publish`,
+  );
   assert.equal(later.statusCode, 303);
-  const item = await database.db.selectFrom('content_items').select(['state', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  const item = await database.db
+    .selectFrom('content_items')
+    .select(['state', 'published_at'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   assert.equal(item.published_at, '2099-01-01T08:00:00.000Z', '10:00 in Sofia is 08:00 UTC');
   assert.equal((await app.inject({ url: `/en/news/${id}-linden-avenue-replanted` })).statusCode, 404, 'not yet');
   const desk = await app.inject({ url: '/en/newsroom', headers: { cookie: editor.cookie } });
@@ -101,24 +153,58 @@ appTest('only the staff of the owner write, edit and see drafts; bad input chang
 
   assert.equal((await app.inject({ url: '/en/newsroom' })).statusCode, 303, 'anonymous people are sent to sign in');
   assert.equal((await app.inject({ url: '/en/newsroom', headers: { cookie: citizen.cookie } })).statusCode, 403);
-  const foreign = await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, otherEditor, '/en/newsroom/new');
+  const foreign = await post(
+    app,
+    '/en/newsroom/new?type=news',
+    { ...NEWS, owner: `municipality:${staraZagora}` },
+    otherEditor,
+    '/en/newsroom/new',
+  );
   assert.equal(foreign.statusCode, 403, 'Botevgrad’s editor cannot write for Stara Zagora');
   const asPlatform = await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: 'platform' }, szEditor, '/en/newsroom/new');
   assert.equal(asPlatform.statusCode, 403, 'nor can a town’s editor write for the platform');
-  const platformOnTown = await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, platformEditor, '/en/newsroom/new');
+  const platformOnTown = await post(
+    app,
+    '/en/newsroom/new?type=news',
+    { ...NEWS, owner: `municipality:${staraZagora}` },
+    platformEditor,
+    '/en/newsroom/new',
+  );
   assert.equal(platformOnTown.statusCode, 403, 'a platform editor writes for the platform only');
-  assert.equal(await database.db.selectFrom('content_items').select('id').execute().then((r) => r.length), 0, 'nothing was created');
-  assert.equal((await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: 'platform' }, platformEditor, '/en/newsroom/new')).statusCode, 303);
+  assert.equal(
+    await database.db
+      .selectFrom('content_items')
+      .select('id')
+      .execute()
+      .then((r) => r.length),
+    0,
+    'nothing was created',
+  );
+  assert.equal(
+    (await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: 'platform' }, platformEditor, '/en/newsroom/new')).statusCode,
+    303,
+  );
 
-  const id = idFrom((await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, szEditor, '/en/newsroom/new')).headers.location);
+  const id = idFrom(
+    (await post(app, '/en/newsroom/new?type=news', { ...NEWS, owner: `municipality:${staraZagora}` }, szEditor, '/en/newsroom/new')).headers
+      .location,
+  );
   for (const url of [`/en/newsroom/${id}/edit`, `/en/newsroom/${id}/preview`, `/en/newsroom/${id}/history`]) {
-    assert.equal((await app.inject({ url, headers: { cookie: otherEditor.cookie } })).statusCode, 404, `${url} is hidden from another town`);
+    assert.equal(
+      (await app.inject({ url, headers: { cookie: otherEditor.cookie } })).statusCode,
+      404,
+      `${url} is hidden from another town`,
+    );
     assert.equal((await app.inject({ url, headers: { cookie: citizen.cookie } })).statusCode, 404);
   }
   const { csrf, cookie } = await formAs(app, '/en/newsroom/new?type=news', otherEditor);
   for (const action of ['publish?when=now', 'unpublish', 'edit?language=en']) {
-    const res = await app.inject({ method: 'POST', url: `/en/newsroom/${id}/${action}`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, title: 'Hijacked', summary: 'x', areas: 'health' }).toString() });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/en/newsroom/${id}/${action}`,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrf, title: 'Hijacked', summary: 'x', areas: 'health' }).toString(),
+    });
     assert.equal(res.statusCode, 404, `${action} refused to another town's editor`);
   }
   const item = await database.db.selectFrom('content_items').select(['state']).where('id', '=', id).executeTakeFirstOrThrow();
@@ -127,12 +213,21 @@ appTest('only the staff of the owner write, edit and see drafts; bad input chang
   assert.ok(!desk.body.includes('Linden avenue'), 'another town’s desk does not list it');
 
   const before = await database.db.selectFrom('content_texts').selectAll().where('item_id', '=', id).execute();
-  const bad = await post(app, `/en/newsroom/${id}/edit?language=en`, { ...NEWS, title: '', summary: 'y'.repeat(601), tags: 'a,b,c,d,e,f,g,h,i,j,k', areas: 'nonsense' }, szEditor);
+  const bad = await post(
+    app,
+    `/en/newsroom/${id}/edit?language=en`,
+    { ...NEWS, title: '', summary: 'y'.repeat(601), tags: 'a,b,c,d,e,f,g,h,i,j,k', areas: 'nonsense' },
+    szEditor,
+  );
   assert.equal(bad.statusCode, 422);
   assert.match(bad.body, /class="error-summary"/);
   assert.match(bad.body, /Enter|required/i);
   assert.ok(bad.body.includes('y'.repeat(601)), 'what was typed is kept');
-  assert.deepEqual(await database.db.selectFrom('content_texts').selectAll().where('item_id', '=', id).execute(), before, 'nothing changed');
+  assert.deepEqual(
+    await database.db.selectFrom('content_texts').selectAll().where('item_id', '=', id).execute(),
+    before,
+    'nothing changed',
+  );
   const fr = await post(app, `/fr/newsroom/${id}/edit?language=en`, { ...NEWS, title: '' }, szEditor);
   assert.equal(fr.statusCode, 422);
   assert.match(fr.body, /<html lang="fr"/, 'errors come in the reader’s language');

@@ -12,18 +12,42 @@ import { foldText } from '../../core/search/normalize.ts';
  */
 
 const PG_CONFIGS: Record<string, string> = {
-  da: 'danish', nl: 'dutch', en: 'english', fi: 'finnish', fr: 'french', de: 'german', el: 'greek', hu: 'hungarian',
-  ga: 'irish', it: 'italian', lt: 'lithuanian', pt: 'portuguese', ro: 'romanian', es: 'spanish', sv: 'swedish',
+  da: 'danish',
+  nl: 'dutch',
+  en: 'english',
+  fi: 'finnish',
+  fr: 'french',
+  de: 'german',
+  el: 'greek',
+  hu: 'hungarian',
+  ga: 'irish',
+  it: 'italian',
+  lt: 'lithuanian',
+  pt: 'portuguese',
+  ro: 'romanian',
+  es: 'spanish',
+  sv: 'swedish',
 };
 export const configOf = (language: string) => PG_CONFIGS[language] ?? 'simple';
 
 /** How many of the newest texts a PostgreSQL search reads one by one, before it turns to the index. */
 const RECENT_TEXTS = 10_000;
 
-export interface IndexedText { id: number; language: string; title: string; summary: string; body: string }
+export interface IndexedText {
+  id: number;
+  language: string;
+  title: string;
+  summary: string;
+  body: string;
+}
 
 /** Plain text of an HTML rendering, for the index. */
-export const textOf = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ').trim();
+export const textOf = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export async function indexText(db: Kysely<Tables>, t: IndexedText): Promise<void> {
   const folded = foldText(`${t.title} ${t.summary} ${t.body}`);
@@ -34,7 +58,9 @@ export async function indexText(db: Kysely<Tables>, t: IndexedText): Promise<voi
       || to_tsvector(${cfg}::regconfig, ${t.body}) || to_tsvector('simple', ${folded}) where id = ${t.id}`.execute(db);
   } else {
     await sql`delete from content_fts where rowid = ${t.id}`.execute(db);
-    await sql`insert into content_fts (rowid, title, summary, body) values (${t.id}, ${t.title}, ${t.summary}, ${`${t.body} ${folded}`})`.execute(db);
+    await sql`insert into content_fts (rowid, title, summary, body) values (${t.id}, ${t.title}, ${t.summary}, ${`${t.body} ${folded}`})`.execute(
+      db,
+    );
   }
 }
 
@@ -50,8 +76,19 @@ export async function unindexItem(db: Kysely<Tables>, textIds: number[]): Promis
  * which the stemmers leave alone, also matches as a prefix (липи → липите).
  */
 function queryWords(text: string): { word: string; folded: string; whole: boolean }[] {
-  const words = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))].slice(0, 8);
-  return words.map((word) => ({ word, folded: foldText(word).replace(/[^a-z0-9]/g, ''), whole: /^[a-z0-9]+$/.test(word) }));
+  const words = [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean),
+    ),
+  ].slice(0, 8);
+  return words.map((word) => ({
+    word,
+    folded: foldText(word).replace(/[^a-z0-9]/g, ''),
+    whole: /^[a-z0-9]+$/.test(word),
+  }));
 }
 
 /** The SQLite FTS5 query: every word as typed or folded to Latin letters. */
@@ -59,15 +96,23 @@ function ftsQuery(text: string): string | undefined {
   const words = queryWords(text);
   if (!words.length) return undefined;
   const quoted = (f: string) => `"${f.replaceAll('"', '')}"`;
-  return words.map(({ word, folded, whole }) => {
-    const forms = [whole ? quoted(word) : `${quoted(word)}*`, ...(folded && folded !== word ? [quoted(folded)] : [])];
-    return `(${forms.join(' OR ')})`;
-  }).join(' AND ');
+  return words
+    .map(({ word, folded, whole }) => {
+      const forms = [whole ? quoted(word) : `${quoted(word)}*`, ...(folded && folded !== word ? [quoted(folded)] : [])];
+      return `(${forms.join(' OR ')})`;
+    })
+    .join(' AND ');
 }
 
 /** The PostgreSQL query: the reader's stemmed words, or every word folded to Latin letters. */
 function pgQuery(text: string, language: string) {
-  const terms = [...new Set(queryWords(text).filter((w) => w.folded).map((w) => (w.whole ? w.folded : `${w.folded}:*`)))];
+  const terms = [
+    ...new Set(
+      queryWords(text)
+        .filter((w) => w.folded)
+        .map((w) => (w.whole ? w.folded : `${w.folded}:*`)),
+    ),
+  ];
   if (!terms.length) return undefined;
   return sql`(websearch_to_tsquery(${configOf(language)}::regconfig, ${text.slice(0, 200)}) || to_tsquery('simple', ${terms.join(' & ')}))`;
 }
@@ -79,8 +124,12 @@ type Match = { text_id: number; item_id: number; score: number };
  * `limit`. `where` narrows by the item (published, type, country...), on the alias `i`.
  */
 export async function matchTexts(
-  db: Kysely<Tables>, text: string, language: string, limit: number,
-  where: (alias: string) => ReturnType<typeof sql>, recentTexts = RECENT_TEXTS,
+  db: Kysely<Tables>,
+  text: string,
+  language: string,
+  limit: number,
+  where: (alias: string) => ReturnType<typeof sql>,
+  recentTexts = RECENT_TEXTS,
 ): Promise<Match[]> {
   if (isPostgres(db as never)) {
     const q = pgQuery(text, language);
@@ -102,7 +151,13 @@ export async function matchTexts(
  * word is found there); how often the words occur there tells how far back the rest of the
  * answer lies, and that span is read through the index; only then everything older.
  */
-async function pgMatches(db: Kysely<Tables>, q: ReturnType<typeof sql>, limit: number, where: (alias: string) => ReturnType<typeof sql>, recentTexts: number) {
+async function pgMatches(
+  db: Kysely<Tables>,
+  q: ReturnType<typeof sql>,
+  limit: number,
+  where: (alias: string) => ReturnType<typeof sql>,
+  recentTexts: number,
+) {
   const select = (from: number, to: number, take: number) => sql<Match>`
     select t.id as text_id, t.item_id, ts_rank(t.search, ${q}) as score
     from content_texts t join content_items i on i.id = t.item_id

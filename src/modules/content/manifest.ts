@@ -1,14 +1,14 @@
 import { serveMedia } from '../../core/images.ts';
 import type { ModuleManifest } from '../../core/modules.ts';
+import * as tables from './migrations/20261121_05_content.ts';
+import * as searchInline from './migrations/20261121_06_search_inline.ts';
 import { contentApi } from './routes/api.ts';
 import { contentApiDoc } from './routes/api-doc.ts';
 import { deskRoutes } from './routes/desk.tsx';
+import { contentRoutes } from './routes/reading.tsx';
 import { contentFeed, contentSearch, contentSitemap, homeSection, profileSection } from './service/discovery.tsx';
 import { contentMediaDir, IMAGE_NAME } from './service/images.ts';
-import * as tables from './migrations/20261121_05_content.ts';
-import * as searchInline from './migrations/20261121_06_search_inline.ts';
 import { eraseRegistrations, registrationsByEmail } from './service/registrations.ts';
-import { contentRoutes } from './routes/reading.tsx';
 import { demoContent } from './service/seeds.ts';
 import './schema.ts';
 

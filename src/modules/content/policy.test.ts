@@ -1,6 +1,6 @@
-import type { Actor } from '../../core/authz.ts';
-import { type Matrix, policyMatrix, testActor as actor } from '../../../test/policy.ts';
+import { testActor as actor, type Matrix, policyMatrix } from '../../../test/policy.ts';
 import { registerNetworks } from '../../../test/scopes.ts';
+import type { Actor } from '../../core/authz.ts';
 import { contentPolicy } from './policy.ts';
 
 registerNetworks();
@@ -40,9 +40,16 @@ const ownerSubjects = Object.fromEntries(Object.entries(OWNERS).map(([k, o]) => 
 const MATRIX: Matrix = {
   'content.write': { subjects: ownerSubjects, allowed: WRITERS },
   'content.registrations': { subjects: ownerSubjects, allowed: WRITERS },
-  'content.desk': { subjects: { none: () => null }, allowed: { none: ['editor1', 'muniAdmin1', 'coordinator1', 'platformEditor', 'admin'] } },
+  'content.desk': {
+    subjects: { none: () => null },
+    allowed: { none: ['editor1', 'muniAdmin1', 'coordinator1', 'platformEditor', 'admin'] },
+  },
   'content.read': {
-    subjects: { published: () => ({ ...OWNERS.m1, visible: true }), draftOfM1: () => ({ ...OWNERS.m1, visible: false }), draftOfPlatform: () => ({ ...OWNERS.platform, visible: false }) },
+    subjects: {
+      published: () => ({ ...OWNERS.m1, visible: true }),
+      draftOfM1: () => ({ ...OWNERS.m1, visible: false }),
+      draftOfPlatform: () => ({ ...OWNERS.platform, visible: false }),
+    },
     allowed: { published: Object.keys(ACTORS), draftOfM1: WRITERS.m1, draftOfPlatform: WRITERS.platform },
   },
 };

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import type { FastifyInstance } from 'fastify';
+import { SAMPLE_CSV } from '../../../test/fixtures/municipalities.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import { csvRecords, importRecords } from '../municipalities/index.ts';
-import { SAMPLE_CSV } from '../../../test/fixtures/municipalities.ts';
-import { insertItem, type ItemSpec } from './service/editing.ts';
+import { type ItemSpec, insertItem } from './service/editing.ts';
 
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -17,18 +17,86 @@ async function fill(app: FastifyInstance) {
     return { type: 'municipality' as const, id: m.id, country: m.country };
   };
   const specs: ItemSpec[] = [
-    { type: 'news', owner: await town('stara-zagora'), language: 'en', publishedAt: ago(1), areas: ['environment'], tags: ['trees'],
-      texts: { en: { title: 'Lindens planted along the boulevard', summary: 'The town adds two hundred trees.', body: 'Every street of the town centre gets shade.' },
-        bg: { title: 'Засадени липи по булеварда', summary: 'Общината засажда двеста дървета.', body: 'Всяка улица в центъра ще има сянка.' } } },
-    { type: 'news', owner: await town('helsinki'), language: 'fi', publishedAt: ago(2), areas: ['culture'],
-      texts: { fi: { title: 'Kirjasto avataan uudelleen', summary: 'Keskustakirjasto avaa ovensa remontin jälkeen.', body: 'Uusi lukusali ja lasten osasto.' } } },
-    { type: 'practice', owner: await town('lodz'), language: 'pl', publishedAt: ago(3), areas: ['economy', 'social'],
-      texts: { pl: { title: 'Budżet obywatelski w mieście', summary: 'Mieszkańcy decydują o części wydatków.', body: 'Głosowanie trwa dwa tygodnie.', problem: 'Mało zaufania.', solution: 'Głosowanie.', results: 'Frekwencja 12%.' } } },
-    { type: 'event', owner: await town('thessaloniki'), language: 'el', publishedAt: ago(4), areas: ['culture'],
-      event: { startsAt: new Date(Date.now() + 10 * DAY).toISOString(), timeZone: 'Europe/Athens', venueName: 'Λιμάνι' },
-      texts: { el: { title: 'Φεστιβάλ της πόλης', summary: 'Μουσική στο λιμάνι.', body: 'Τρεις μέρες συναυλιών.' } } },
-    { type: 'initiative', owner: { type: 'platform' }, language: 'en', publishedAt: ago(5), areas: ['climate'], deadline: '2099-06-30',
-      texts: { en: { title: 'Covenant of Mayors: networks of towns invited as supporters', summary: 'Networks of local authorities can apply to support the town climate pledges.', body: 'Apply online; report every two years.', goal: 'Twenty supporting networks.' } } },
+    {
+      type: 'news',
+      owner: await town('stara-zagora'),
+      language: 'en',
+      publishedAt: ago(1),
+      areas: ['environment'],
+      tags: ['trees'],
+      texts: {
+        en: {
+          title: 'Lindens planted along the boulevard',
+          summary: 'The town adds two hundred trees.',
+          body: 'Every street of the town centre gets shade.',
+        },
+        bg: {
+          title: 'Засадени липи по булеварда',
+          summary: 'Общината засажда двеста дървета.',
+          body: 'Всяка улица в центъра ще има сянка.',
+        },
+      },
+    },
+    {
+      type: 'news',
+      owner: await town('helsinki'),
+      language: 'fi',
+      publishedAt: ago(2),
+      areas: ['culture'],
+      texts: {
+        fi: {
+          title: 'Kirjasto avataan uudelleen',
+          summary: 'Keskustakirjasto avaa ovensa remontin jälkeen.',
+          body: 'Uusi lukusali ja lasten osasto.',
+        },
+      },
+    },
+    {
+      type: 'practice',
+      owner: await town('lodz'),
+      language: 'pl',
+      publishedAt: ago(3),
+      areas: ['economy', 'social'],
+      texts: {
+        pl: {
+          title: 'Budżet obywatelski w mieście',
+          summary: 'Mieszkańcy decydują o części wydatków.',
+          body: 'Głosowanie trwa dwa tygodnie.',
+          problem: 'Mało zaufania.',
+          solution: 'Głosowanie.',
+          results: 'Frekwencja 12%.',
+        },
+      },
+    },
+    {
+      type: 'event',
+      owner: await town('thessaloniki'),
+      language: 'el',
+      publishedAt: ago(4),
+      areas: ['culture'],
+      event: {
+        startsAt: new Date(Date.now() + 10 * DAY).toISOString(),
+        timeZone: 'Europe/Athens',
+        venueName: 'Λιμάνι',
+      },
+      texts: { el: { title: 'Φεστιβάλ της πόλης', summary: 'Μουσική στο λιμάνι.', body: 'Τρεις μέρες συναυλιών.' } },
+    },
+    {
+      type: 'initiative',
+      owner: { type: 'platform' },
+      language: 'en',
+      publishedAt: ago(5),
+      areas: ['climate'],
+      deadline: '2099-06-30',
+      texts: {
+        en: {
+          title: 'Covenant of Mayors: networks of towns invited as supporters',
+          summary: 'Networks of local authorities can apply to support the town climate pledges.',
+          body: 'Apply online; report every two years.',
+          goal: 'Twenty supporting networks.',
+        },
+      },
+    },
   ];
   for (const spec of specs) await insertItem(app.context, spec);
 }
@@ -49,14 +117,34 @@ appTest('full-text search in any language, whatever the accents, script or word 
   assert.deepEqual(await found('"'), [], 'a query of punctuation finds nothing and breaks nothing');
 
   const town = await app.inject({ url: '/en/latest?q=town' });
-  assert.deepEqual(hrefs(town.body).sort(), ['/en/initiatives/5-covenant-of-mayors-networks-of-towns-invited-as-supporters', '/en/news/1-lindens-planted-along-the-boulevard'].sort());
+  assert.deepEqual(
+    hrefs(town.body).sort(),
+    [
+      '/en/initiatives/5-covenant-of-mayors-networks-of-towns-invited-as-supporters',
+      '/en/news/1-lindens-planted-along-the-boulevard',
+    ].sort(),
+  );
   assert.match(town.body, /2 results for “town”/);
-  assert.match(town.body, /<h2 class="facet-title">By type<\/h2><ul><li><a href="\/en\/latest\?q=town&amp;type=initiative">Initiative<\/a> \(1\)<\/li><li><a href="\/en\/latest\?q=town&amp;type=news">News<\/a> \(1\)<\/li><\/ul>/,
-    'each type counted, equal counts in the order of their names');
-  assert.match(town.body, /By policy area<\/h2><ul><li><a [^>]*area=climate">Climate and energy<\/a> \(1\)<\/li><li><a [^>]*area=environment">Urban environment and ecology<\/a> \(1\)<\/li><\/ul>/);
-  assert.match(town.body, /By language<\/h2><ul><li><a [^>]*language=en">English<\/a> \(2\)<\/li><li><a [^>]*language=bg">[^<]+<\/a> \(1\)<\/li><\/ul>/, 'items counted by the languages they are in');
+  assert.match(
+    town.body,
+    /<h2 class="facet-title">By type<\/h2><ul><li><a href="\/en\/latest\?q=town&amp;type=initiative">Initiative<\/a> \(1\)<\/li><li><a href="\/en\/latest\?q=town&amp;type=news">News<\/a> \(1\)<\/li><\/ul>/,
+    'each type counted, equal counts in the order of their names',
+  );
+  assert.match(
+    town.body,
+    /By policy area<\/h2><ul><li><a [^>]*area=climate">Climate and energy<\/a> \(1\)<\/li><li><a [^>]*area=environment">Urban environment and ecology<\/a> \(1\)<\/li><\/ul>/,
+  );
+  assert.match(
+    town.body,
+    /By language<\/h2><ul><li><a [^>]*language=en">English<\/a> \(2\)<\/li><li><a [^>]*language=bg">[^<]+<\/a> \(1\)<\/li><\/ul>/,
+    'items counted by the languages they are in',
+  );
   const narrowed = hrefs((await app.inject({ url: '/en/latest?q=town&type=initiative' })).body);
-  assert.deepEqual(narrowed, ['/en/initiatives/5-covenant-of-mayors-networks-of-towns-invited-as-supporters'], 'a facet narrows the search');
+  assert.deepEqual(
+    narrowed,
+    ['/en/initiatives/5-covenant-of-mayors-networks-of-towns-invited-as-supporters'],
+    'a facet narrows the search',
+  );
   const bg = await app.inject({ url: '/bg/search?q=%D0%BB%D0%B8%D0%BF%D0%B8' });
   assert.match(bg.body, /Засадени липи по булеварда/, 'the portal’s search box finds content too, in the reader’s language');
 });
@@ -67,21 +155,40 @@ appTest('listings filter by type, country, municipality, area, language and tag;
   assert.equal((await list('/en/latest')).length, 5);
   assert.deepEqual(await list('/en/latest?type=practice'), ['/en/good-practices/3-budzet-obywatelski-w-miescie']);
   assert.deepEqual(await list('/en/news?country=fi'), ['/en/news/2-kirjasto-avataan-uudelleen']);
-  assert.deepEqual(await list('/en/latest?language=bg'), ['/en/news/1-lindens-planted-along-the-boulevard'], 'items that exist in Bulgarian');
+  assert.deepEqual(
+    await list('/en/latest?language=bg'),
+    ['/en/news/1-lindens-planted-along-the-boulevard'],
+    'items that exist in Bulgarian',
+  );
   assert.deepEqual(await list('/en/areas/culture'), ['/en/news/2-kirjasto-avataan-uudelleen', '/en/events/4-festival-tis-polis']);
   assert.deepEqual(await list('/en/latest?tag=trees'), ['/en/news/1-lindens-planted-along-the-boulevard']);
-  const helsinki = await app.context.database.db.selectFrom('municipalities').select('id').where('slug', '=', 'helsinki').executeTakeFirstOrThrow();
+  const helsinki = await app.context.database.db
+    .selectFrom('municipalities')
+    .select('id')
+    .where('slug', '=', 'helsinki')
+    .executeTakeFirstOrThrow();
   const own = await app.inject({ url: `/en/latest?municipality=${helsinki.id}` });
   assert.deepEqual(hrefs(own.body), ['/en/news/2-kirjasto-avataan-uudelleen']);
   assert.match(own.body, /From Helsinki only\./);
-  assert.deepEqual(await list('/en/latest?country=zz&type=nonsense&area=%3Cscript%3E&page=-4'), (await list('/en/latest')), 'unknown filters are ignored, not an error');
+  assert.deepEqual(
+    await list('/en/latest?country=zz&type=nonsense&area=%3Cscript%3E&page=-4'),
+    await list('/en/latest'),
+    'unknown filters are ignored, not an error',
+  );
   const bg = await app.inject({ url: '/bg/news' });
   assert.match(bg.body, /Засадени липи по булеварда/, 'a Bulgarian reader sees the Bulgarian translation');
-  assert.match(bg.body, /<h2 lang="fi"><a href="\/bg\/news\/2-kirjasto-avataan-uudelleen">Kirjasto avataan uudelleen<\/a><\/h2>/, 'and other items in their own language, marked');
+  assert.match(
+    bg.body,
+    /<h2 lang="fi"><a href="\/bg\/news\/2-kirjasto-avataan-uudelleen">Kirjasto avataan uudelleen<\/a><\/h2>/,
+    'and other items in their own language, marked',
+  );
   const events = await app.inject({ url: '/en/events' });
   assert.deepEqual(hrefs(events.body), ['/en/events/4-festival-tis-polis']);
   assert.match(events.body, /href="\/en\/events\.ics"/, 'events link their calendar feed');
-  assert.match(events.body, /<link rel="alternate" type="application\/rss\+xml" title="Events" href="\/en\/feeds\/content\.rss\?type=event"\/>/);
+  assert.match(
+    events.body,
+    /<link rel="alternate" type="application\/rss\+xml" title="Events" href="\/en\/feeds\/content\.rss\?type=event"\/>/,
+  );
 });
 
 appTest('every listing has RSS and Atom feeds that a feed reader parses', async (app) => {
@@ -95,9 +202,19 @@ appTest('every listing has RSS and Atom feeds that a feed reader parses', async 
   assert.equal(all.items.length, 5);
   assert.equal(all.items[0]!.title, 'Lindens planted along the boulevard', 'newest first');
   assert.equal(all.items[0]!.url, 'http://portal.test/en/news/1-lindens-planted-along-the-boulevard');
-  assert.deepEqual((await read('/en/feeds/content.atom?country=bg')).items.map((i) => i.title), ['Lindens planted along the boulevard']);
-  assert.deepEqual((await read('/bg/feeds/content.rss?country=bg')).items.map((i) => i.title), ['Засадени липи по булеварда'], 'in the reader’s language');
-  assert.deepEqual((await read('/en/feeds/content.rss?area=climate')).items.map((i) => i.title), ['Covenant of Mayors: networks of towns invited as supporters']);
+  assert.deepEqual(
+    (await read('/en/feeds/content.atom?country=bg')).items.map((i) => i.title),
+    ['Lindens planted along the boulevard'],
+  );
+  assert.deepEqual(
+    (await read('/bg/feeds/content.rss?country=bg')).items.map((i) => i.title),
+    ['Засадени липи по булеварда'],
+    'in the reader’s language',
+  );
+  assert.deepEqual(
+    (await read('/en/feeds/content.rss?area=climate')).items.map((i) => i.title),
+    ['Covenant of Mayors: networks of towns invited as supporters'],
+  );
   assert.deepEqual((await read('/en/feeds/content.atom?type=practice')).items.length, 1);
   const home = await app.inject({ url: '/en/' });
   assert.match(home.body, /What is new across Europe/);
@@ -139,12 +256,21 @@ appTest('the read API filters like the pages, in the asked language, and explain
   assert.equal(one.json().language, 'en', 'no Finnish text: the original');
   assert.equal(one.headers['access-control-allow-origin'], '*');
 
-  for (const [url, name] of [['/api/v1/content?country=zz', 'country'], ['/api/v1/content?limit=0', 'limit'], ['/api/v1/content?area=moon', 'area'],
-    ['/api/v1/events?lang=xx', 'lang'], ['/api/v1/content?page=9999', 'page'], ['/api/v1/content?secret=1', 'secret']] as const) {
+  for (const [url, name] of [
+    ['/api/v1/content?country=zz', 'country'],
+    ['/api/v1/content?limit=0', 'limit'],
+    ['/api/v1/content?area=moon', 'area'],
+    ['/api/v1/events?lang=xx', 'lang'],
+    ['/api/v1/content?page=9999', 'page'],
+    ['/api/v1/content?secret=1', 'secret'],
+  ] as const) {
     const res = await get(url);
     assert.equal(res.statusCode, 400, url);
     assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
-    assert.ok(res.json().errors.some((e: { name: string }) => e.name === name || (name === 'secret' && e.name === 'unrecognized_keys')), `${url}: ${res.body}`);
+    assert.ok(
+      res.json().errors.some((e: { name: string }) => e.name === name || (name === 'secret' && e.name === 'unrecognized_keys')),
+      `${url}: ${res.body}`,
+    );
   }
   assert.equal((await get('/api/v1/content/abc')).statusCode, 400);
   assert.equal((await get('/api/v1/content/999999')).statusCode, 404);
@@ -171,8 +297,16 @@ appTest('a search reads the newest texts first and older ones through the index,
   const { visibleWhere } = await import('./repo.ts');
   const { db } = app.context.database;
   for (let n = 1; n <= 4; n++) {
-    await insertItem(app.context, { type: 'news', owner: { type: 'platform' }, language: 'en', publishedAt: ago(10 + n), areas: ['digital'],
-      texts: { en: { title: `Town hall bulletin ${n}`, summary: 'What the town decided.', body: 'Minutes of the meeting.' } } });
+    await insertItem(app.context, {
+      type: 'news',
+      owner: { type: 'platform' },
+      language: 'en',
+      publishedAt: ago(10 + n),
+      areas: ['digital'],
+      texts: {
+        en: { title: `Town hall bulletin ${n}`, summary: 'What the town decided.', body: 'Minutes of the meeting.' },
+      },
+    });
   }
   const where = visibleWhere({}, new Date().toISOString());
   for (const q of ['town', 'festival', 'lipi', 'nothingatall']) {

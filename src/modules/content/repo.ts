@@ -29,7 +29,12 @@ export const updateItem = (db: Db, id: number, set: Partial<Omit<ContentItemRow,
 
 /** Writes the texts of one language, new or changed; returns the row's id. */
 export async function upsertText(db: Db, row: Omit<ContentTextRow, 'id'>): Promise<number> {
-  const existing = await db.selectFrom('content_texts').select('id').where('item_id', '=', row.item_id).where('language', '=', row.language).executeTakeFirst();
+  const existing = await db
+    .selectFrom('content_texts')
+    .select('id')
+    .where('item_id', '=', row.item_id)
+    .where('language', '=', row.language)
+    .executeTakeFirst();
   if (existing) {
     await db.updateTable('content_texts').set(row).where('id', '=', existing.id).execute();
     return existing.id;
@@ -39,17 +44,30 @@ export async function upsertText(db: Db, row: Omit<ContentTextRow, 'id'>): Promi
 
 export async function setAreas(db: Db, itemId: number, areas: PolicyArea[], publishedAt: string | null): Promise<void> {
   await db.deleteFrom('content_areas').where('item_id', '=', itemId).execute();
-  if (areas.length) await db.insertInto('content_areas').values(areas.map((area) => ({ item_id: itemId, area, published_at: publishedAt }))).execute();
+  if (areas.length)
+    await db
+      .insertInto('content_areas')
+      .values(areas.map((area) => ({ item_id: itemId, area, published_at: publishedAt })))
+      .execute();
 }
 
 export const setAreasPublished = (db: Db, itemId: number, publishedAt: string | null) =>
   db.updateTable('content_areas').set({ published_at: publishedAt }).where('item_id', '=', itemId).execute();
 
 export const insertRevision = (db: Db, itemId: number, language: string, snapshot: unknown, userId: number | null, at: string) =>
-  db.insertInto('content_revisions').values({ item_id: itemId, language, snapshot: JSON.stringify(snapshot), user_id: userId, created_at: at }).execute();
+  db
+    .insertInto('content_revisions')
+    .values({ item_id: itemId, language, snapshot: JSON.stringify(snapshot), user_id: userId, created_at: at })
+    .execute();
 
 export const revisionsOfItem = (db: Db, itemId: number) =>
-  db.selectFrom('content_revisions').select(['id', 'language', 'user_id', 'created_at']).where('item_id', '=', itemId).orderBy('id', 'desc').limit(200).execute();
+  db
+    .selectFrom('content_revisions')
+    .select(['id', 'language', 'user_id', 'created_at'])
+    .where('item_id', '=', itemId)
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
 
 export const findRevision = (db: Db, itemId: number, id: number) =>
   db.selectFrom('content_revisions').selectAll().where('item_id', '=', itemId).where('id', '=', id).executeTakeFirst();
@@ -81,11 +99,13 @@ export function visibleWhere(filter: ContentFilter, now: string) {
     if (filter.municipality) parts.push(sql`${c('owner_type')} = 'municipality' and ${c('owner_id')} = ${filter.municipality}`);
     if (filter.platform) parts.push(sql`${c('owner_type')} = 'platform'`);
     if (filter.area) parts.push(sql`exists (select 1 from content_areas a where a.item_id = ${c('id')} and a.area = ${filter.area})`);
-    if (filter.language) parts.push(sql`exists (select 1 from content_texts l where l.item_id = ${c('id')} and l.language = ${filter.language})`);
+    if (filter.language)
+      parts.push(sql`exists (select 1 from content_texts l where l.item_id = ${c('id')} and l.language = ${filter.language})`);
     if (filter.tag) parts.push(sql`${c('tags')} like ${`%,${filter.tag.replace(/[%_,]/g, '')},%`}`);
     if (filter.upcomingFrom) parts.push(sql`coalesce(${c('ends_at')}, ${c('starts_at')}) >= ${filter.upcomingFrom}`);
     if (filter.startsFrom) parts.push(sql`${c('starts_at')} >= ${filter.startsFrom}`);
-    if (filter.between) parts.push(sql`${c('starts_at')} < ${filter.between[1]} and coalesce(${c('ends_at')}, ${c('starts_at')}) >= ${filter.between[0]}`);
+    if (filter.between)
+      parts.push(sql`${c('starts_at')} < ${filter.between[1]} and coalesce(${c('ends_at')}, ${c('starts_at')}) >= ${filter.between[0]}`);
     return sql.join(parts, sql` and `);
   };
 }
@@ -99,9 +119,13 @@ export function visibleWhere(filter: ContentFilter, now: string) {
 export async function withStartBound(db: Db, filter: ContentFilter): Promise<ContentFilter> {
   if (!filter.upcomingFrom) return filter;
   const r = isPostgres(db as never)
-    ? await sql<{ days: number | string | null }>`select extract(epoch from max(coalesce(ends_at, starts_at) - starts_at)) / 86400 as days
+    ? await sql<{
+        days: number | string | null;
+      }>`select extract(epoch from max(coalesce(ends_at, starts_at) - starts_at)) / 86400 as days
       from content_items where starts_at is not null`.execute(db)
-    : await sql<{ days: number | null }>`select max(julianday(coalesce(ends_at, starts_at)) - julianday(starts_at)) as days
+    : await sql<{
+        days: number | null;
+      }>`select max(julianday(coalesce(ends_at, starts_at)) - julianday(starts_at)) as days
       from content_items where starts_at is not null`.execute(db);
   const since = Date.parse(filter.upcomingFrom) - (Number(r.rows[0]?.days ?? 0) + 1) * 86_400_000;
   return Number.isFinite(since) ? { ...filter, startsFrom: new Date(since).toISOString() } : filter;
@@ -125,7 +149,9 @@ export async function listVisible(db: Db, filter: ContentFilter, now: string, of
 }
 
 export async function countVisible(db: Db, filter: ContentFilter, now: string, cap: number): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*) as n from (select 1 from content_items i where ${visibleWhere(filter, now)('i')} limit ${cap}) x`.execute(db);
+  const r = await sql<{
+    n: number;
+  }>`select count(*) as n from (select 1 from content_items i where ${visibleWhere(filter, now)('i')} limit ${cap}) x`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
@@ -146,7 +172,10 @@ export async function languagesFor(db: Db, ids: number[]): Promise<{ item_id: nu
 }
 
 /** How many of these items there are per type, country, policy area and language, in one query. */
-export async function facetCounts(db: Db, ids: number[]): Promise<{ facet: 'type' | 'country' | 'area' | 'language'; value: string; n: number | string }[]> {
+export async function facetCounts(
+  db: Db,
+  ids: number[],
+): Promise<{ facet: 'type' | 'country' | 'area' | 'language'; value: string; n: number | string }[]> {
   if (!ids.length) return [];
   const found = sql.join(ids);
   // An IN list rather than a join with a list of values: SQLite would scan every text for the join.
@@ -164,27 +193,47 @@ export async function areasFor(db: Db, ids: number[]): Promise<{ item_id: number
 }
 
 /** The items an owner's staff see on their desk, newest change first. */
-export function deskItems(db: Db, owners: { platform: boolean; scoped: { type: string; ids: number[] }[]; all: boolean }, limit: number, offset: number) {
+export function deskItems(
+  db: Db,
+  owners: { platform: boolean; scoped: { type: string; ids: number[] }[]; all: boolean },
+  limit: number,
+  offset: number,
+) {
   let q = db.selectFrom('content_items').selectAll();
   if (!owners.all) {
-    q = q.where((eb) => eb.or([
-      ...(owners.platform ? [eb('owner_type', '=', 'platform')] : []),
-      ...owners.scoped.map(({ type, ids }) => eb.and([eb('owner_type', '=', type), eb('owner_id', 'in', ids)])),
-      eb.lit(false),
-    ]));
+    q = q.where((eb) =>
+      eb.or([
+        ...(owners.platform ? [eb('owner_type', '=', 'platform')] : []),
+        ...owners.scoped.map(({ type, ids }) => eb.and([eb('owner_type', '=', type), eb('owner_id', 'in', ids)])),
+        eb.lit(false),
+      ]),
+    );
   }
   return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute() as Promise<ContentItem[]>;
 }
 
 /** Published items with ids in (from, to], for the sitemap. */
 export function publishedIds(db: Db, now: string, from: number, to: number) {
-  return db.selectFrom('content_items').select(['id', 'type', 'slug', 'updated_at']).where('id', '>', from).where('id', '<=', to)
-    .where('state', '=', 'published').where('published_at', '<=', now).orderBy('id').execute();
+  return db
+    .selectFrom('content_items')
+    .select(['id', 'type', 'slug', 'updated_at'])
+    .where('id', '>', from)
+    .where('id', '<=', to)
+    .where('state', '=', 'published')
+    .where('published_at', '<=', now)
+    .orderBy('id')
+    .execute();
 }
 
 export async function lastPublishedId(db: Db, now: string): Promise<number> {
-  const r = await db.selectFrom('content_items').select('id').where('state', '=', 'published').where('published_at', '<=', now)
-    .orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('content_items')
+    .select('id')
+    .where('state', '=', 'published')
+    .where('published_at', '<=', now)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return r?.id ?? 0;
 }
 
@@ -204,18 +253,32 @@ export async function lockItem(db: Db, id: number): Promise<void> {
 
 /** How many registrations of an event are confirmed and waiting, leaving out the cancelled. */
 export const registrationCounts = (db: Db, itemId: number) =>
-  db.selectFrom('event_registrations').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('item_id', '=', itemId).where('status', '!=', 'cancelled').groupBy('status').execute();
+  db
+    .selectFrom('event_registrations')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('item_id', '=', itemId)
+    .where('status', '!=', 'cancelled')
+    .groupBy('status')
+    .execute();
 
 /** The registration of this address for an event that is not cancelled, if any. */
 export const activeRegistration = (db: Db, itemId: number, email: string) =>
-  db.selectFrom('event_registrations').select('id').where('item_id', '=', itemId).where('email', '=', email)
-    .where('status', '!=', 'cancelled').executeTakeFirst();
+  db
+    .selectFrom('event_registrations')
+    .select('id')
+    .where('item_id', '=', itemId)
+    .where('email', '=', email)
+    .where('status', '!=', 'cancelled')
+    .executeTakeFirst();
 
 /** How many places of an event are taken. */
 export async function confirmedCount(db: Db, itemId: number): Promise<number> {
-  const r = await db.selectFrom('event_registrations').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('item_id', '=', itemId).where('status', '=', 'confirmed').executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('event_registrations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('item_id', '=', itemId)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -225,8 +288,9 @@ export const insertRegistration = (db: Db, row: Insertable<Tables['event_registr
 
 /** The registration a cancel link's token belongs to, if any. */
 export const registrationByTokenHash = (db: Db, tokenHash: string) =>
-  db.selectFrom('event_registrations').selectAll().where('token_hash', '=', tokenHash)
-    .executeTakeFirst() as Promise<Registration | undefined>;
+  db.selectFrom('event_registrations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst() as Promise<
+    Registration | undefined
+  >;
 
 /** Moves a registration to another status. */
 export const setRegistrationStatus = (db: Db, id: number, status: Registration['status'], at: string) =>
@@ -234,8 +298,14 @@ export const setRegistrationStatus = (db: Db, id: number, status: Registration['
 
 /** The first on an event's waiting list, if any. */
 export const firstWaiting = (db: Db, itemId: number) =>
-  db.selectFrom('event_registrations').selectAll().where('item_id', '=', itemId).where('status', '=', 'waiting')
-    .orderBy('id').limit(1).executeTakeFirst();
+  db
+    .selectFrom('event_registrations')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .where('status', '=', 'waiting')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
 
 /** Every registration of an event, in the order they came. */
 export const registrationsOfItem = (db: Db, itemId: number) =>
@@ -247,5 +317,8 @@ export const registrationsWithEmail = (db: Db, email: string) =>
 
 /** Deletes the registrations made with an address or by an account. */
 export async function deleteRegistrations(db: Db, email: string, userId: number): Promise<void> {
-  await db.deleteFrom('event_registrations').where((eb) => eb.or([eb('email', '=', email), eb('user_id', '=', userId)])).execute();
+  await db
+    .deleteFrom('event_registrations')
+    .where((eb) => eb.or([eb('email', '=', email), eb('user_id', '=', userId)]))
+    .execute();
 }

@@ -8,11 +8,26 @@ export const CONTENT_TYPES = ['news', 'event', 'initiative', 'practice'] as cons
 export type ContentType = (typeof CONTENT_TYPES)[number];
 
 /** The address segment of each type: /{lang}/news, /{lang}/events, ... */
-export const TYPE_PATHS: Record<ContentType, string> = { news: 'news', event: 'events', initiative: 'initiatives', practice: 'good-practices' };
+export const TYPE_PATHS: Record<ContentType, string> = {
+  news: 'news',
+  event: 'events',
+  initiative: 'initiatives',
+  practice: 'good-practices',
+};
 
 /** The platform's policy areas; their names are messages `content.area.{key}`. */
 export const POLICY_AREAS = [
-  'taxes', 'environment', 'health', 'culture', 'economy', 'sport', 'social', 'climate', 'mobility', 'digital', 'europe',
+  'taxes',
+  'environment',
+  'health',
+  'culture',
+  'economy',
+  'sport',
+  'social',
+  'climate',
+  'mobility',
+  'digital',
+  'europe',
 ] as const;
 export type PolicyArea = (typeof POLICY_AREAS)[number];
 
@@ -129,28 +144,54 @@ export const TEXT_FIELDS = ['goal', 'problem', 'solution', 'results', 'cost', 'r
 
 /** Single-line text as typed, without control characters; markup in it is shown, never run. */
 export function cleanLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the control characters the cleaner removes
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the control characters the cleaner removes
+const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b-\u001f\u007f]+/g;
+
 /** Multi-line text without control characters other than line breaks. */
 export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]+/g, ' ').trim();
+  return text.replace(/\r\n?/g, '\n').replace(CONTROL_BUT_LINE_BREAKS, ' ').trim();
 }
 
 export const LIMITS = {
-  title: 200, summary: 600, body: 50_000, image_alt: 300, goal: 600, problem: 5000, solution: 5000, results: 5000, cost: 300, reuse: 600,
-  tags: 400, venue_name: 200, venue_address: 300, online_url: 300, organiser: 200, contact: 600, name: 160, email: 254,
+  title: 200,
+  summary: 600,
+  body: 50_000,
+  image_alt: 300,
+  goal: 600,
+  problem: 5000,
+  solution: 5000,
+  results: 5000,
+  cost: 300,
+  reuse: 600,
+  tags: 400,
+  venue_name: 200,
+  venue_address: 300,
+  online_url: 300,
+  organiser: 200,
+  contact: 600,
+  name: 160,
+  email: 254,
 } as const;
 export const MAX_TAGS = 10;
 
-const required = (max: number) => z.string({ error: 'form.error.required' }).transform(cleanLine).pipe(z.string().min(1, 'form.error.required').max(max, 'form.error.tooLong'));
+const required = (max: number) =>
+  z
+    .string({ error: 'form.error.required' })
+    .transform(cleanLine)
+    .pipe(z.string().min(1, 'form.error.required').max(max, 'form.error.tooLong'));
 const optional = (max: number) => z.string().optional().default('').transform(cleanLine).pipe(z.string().max(max, 'form.error.tooLong'));
 const longText = (max: number) => z.string().optional().default('').transform(cleanText).pipe(z.string().max(max, 'form.error.tooLong'));
 const url = urlField();
-const choice = <T extends string>(values: readonly T[]) => z.string({ error: 'form.error.choose' }).refine((v): v is T => values.includes(v as T), 'form.error.choose');
-const list = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+const choice = <T extends string>(values: readonly T[]) =>
+  z.string({ error: 'form.error.choose' }).refine((v): v is T => values.includes(v as T), 'form.error.choose');
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
 /** Texts of one language of an item; which of them are asked depends on the type. */
 export const textsInput = z.object({
@@ -171,23 +212,53 @@ export const isTimeZone = (zone: string) => zone.length <= 64 && DateTime.local(
 
 /** What an item is and where it stands, beside its texts: areas, tags, event and type details. */
 export const detailsInput = z.object({
-  areas: list.refine((v) => v.length > 0, 'content.error.area').refine((v) => v.every((a) => POLICY_AREAS.includes(a as PolicyArea)), 'form.error.choose'),
-  tags: optional(LIMITS.tags).transform((v) => [...new Set(v.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))])
-    .refine((tags) => tags.length <= MAX_TAGS, 'content.error.tags').refine((tags) => tags.every((t) => t.length <= 40), 'content.error.tags'),
+  areas: list
+    .refine((v) => v.length > 0, 'content.error.area')
+    .refine((v) => v.every((a) => POLICY_AREAS.includes(a as PolicyArea)), 'form.error.choose'),
+  tags: optional(LIMITS.tags)
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((t) => t.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .refine((tags) => tags.length <= MAX_TAGS, 'content.error.tags')
+    .refine((tags) => tags.every((t) => t.length <= 40), 'content.error.tags'),
   starts_at: optional(20),
   ends_at: optional(20),
   time_zone: optional(64),
-  all_day: z.string().optional().transform((v) => v === 'on' || v === '1' || v === 'true'),
+  all_day: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on' || v === '1' || v === 'true'),
   venue_name: optional(LIMITS.venue_name),
   venue_address: optional(LIMITS.venue_address),
-  latitude: z.string().optional().default('').transform((v) => v.trim())
+  latitude: z
+    .string()
+    .optional()
+    .default('')
+    .transform((v) => v.trim())
     .refine((v) => v === '' || (/^-?\d{1,2}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 90), 'form.error.latitude'),
-  longitude: z.string().optional().default('').transform((v) => v.trim())
+  longitude: z
+    .string()
+    .optional()
+    .default('')
+    .transform((v) => v.trim())
     .refine((v) => v === '' || (/^-?\d{1,3}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 180), 'form.error.longitude'),
   online_url: url,
   organiser: optional(LIMITS.organiser),
-  registration: z.string().optional().transform((v) => v === 'on' || v === '1' || v === 'true'),
-  capacity: z.string().optional().default('').transform((v) => v.trim()).refine((v) => v === '' || /^\d{1,6}$/.test(v), 'content.error.capacity'),
+  registration: z
+    .string()
+    .optional()
+    .transform((v) => v === 'on' || v === '1' || v === 'true'),
+  capacity: z
+    .string()
+    .optional()
+    .default('')
+    .transform((v) => v.trim())
+    .refine((v) => v === '' || /^\d{1,6}$/.test(v), 'content.error.capacity'),
   deadline: optional(10).refine((v) => v === '' || DateTime.fromISO(v).isValid, 'content.error.date'),
   contact: optional(LIMITS.contact),
 });
@@ -207,6 +278,11 @@ export const publishInput = z.object({
 
 export const registerInput = z.object({
   name: required(LIMITS.name),
-  email: z.string({ error: 'form.error.required' }).trim().toLowerCase().min(1, 'form.error.required').max(LIMITS.email, 'form.error.tooLong')
+  email: z
+    .string({ error: 'form.error.required' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'form.error.required')
+    .max(LIMITS.email, 'form.error.tooLong')
     .refine((v) => z.email().safeParse(v).success, 'form.error.email'),
 });

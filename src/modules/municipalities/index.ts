@@ -1,7 +1,7 @@
 // The municipalities module's public face: other modules import from this file only.
 export { municipalities } from './manifest.ts';
-export { csvRecords, importRecords } from './service/import.ts';
 export type { MunicipalitySummary } from './repo.ts';
 export type { Municipality } from './schema.ts';
 export { municipalitiesByIds, municipalityById, municipalityBySlug } from './service/directory.ts';
+export { csvRecords, importRecords } from './service/import.ts';
 export { profilePath } from './views/common.tsx';

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { appTest, testConfig } from '../../../test/helpers/app.ts';
-import { buildApp } from '../../core/app.ts';
-import type { ModuleManifest } from '../../core/modules.ts';
-import { dbTest } from '../../../test/helpers/db.ts';
-import { migrateToLatest } from '../../core/db/migrate.ts';
-import { modules } from '../index.ts';
-import { CsvImportError, csvRecords, geoNamesRecords, importRecords } from './service/import.ts';
-import { editDistance, searchMunicipalities } from './service/directory.ts';
 import { SAMPLE_CSV } from '../../../test/fixtures/municipalities.ts';
-
+import { appTest, testConfig } from '../../../test/helpers/app.ts';
+import { dbTest } from '../../../test/helpers/db.ts';
+import { buildApp } from '../../core/app.ts';
+import { migrateToLatest } from '../../core/db/migrate.ts';
+import type { ModuleManifest } from '../../core/modules.ts';
+import { modules } from '../index.ts';
+import { editDistance, searchMunicipalities } from './service/directory.ts';
+import { CsvImportError, csvRecords, geoNamesRecords, importRecords } from './service/import.ts';
 
 test('edit distance counts a swap of neighbours as one typo', () => {
   assert.equal(editDistance('botevgrad', 'botevgard'), 1);
@@ -26,23 +25,42 @@ dbTest('the GeoNames import brings every EU place once, again and again, without
   assert.deepEqual(first, { added: records.length, updated: 0 });
   const countries = await db.selectFrom('municipalities').select('country').distinct().execute();
   assert.equal(countries.length, 27);
-  const sz = await db.selectFrom('municipalities').selectAll().where('country', '=', 'BG').where('slug', '=', 'stara-zagora').executeTakeFirstOrThrow();
-  await db.updateTable('municipalities').set({ population: 1, name: 'Old Zagora', edited_fields: ',population,name,' }).where('id', '=', sz.id).execute();
+  const sz = await db
+    .selectFrom('municipalities')
+    .selectAll()
+    .where('country', '=', 'BG')
+    .where('slug', '=', 'stara-zagora')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('municipalities')
+    .set({ population: 1, name: 'Old Zagora', edited_fields: ',population,name,' })
+    .where('id', '=', sz.id)
+    .execute();
   const second = await importRecords(db, records);
   assert.deepEqual(second, { added: 0, updated: records.length });
   const after = await db.selectFrom('municipalities').selectAll().where('id', '=', sz.id).executeTakeFirstOrThrow();
   assert.equal(after.population, 1, 'an edited population is kept');
   assert.equal(after.name, 'Old Zagora', 'an edited name is kept');
   assert.equal(after.latitude, sz.latitude);
-  const count = await db.selectFrom('municipalities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom('municipalities')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.equal(Number(count.n), records.length);
   const slugs = await db.selectFrom('municipalities').select(['country', 'slug']).execute();
   assert.equal(new Set(slugs.map((s) => `${s.country}/${s.slug}`)).size, slugs.length, 'slugs are unique per country');
 
   for (const [query, name, country] of [
-    ['stara zagora', 'Old Zagora', 'BG'], ['lodz', 'Łódź', 'PL'], ['Łódź', 'Łódź', 'PL'],
-    ['Θεσσαλονίκη', 'Thessaloníki', 'GR'], ['thessaloniki', 'Thessaloníki', 'GR'], ['slovenska bistrica', 'Slovenska Bistrica', 'SI'],
-    ['botevgrad', 'Botevgrad', 'BG'], ['BOTEVGARD', 'Botevgrad', 'BG'], ['Ботевград', 'Botevgrad', 'BG'], ['Helsink', 'Helsinki', 'FI'],
+    ['stara zagora', 'Old Zagora', 'BG'],
+    ['lodz', 'Łódź', 'PL'],
+    ['Łódź', 'Łódź', 'PL'],
+    ['Θεσσαλονίκη', 'Thessaloníki', 'GR'],
+    ['thessaloniki', 'Thessaloníki', 'GR'],
+    ['slovenska bistrica', 'Slovenska Bistrica', 'SI'],
+    ['botevgrad', 'Botevgrad', 'BG'],
+    ['BOTEVGARD', 'Botevgrad', 'BG'],
+    ['Ботевград', 'Botevgrad', 'BG'],
+    ['Helsink', 'Helsinki', 'FI'],
   ] as const) {
     const [top] = await searchMunicipalities(db, query, 5);
     assert.equal(`${top?.name}/${top?.country}`, `${name}/${country}`, query);
@@ -56,12 +74,26 @@ dbTest('the CSV format imports native names and regions, and Cyrillic or Greek f
   assert.equal(sz?.native_name, 'Стара Загора');
   assert.equal(sz?.region_name, 'Stara Zagora');
   assert.equal(sz?.match, 'exact');
-  const novo = await db.selectFrom('municipalities').select(['slug', 'population']).where('country', '=', 'BG').where('name', '=', 'Novo Selo').orderBy('population', 'desc').execute();
-  assert.deepEqual(novo.map((n) => n.slug), ['novo-selo', 'novo-selo-smolyan'], 'the bigger place keeps the plain slug');
+  const novo = await db
+    .selectFrom('municipalities')
+    .select(['slug', 'population'])
+    .where('country', '=', 'BG')
+    .where('name', '=', 'Novo Selo')
+    .orderBy('population', 'desc')
+    .execute();
+  assert.deepEqual(
+    novo.map((n) => n.slug),
+    ['novo-selo', 'novo-selo-smolyan'],
+    'the bigger place keeps the plain slug',
+  );
   const ranked = await searchMunicipalities(db, 'novo');
-  assert.deepEqual(ranked.map((r) => r.population), [1500, 900], 'bigger first');
+  assert.deepEqual(
+    ranked.map((r) => r.population),
+    [1500, 900],
+    'bigger first',
+  );
   assert.deepEqual(await searchMunicipalities(db, '   '), []);
-  assert.deepEqual(await searchMunicipalities(db, '%_\'; drop table municipalities; --'), []);
+  assert.deepEqual(await searchMunicipalities(db, "%_'; drop table municipalities; --"), []);
 });
 
 test('a bad CSV is refused whole, with the line of each problem', () => {
@@ -70,11 +102,17 @@ XX,1,Atlantis,100,0,0
 BG,,Nowhere,abc,95,0
 SI,2,${'x'.repeat(201)},10,46,200
 `;
-  assert.throws(() => csvRecords(bad), (e: Error) => e instanceof CsvImportError
-    && /line 2: country "XX" is not an EU member state code/.test(e.message)
-    && /line 3: code is missing/.test(e.message) && /line 3: population must be a whole number/.test(e.message)
-    && /line 3: latitude must be between -90 and 90/.test(e.message)
-    && /line 4: name is missing or longer than 200/.test(e.message) && /line 4: longitude must be between -180 and 180/.test(e.message));
+  assert.throws(
+    () => csvRecords(bad),
+    (e: Error) =>
+      e instanceof CsvImportError &&
+      /line 2: country "XX" is not an EU member state code/.test(e.message) &&
+      /line 3: code is missing/.test(e.message) &&
+      /line 3: population must be a whole number/.test(e.message) &&
+      /line 3: latitude must be between -90 and 90/.test(e.message) &&
+      /line 4: name is missing or longer than 200/.test(e.message) &&
+      /line 4: longitude must be between -180 and 180/.test(e.message),
+  );
   assert.throws(() => csvRecords('country,code\n"BG,1\n'), CsvImportError);
 });
 
@@ -96,7 +134,13 @@ appTest('browse by country, region and sort, with pages; bad filters are not fou
   const region = await app.inject({ url: '/en/municipalities?country=bg&region=smolyan' });
   assert.match(region.body, /<option value="smolyan" selected>Smolyan \(1\)<\/option>/);
   assert.equal((region.body.match(/class="place"/g) ?? []).length, 1);
-  for (const url of ['/en/municipalities/xx', '/en/municipalities?country=us', '/en/municipalities?page=2', '/en/municipalities?page=0', '/en/municipalities?page=abc']) {
+  for (const url of [
+    '/en/municipalities/xx',
+    '/en/municipalities?country=us',
+    '/en/municipalities?page=2',
+    '/en/municipalities?page=0',
+    '/en/municipalities?page=abc',
+  ]) {
     assert.equal((await app.inject({ url })).statusCode, 404, url);
   }
 });
@@ -142,7 +186,10 @@ appTest('the API lists with filters and a cursor that walks every page once', as
   assert.equal(seen.length, 8);
   assert.equal(new Set(seen).size, 7, 'two places are called Novo Selo');
   const bg = (await app.inject({ url: '/api/v1/municipalities?country=bg' })).json();
-  assert.deepEqual(bg.data.map((d: { name: string }) => d.name), ['Stara Zagora', 'Botevgrad', 'Novo Selo', 'Novo Selo']);
+  assert.deepEqual(
+    bg.data.map((d: { name: string }) => d.name),
+    ['Stara Zagora', 'Botevgrad', 'Novo Selo', 'Novo Selo'],
+  );
   const q = (await app.inject({ url: `/api/v1/municipalities?q=${encodeURIComponent('Θεσσαλονίκη')}` })).json();
   assert.equal(q.data[0].name, 'Thessaloniki');
   assert.equal(q.data[0].nativeName, 'Θεσσαλονίκη');
@@ -153,16 +200,24 @@ appTest('the API lists with filters and a cursor that walks every page once', as
 
 appTest('bad API parameters get a 400 problem description naming them', async (app) => {
   for (const [url, name] of [
-    ['/api/v1/municipalities?country=us', 'country'], ['/api/v1/municipalities?limit=1000', 'limit'], ['/api/v1/municipalities?limit=-1', 'limit'],
-    ['/api/v1/municipalities?sort=size', 'sort'], ['/api/v1/municipalities?cursor=nonsense', 'cursor'], ['/api/v1/municipalities?colour=red', 'colour'],
-    [`/api/v1/municipalities?q=${'x'.repeat(201)}`, 'q'], ['/api/v1/municipalities/abc', 'id'],
+    ['/api/v1/municipalities?country=us', 'country'],
+    ['/api/v1/municipalities?limit=1000', 'limit'],
+    ['/api/v1/municipalities?limit=-1', 'limit'],
+    ['/api/v1/municipalities?sort=size', 'sort'],
+    ['/api/v1/municipalities?cursor=nonsense', 'cursor'],
+    ['/api/v1/municipalities?colour=red', 'colour'],
+    [`/api/v1/municipalities?q=${'x'.repeat(201)}`, 'q'],
+    ['/api/v1/municipalities/abc', 'id'],
   ] as const) {
     const res = await app.inject({ url });
     assert.equal(res.statusCode, 400, url);
     assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
     const body = res.json();
     assert.equal(body.status, 400);
-    assert.ok(body.errors.some((e: { name: string; reason: string }) => e.name === name || (name === 'colour' && e.reason.includes('colour'))), `${url}: ${JSON.stringify(body)}`);
+    assert.ok(
+      body.errors.some((e: { name: string; reason: string }) => e.name === name || (name === 'colour' && e.reason.includes('colour'))),
+      `${url}: ${JSON.stringify(body)}`,
+    );
   }
   const missing = await app.inject({ url: '/api/v1/municipalities/999999' });
   assert.equal(missing.statusCode, 404);
@@ -182,7 +237,12 @@ appTest('the sitemap indexes a sitemap per country chunk, each page with its 24 
   assert.ok(bg.body.includes('<xhtml:link rel="alternate" hreflang="bg" href="http://portal.test/bg/municipalities/bg/stara-zagora"/>'));
   assert.equal((bg.body.match(/<url>/g) ?? []).length, 4);
   assert.equal((bg.body.match(/hreflang=/g) ?? []).length, 4 * 24);
-  for (const url of ['/sitemaps/municipalities-bg-2.xml', '/sitemaps/municipalities-xx-1.xml', '/sitemaps/nothing-all.xml', '/sitemaps/municipalities-bg-0.xml']) {
+  for (const url of [
+    '/sitemaps/municipalities-bg-2.xml',
+    '/sitemaps/municipalities-xx-1.xml',
+    '/sitemaps/nothing-all.xml',
+    '/sitemaps/municipalities-bg-0.xml',
+  ]) {
     assert.equal((await app.inject({ url })).statusCode, 404, url);
   }
   assert.match((await app.inject({ url: '/robots.txt' })).body, /Sitemap: http:\/\/portal\.test\/sitemap\.xml/);
@@ -215,7 +275,8 @@ appTest('the OpenAPI document describes the API and validates', async (app) => {
   const doc = res.json();
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   await SwaggerParser.validate(structuredClone(doc));
-  for (const path of ['/municipalities', '/municipalities/{id}', '/municipalities.geojson', '/municipalities.csv']) assert.ok(doc.paths[path], path);
+  for (const path of ['/municipalities', '/municipalities/{id}', '/municipalities.geojson', '/municipalities.csv'])
+    assert.ok(doc.paths[path], path);
   assert.equal(doc.servers[0].url, 'http://portal.test/api/v1');
 });
 
@@ -227,13 +288,22 @@ dbTest('other modules add their sections to a profile: news, events, networks an
     sections: {
       'municipality.profile': async (subject, { t }) => {
         const m = subject as { name: string; country: string };
-        return m.country === 'BG' ? <section aria-labelledby="news-heading"><h2 id="news-heading">{t('nav.home')}: news of {m.name}</h2></section> : null;
+        return m.country === 'BG' ? (
+          <section aria-labelledby="news-heading">
+            <h2 id="news-heading">
+              {t('nav.home')}: news of {m.name}
+            </h2>
+          </section>
+        ) : null;
       },
     },
   };
   const app = await buildApp({ config: testConfig(database), database, modules: [...modules, news], logger: false });
   try {
-    assert.match((await app.inject({ url: '/en/municipalities/bg/stara-zagora' })).body, /<h2 id="news-heading">Home: news of Stara Zagora<\/h2>/);
+    assert.match(
+      (await app.inject({ url: '/en/municipalities/bg/stara-zagora' })).body,
+      /<h2 id="news-heading">Home: news of Stara Zagora<\/h2>/,
+    );
     assert.ok(!(await app.inject({ url: '/en/municipalities/fi/helsinki' })).body.includes('news-heading'), 'a section may show nothing');
   } finally {
     await app.close();

@@ -1,5 +1,5 @@
+import { testActor as actor, type Matrix, policyMatrix } from '../../../test/policy.ts';
 import type { Actor } from '../../core/authz.ts';
-import { type Matrix, policyMatrix, testActor as actor } from '../../../test/policy.ts';
 import { municipalitiesPolicy } from './policy.ts';
 
 const ACTORS: Record<string, Actor | null> = {
@@ -15,9 +15,18 @@ const ACTORS: Record<string, Actor | null> = {
 const CONFIRMED = ['citizen', 'editor1', 'admin1', 'coordinator1', 'moderator', 'platformAdmin'];
 
 const MATRIX: Matrix = {
-  'municipality.claim': { subjects: { notJoined: () => ({ id: 1, joined_at: null }), joined: () => ({ id: 1, joined_at: '2026-11-21T00:00:00.000Z' }) }, allowed: { notJoined: CONFIRMED, joined: [] } },
+  'municipality.claim': {
+    subjects: {
+      notJoined: () => ({ id: 1, joined_at: null }),
+      joined: () => ({ id: 1, joined_at: '2026-11-21T00:00:00.000Z' }),
+    },
+    allowed: { notJoined: CONFIRMED, joined: [] },
+  },
   'municipality.propose': { subjects: { none: () => null }, allowed: { none: CONFIRMED } },
-  'municipality.edit': { subjects: { m1: () => ({ id: 1 }), m2: () => ({ id: 2 }) }, allowed: { m1: ['editor1', 'admin1', 'platformAdmin'], m2: ['platformAdmin'] } },
+  'municipality.edit': {
+    subjects: { m1: () => ({ id: 1 }), m2: () => ({ id: 2 }) },
+    allowed: { m1: ['editor1', 'admin1', 'platformAdmin'], m2: ['platformAdmin'] },
+  },
   'claims.review': { subjects: { none: () => null }, allowed: { none: ['platformAdmin'] } },
 };
 

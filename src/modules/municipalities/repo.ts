@@ -3,10 +3,31 @@ import type { Tables } from '../../core/db/tables.ts';
 
 type Db = Kysely<Tables>;
 
-export const SUMMARY = ['id', 'country', 'slug', 'name', 'native_name', 'population', 'region_code', 'region_name', 'joined_at', 'latitude', 'longitude'] as const;
+export const SUMMARY = [
+  'id',
+  'country',
+  'slug',
+  'name',
+  'native_name',
+  'population',
+  'region_code',
+  'region_name',
+  'joined_at',
+  'latitude',
+  'longitude',
+] as const;
 export type MunicipalitySummary = {
-  id: number; country: string; slug: string; name: string; native_name: string | null; population: number;
-  region_code: string | null; region_name: string | null; joined_at: string | null; latitude: number | null; longitude: number | null;
+  id: number;
+  country: string;
+  slug: string;
+  name: string;
+  native_name: string | null;
+  population: number;
+  region_code: string | null;
+  region_name: string | null;
+  joined_at: string | null;
+  latitude: number | null;
+  longitude: number | null;
 };
 
 /** Keys hold only [a-z0-9 ], so every key starting with `key` sorts below key + "{". */
@@ -16,14 +37,28 @@ export function byKey(db: Db, column: 'name_key' | 'native_key', key: string, li
   return db.selectFrom('municipalities').select(SUMMARY).where(column, '=', key).orderBy('population', 'desc').limit(limit).execute();
 }
 
-export function byKeyPrefix(db: Db, column: 'name_key' | 'native_key', key: string, limit: number): Promise<(MunicipalitySummary & { key: string | null })[]> {
-  return db.selectFrom('municipalities').select([...SUMMARY, `${column} as key`])
-    .where(column, '>=', key).where(column, '<', upperBound(key))
-    .orderBy('population', 'desc').limit(limit).execute();
+export function byKeyPrefix(
+  db: Db,
+  column: 'name_key' | 'native_key',
+  key: string,
+  limit: number,
+): Promise<(MunicipalitySummary & { key: string | null })[]> {
+  return db
+    .selectFrom('municipalities')
+    .select([...SUMMARY, `${column} as key`])
+    .where(column, '>=', key)
+    .where(column, '<', upperBound(key))
+    .orderBy('population', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export function countMunicipalities(db: Db): Promise<number> {
-  return db.selectFrom('municipalities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+  return db
+    .selectFrom('municipalities')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
 }
 
 export interface ListFilter {
@@ -39,10 +74,19 @@ function filtered(db: Db, filter: ListFilter) {
 }
 
 /** A page of the list. By size, joined municipalities come first: they are the living part of the portal. */
-export function listPage(db: Db, filter: ListFilter, sort: 'name' | 'population', offset: number, limit: number): Promise<MunicipalitySummary[]> {
+export function listPage(
+  db: Db,
+  filter: ListFilter,
+  sort: 'name' | 'population',
+  offset: number,
+  limit: number,
+): Promise<MunicipalitySummary[]> {
   const q = filtered(db, filter);
   // All descending, so that one index, read backwards, gives the order.
-  const ordered = sort === 'name' ? q.orderBy('name_key').orderBy('id') : q.orderBy('join_rank', 'desc').orderBy('population', 'desc').orderBy('id', 'desc');
+  const ordered =
+    sort === 'name'
+      ? q.orderBy('name_key').orderBy('id')
+      : q.orderBy('join_rank', 'desc').orderBy('population', 'desc').orderBy('id', 'desc');
   return ordered.offset(offset).limit(limit).execute();
 }
 
@@ -55,9 +99,14 @@ export async function countWhere(db: Db, filter: ListFilter): Promise<number> {
 
 /** The regions of a country with how many places each has. */
 export function regionsOf(db: Db, country: string) {
-  return db.selectFrom('municipalities').select(['region_code', 'region_name', (eb) => eb.fn.countAll<number>().as('places')])
-    .where('country', '=', country).where('region_code', 'is not', null)
-    .groupBy(['region_code', 'region_name']).orderBy('region_code').execute();
+  return db
+    .selectFrom('municipalities')
+    .select(['region_code', 'region_name', (eb) => eb.fn.countAll<number>().as('places')])
+    .where('country', '=', country)
+    .where('region_code', 'is not', null)
+    .groupBy(['region_code', 'region_name'])
+    .orderBy('region_code')
+    .execute();
 }
 
 export function findBySlug(db: Db, country: string, slug: string) {
@@ -65,7 +114,11 @@ export function findBySlug(db: Db, country: string, slug: string) {
 }
 
 export function summariesByIds(db: Db, ids: number[]): Promise<MunicipalitySummary[]> {
-  return db.selectFrom('municipalities').select([...SUMMARY]).where('id', 'in', ids).execute() as Promise<MunicipalitySummary[]>;
+  return db
+    .selectFrom('municipalities')
+    .select([...SUMMARY])
+    .where('id', 'in', ids)
+    .execute() as Promise<MunicipalitySummary[]>;
 }
 
 export function findById(db: Db, id: number) {
@@ -77,14 +130,26 @@ export function closest(db: Db, lat: number, lon: number, degrees: number, limit
   const k = Math.cos((lat * Math.PI) / 180);
   const dLat = sql<number>`(latitude - ${lat})`;
   const dLon = sql<number>`((longitude - ${lon}) * ${k})`;
-  return db.selectFrom('municipalities').select(['id', 'country', 'slug', 'name', 'latitude', 'longitude'])
-    .where('latitude', '>=', lat - degrees).where('latitude', '<=', lat + degrees)
-    .where('longitude', '>=', lon - degrees / k).where('longitude', '<=', lon + degrees / k)
-    .orderBy(sql`${dLat} * ${dLat} + ${dLon} * ${dLon}`).limit(limit).execute();
+  return db
+    .selectFrom('municipalities')
+    .select(['id', 'country', 'slug', 'name', 'latitude', 'longitude'])
+    .where('latitude', '>=', lat - degrees)
+    .where('latitude', '<=', lat + degrees)
+    .where('longitude', '>=', lon - degrees / k)
+    .where('longitude', '<=', lon + degrees / k)
+    .orderBy(sql`${dLat} * ${dLat} + ${dLon} * ${dLon}`)
+    .limit(limit)
+    .execute();
 }
 
 /** A page after a cursor, for the API: ordered by the sort key, then id. */
-export function listAfter(db: Db, filter: ListFilter, sort: 'name' | 'population', after: { key: string | number; id: number } | undefined, limit: number) {
+export function listAfter(
+  db: Db,
+  filter: ListFilter,
+  sort: 'name' | 'population',
+  after: { key: string | number; id: number } | undefined,
+  limit: number,
+) {
   let q = db.selectFrom('municipalities').select([...SUMMARY, 'name_key']);
   if (filter.country) q = q.where('country', '=', filter.country);
   if (filter.region) q = q.where('region_code', '=', filter.region);
@@ -102,11 +167,23 @@ export function listAfter(db: Db, filter: ListFilter, sort: 'name' | 'population
 
 /** How many places each country has, for splitting the sitemap. */
 export function countsByCountry(db: Db) {
-  return db.selectFrom('municipalities').select(['country', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('country').orderBy('country').execute();
+  return db
+    .selectFrom('municipalities')
+    .select(['country', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('country')
+    .orderBy('country')
+    .execute();
 }
 
 export function slugsOf(db: Db, country: string, offset: number, limit: number) {
-  return db.selectFrom('municipalities').select(['slug', 'updated_at']).where('country', '=', country).orderBy('id').offset(offset).limit(limit).execute();
+  return db
+    .selectFrom('municipalities')
+    .select(['slug', 'updated_at'])
+    .where('country', '=', country)
+    .orderBy('id')
+    .offset(offset)
+    .limit(limit)
+    .execute();
 }
 
 /** A page of places in id order after the given id, for exports that stream the whole set. */
@@ -130,18 +207,30 @@ export function importKeys(db: Db) {
 /** Where a field was edited by staff, the import keeps the edited value. */
 const unlessEdited = (column: string) => {
   const [kept, incoming] = [sql.ref(`municipalities.${column}`), sql.ref(`excluded.${column}`)];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one expression serves columns of every type
+  // biome-ignore lint/suspicious/noExplicitAny: one expression serves columns of every type
   return sql<any>`case when municipalities.edited_fields like ${`%,${column},%`} then ${kept} else ${incoming} end`;
 };
 
 /** Adds places, or refreshes the ones with the same source id, leaving staff-edited fields alone. */
 export function upsertMunicipalities(db: Db, rows: Insertable<Tables['municipalities']>[]) {
-  return db.insertInto('municipalities').values(rows).onConflict((oc) => oc.column('source').doUpdateSet({
-    name: unlessEdited('name'), native_name: unlessEdited('native_name'),
-    name_key: unlessEdited('name_key'), native_key: unlessEdited('native_key'),
-    population: unlessEdited('population'), latitude: unlessEdited('latitude'), longitude: unlessEdited('longitude'),
-    region_code: unlessEdited('region_code'), region_name: unlessEdited('region_name'), updated_at: sql`excluded.updated_at`,
-  })).execute();
+  return db
+    .insertInto('municipalities')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('source').doUpdateSet({
+        name: unlessEdited('name'),
+        native_name: unlessEdited('native_name'),
+        name_key: unlessEdited('name_key'),
+        native_key: unlessEdited('native_key'),
+        population: unlessEdited('population'),
+        latitude: unlessEdited('latitude'),
+        longitude: unlessEdited('longitude'),
+        region_code: unlessEdited('region_code'),
+        region_name: unlessEdited('region_name'),
+        updated_at: sql`excluded.updated_at`,
+      }),
+    )
+    .execute();
 }
 
 /** A place of a country with this name key, to tell a proposer it is already listed. */
@@ -151,13 +240,15 @@ export function listedByNameKey(db: Db, country: string, key: string) {
 
 /** The place an approved proposal added, found by the proposal's source id. */
 export function bySource(db: Db, source: string) {
-  return db.selectFrom('municipalities').select(['id', 'country', 'slug']).where('source', '=', source)
-    .executeTakeFirstOrThrow();
+  return db.selectFrom('municipalities').select(['id', 'country', 'slug']).where('source', '=', source).executeTakeFirstOrThrow();
 }
 
 /** What approving a claim reads of the place: its name and link, its website, and whether it has joined. */
 export function joinFieldsOf(db: Db, id: number) {
-  return db.selectFrom('municipalities').select(['id', 'name', 'country', 'slug', 'website', 'joined_at']).where('id', '=', id)
+  return db
+    .selectFrom('municipalities')
+    .select(['id', 'name', 'country', 'slug', 'website', 'joined_at'])
+    .where('id', '=', id)
     .executeTakeFirstOrThrow();
 }
 
@@ -168,14 +259,17 @@ export function nameOf(db: Db, id: number) {
 
 /** A place's descriptions, one per language. */
 export function descriptionsOf(db: Db, municipalityId: number) {
-  return db.selectFrom('municipality_descriptions').select(['language', 'text']).where('municipality_id', '=', municipalityId)
-    .orderBy('language').execute();
+  return db
+    .selectFrom('municipality_descriptions')
+    .select(['language', 'text'])
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('language')
+    .execute();
 }
 
 /** Replaces a place's description in one language; an empty text removes it. */
 export async function setDescription(db: Db, municipalityId: number, language: string, text: string, at: string): Promise<void> {
-  await db.deleteFrom('municipality_descriptions').where('municipality_id', '=', municipalityId).where('language', '=', language)
-    .execute();
+  await db.deleteFrom('municipality_descriptions').where('municipality_id', '=', municipalityId).where('language', '=', language).execute();
   if (text) {
     await db.insertInto('municipality_descriptions').values({ municipality_id: municipalityId, language, text, updated_at: at }).execute();
   }
@@ -188,14 +282,24 @@ export function insertChanges(db: Db, rows: Insertable<Tables['municipality_chan
 
 /** A place's latest changes, newest first. */
 export function changesOf(db: Db, municipalityId: number) {
-  return db.selectFrom('municipality_changes').selectAll().where('municipality_id', '=', municipalityId)
-    .orderBy('id', 'desc').limit(200).execute();
+  return db
+    .selectFrom('municipality_changes')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
 }
 
 /** A claim of this person on this place still waiting for the address or the review, if any. */
 export function openClaimOf(db: Db, municipalityId: number, userId: number) {
-  return db.selectFrom('municipality_claims').select('id').where('municipality_id', '=', municipalityId).where('user_id', '=', userId)
-    .where('status', 'in', ['email_pending', 'review']).executeTakeFirst();
+  return db
+    .selectFrom('municipality_claims')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('user_id', '=', userId)
+    .where('status', 'in', ['email_pending', 'review'])
+    .executeTakeFirst();
 }
 
 /** Adds a claim; its id. */
@@ -205,26 +309,49 @@ export function insertClaim(db: Db, row: Insertable<Tables['municipality_claims'
 
 /** Places other than this one whose website mentions the domain (the caller checks the exact domain). */
 export function websitesLike(db: Db, domain: string, exceptId: number) {
-  return db.selectFrom('municipalities').select(['id', 'website']).where('website', 'is not', null)
-    .where('website', 'like', `%${domain}%`).where('id', '!=', exceptId).limit(20).execute();
+  return db
+    .selectFrom('municipalities')
+    .select(['id', 'website'])
+    .where('website', 'is not', null)
+    .where('website', 'like', `%${domain}%`)
+    .where('id', '!=', exceptId)
+    .limit(20)
+    .execute();
 }
 
 /** Moves the claim with this token from waiting for the address to review; whether one did. */
 export async function confirmClaimToken(db: Db, tokenHash: string): Promise<boolean> {
-  const r = await db.updateTable('municipality_claims').set({ status: 'review', token_hash: null })
-    .where('token_hash', '=', tokenHash).where('status', '=', 'email_pending').executeTakeFirst();
+  const r = await db
+    .updateTable('municipality_claims')
+    .set({ status: 'review', token_hash: null })
+    .where('token_hash', '=', tokenHash)
+    .where('status', '=', 'email_pending')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 /** The claims platform admins have to review, oldest first, with the place and the claimant. */
 export function claimsInReview(db: Db) {
-  return db.selectFrom('municipality_claims')
+  return db
+    .selectFrom('municipality_claims')
     .innerJoin('municipalities', 'municipalities.id', 'municipality_claims.municipality_id')
     .innerJoin('users', 'users.id', 'municipality_claims.user_id')
-    .select(['municipality_claims.id', 'municipality_claims.job_title', 'municipality_claims.official_email', 'municipality_claims.website',
-      'municipality_claims.evidence_file', 'municipality_claims.created_at', 'municipalities.name as municipality', 'municipalities.country',
-      'municipalities.slug', 'municipalities.website as known_website', 'users.name as claimant'])
-    .where('municipality_claims.status', '=', 'review').orderBy('municipality_claims.id').execute();
+    .select([
+      'municipality_claims.id',
+      'municipality_claims.job_title',
+      'municipality_claims.official_email',
+      'municipality_claims.website',
+      'municipality_claims.evidence_file',
+      'municipality_claims.created_at',
+      'municipalities.name as municipality',
+      'municipalities.country',
+      'municipalities.slug',
+      'municipalities.website as known_website',
+      'users.name as claimant',
+    ])
+    .where('municipality_claims.status', '=', 'review')
+    .orderBy('municipality_claims.id')
+    .execute();
 }
 
 /** One claim by id, if any. */

@@ -104,7 +104,11 @@ declare module '../../core/db/tables.ts' {
   }
 }
 
-export type Municipality = Omit<MunicipalityRow, 'id' | 'edited_fields' | 'join_rank'> & { id: number; edited_fields: string; join_rank: number };
+export type Municipality = Omit<MunicipalityRow, 'id' | 'edited_fields' | 'join_rank'> & {
+  id: number;
+  edited_fields: string;
+  join_rank: number;
+};
 
 /** One place to import, from open data or from an operator's CSV file. */
 export interface ImportRecord {
@@ -130,40 +134,87 @@ const url = urlField();
 export const profileInput = z.object({
   name: text().trim().min(1, 'form.error.required').max(200, 'form.error.tooLong'),
   native_name: optional(200),
-  population: text().trim().regex(/^\d{1,9}$/, 'municipalities.edit.error.population'),
+  population: text()
+    .trim()
+    .regex(/^\d{1,9}$/, 'municipalities.edit.error.population'),
   website: url,
-  email: text().trim().max(254, 'form.error.tooLong').refine((v) => v === '' || z.email().safeParse(v).success, 'form.error.email').optional().default(''),
-  phone: text().trim().max(40, 'form.error.tooLong').refine((v) => v === '' || /^\+?[\d\s()./-]{4,}$/.test(v), 'municipalities.edit.error.phone').optional().default(''),
+  email: text()
+    .trim()
+    .max(254, 'form.error.tooLong')
+    .refine((v) => v === '' || z.email().safeParse(v).success, 'form.error.email')
+    .optional()
+    .default(''),
+  phone: text()
+    .trim()
+    .max(40, 'form.error.tooLong')
+    .refine((v) => v === '' || /^\+?[\d\s()./-]{4,}$/.test(v), 'municipalities.edit.error.phone')
+    .optional()
+    .default(''),
   address: optional(300),
   region_name: optional(200),
-  latitude: text().trim().refine((v) => v === '' || (/^-?\d{1,2}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 90), 'form.error.latitude').optional().default(''),
-  longitude: text().trim().refine((v) => v === '' || (/^-?\d{1,3}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 180), 'form.error.longitude').optional().default(''),
+  latitude: text()
+    .trim()
+    .refine((v) => v === '' || (/^-?\d{1,2}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 90), 'form.error.latitude')
+    .optional()
+    .default(''),
+  longitude: text()
+    .trim()
+    .refine((v) => v === '' || (/^-?\d{1,3}(\.\d+)?$/.test(v) && Math.abs(Number(v)) <= 180), 'form.error.longitude')
+    .optional()
+    .default(''),
   mayor_name: optional(160),
-  mayor_since: text().trim().refine((v) => v === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), 'municipalities.edit.error.date').optional().default(''),
-  languages: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  mayor_since: text()
+    .trim()
+    .refine((v) => v === '' || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v), 'municipalities.edit.error.date')
+    .optional()
+    .default(''),
+  languages: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
     .refine((codes) => codes.every(isLanguage), 'form.error.choose'),
   ...Object.fromEntries(SOCIAL.map((s) => [`social_${s}`, url])),
   ...Object.fromEntries(LANGUAGE_CODES.map((l) => [`description_${l}`, optional(DESCRIPTION_LIMIT)])),
 });
 
 export const PROFILE_LIMITS: Record<string, number> = {
-  name: 200, native_name: 200, website: 300, email: 254, phone: 40, address: 300, region_name: 200, mayor_name: 160,
-  ...Object.fromEntries(SOCIAL.map((s) => [`social_${s}`, 300])), ...Object.fromEntries(LANGUAGE_CODES.map((l) => [`description_${l}`, DESCRIPTION_LIMIT])),
+  name: 200,
+  native_name: 200,
+  website: 300,
+  email: 254,
+  phone: 40,
+  address: 300,
+  region_name: 200,
+  mayor_name: 160,
+  ...Object.fromEntries(SOCIAL.map((s) => [`social_${s}`, 300])),
+  ...Object.fromEntries(LANGUAGE_CODES.map((l) => [`description_${l}`, DESCRIPTION_LIMIT])),
 };
 
 export const claimInput = z.object({
   job_title: text().trim().min(1, 'form.error.required').max(120, 'form.error.tooLong'),
-  official_email: text().trim().toLowerCase().min(1, 'form.error.required').max(254, 'form.error.tooLong').pipe(z.email('form.error.email')),
+  official_email: text()
+    .trim()
+    .toLowerCase()
+    .min(1, 'form.error.required')
+    .max(254, 'form.error.tooLong')
+    .pipe(z.email('form.error.email')),
   website: urlField(),
 });
 export const CLAIM_LIMITS = { job_title: 120, official_email: 254, website: 300 };
 
 export const proposalInput = z.object({
-  country: z.string({ error: 'form.error.choose' }).transform((c) => c.toUpperCase()).refine(isCountry, 'form.error.choose'),
+  country: z
+    .string({ error: 'form.error.choose' })
+    .transform((c) => c.toUpperCase())
+    .refine(isCountry, 'form.error.choose'),
   name: text().trim().min(1, 'form.error.required').max(200, 'form.error.tooLong'),
   native_name: text().trim().max(200, 'form.error.tooLong').optional().default(''),
   region: text().trim().max(200, 'form.error.tooLong').optional().default(''),
-  population: text().trim().refine((v) => v === '' || /^\d{1,9}$/.test(v), 'municipalities.edit.error.population').optional().default(''),
+  population: text()
+    .trim()
+    .refine((v) => v === '' || /^\d{1,9}$/.test(v), 'municipalities.edit.error.population')
+    .optional()
+    .default(''),
   website: urlField(),
   note: text().trim().max(2000, 'form.error.tooLong').optional().default(''),
 });

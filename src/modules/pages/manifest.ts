@@ -1,8 +1,8 @@
 import type { ModuleManifest } from '../../core/modules.ts';
 import * as contactMessages from './migrations/20261121_01_contact_messages.ts';
 import { pagesRoutes } from './routes/pages.tsx';
-import { pageSearch } from './service/search.ts';
 import { contactMessagesFrom, eraseContactMessagesFrom } from './service/contact.ts';
+import { pageSearch } from './service/search.ts';
 import './schema.ts';
 
 /** The portal's own pages: home, about, accessibility statement, privacy notice and contact. */
@@ -15,11 +15,14 @@ export const pages: ModuleManifest = {
     { label: 'nav.about', path: '/about', order: 900 },
   ],
   search: [pageSearch],
-  sitemaps: [{
-    name: 'pages',
-    chunks: async () => ['all'],
-    paths: async (chunk) => (chunk === 'all' ? ['/', '/about', '/accessibility', '/privacy', '/contact'].map((path) => ({ path })) : undefined),
-  }],
+  sitemaps: [
+    {
+      name: 'pages',
+      chunks: async () => ['all'],
+      paths: async (chunk) =>
+        chunk === 'all' ? ['/', '/about', '/accessibility', '/privacy', '/contact'].map((path) => ({ path })) : undefined,
+    },
+  ],
   personalData: {
     export: async ({ email }, { database }) => ({ contactMessages: await contactMessagesFrom(database.db, email) }),
     erase: ({ email }, { database }) => eraseContactMessagesFrom(database.db, email),

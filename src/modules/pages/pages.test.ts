@@ -1,12 +1,23 @@
 import assert from 'node:assert/strict';
-import { appTest, cookieHeader, form, formSession } from '../../../test/helpers/app.ts';
+import { appTest, form, formSession } from '../../../test/helpers/app.ts';
 import { CHARACTERS_ERROR, fieldError } from '../../../test/input.ts';
 import { countContactMessages } from './repo.ts';
 
-const valid = { topic: 'accessibility', name: 'Ana Novak', email: 'ana@example.si', page_url: 'https://portal.test/sl/', message: 'The contrast of the menu is too low.' };
+const valid = {
+  topic: 'accessibility',
+  name: 'Ana Novak',
+  email: 'ana@example.si',
+  page_url: 'https://portal.test/sl/',
+  message: 'The contrast of the menu is too low.',
+};
 
 function post(url: string, session: { cookie: string; csrf: string }, fields: Record<string, string>) {
-  return { method: 'POST' as const, url, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: session.csrf, ...fields }) };
+  return {
+    method: 'POST' as const,
+    url,
+    headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ _csrf: session.csrf, ...fields }),
+  };
 }
 
 appTest('home, about, accessibility statement and privacy notice are served in every complete language', async (app) => {
@@ -58,7 +69,13 @@ appTest('the topic in the link is preselected, an unknown one is ignored', async
 
 appTest('invalid input gets localised errors next to each field, keeps what was typed and stores nothing', async (app, database) => {
   const session = await formSession(app, '/de/contact');
-  const typed = { topic: 'nonsense', name: '', email: 'not-an-email', page_url: 'javascript:alert(1)', message: '   ' };
+  const typed = {
+    topic: 'nonsense',
+    name: '',
+    email: 'not-an-email',
+    page_url: 'javascript:alert(1)',
+    message: '   ',
+  };
   const res = await app.inject(post('/de/contact', session, typed));
   assert.equal(res.statusCode, 422);
   assert.match(res.body, /<html lang="de"/);
@@ -114,7 +131,12 @@ appTest('malicious input comes back inert', async (app, database) => {
 
 appTest('a form without a valid CSRF token is refused and changes nothing', async (app, database) => {
   const session = await formSession(app, '/bg/contact');
-  const noToken = await app.inject({ method: 'POST', url: '/bg/contact', headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form(valid) });
+  const noToken = await app.inject({
+    method: 'POST',
+    url: '/bg/contact',
+    headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form(valid),
+  });
   assert.equal(noToken.statusCode, 403);
   assert.match(noToken.body, /<html lang="bg"/);
   const forged = await app.inject(post('/bg/contact', { cookie: session.cookie, csrf: 'forged-token' }, valid));
@@ -137,9 +159,19 @@ appTest('a body over the form limit gets a localised 413 and nothing is stored',
 
 appTest('a body of an unexpected type is refused', async (app, database) => {
   const session = await formSession(app, '/en/contact');
-  const res = await app.inject({ method: 'POST', url: '/en/contact', headers: { cookie: session.cookie, 'content-type': 'text/xml' }, payload: '<x/>' });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/en/contact',
+    headers: { cookie: session.cookie, 'content-type': 'text/xml' },
+    payload: '<x/>',
+  });
   assert.equal(res.statusCode, 415);
-  const json = await app.inject({ method: 'POST', url: '/en/contact', headers: { cookie: session.cookie, 'content-type': 'application/json' }, payload: JSON.stringify({ ...valid, _csrf: session.csrf, topic: ['general'] }) });
+  const json = await app.inject({
+    method: 'POST',
+    url: '/en/contact',
+    headers: { cookie: session.cookie, 'content-type': 'application/json' },
+    payload: JSON.stringify({ ...valid, _csrf: session.csrf, topic: ['general'] }),
+  });
   assert.equal(json.statusCode, 422, 'a field of the wrong shape is a validation error, not a crash');
   assert.equal(await countContactMessages(database.db), 0);
 });

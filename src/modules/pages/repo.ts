@@ -20,15 +20,25 @@ export async function insertContactMessage(db: Kysely<Tables>, input: ContactInp
 }
 
 export async function countContactMessages(db: Kysely<Tables>): Promise<number> {
-  const row = await db.selectFrom('contact_messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('contact_messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export function listContactMessagesFrom(db: Kysely<Tables>, email: string) {
-  return db.selectFrom('contact_messages').select(['topic', 'name', 'email', 'page_url', 'message', 'language', 'created_at'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).orderBy('id').execute();
+  return db
+    .selectFrom('contact_messages')
+    .select(['topic', 'name', 'email', 'page_url', 'message', 'language', 'created_at'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .orderBy('id')
+    .execute();
 }
 
 export async function deleteContactMessagesFrom(db: Kysely<Tables>, email: string): Promise<void> {
-  await db.deleteFrom('contact_messages').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).execute();
+  await db
+    .deleteFrom('contact_messages')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .execute();
 }

@@ -29,10 +29,8 @@ export const LIMITS = { name: 120, email: 254, pageUrl: 500, message: 5000 } as 
 export const contactInput = z.object({
   topic: z.enum(CONTACT_TOPICS, { error: 'form.error.choose' }),
   name: text().trim().min(1, 'form.error.required').max(LIMITS.name, 'form.error.tooLong'),
-  email: text().trim().min(1, 'form.error.required')
-    .max(LIMITS.email, 'form.error.tooLong').pipe(z.email('form.error.email')),
+  email: text().trim().min(1, 'form.error.required').max(LIMITS.email, 'form.error.tooLong').pipe(z.email('form.error.email')),
   page_url: urlField(LIMITS.pageUrl),
-  message: text().trim().min(1, 'form.error.required')
-    .max(LIMITS.message, 'form.error.tooLong'),
+  message: text().trim().min(1, 'form.error.required').max(LIMITS.message, 'form.error.tooLong'),
 });
 export type ContactInput = z.infer<typeof contactInput>;

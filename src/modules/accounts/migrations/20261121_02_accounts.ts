@@ -14,7 +14,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('deleted_at', ts)
     .execute();
 
-  await db.schema.createTable('sessions')
+  await db.schema
+    .createTable('sessions')
     .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('created_at', ts, (c) => c.notNull())

@@ -1,18 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typedValues } from '../../../core/http/forms.ts';
+import { NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { queryParams, tokenParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
+import { MessagePage } from '../../../core/views/forms.tsx';
 import { accountsPolicy } from '../policy.ts';
-import { changePassword, confirmEmailChange, deleteAccount, exportPersonalData, requestEmailChange, updateProfile } from '../service/account.ts';
-import { endOtherSessions, listSessions } from '../service/sessions.ts';
+import {
+  changePassword,
+  confirmEmailChange,
+  deleteAccount,
+  exportPersonalData,
+  requestEmailChange,
+  updateProfile,
+} from '../service/account.ts';
 import { organisationsOf } from '../service/organisations.ts';
 import { thingsOfGrants } from '../service/scopes.ts';
+import { endOtherSessions, listSessions } from '../service/sessions.ts';
 import { AccountPage, ChangeEmailPage, ChangePasswordPage, DeletePage, SessionsPage } from '../views/account.tsx';
-import { MessagePage } from '../../../core/views/forms.tsx';
 import { clearSessionCookie } from './session.ts';
-import { NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 
 const NOTICES = ['confirmed', 'saved', 'password-changed', 'email-changed'] as const;
 const endedQuery = queryParams({ ended: z.coerce.number().int().min(0).max(10_000) });
@@ -30,47 +37,80 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/account', async (req, reply) => {
     const actor = requireActor(req);
-    return reply.headers(NO_STORE).page(<AccountPage overview={await overview(req, actor)} values={{}} errors={{}} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('accounts.account.title'), indexable: false });
+    return reply
+      .headers(NO_STORE)
+      .page(<AccountPage overview={await overview(req, actor)} values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, {
+        title: req.t('accounts.account.title'),
+        indexable: false,
+      });
   });
 
   app.post('/:lang/account', { config: { textChecked: true } }, async (req, reply) => {
     const actor = requireActor(req);
     const result = await updateProfile(ctx, actor, req.body, req.lang);
     if (result.ok) return reply.redirect(`/${req.lang}/account?notice=saved`, 303);
-    return reply.refused(result,
-      <AccountPage overview={await overview(req, actor)} values={typedValues(req.body, ['name'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,
-      req.t('accounts.account.title'));
+    return reply.refused(
+      result,
+      <AccountPage
+        overview={await overview(req, actor)}
+        values={typedValues(req.body, ['name'])}
+        errors={result.errors}
+        csrfToken={reply.generateCsrf()}
+      />,
+      req.t('accounts.account.title'),
+    );
   });
 
   app.get('/:lang/account/password', (req, reply) => {
     requireActor(req);
-    return reply.headers(NO_STORE).page(<ChangePasswordPage errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.account.changePassword'), indexable: false });
+    return reply.headers(NO_STORE).page(<ChangePasswordPage errors={{}} csrfToken={reply.generateCsrf()} />, {
+      title: req.t('accounts.account.changePassword'),
+      indexable: false,
+    });
   });
 
   app.post('/:lang/account/password', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
     const actor = requireActor(req);
     const result = await changePassword(ctx, actor, req.sessionId ?? '', req.body);
     if (result.ok) return reply.redirect(`/${req.lang}/account?notice=password-changed`, 303);
-    return reply.refused(result, <ChangePasswordPage errors={result.errors} csrfToken={reply.generateCsrf()} />, req.t('accounts.account.changePassword'));
+    return reply.refused(
+      result,
+      <ChangePasswordPage errors={result.errors} csrfToken={reply.generateCsrf()} />,
+      req.t('accounts.account.changePassword'),
+    );
   });
 
   app.get('/:lang/account/email', (req, reply) => {
     const actor = requireActor(req);
-    return reply.headers(NO_STORE).page(<ChangeEmailPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} current={actor.email} />,
-      { title: req.t('accounts.account.changeEmail'), indexable: false });
+    return reply
+      .headers(NO_STORE)
+      .page(<ChangeEmailPage values={{}} errors={{}} csrfToken={reply.generateCsrf()} current={actor.email} />, {
+        title: req.t('accounts.account.changeEmail'),
+        indexable: false,
+      });
   });
 
   app.post('/:lang/account/email', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
     const actor = requireActor(req);
     const result = await requestEmailChange(ctx, actor, req.body);
     if (result.ok) {
-      return reply.page(<MessagePage title={req.t('form.checkEmail')} success><p>{req.t('accounts.email.sent', { email: result.data.email })}</p></MessagePage>,
-        { title: req.t('form.checkEmail'), indexable: false });
+      return reply.page(
+        <MessagePage title={req.t('form.checkEmail')} success>
+          <p>{req.t('accounts.email.sent', { email: result.data.email })}</p>
+        </MessagePage>,
+        { title: req.t('form.checkEmail'), indexable: false },
+      );
     }
-    return reply.refused(result,
-      <ChangeEmailPage values={typedValues(req.body, ['email'])} errors={result.errors} csrfToken={reply.generateCsrf()} current={actor.email} />,
-      req.t('accounts.account.changeEmail'));
+    return reply.refused(
+      result,
+      <ChangeEmailPage
+        values={typedValues(req.body, ['email'])}
+        errors={result.errors}
+        csrfToken={reply.generateCsrf()}
+        current={actor.email}
+      />,
+      req.t('accounts.account.changeEmail'),
+    );
   });
 
   app.get('/:lang/email/confirm/:token', (req, reply) => reply.confirmLink(req.t('accounts.email.confirmTitle')));
@@ -84,10 +124,17 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/account/sessions', async (req, reply) => {
     const actor = requireActor(req);
     const { ended } = endedQuery(req);
-    return reply.headers(NO_STORE).page(
-      <SessionsPage sessions={await listSessions(db, actor.id)} currentId={req.sessionId ?? ''} csrfToken={reply.generateCsrf()} ended={ended} />,
-      { title: req.t('accounts.sessions.title'), indexable: false },
-    );
+    return reply
+      .headers(NO_STORE)
+      .page(
+        <SessionsPage
+          sessions={await listSessions(db, actor.id)}
+          currentId={req.sessionId ?? ''}
+          csrfToken={reply.generateCsrf()}
+          ended={ended}
+        />,
+        { title: req.t('accounts.sessions.title'), indexable: false },
+      );
   });
 
   app.post('/:lang/account/sessions/end-others', async (req, reply) => {
@@ -98,13 +145,18 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/account/data', async (req, reply) => {
     const actor = requireActor(req);
-    return reply.headers({ ...NO_STORE, 'content-disposition': 'attachment; filename="municipium-my-data.json"' })
-      .type('application/json; charset=utf-8').send(JSON.stringify(await exportPersonalData(ctx, actor), null, 2));
+    return reply
+      .headers({ ...NO_STORE, 'content-disposition': 'attachment; filename="municipium-my-data.json"' })
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(await exportPersonalData(ctx, actor), null, 2));
   });
 
   app.get('/:lang/account/delete', (req, reply) => {
     requireActor(req);
-    return reply.headers(NO_STORE).page(<DeletePage errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('accounts.delete.title'), indexable: false });
+    return reply.headers(NO_STORE).page(<DeletePage errors={{}} csrfToken={reply.generateCsrf()} />, {
+      title: req.t('accounts.delete.title'),
+      indexable: false,
+    });
   });
 
   app.post('/:lang/account/delete', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
@@ -118,6 +170,11 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.get('/:lang/account/deleted', (req, reply) =>
-    reply.page(<MessagePage title={req.t('accounts.deleted.title')} success><p>{req.t('accounts.deleted.body')}</p></MessagePage>,
-      { title: req.t('accounts.deleted.title'), indexable: false }));
+    reply.page(
+      <MessagePage title={req.t('accounts.deleted.title')} success>
+        <p>{req.t('accounts.deleted.body')}</p>
+      </MessagePage>,
+      { title: req.t('accounts.deleted.title'), indexable: false },
+    ),
+  );
 }

@@ -33,7 +33,11 @@ export function registerSessionHook(app: FastifyInstance, { database }: ModuleCo
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(config), maxAge: SESSION_ABSOLUTE_MS / 1000,
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: secureCookies(config),
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
   });
 }
 
@@ -56,7 +60,6 @@ export function safeNext(lang: string, next: unknown): string {
 
 export const clientOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
 
-
 export const DEVICE_COOKIE = 'municipium_device';
 const DEVICE_MAX_AGE_S = 400 * 24 * 3600;
 
@@ -74,6 +77,11 @@ export function rememberDevice(req: FastifyRequest, reply: FastifyReply, config:
   const known = knownDevice(req);
   const id = known?.userId === userId ? known.id : randomBytes(18).toString('base64url');
   reply.setCookie(DEVICE_COOKIE, `${userId}.${id}`, {
-    signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(config), maxAge: DEVICE_MAX_AGE_S,
+    signed: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: secureCookies(config),
+    maxAge: DEVICE_MAX_AGE_S,
   });
 }

@@ -1,18 +1,27 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Scope } from '../../../core/authz.ts';
-import { PLATFORM, type ScopeThing } from '../../../core/scopes.ts';
 import { type FormRefusal, typedValues } from '../../../core/http/forms.ts';
+import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
 import { pathParams, tokenParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
+import { PLATFORM, type ScopeThing } from '../../../core/scopes.ts';
 import { accountsPolicy, invitableIn } from '../policy.ts';
+import {
+  acceptInvitation,
+  cancelInvitation,
+  grantIn,
+  invitationByToken,
+  invitationIn,
+  invite,
+  revokeGrant,
+  team,
+} from '../service/roles.ts';
 import { findScope } from '../service/scopes.ts';
-import { acceptInvitation, cancelInvitation, grantIn, invitationByToken, invitationIn, invite, revokeGrant, team } from '../service/roles.ts';
 import { scopeLabel, scopePath } from '../views/scopes.tsx';
 import { InvitationPage, TeamPage } from '../views/team.tsx';
-import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 
 const NOTICES = ['invited', 'removed', 'cancelled', 'last-admin'] as const;
 const scopeParams = pathParams(z.object({ type: z.string().max(40).optional(), id: idSchema.optional() }));
@@ -31,12 +40,21 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const { members, invitations } = await team(ctx, scope);
     const name = scopeLabel(req.t, scope, scope.thing?.name);
     const page = (
-      <TeamPage team={{
-        scope, name, members, invitations, invitable: invitableIn(scope.type),
-        canInvite: accountsPolicy.can(actor, 'team.invite', scope),
-        canRevoke: accountsPolicy.can(actor, 'team.revoke', scope),
-        notice: noticeFrom(req, NOTICES),
-      }} values={refusal ? typedValues(req.body, ['email', 'role']) : {}} errors={refusal?.errors ?? {}} csrfToken={reply.generateCsrf()} />
+      <TeamPage
+        team={{
+          scope,
+          name,
+          members,
+          invitations,
+          invitable: invitableIn(scope.type),
+          canInvite: accountsPolicy.can(actor, 'team.invite', scope),
+          canRevoke: accountsPolicy.can(actor, 'team.revoke', scope),
+          notice: noticeFrom(req, NOTICES),
+        }}
+        values={refusal ? typedValues(req.body, ['email', 'role']) : {}}
+        errors={refusal?.errors ?? {}}
+        csrfToken={reply.generateCsrf()}
+      />
     );
     const title = req.t('accounts.team.title', { scope: name });
     return refusal ? reply.refused(refusal, page, title) : reply.headers(NO_STORE).page(page, { title, indexable: false });
@@ -82,10 +100,15 @@ export function teamRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const { token } = tokenParams(req);
     const inv = await loadOr404(invitationByToken(ctx, token));
     const scopeName = scopeLabel(req.t, inv.scope, (await findScope(ctx, inv.scope.type, inv.scope.id))?.thing?.name);
-    return reply.headers(NO_STORE).page(
-      <InvitationPage invitation={{ state: inv.state, email: inv.email, role: inv.role, scope: inv.scope, scopeName, token }} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('accounts.invitation.title'), indexable: false },
-    );
+    return reply
+      .headers(NO_STORE)
+      .page(
+        <InvitationPage
+          invitation={{ state: inv.state, email: inv.email, role: inv.role, scope: inv.scope, scopeName, token }}
+          csrfToken={reply.generateCsrf()}
+        />,
+        { title: req.t('accounts.invitation.title'), indexable: false },
+      );
   });
 
   app.post('/:lang/invitations/:token', async (req, reply) => {

@@ -1,22 +1,39 @@
+import type { Kysely } from 'kysely';
+import { auditByActor } from '../../../core/audit.ts';
+import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
+import type { Tables } from '../../../core/db/tables.ts';
 import { type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
 import { hit } from '../../../core/http/throttle.ts';
-import type { Actor } from '../../../core/authz.ts';
-import type { Kysely } from 'kysely';
-import type { Tables } from '../../../core/db/tables.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { hashToken, newToken } from '../../../core/tokens.ts';
 import {
-  deleteGrantsOf, deleteInvitationsFor, deleteSessionsOf, deleteTokensOf, findUsableToken, findUser, findUserByEmail,
-  grantsOf, insertToken, invitationsFor, sessionsOf, updateUser, usersByIds, useToken,
+  deleteGrantsOf,
+  deleteInvitationsFor,
+  deleteSessionsOf,
+  deleteTokensOf,
+  findUsableToken,
+  findUser,
+  findUserByEmail,
+  grantsOf,
+  insertToken,
+  invitationsFor,
+  sessionsOf,
+  updateUser,
+  usersByIds,
+  useToken,
 } from '../repo.ts';
 import { changeEmailInput, changePasswordInput, LIMITS, passwordOnlyInput, profileInput } from '../schema.ts';
-import { hashToken, newToken } from '../../../core/tokens.ts';
-import { auditByActor } from '../../../core/audit.ts';
 import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
 import { link, queueAccountMail } from './mails.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 
-const FIELD_LIMITS = { name: LIMITS.name, email: LIMITS.email, password: LIMITS.password, current_password: LIMITS.password };
+const FIELD_LIMITS = {
+  name: LIMITS.name,
+  email: LIMITS.email,
+  password: LIMITS.password,
+  current_password: LIMITS.password,
+};
 const wrongPassword = { ok: false as const, errors: { current_password: { key: 'accounts.error.wrongPassword' } } };
 
 async function currentUser(ctx: ModuleContext, actor: Actor) {
@@ -46,7 +63,10 @@ export async function changePassword(ctx: ModuleContext, actor: Actor, sessionId
     // Links mailed before (a password reset, an email change) must not outlive the old password.
     await deleteTokensOf(trx, user.id);
     await deleteSessionsOf(trx, user.id, sessionId);
-    await queueAccountMail(trx, ctx, 'passwordChanged', user.email, user.language, { name: user.name, link: link(ctx, user.language, '/password/forgot') });
+    await queueAccountMail(trx, ctx, 'passwordChanged', user.email, user.language, {
+      name: user.name,
+      link: link(ctx, user.language, '/password/forgot'),
+    });
   });
   ctx.mail.wake();
   return { ok: true, data: null };
@@ -70,10 +90,17 @@ export async function requestEmailChange(ctx: ModuleContext, actor: Actor, body:
     await transaction(db, async (trx) => {
       await deleteTokensOf(trx, user.id, 'change_email');
       await insertToken(trx, {
-        user_id: user.id, purpose: 'change_email', token_hash: hash, payload: email,
-        expires_at: new Date(now + TOKEN_TTL_MS.change_email).toISOString(), created_at: new Date(now).toISOString(),
+        user_id: user.id,
+        purpose: 'change_email',
+        token_hash: hash,
+        payload: email,
+        expires_at: new Date(now + TOKEN_TTL_MS.change_email).toISOString(),
+        created_at: new Date(now).toISOString(),
       });
-      await queueAccountMail(trx, ctx, 'changeEmail', email, user.language, { name: user.name, link: link(ctx, user.language, `/email/confirm/${token}`) });
+      await queueAccountMail(trx, ctx, 'changeEmail', email, user.language, {
+        name: user.name,
+        link: link(ctx, user.language, `/email/confirm/${token}`),
+      });
       await queueAccountMail(trx, ctx, 'emailChanging', user.email, user.language, { name: user.name, email });
     });
     ctx.mail.wake();
@@ -132,7 +159,11 @@ export async function deleteAccount(ctx: ModuleContext, actor: Actor, body: unkn
     await deleteGrantsOf(trx, user.id);
     await deleteInvitationsFor(trx, user.email);
     await updateUser(trx, user.id, {
-      name: '', email: `deleted-${user.id}@deleted.invalid`, password_hash: null, email_confirmed_at: null, deleted_at: new Date().toISOString(),
+      name: '',
+      email: `deleted-${user.id}@deleted.invalid`,
+      password_hash: null,
+      email_confirmed_at: null,
+      deleted_at: new Date().toISOString(),
     });
   });
   return { ok: true, data: null };

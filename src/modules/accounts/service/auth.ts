@@ -1,17 +1,32 @@
+import { transaction } from '../../../core/db/client.ts';
 import { type FormRefusal, type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
 import { clear, hit, release } from '../../../core/http/throttle.ts';
-import { transaction } from '../../../core/db/client.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
+import { hashToken, newToken } from '../../../core/tokens.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
-import { endAllSessions } from './sessions.ts';
-import { findUsableToken, findUser, findUserByEmail, insertToken, insertUser, updateUser, useToken, deleteTokensOf, type User } from '../repo.ts';
+import {
+  deleteTokensOf,
+  findUsableToken,
+  findUser,
+  findUserByEmail,
+  insertToken,
+  insertUser,
+  type User,
+  updateUser,
+  useToken,
+} from '../repo.ts';
 import { emailInput, LIMITS, newPasswordInput, signInInput, signUpInput } from '../schema.ts';
-import { newToken, hashToken } from '../../../core/tokens.ts';
 import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
 import { link, queueAccountMail } from './mails.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { endAllSessions } from './sessions.ts';
 
-const FIELD_LIMITS = { name: LIMITS.name, email: LIMITS.email, password: LIMITS.password, current_password: LIMITS.password };
+const FIELD_LIMITS = {
+  name: LIMITS.name,
+  email: LIMITS.email,
+  password: LIMITS.password,
+  current_password: LIMITS.password,
+};
 
 /** A form refused as a whole, e.g. by a rate limit; shown above the form. */
 export function formError(key: string, values?: Record<string, string | number>): { ok: false; errors: FieldErrors } {
@@ -37,14 +52,21 @@ export async function signUp(ctx: ModuleContext, body: unknown, lang: string, ip
     const existing = await findUserByEmail(trx, email);
     if (existing) {
       await queueAccountMail(trx, ctx, 'alreadyRegistered', email, existing.language, {
-        name: existing.name, signInLink: link(ctx, existing.language, '/sign-in'), resetLink: link(ctx, existing.language, '/password/forgot'),
+        name: existing.name,
+        signInLink: link(ctx, existing.language, '/sign-in'),
+        resetLink: link(ctx, existing.language, '/password/forgot'),
       });
       return;
     }
     const now = new Date();
     const userId = await insertUser(trx, {
-      name, email, password_hash: passwordHash, language: lang, email_confirmed_at: null,
-      terms_accepted_at: now.toISOString(), created_at: now.toISOString(),
+      name,
+      email,
+      password_hash: passwordHash,
+      language: lang,
+      email_confirmed_at: null,
+      terms_accepted_at: now.toISOString(),
+      created_at: now.toISOString(),
     });
     await sendConfirmation(trx, ctx, { id: userId, name, email, language: lang });
   });
@@ -52,14 +74,25 @@ export async function signUp(ctx: ModuleContext, body: unknown, lang: string, ip
   return { ok: true, data: { email } };
 }
 
-async function sendConfirmation(db: ModuleContext['database']['db'], ctx: ModuleContext, user: Pick<User, 'id' | 'name' | 'email' | 'language'>): Promise<void> {
+async function sendConfirmation(
+  db: ModuleContext['database']['db'],
+  ctx: ModuleContext,
+  user: Pick<User, 'id' | 'name' | 'email' | 'language'>,
+): Promise<void> {
   const { token, hash } = newToken();
   const now = Date.now();
   await insertToken(db, {
-    user_id: user.id, purpose: 'confirm_email', token_hash: hash, payload: null,
-    expires_at: new Date(now + TOKEN_TTL_MS.confirm_email).toISOString(), created_at: new Date(now).toISOString(),
+    user_id: user.id,
+    purpose: 'confirm_email',
+    token_hash: hash,
+    payload: null,
+    expires_at: new Date(now + TOKEN_TTL_MS.confirm_email).toISOString(),
+    created_at: new Date(now).toISOString(),
   });
-  await queueAccountMail(db, ctx, 'confirm', user.email, user.language, { name: user.name, link: link(ctx, user.language, `/confirm/${token}`) });
+  await queueAccountMail(db, ctx, 'confirm', user.email, user.language, {
+    name: user.name,
+    link: link(ctx, user.language, `/confirm/${token}`),
+  });
 }
 
 /** Confirms an address with the link's token; single use. Returns the user, or undefined for a bad link. */
@@ -139,10 +172,17 @@ export async function requestPasswordReset(ctx: ModuleContext, body: unknown, ip
     const now = Date.now();
     await transaction(db, async (trx) => {
       await insertToken(trx, {
-        user_id: user.id, purpose: 'reset_password', token_hash: hash, payload: null,
-        expires_at: new Date(now + TOKEN_TTL_MS.reset_password).toISOString(), created_at: new Date(now).toISOString(),
+        user_id: user.id,
+        purpose: 'reset_password',
+        token_hash: hash,
+        payload: null,
+        expires_at: new Date(now + TOKEN_TTL_MS.reset_password).toISOString(),
+        created_at: new Date(now).toISOString(),
       });
-      await queueAccountMail(trx, ctx, 'reset', user.email, user.language, { name: user.name, link: link(ctx, user.language, `/password/reset/${token}`) });
+      await queueAccountMail(trx, ctx, 'reset', user.email, user.language, {
+        name: user.name,
+        link: link(ctx, user.language, `/password/reset/${token}`),
+      });
     });
     ctx.mail.wake();
   }
@@ -175,7 +215,10 @@ export async function resetPassword(ctx: ModuleContext, token: string, body: unk
     await endAllSessions(trx, user.id);
     // The owner proved they hold the mailbox: a stranger's failed attempts no longer lock them out.
     await clear(trx, `signin:account:${user.email}`);
-    await queueAccountMail(trx, ctx, 'passwordChanged', user.email, user.language, { name: user.name, link: link(ctx, user.language, '/password/forgot') });
+    await queueAccountMail(trx, ctx, 'passwordChanged', user.email, user.language, {
+      name: user.name,
+      link: link(ctx, user.language, '/password/forgot'),
+    });
     return true;
   });
   if (!done) return { ok: false, expired: true, errors: {} };

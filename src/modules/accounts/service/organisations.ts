@@ -1,10 +1,10 @@
+import { audit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
 import { type FormResult, validateForm } from '../../../core/http/forms.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { findOrganisation, insertOrganisation, organisationsByIds, updateOrganisation } from '../repo.ts';
 import { LIMITS, organisationInput } from '../schema.ts';
-import { audit } from '../../../core/audit.ts';
 import { grantRole } from './roles.ts';
 
 const FIELD_LIMITS = { name: LIMITS.orgName, website: LIMITS.website, description: LIMITS.description };
@@ -15,8 +15,12 @@ export async function createOrganisation(ctx: ModuleContext, actor: Actor, body:
   if (!form.ok) return form;
   const id = await transaction(ctx.database.db, async (trx) => {
     const orgId = await insertOrganisation(trx, {
-      name: form.data.name, kind: form.data.kind, website: form.data.website || null, description: form.data.description || null,
-      created_by: actor.id, created_at: new Date().toISOString(),
+      name: form.data.name,
+      kind: form.data.kind,
+      website: form.data.website || null,
+      description: form.data.description || null,
+      created_by: actor.id,
+      created_at: new Date().toISOString(),
     });
     await grantRole(trx, actor.id, 'organisation_representative', orgId, actor.id);
     return orgId;
@@ -24,11 +28,22 @@ export async function createOrganisation(ctx: ModuleContext, actor: Actor, body:
   return { ok: true, data: { id } };
 }
 
-export async function editOrganisation(ctx: ModuleContext, actor: Actor, id: number, body: unknown, ip: string): Promise<FormResult<{ id: number }>> {
+export async function editOrganisation(
+  ctx: ModuleContext,
+  actor: Actor,
+  id: number,
+  body: unknown,
+  ip: string,
+): Promise<FormResult<{ id: number }>> {
   const form = validateForm(organisationInput, body, FIELD_LIMITS);
   if (!form.ok) return form;
   await transaction(ctx.database.db, async (trx) => {
-    await updateOrganisation(trx, id, { name: form.data.name, kind: form.data.kind, website: form.data.website || null, description: form.data.description || null });
+    await updateOrganisation(trx, id, {
+      name: form.data.name,
+      kind: form.data.kind,
+      website: form.data.website || null,
+      description: form.data.description || null,
+    });
     await audit(trx, actor, { action: 'organisation.edit', subjectType: 'organisation', subjectId: id }, ip);
   });
   return { ok: true, data: { id } };

@@ -1,6 +1,6 @@
-import argon2 from 'argon2';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
+import argon2 from 'argon2';
 import type { FieldError } from '../../../core/views/components.tsx';
 
 export const MIN_PASSWORD_LENGTH = 10;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { audit } from '../../../core/audit.ts';
 import type { Actor, Role, Scope } from '../../../core/authz.ts';
-import { roleLabelKey, scopeOfRole } from '../../../core/scopes.ts';
 import { transaction } from '../../../core/db/client.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
@@ -9,17 +9,28 @@ import { hit } from '../../../core/http/throttle.ts';
 import { translator } from '../../../core/i18n/catalog.ts';
 import { isLanguage } from '../../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { hashPassword } from './passwords.ts';
+import { roleLabelKey, scopeOfRole } from '../../../core/scopes.ts';
+import { hashToken, newToken } from '../../../core/tokens.ts';
 import { invitableIn } from '../policy.ts';
 import {
-  closeInvitation, countRole, deleteGrant, findGrant, findInvitation, findInvitationByHash, findUserByEmail,
-  grantsInScope, insertGrant, insertInvitation, insertToken, insertUser, openInvitationsInScope,
+  closeInvitation,
+  countRole,
+  deleteGrant,
+  findGrant,
+  findInvitation,
+  findInvitationByHash,
+  findUserByEmail,
+  grantsInScope,
+  insertGrant,
+  insertInvitation,
+  insertToken,
+  insertUser,
+  openInvitationsInScope,
 } from '../repo.ts';
 import { inviteInput, LIMITS } from '../schema.ts';
-import { hashToken, newToken } from '../../../core/tokens.ts';
-import { audit } from '../../../core/audit.ts';
 import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
 import { link, queueAccountMail } from './mails.ts';
+import { hashPassword } from './passwords.ts';
 
 const scopeKey = (scope: Scope) => scope.id ?? 0;
 
@@ -32,14 +43,34 @@ export async function team(ctx: ModuleContext, scope: Scope) {
 }
 
 /** Gives a role; used by invitations, by `municipium create-admin` and by other modules' flows. */
-export async function grantRole(db: Kysely<Tables>, userId: number, role: Role, scopeId: number | null, grantedBy: number | null): Promise<void> {
+export async function grantRole(
+  db: Kysely<Tables>,
+  userId: number,
+  role: Role,
+  scopeId: number | null,
+  grantedBy: number | null,
+): Promise<void> {
   const scopeType = scopeOfRole(role);
   if (!scopeType) throw new Error(`No scope declares the role ${role}`);
-  await insertGrant(db, { user_id: userId, role, scope_type: scopeType, scope_id: scopeId ?? 0, granted_by: grantedBy, created_at: new Date().toISOString() });
+  await insertGrant(db, {
+    user_id: userId,
+    role,
+    scope_type: scopeType,
+    scope_id: scopeId ?? 0,
+    granted_by: grantedBy,
+    created_at: new Date().toISOString(),
+  });
 }
 
 /** Invites a person by email into a role of the scope; the link expires. */
-export async function invite(ctx: ModuleContext, actor: Actor, scope: Scope, body: unknown, lang: string, ip: string): Promise<FormResult<{ email: string }>> {
+export async function invite(
+  ctx: ModuleContext,
+  actor: Actor,
+  scope: Scope,
+  body: unknown,
+  lang: string,
+  ip: string,
+): Promise<FormResult<{ email: string }>> {
   const { db } = ctx.database;
   const form = validateForm(inviteInput, body, { email: LIMITS.email });
   if (!form.ok) return form;
@@ -57,13 +88,26 @@ export async function invite(ctx: ModuleContext, actor: Actor, scope: Scope, bod
   const language = existing?.language ?? lang;
   await transaction(db, async (trx) => {
     const id = await insertInvitation(trx, {
-      email, role, scope_type: scope.type, scope_id: scopeKey(scope), token_hash: hash, invited_by: actor.id,
-      expires_at: new Date(now + TOKEN_TTL_MS.invitation).toISOString(), created_at: new Date(now).toISOString(),
+      email,
+      role,
+      scope_type: scope.type,
+      scope_id: scopeKey(scope),
+      token_hash: hash,
+      invited_by: actor.id,
+      expires_at: new Date(now + TOKEN_TTL_MS.invitation).toISOString(),
+      created_at: new Date(now).toISOString(),
     });
     await queueAccountMail(trx, ctx, 'invitation', email, language, {
-      inviter: actor.name, role: translator(isLanguage(language) ? language : 'en')(roleLabelKey(role)), link: link(ctx, language, `/invitations/${token}`),
+      inviter: actor.name,
+      role: translator(isLanguage(language) ? language : 'en')(roleLabelKey(role)),
+      link: link(ctx, language, `/invitations/${token}`),
     });
-    await audit(trx, actor, { action: 'role.invite', subjectType: scope.type, subjectId: scope.id, details: { invitation: id, email, role } }, ip);
+    await audit(
+      trx,
+      actor,
+      { action: 'role.invite', subjectType: scope.type, subjectId: scope.id, details: { invitation: id, email, role } },
+      ip,
+    );
   });
   ctx.mail.wake();
   return { ok: true, data: { email } };
@@ -85,7 +129,17 @@ export async function revokeGrant(ctx: ModuleContext, actor: Actor, scope: Scope
   if (grant.role === 'platform_admin' && (await countRole(db, 'platform_admin')) <= 1) return 'lastAdmin';
   await transaction(db, async (trx) => {
     await deleteGrant(trx, grant.id);
-    await audit(trx, actor, { action: 'role.revoke', subjectType: scope.type, subjectId: scope.id, details: { user: grant.user_id, role: grant.role } }, ip);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'role.revoke',
+        subjectType: scope.type,
+        subjectId: scope.id,
+        details: { user: grant.user_id, role: grant.role },
+      },
+      ip,
+    );
   });
   return 'done';
 }
@@ -102,7 +156,17 @@ type Invitation = NonNullable<Awaited<ReturnType<typeof invitationIn>>>;
 export async function cancelInvitation(ctx: ModuleContext, actor: Actor, scope: Scope, inv: Invitation, ip: string): Promise<boolean> {
   return transaction(ctx.database.db, async (trx) => {
     if (!(await closeInvitation(trx, inv.id, { cancelled_at: new Date().toISOString() }))) return false;
-    await audit(trx, actor, { action: 'role.invitation.cancel', subjectType: scope.type, subjectId: scope.id, details: { invitation: inv.id, email: inv.email } }, ip);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'role.invitation.cancel',
+        subjectType: scope.type,
+        subjectId: scope.id,
+        details: { invitation: inv.id, email: inv.email },
+      },
+      ip,
+    );
     return true;
   });
 }
@@ -112,18 +176,33 @@ export type InvitationState = 'open' | 'expired' | 'closed';
 export async function invitationByToken(ctx: ModuleContext, token: string) {
   const inv = await findInvitationByHash(ctx.database.db, hashToken(token));
   if (!inv) return undefined;
-  const state: InvitationState = inv.accepted_at || inv.cancelled_at ? 'closed' : Date.parse(inv.expires_at) <= Date.now() ? 'expired' : 'open';
-  return { ...inv, state, scope: { type: inv.scope_type, id: inv.scope_type === 'platform' ? null : inv.scope_id } as Scope };
+  const state: InvitationState =
+    inv.accepted_at || inv.cancelled_at ? 'closed' : Date.parse(inv.expires_at) <= Date.now() ? 'expired' : 'open';
+  return {
+    ...inv,
+    state,
+    scope: { type: inv.scope_type, id: inv.scope_type === 'platform' ? null : inv.scope_id } as Scope,
+  };
 }
 
 /** Accepts an open invitation for the signed-in person whose address it was sent to. */
 export async function acceptInvitation(ctx: ModuleContext, actor: Actor, token: string, ip: string): Promise<boolean> {
   const inv = await invitationByToken(ctx, token);
-  if (!inv || inv.state !== 'open' || inv.email !== actor.email) return false;
+  if (inv?.state !== 'open' || inv.email !== actor.email) return false;
   return transaction(ctx.database.db, async (trx) => {
     if (!(await closeInvitation(trx, inv.id, { accepted_at: new Date().toISOString(), accepted_by: actor.id }))) return false;
     await grantRole(trx, actor.id, inv.role, inv.scope.id, inv.invited_by);
-    await audit(trx, actor, { action: 'role.accept', subjectType: inv.scope_type, subjectId: inv.scope.id, details: { invitation: inv.id, role: inv.role } }, ip);
+    await audit(
+      trx,
+      actor,
+      {
+        action: 'role.accept',
+        subjectType: inv.scope_type,
+        subjectId: inv.scope.id,
+        details: { invitation: inv.id, role: inv.role },
+      },
+      ip,
+    );
     return true;
   });
 }
@@ -132,7 +211,11 @@ export async function acceptInvitation(ctx: ModuleContext, actor: Actor, token: 
  * Makes a person platform admin, creating a confirmed account when there is none. A new account
  * gets a password-setting link instead of a password.
  */
-export async function createAdmin(ctx: ModuleContext, email: string, name: string): Promise<{ created: boolean; setPasswordLink?: string }> {
+export async function createAdmin(
+  ctx: ModuleContext,
+  email: string,
+  name: string,
+): Promise<{ created: boolean; setPasswordLink?: string }> {
   const { db } = ctx.database;
   const address = email.trim().toLowerCase();
   return transaction(db, async (trx) => {
@@ -142,18 +225,32 @@ export async function createAdmin(ctx: ModuleContext, email: string, name: strin
     let setPasswordLink: string | undefined;
     if (!userId) {
       userId = await insertUser(trx, {
-        name, email: address, password_hash: await hashPassword(randomBytes(32).toString('base64url')), language: 'en',
-        email_confirmed_at: now.toISOString(), terms_accepted_at: null, created_at: now.toISOString(),
+        name,
+        email: address,
+        password_hash: await hashPassword(randomBytes(32).toString('base64url')),
+        language: 'en',
+        email_confirmed_at: now.toISOString(),
+        terms_accepted_at: null,
+        created_at: now.toISOString(),
       });
       const { token, hash } = newToken();
       await insertToken(trx, {
-        user_id: userId, purpose: 'reset_password', token_hash: hash, payload: null,
-        expires_at: new Date(now.getTime() + TOKEN_TTL_MS.invitation).toISOString(), created_at: now.toISOString(),
+        user_id: userId,
+        purpose: 'reset_password',
+        token_hash: hash,
+        payload: null,
+        expires_at: new Date(now.getTime() + TOKEN_TTL_MS.invitation).toISOString(),
+        created_at: now.toISOString(),
       });
       setPasswordLink = link(ctx, 'en', `/password/reset/${token}`);
     }
     await grantRole(trx, userId, 'platform_admin', null, null);
-    await audit(trx, null, { action: 'admin.create', subjectType: 'user', subjectId: userId, details: { email: address, via: 'cli' } });
+    await audit(trx, null, {
+      action: 'admin.create',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { email: address, via: 'cli' },
+    });
     return { created: !existing, ...(setPasswordLink ? { setPasswordLink } : {}) };
   });
 }

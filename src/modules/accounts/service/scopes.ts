@@ -3,7 +3,11 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { PLATFORM, type ScopeThing, scopeDefinition, scopeOfRole } from '../../../core/scopes.ts';
 
 /** The scope an address names, or undefined when there is no such thing (its pages answer 404). */
-export async function findScope(ctx: ModuleContext, type: string, id: number | null): Promise<(Scope & { thing?: ScopeThing }) | undefined> {
+export async function findScope(
+  ctx: ModuleContext,
+  type: string,
+  id: number | null,
+): Promise<(Scope & { thing?: ScopeThing }) | undefined> {
   if (type === PLATFORM) return id === null ? { type, id } : undefined;
   const definition = scopeDefinition(type);
   if (!definition || id === null) return undefined;
@@ -20,7 +24,7 @@ export async function thingsOfGrants(ctx: ModuleContext, grants: readonly Grant[
   }
   const found = new Map<string, ScopeThing>();
   for (const [type, ids] of byType) {
-    for (const [id, thing] of (await scopeDefinition(type)!.describe(ids, ctx))) found.set(`${type}:${id}`, thing);
+    for (const [id, thing] of await scopeDefinition(type)!.describe(ids, ctx)) found.set(`${type}:${id}`, thing);
   }
   return found;
 }

@@ -1,8 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../core/authz.ts';
 import type { Tables } from '../../../core/db/tables.ts';
-import { deleteExpiredSessions, deleteSession, deleteSessionsOf, findSession, findUser, grantsOf, insertSession, sessionsOf, touchSession } from '../repo.ts';
 import { hashToken, newToken } from '../../../core/tokens.ts';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  deleteSessionsOf,
+  findSession,
+  findUser,
+  grantsOf,
+  insertSession,
+  sessionsOf,
+  touchSession,
+} from '../repo.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from './limits.ts';
 
 /** Starts a session: a new id every time, so that a session id known before sign-in is worthless. */

@@ -2,14 +2,18 @@ import type { Actor } from '../../../core/authz.ts';
 import { PLATFORM, roleLabelKey, scopeOfRole } from '../../../core/scopes.ts';
 import { ButtonForm, CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { MIN_PASSWORD_LENGTH } from '../service/passwords.ts';
+import { FormPage } from '../../../core/views/forms.tsx';
 import { adminRoleOf } from '../policy.ts';
 import { LIMITS, type SessionRow } from '../schema.ts';
-import { FormPage } from '../../../core/views/forms.tsx';
+import { MIN_PASSWORD_LENGTH } from '../service/passwords.ts';
 import { scopeLabel, scopePath } from './scopes.tsx';
 
 type Values = Partial<Record<string, string>>;
-interface FormProps { values: Values; errors: FieldErrors; csrfToken: string }
+interface FormProps {
+  values: Values;
+  errors: FieldErrors;
+  csrfToken: string;
+}
 
 export interface AccountOverview {
   actor: Actor;
@@ -33,13 +37,25 @@ export function AccountPage({ overview, values, errors, csrfToken }: FormProps &
       <ErrorSummary errors={errors} labels={{ name: t('accounts.field.name') }} />
       <dl class="summary-list">
         <dt>{t('accounts.field.email')}</dt>
-        <dd>{actor.email} <a href={href('/account/email')}>{t('accounts.account.changeEmail')}</a></dd>
+        <dd>
+          {actor.email} <a href={href('/account/email')}>{t('accounts.account.changeEmail')}</a>
+        </dd>
         <dt>{t('accounts.field.password')}</dt>
-        <dd><a href={href('/account/password')}>{t('accounts.account.changePassword')}</a></dd>
+        <dd>
+          <a href={href('/account/password')}>{t('accounts.account.changePassword')}</a>
+        </dd>
       </dl>
       <form method="post" action={href('/account')} class="form" noValidate>
         <CsrfField token={csrfToken} />
-        <TextField name="name" label={t('accounts.field.name')} required value={values.name ?? actor.name} error={errors.name} maxLength={LIMITS.name} autocomplete="name" />
+        <TextField
+          name="name"
+          label={t('accounts.field.name')}
+          required
+          value={values.name ?? actor.name}
+          error={errors.name}
+          maxLength={LIMITS.name}
+          autocomplete="name"
+        />
         <button type="submit">{t('form.save')}</button>
       </form>
 
@@ -50,8 +66,15 @@ export function AccountPage({ overview, values, errors, csrfToken }: FormProps &
             {actor.grants.map((g) => (
               <li key={`${g.role}:${g.scopeId}`}>
                 {t(roleLabelKey(g.role))}
-                {scopeOf(g).type === PLATFORM ? '' : ` – ${scopeLabel(t, scopeOf(g), overview.scopeNames.get(`${scopeOf(g).type}:${g.scopeId}`))}`}
-                {administered.includes(g) && <> (<a href={href(scopePath(scopeOf(g)))}>{t('accounts.team.manage')}</a>)</>}
+                {scopeOf(g).type === PLATFORM
+                  ? ''
+                  : ` – ${scopeLabel(t, scopeOf(g), overview.scopeNames.get(`${scopeOf(g).type}:${g.scopeId}`))}`}
+                {administered.includes(g) && (
+                  <>
+                    {' '}
+                    (<a href={href(scopePath(scopeOf(g)))}>{t('accounts.team.manage')}</a>)
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -61,19 +84,39 @@ export function AccountPage({ overview, values, errors, csrfToken }: FormProps &
       <section aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">{t('accounts.account.organisations')}</h2>
         {overview.organisations.length > 0 && (
-          <ul>{overview.organisations.map((o) => <li key={o.id}><a href={href(`/organisations/${o.id}`)}>{o.name}</a></li>)}</ul>
+          <ul>
+            {overview.organisations.map((o) => (
+              <li key={o.id}>
+                <a href={href(`/organisations/${o.id}`)}>{o.name}</a>
+              </li>
+            ))}
+          </ul>
         )}
-        <p><a href={href('/organisations/new')}>{t('accounts.org.create')}</a></p>
+        <p>
+          <a href={href('/organisations/new')}>{t('accounts.org.create')}</a>
+        </p>
       </section>
 
-      {overview.canAudit && <p><a href={href('/admin/audit')}>{t('accounts.audit.title')}</a></p>}
+      {overview.canAudit && (
+        <p>
+          <a href={href('/admin/audit')}>{t('accounts.audit.title')}</a>
+        </p>
+      )}
 
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">{t('accounts.account.privacy')}</h2>
         <ul>
-          <li><a href={href('/account/sessions')}>{t('accounts.sessions.title')}</a></li>
-          <li><a href={href('/account/data')} download="municipium-my-data.json">{t('accounts.account.download')}</a></li>
-          <li><a href={href('/account/delete')}>{t('accounts.delete.title')}</a></li>
+          <li>
+            <a href={href('/account/sessions')}>{t('accounts.sessions.title')}</a>
+          </li>
+          <li>
+            <a href={href('/account/data')} download="municipium-my-data.json">
+              {t('accounts.account.download')}
+            </a>
+          </li>
+          <li>
+            <a href={href('/account/delete')}>{t('accounts.delete.title')}</a>
+          </li>
         </ul>
       </section>
       <div class="actions">
@@ -88,11 +131,34 @@ export function ChangePasswordPage({ errors, csrfToken }: Omit<FormProps, 'value
   const href = useHref();
   const labels = { current_password: t('accounts.field.currentPassword'), password: t('accounts.field.newPassword') };
   return (
-    <FormPage title={t('accounts.account.changePassword')} lead={<p>{t('accounts.password.changeLead')}</p>} action={href('/account/password')}
-      csrfToken={csrfToken} errors={errors} labels={labels} submit={t('accounts.account.changePassword')}>
-      <TextField name="current_password" type="password" label={labels.current_password} required error={errors.current_password} maxLength={LIMITS.password} autocomplete="current-password" />
-      <TextField name="password" type="password" label={labels.password} hint={t('accounts.password.hint', { min: MIN_PASSWORD_LENGTH })}
-        required error={errors.password} maxLength={LIMITS.password} autocomplete="new-password" />
+    <FormPage
+      title={t('accounts.account.changePassword')}
+      lead={<p>{t('accounts.password.changeLead')}</p>}
+      action={href('/account/password')}
+      csrfToken={csrfToken}
+      errors={errors}
+      labels={labels}
+      submit={t('accounts.account.changePassword')}
+    >
+      <TextField
+        name="current_password"
+        type="password"
+        label={labels.current_password}
+        required
+        error={errors.current_password}
+        maxLength={LIMITS.password}
+        autocomplete="current-password"
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={labels.password}
+        hint={t('accounts.password.hint', { min: MIN_PASSWORD_LENGTH })}
+        required
+        error={errors.password}
+        maxLength={LIMITS.password}
+        autocomplete="new-password"
+      />
     </FormPage>
   );
 }
@@ -102,15 +168,49 @@ export function ChangeEmailPage({ values, errors, csrfToken, current }: FormProp
   const href = useHref();
   const labels = { email: t('accounts.field.newEmail'), current_password: t('accounts.field.currentPassword') };
   return (
-    <FormPage title={t('accounts.account.changeEmail')} lead={<p>{t('accounts.email.lead', { email: current })}</p>} action={href('/account/email')}
-      csrfToken={csrfToken} errors={errors} labels={labels} submit={t('accounts.email.submit')}>
-      <TextField name="email" type="email" label={labels.email} required value={values.email} error={errors.email} maxLength={LIMITS.email} autocomplete="email" />
-      <TextField name="current_password" type="password" label={labels.current_password} required error={errors.current_password} maxLength={LIMITS.password} autocomplete="current-password" />
+    <FormPage
+      title={t('accounts.account.changeEmail')}
+      lead={<p>{t('accounts.email.lead', { email: current })}</p>}
+      action={href('/account/email')}
+      csrfToken={csrfToken}
+      errors={errors}
+      labels={labels}
+      submit={t('accounts.email.submit')}
+    >
+      <TextField
+        name="email"
+        type="email"
+        label={labels.email}
+        required
+        value={values.email}
+        error={errors.email}
+        maxLength={LIMITS.email}
+        autocomplete="email"
+      />
+      <TextField
+        name="current_password"
+        type="password"
+        label={labels.current_password}
+        required
+        error={errors.current_password}
+        maxLength={LIMITS.password}
+        autocomplete="current-password"
+      />
     </FormPage>
   );
 }
 
-export function SessionsPage({ sessions, currentId, csrfToken, ended }: { sessions: SessionRow[]; currentId: string; csrfToken: string; ended?: number | undefined }) {
+export function SessionsPage({
+  sessions,
+  currentId,
+  csrfToken,
+  ended,
+}: {
+  sessions: SessionRow[];
+  currentId: string;
+  csrfToken: string;
+  ended?: number | undefined;
+}) {
   const { t } = usePage();
   const href = useHref();
   const when = (iso: string) => t('common.dateTime', { date: new Date(iso) });
@@ -123,7 +223,11 @@ export function SessionsPage({ sessions, currentId, csrfToken, ended }: { sessio
         <table class="table">
           <caption class="visually-hidden">{t('accounts.sessions.title')}</caption>
           <thead>
-            <tr><th scope="col">{t('accounts.sessions.device')}</th><th scope="col">{t('accounts.sessions.signedIn')}</th><th scope="col">{t('accounts.sessions.lastSeen')}</th></tr>
+            <tr>
+              <th scope="col">{t('accounts.sessions.device')}</th>
+              <th scope="col">{t('accounts.sessions.signedIn')}</th>
+              <th scope="col">{t('accounts.sessions.lastSeen')}</th>
+            </tr>
           </thead>
           <tbody>
             {sessions.map((s) => (
@@ -131,7 +235,12 @@ export function SessionsPage({ sessions, currentId, csrfToken, ended }: { sessio
                 <td>
                   {s.user_agent ?? t('accounts.sessions.unknownDevice')}
                   {s.ip && <> · {s.ip}</>}
-                  {s.id === currentId && <> <span class="tag">{t('accounts.sessions.thisDevice')}</span></>}
+                  {s.id === currentId && (
+                    <>
+                      {' '}
+                      <span class="tag">{t('accounts.sessions.thisDevice')}</span>
+                    </>
+                  )}
                 </td>
                 <td>{when(s.created_at)}</td>
                 <td>{when(s.last_seen_at)}</td>
@@ -145,7 +254,9 @@ export function SessionsPage({ sessions, currentId, csrfToken, ended }: { sessio
           <ButtonForm action={href('/account/sessions/end-others')} csrfToken={csrfToken} label={t('accounts.sessions.endOthers')} />
         </div>
       )}
-      <p><a href={href('/account')}>{t('accounts.backToAccount')}</a></p>
+      <p>
+        <a href={href('/account')}>{t('accounts.backToAccount')}</a>
+      </p>
     </article>
   );
 }
@@ -155,11 +266,39 @@ export function DeletePage({ errors, csrfToken }: Omit<FormProps, 'values'>) {
   const href = useHref();
   const labels = { current_password: t('accounts.field.currentPassword') };
   return (
-    <FormPage title={t('accounts.delete.title')} action={href('/account/delete')} csrfToken={csrfToken} errors={errors} labels={labels}
-      submit={t('accounts.delete.submit')} danger
-      lead={<><p>{t('accounts.delete.lead', { siteName })}</p><p><a href={href('/account/data')} download="municipium-my-data.json">{t('accounts.account.download')}</a></p></>}
-      after={<p><a href={href('/account')}>{t('accounts.backToAccount')}</a></p>}>
-      <TextField name="current_password" type="password" label={labels.current_password} required error={errors.current_password} maxLength={LIMITS.password} autocomplete="current-password" />
+    <FormPage
+      title={t('accounts.delete.title')}
+      action={href('/account/delete')}
+      csrfToken={csrfToken}
+      errors={errors}
+      labels={labels}
+      submit={t('accounts.delete.submit')}
+      danger
+      lead={
+        <>
+          <p>{t('accounts.delete.lead', { siteName })}</p>
+          <p>
+            <a href={href('/account/data')} download="municipium-my-data.json">
+              {t('accounts.account.download')}
+            </a>
+          </p>
+        </>
+      }
+      after={
+        <p>
+          <a href={href('/account')}>{t('accounts.backToAccount')}</a>
+        </p>
+      }
+    >
+      <TextField
+        name="current_password"
+        type="password"
+        label={labels.current_password}
+        required
+        error={errors.current_password}
+        maxLength={LIMITS.password}
+        autocomplete="current-password"
+      />
     </FormPage>
   );
 }

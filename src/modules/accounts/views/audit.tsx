@@ -23,23 +23,40 @@ export function AuditPage({ entries, next }: { entries: AuditLine[]; next?: numb
       <div class="table-wrap">
         <table class="table">
           <thead>
-            <tr><th scope="col">{t('common.when')}</th><th scope="col">{t('common.who')}</th><th scope="col">{t('accounts.audit.what')}</th><th scope="col">{t('accounts.audit.on')}</th><th scope="col">{t('accounts.audit.details')}</th></tr>
+            <tr>
+              <th scope="col">{t('common.when')}</th>
+              <th scope="col">{t('common.who')}</th>
+              <th scope="col">{t('accounts.audit.what')}</th>
+              <th scope="col">{t('accounts.audit.on')}</th>
+              <th scope="col">{t('accounts.audit.details')}</th>
+            </tr>
           </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
                 <td>{t('common.dateTime', { date: new Date(e.created_at) })}</td>
                 <td>{who(e)}</td>
-                <td><code>{e.action}</code></td>
-                <td>{e.subject_type}{e.subject_id !== null && ` ${e.subject_id}`}</td>
-                <td><code>{e.details}</code></td>
+                <td>
+                  <code>{e.action}</code>
+                </td>
+                <td>
+                  {e.subject_type}
+                  {e.subject_id !== null && ` ${e.subject_id}`}
+                </td>
+                <td>
+                  <code>{e.details}</code>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       {entries.length === 0 && <p>{t('accounts.audit.empty')}</p>}
-      {next && <p><a href={href(`/admin/audit?before=${next}`)}>{t('accounts.audit.older')}</a></p>}
+      {next && (
+        <p>
+          <a href={href(`/admin/audit?before=${next}`)}>{t('accounts.audit.older')}</a>
+        </p>
+      )}
     </article>
   );
 }

@@ -1,26 +1,73 @@
 import { Checkbox, type FieldErrors, Notice, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { MIN_PASSWORD_LENGTH } from '../service/passwords.ts';
-import { LIMITS } from '../schema.ts';
 import { FormPage } from '../../../core/views/forms.tsx';
+import { LIMITS } from '../schema.ts';
+import { MIN_PASSWORD_LENGTH } from '../service/passwords.ts';
 
 type Values = Partial<Record<string, string>>;
-interface FormProps { values: Values; errors: FieldErrors; csrfToken: string }
+interface FormProps {
+  values: Values;
+  errors: FieldErrors;
+  csrfToken: string;
+}
 
 export function SignUpPage({ values, errors, csrfToken }: FormProps) {
   const { t, siteName } = usePage();
   const href = useHref();
-  const labels = { name: t('accounts.field.name'), email: t('accounts.field.email'), password: t('accounts.field.newPassword'), terms: t('accounts.field.terms') };
+  const labels = {
+    name: t('accounts.field.name'),
+    email: t('accounts.field.email'),
+    password: t('accounts.field.newPassword'),
+    terms: t('accounts.field.terms'),
+  };
   return (
-    <FormPage title={t('accounts.signUp.title')} lead={<p>{t('accounts.signUp.lead', { siteName })}</p>} action={href('/sign-up')}
-      csrfToken={csrfToken} errors={errors} labels={labels} submit={t('accounts.signUp.submit')}
-      after={<p>{t('accounts.signUp.haveAccount')} <a href={href('/sign-in')}>{t('accounts.signIn.title')}</a></p>}>
-      <TextField name="name" label={labels.name} required value={values.name} error={errors.name} maxLength={LIMITS.name} autocomplete="name" />
-      <TextField name="email" type="email" label={labels.email} required value={values.email} error={errors.email} maxLength={LIMITS.email} autocomplete="email" />
-      <TextField name="password" type="password" label={labels.password} hint={t('accounts.password.hint', { min: MIN_PASSWORD_LENGTH })}
-        required error={errors.password} maxLength={LIMITS.password} autocomplete="new-password" />
+    <FormPage
+      title={t('accounts.signUp.title')}
+      lead={<p>{t('accounts.signUp.lead', { siteName })}</p>}
+      action={href('/sign-up')}
+      csrfToken={csrfToken}
+      errors={errors}
+      labels={labels}
+      submit={t('accounts.signUp.submit')}
+      after={
+        <p>
+          {t('accounts.signUp.haveAccount')} <a href={href('/sign-in')}>{t('accounts.signIn.title')}</a>
+        </p>
+      }
+    >
+      <TextField
+        name="name"
+        label={labels.name}
+        required
+        value={values.name}
+        error={errors.name}
+        maxLength={LIMITS.name}
+        autocomplete="name"
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={labels.email}
+        required
+        value={values.email}
+        error={errors.email}
+        maxLength={LIMITS.email}
+        autocomplete="email"
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={labels.password}
+        hint={t('accounts.password.hint', { min: MIN_PASSWORD_LENGTH })}
+        required
+        error={errors.password}
+        maxLength={LIMITS.password}
+        autocomplete="new-password"
+      />
       <Checkbox name="terms" value="yes" label={labels.terms} required checked={values.terms === 'yes'} error={errors.terms}>
-        <p class="hint checkbox-hint"><a href={href('/privacy')}>{t('accounts.signUp.privacyLink')}</a></p>
+        <p class="hint checkbox-hint">
+          <a href={href('/privacy')}>{t('accounts.signUp.privacyLink')}</a>
+        </p>
       </Checkbox>
     </FormPage>
   );
@@ -33,17 +80,45 @@ export function SignInPage({ values, errors, csrfToken, next, notice }: FormProp
   // A stranger may have used up the account's attempts: the owner is told how to get in anyway.
   const locked = errors.form?.key === 'form.error.tooMany' && <p>{t('accounts.signIn.locked')}</p>;
   return (
-    <FormPage title={t('accounts.signIn.title')} lead={notice ? <Notice>{t(`accounts.notice.${notice}`)}</Notice> : locked} action={href('/sign-in')} csrfToken={csrfToken} errors={errors} labels={labels}
+    <FormPage
+      title={t('accounts.signIn.title')}
+      lead={notice ? <Notice>{t(`accounts.notice.${notice}`)}</Notice> : locked}
+      action={href('/sign-in')}
+      csrfToken={csrfToken}
+      errors={errors}
+      labels={labels}
       submit={t('accounts.signIn.submit')}
       after={
         <ul class="form-links">
-          <li><a href={href('/password/forgot')}>{t('accounts.forgot.link')}</a></li>
-          <li><a href={href('/sign-up')}>{t('accounts.signUp.link')}</a></li>
+          <li>
+            <a href={href('/password/forgot')}>{t('accounts.forgot.link')}</a>
+          </li>
+          <li>
+            <a href={href('/sign-up')}>{t('accounts.signUp.link')}</a>
+          </li>
         </ul>
-      }>
+      }
+    >
       <input type="hidden" name="next" value={next} />
-      <TextField name="email" type="email" label={labels.email} required value={values.email} error={errors.email} maxLength={LIMITS.email} autocomplete="username" />
-      <TextField name="password" type="password" label={labels.password} required error={errors.password} maxLength={LIMITS.password} autocomplete="current-password" />
+      <TextField
+        name="email"
+        type="email"
+        label={labels.email}
+        required
+        value={values.email}
+        error={errors.email}
+        maxLength={LIMITS.email}
+        autocomplete="username"
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={labels.password}
+        required
+        error={errors.password}
+        maxLength={LIMITS.password}
+        autocomplete="current-password"
+      />
     </FormPage>
   );
 }
@@ -53,9 +128,25 @@ export function ForgotPage({ values, errors, csrfToken }: FormProps) {
   const href = useHref();
   const labels = { email: t('accounts.field.email') };
   return (
-    <FormPage title={t('accounts.forgot.title')} lead={<p>{t('accounts.forgot.lead')}</p>} action={href('/password/forgot')}
-      csrfToken={csrfToken} errors={errors} labels={labels} submit={t('accounts.forgot.submit')}>
-      <TextField name="email" type="email" label={labels.email} required value={values.email} error={errors.email} maxLength={LIMITS.email} autocomplete="email" />
+    <FormPage
+      title={t('accounts.forgot.title')}
+      lead={<p>{t('accounts.forgot.lead')}</p>}
+      action={href('/password/forgot')}
+      csrfToken={csrfToken}
+      errors={errors}
+      labels={labels}
+      submit={t('accounts.forgot.submit')}
+    >
+      <TextField
+        name="email"
+        type="email"
+        label={labels.email}
+        required
+        value={values.email}
+        error={errors.email}
+        maxLength={LIMITS.email}
+        autocomplete="email"
+      />
     </FormPage>
   );
 }
@@ -65,10 +156,25 @@ export function ResetPage({ errors, csrfToken, token }: Omit<FormProps, 'values'
   const href = useHref();
   const labels = { password: t('accounts.field.newPassword') };
   return (
-    <FormPage title={t('accounts.reset.title')} lead={<p>{t('accounts.reset.lead')}</p>} action={href(`/password/reset/${token}`)}
-      csrfToken={csrfToken} errors={errors} labels={labels} submit={t('accounts.reset.submit')}>
-      <TextField name="password" type="password" label={labels.password} hint={t('accounts.password.hint', { min: MIN_PASSWORD_LENGTH })}
-        required error={errors.password} maxLength={LIMITS.password} autocomplete="new-password" />
+    <FormPage
+      title={t('accounts.reset.title')}
+      lead={<p>{t('accounts.reset.lead')}</p>}
+      action={href(`/password/reset/${token}`)}
+      csrfToken={csrfToken}
+      errors={errors}
+      labels={labels}
+      submit={t('accounts.reset.submit')}
+    >
+      <TextField
+        name="password"
+        type="password"
+        label={labels.password}
+        hint={t('accounts.password.hint', { min: MIN_PASSWORD_LENGTH })}
+        required
+        error={errors.password}
+        maxLength={LIMITS.password}
+        autocomplete="new-password"
+      />
     </FormPage>
   );
 }

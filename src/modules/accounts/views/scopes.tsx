@@ -9,5 +9,5 @@ export function scopePath(scope: Scope): string {
 
 /** A scope's name for people: the platform, or the name of the thing (a municipality, an organisation…). */
 export function scopeLabel(t: Translator, scope: Scope, name: string | undefined): string {
-  return scope.type === PLATFORM ? t('accounts.scope.platform') : name ?? t('accounts.scope.unknown');
+  return scope.type === PLATFORM ? t('accounts.scope.platform') : (name ?? t('accounts.scope.unknown'));
 }

@@ -2,8 +2,8 @@ import type { Role, Scope } from '../../../core/authz.ts';
 import { roleLabelKey } from '../../../core/scopes.ts';
 import { ButtonForm, type FieldErrors, Notice, Select, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { LIMITS } from '../schema.ts';
 import { FormPage, MessagePage } from '../../../core/views/forms.tsx';
+import { LIMITS } from '../schema.ts';
 import { scopePath } from './scopes.tsx';
 
 export interface TeamView {
@@ -18,7 +18,17 @@ export interface TeamView {
   notice?: string | undefined;
 }
 
-export function TeamPage({ team, values, errors, csrfToken }: { team: TeamView; values: Partial<Record<string, string>>; errors: FieldErrors; csrfToken: string }) {
+export function TeamPage({
+  team,
+  values,
+  errors,
+  csrfToken,
+}: {
+  team: TeamView;
+  values: Partial<Record<string, string>>;
+  errors: FieldErrors;
+  csrfToken: string;
+}) {
   const { t, actor } = usePage();
   const href = useHref();
   const base = scopePath(team.scope);
@@ -32,15 +42,38 @@ export function TeamPage({ team, values, errors, csrfToken }: { team: TeamView; 
         <h2>{t('accounts.team.members')}</h2>
         <div class="table-wrap">
           <table class="table">
-            <thead><tr><th scope="col">{t('accounts.field.name')}</th><th scope="col">{t('accounts.field.email')}</th><th scope="col">{t('accounts.field.role')}</th>{team.canRevoke && <th scope="col">{t('accounts.team.actions')}</th>}</tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('accounts.field.name')}</th>
+                <th scope="col">{t('accounts.field.email')}</th>
+                <th scope="col">{t('accounts.field.role')}</th>
+                {team.canRevoke && <th scope="col">{t('accounts.team.actions')}</th>}
+              </tr>
+            </thead>
             <tbody>
               {team.members.map((m) => (
                 <tr key={m.id}>
-                  <td>{m.name}{m.user_id === actor?.id && <> <span class="tag">{t('accounts.team.you')}</span></>}</td>
+                  <td>
+                    {m.name}
+                    {m.user_id === actor?.id && (
+                      <>
+                        {' '}
+                        <span class="tag">{t('accounts.team.you')}</span>
+                      </>
+                    )}
+                  </td>
                   <td>{m.email}</td>
                   <td>{t(roleLabelKey(m.role))}</td>
                   {team.canRevoke && (
-                    <td><ButtonForm action={href(`${base}/members/${m.id}/remove`)} csrfToken={csrfToken} label={t('accounts.team.remove')} hiddenLabel={m.name} secondary /></td>
+                    <td>
+                      <ButtonForm
+                        action={href(`${base}/members/${m.id}/remove`)}
+                        csrfToken={csrfToken}
+                        label={t('accounts.team.remove')}
+                        hiddenLabel={m.name}
+                        secondary
+                      />
+                    </td>
                   )}
                 </tr>
               ))}
@@ -54,7 +87,15 @@ export function TeamPage({ team, values, errors, csrfToken }: { team: TeamView; 
               {team.invitations.map((i) => (
                 <li key={i.id}>
                   {i.email} – {t(roleLabelKey(i.role))} – {t('accounts.team.expires', { date: new Date(i.expires_at) })}{' '}
-                  {team.canInvite && <ButtonForm action={href(`${base}/invitations/${i.id}/cancel`)} csrfToken={csrfToken} label={t('accounts.team.cancel')} hiddenLabel={i.email} secondary />}
+                  {team.canInvite && (
+                    <ButtonForm
+                      action={href(`${base}/invitations/${i.id}/cancel`)}
+                      csrfToken={csrfToken}
+                      label={t('accounts.team.cancel')}
+                      hiddenLabel={i.email}
+                      secondary
+                    />
+                  )}
                 </li>
               ))}
             </ul>
@@ -62,11 +103,33 @@ export function TeamPage({ team, values, errors, csrfToken }: { team: TeamView; 
         )}
       </article>
       {team.canInvite && (
-        <FormPage section title={t('accounts.team.invite')} action={href(`${base}/invite`)} csrfToken={csrfToken} errors={errors} labels={labels} submit={t('accounts.team.inviteSubmit')}
-          lead={<p>{t('accounts.team.inviteLead')}</p>}>
-          <TextField name="email" type="email" label={labels.email} required value={values.email} error={errors.email} maxLength={LIMITS.email} />
-          <Select name="role" label={labels.role} required value={values.role} error={errors.role}
-            options={team.invitable.map((r) => ({ value: r, label: t(roleLabelKey(r)) }))} />
+        <FormPage
+          section
+          title={t('accounts.team.invite')}
+          action={href(`${base}/invite`)}
+          csrfToken={csrfToken}
+          errors={errors}
+          labels={labels}
+          submit={t('accounts.team.inviteSubmit')}
+          lead={<p>{t('accounts.team.inviteLead')}</p>}
+        >
+          <TextField
+            name="email"
+            type="email"
+            label={labels.email}
+            required
+            value={values.email}
+            error={errors.email}
+            maxLength={LIMITS.email}
+          />
+          <Select
+            name="role"
+            label={labels.role}
+            required
+            value={values.role}
+            error={errors.role}
+            options={team.invitable.map((r) => ({ value: r, label: t(roleLabelKey(r)) }))}
+          />
         </FormPage>
       )}
     </>
@@ -87,7 +150,11 @@ export function InvitationPage({ invitation, csrfToken }: { invitation: Invitati
   const href = useHref();
   const what = { role: t(roleLabelKey(invitation.role)), scope: invitation.scopeName, email: invitation.email };
   if (invitation.state !== 'open') {
-    return <MessagePage title={t('accounts.invitation.unusableTitle')}><p>{t('accounts.invitation.unusable')}</p></MessagePage>;
+    return (
+      <MessagePage title={t('accounts.invitation.unusableTitle')}>
+        <p>{t('accounts.invitation.unusable')}</p>
+      </MessagePage>
+    );
   }
   const next = encodeURIComponent(href(`/invitations/${invitation.token}`));
   return (
@@ -95,11 +162,19 @@ export function InvitationPage({ invitation, csrfToken }: { invitation: Invitati
       <p class="lead">{t('accounts.invitation.lead', what)}</p>
       {!actor && (
         <ul class="form-links">
-          <li><a class="button" href={`${href('/sign-in')}?next=${next}`}>{t('accounts.signIn.title')}</a></li>
-          <li><a href={href('/sign-up')}>{t('accounts.signUp.link')}</a></li>
+          <li>
+            <a class="button" href={`${href('/sign-in')}?next=${next}`}>
+              {t('accounts.signIn.title')}
+            </a>
+          </li>
+          <li>
+            <a href={href('/sign-up')}>{t('accounts.signUp.link')}</a>
+          </li>
         </ul>
       )}
-      {actor && actor.email !== invitation.email && <p class="notice notice--error">{t('accounts.invitation.otherAccount', { ...what, current: actor.email })}</p>}
+      {actor && actor.email !== invitation.email && (
+        <p class="notice notice--error">{t('accounts.invitation.otherAccount', { ...what, current: actor.email })}</p>
+      )}
       {actor && actor.email === invitation.email && (
         <div class="actions">
           <ButtonForm action={href(`/invitations/${invitation.token}`)} csrfToken={csrfToken} label={t('accounts.invitation.accept')} />

@@ -7,11 +7,16 @@ const FINLAND: DemoItem[] = [
   {
     town: 'FI/tampere',
     build: (w) => ({
-      type: 'news', language: 'fi', publishedAt: w.ago(13, 2), areas: ['culture'], tags: ['library'],
+      type: 'news',
+      language: 'fi',
+      publishedAt: w.ago(13, 2),
+      areas: ['culture'],
+      tags: ['library'],
       texts: {
         fi: {
           title: 'Tesoman kirjasto avataan uudistettuna',
-          summary: 'Remontin jälkeen kirjastossa on enemmän tilaa lapsille ja nuorille, hiljainen lukusali ja omatoimiaika, jolloin kirjastoon pääsee myös henkilökunnan työajan ulkopuolella.',
+          summary:
+            'Remontin jälkeen kirjastossa on enemmän tilaa lapsille ja nuorille, hiljainen lukusali ja omatoimiaika, jolloin kirjastoon pääsee myös henkilökunnan työajan ulkopuolella.',
           body: `Tesoman kirjasto on ollut remontin ajan suljettuna, ja nyt se avataan taas asukkaille. Tilat suunniteltiin uudelleen yhdessä käyttäjien kanssa: alueen asukkaat vastasivat kyselyyn, ja lapset ja nuoret kertoivat toiveistaan työpajoissa.
 
 ## Mikä muuttui
@@ -25,7 +30,8 @@ Avajaisia vietetään koko perheen tapahtumalla. Aukioloajat löytyvät osoittee
         },
         en: {
           title: 'Tesoma library reopens after renovation',
-          summary: 'The renovated library has more room for children and young people, a quiet reading room and self-service hours when it is open even without staff.',
+          summary:
+            'The renovated library has more room for children and young people, a quiet reading room and self-service hours when it is open even without staff.',
           body: `Tesoma library was closed during the renovation and now opens to residents again. The premises were redesigned together with their users: local residents answered a survey, and children and young people shared their wishes in workshops.
 
 ## What has changed
@@ -43,10 +49,19 @@ The reopening is celebrated with an event for the whole family. Opening hours ar
   {
     town: 'FI/tampere',
     build: (w, here) => ({
-      type: 'event', language: 'fi', publishedAt: w.ago(13, 1), areas: ['culture'], tags: ['library', 'families'],
+      type: 'event',
+      language: 'fi',
+      publishedAt: w.ago(13, 1),
+      areas: ['culture'],
+      tags: ['library', 'families'],
       event: {
-        startsAt: w.at(-5, '12:00', HELSINKI_ZONE, 'saturday'), endsAt: w.at(-5, '16:00', HELSINKI_ZONE, 'saturday'), timeZone: HELSINKI_ZONE,
-        venueName: 'Tesoman kirjasto', venueAddress: 'Tesoma, Tampere', ...here, organiser: 'Tampereen kaupunginkirjasto',
+        startsAt: w.at(-5, '12:00', HELSINKI_ZONE, 'saturday'),
+        endsAt: w.at(-5, '16:00', HELSINKI_ZONE, 'saturday'),
+        timeZone: HELSINKI_ZONE,
+        venueName: 'Tesoman kirjasto',
+        venueAddress: 'Tesoma, Tampere',
+        ...here,
+        organiser: 'Tampereen kaupunginkirjasto',
       },
       texts: {
         fi: {
@@ -67,32 +82,46 @@ Tapahtuma on maksuton, eikä siihen tarvitse ilmoittautua.`,
   {
     town: 'FI/oulu',
     build: (w) => ({
-      type: 'practice', language: 'fi', publishedAt: w.ago(30, 4), areas: ['climate', 'environment'], tags: ['heat pumps', 'energy advice'],
+      type: 'practice',
+      language: 'fi',
+      publishedAt: w.ago(30, 4),
+      areas: ['climate', 'environment'],
+      tags: ['heat pumps', 'energy advice'],
       contact: 'Oulun kaupungin energianeuvonta – www.ouka.fi',
       texts: {
         fi: {
           title: 'Öljylämmityksestä lämpöpumppuun: neuvontaa ja yhteistilauksia pientaloille',
-          summary: 'Oulu auttaa öljylämmitteisten pientalojen asukkaita vaihtamaan maalämpöön tai ilma-vesilämpöpumppuun puolueettoman neuvonnan ja asukkaiden yhteistilausten avulla.',
+          summary:
+            'Oulu auttaa öljylämmitteisten pientalojen asukkaita vaihtamaan maalämpöön tai ilma-vesilämpöpumppuun puolueettoman neuvonnan ja asukkaiden yhteistilausten avulla.',
           body: `Oulussa on edelleen paljon öljylämmitteisiä omakotitaloja. Kaupunki haluaa nopeuttaa niiden siirtymistä vähäpäästöiseen lämmitykseen, koska se on yksi tehokkaimmista keinoista vähentää asumisen päästöjä.
 
 Asukasilloissa kuullaan myös naapureita, jotka ovat jo vaihtaneet lämmitystapaa. Kokemukset arjesta, kuten lämpöpumpun äänestä, sähkönkulutuksesta ja porakaivon teosta, vakuuttavat usein paremmin kuin mikään esite.`,
-          problem: 'Öljylämmitys on kallista ja aiheuttaa suuret päästöt, mutta moni pientalon omistaja lykkää vaihtoa. Tarjouksia on vaikea vertailla, eikä ole selvää, sopiiko omaan taloon paremmin maalämpö vai ilma-vesilämpöpumppu.',
-          solution: 'Kaupungin energianeuvoja kiertää asuinalueilla pitämässä asukasiltoja ja tekee maksuttomia kotikäyntejä. Saman alueen asukkaat voivat liittyä yhteistilaukseen, jossa urakoitsijat kilpailutetaan kerralla usean talon puolesta.',
-          results: 'Asukkaat saavat vertailukelpoisia tarjouksia ja tekevät päätöksensä aiempaa varmemmin. Yhteistilaukset ovat laskeneet hintoja, ja lämmitysmuotoa on vaihdettu eniten niillä alueilla, joilla asukasiltoja on pidetty.',
+          problem:
+            'Öljylämmitys on kallista ja aiheuttaa suuret päästöt, mutta moni pientalon omistaja lykkää vaihtoa. Tarjouksia on vaikea vertailla, eikä ole selvää, sopiiko omaan taloon paremmin maalämpö vai ilma-vesilämpöpumppu.',
+          solution:
+            'Kaupungin energianeuvoja kiertää asuinalueilla pitämässä asukasiltoja ja tekee maksuttomia kotikäyntejä. Saman alueen asukkaat voivat liittyä yhteistilaukseen, jossa urakoitsijat kilpailutetaan kerralla usean talon puolesta.',
+          results:
+            'Asukkaat saavat vertailukelpoisia tarjouksia ja tekevät päätöksensä aiempaa varmemmin. Yhteistilaukset ovat laskeneet hintoja, ja lämmitysmuotoa on vaihdettu eniten niillä alueilla, joilla asukasiltoja on pidetty.',
           cost: 'Energianeuvojan työaika ja asukasiltojen järjestäminen; laitteet ja asennukset asukkaat maksavat itse.',
-          reuse: 'Sopii kunnille, joissa on paljon öljylämmitteisiä pientaloja. Yhteistilauksen ehdot kannattaa laatia yhdessä kuluttajaneuvonnan kanssa.',
+          reuse:
+            'Sopii kunnille, joissa on paljon öljylämmitteisiä pientaloja. Yhteistilauksen ehdot kannattaa laatia yhdessä kuluttajaneuvonnan kanssa.',
         },
         en: {
           title: 'From oil heating to heat pumps: advice and group purchases for homeowners',
-          summary: 'Oulu helps owners of oil-heated detached houses switch to ground-source or air-to-water heat pumps, through impartial advice and group purchases organised by residents.',
+          summary:
+            'Oulu helps owners of oil-heated detached houses switch to ground-source or air-to-water heat pumps, through impartial advice and group purchases organised by residents.',
           body: `Oulu still has many detached houses heated with oil. The city wants them to move to low-emission heating sooner, because it is one of the most effective ways to cut emissions from housing.
 
 At the residents' evenings, people also hear from neighbours who have already switched. Everyday experience – how loud the heat pump is, what happens to the electricity bill, what drilling the borehole was like – is often more convincing than any brochure.`,
-          problem: 'Oil heating is expensive and produces high emissions, yet many homeowners keep putting off the switch. Quotes are hard to compare, and it is not obvious whether a ground-source or an air-to-water heat pump suits a given house better.',
-          solution: "The city's energy adviser tours residential areas holding residents' evenings and makes free home visits. Residents of the same area can join a group purchase in which contractors bid for several houses at once.",
-          results: "Residents receive comparable quotes and decide with more confidence. Group purchases have brought prices down, and most switches have happened in the areas where residents' evenings were held.",
+          problem:
+            'Oil heating is expensive and produces high emissions, yet many homeowners keep putting off the switch. Quotes are hard to compare, and it is not obvious whether a ground-source or an air-to-water heat pump suits a given house better.',
+          solution:
+            "The city's energy adviser tours residential areas holding residents' evenings and makes free home visits. Residents of the same area can join a group purchase in which contractors bid for several houses at once.",
+          results:
+            "Residents receive comparable quotes and decide with more confidence. Group purchases have brought prices down, and most switches have happened in the areas where residents' evenings were held.",
           cost: "The energy adviser's working time and the cost of the residents' evenings; residents pay for the equipment and installation themselves.",
-          reuse: 'Suits municipalities with many oil-heated detached houses. The terms of the group purchase are best drawn up together with consumer advisory services.',
+          reuse:
+            'Suits municipalities with many oil-heated detached houses. The terms of the group purchase are best drawn up together with consumer advisory services.',
         },
       },
     }),
@@ -100,12 +129,17 @@ At the residents' evenings, people also hear from neighbours who have already sw
   {
     town: 'FI/helsinki',
     build: (w) => ({
-      type: 'initiative', language: 'fi', publishedAt: w.ago(5, 3), areas: ['culture', 'social', 'sport'], tags: ['youth'],
+      type: 'initiative',
+      language: 'fi',
+      publishedAt: w.ago(5, 3),
+      areas: ['culture', 'social', 'sport'],
+      tags: ['youth'],
       deadline: w.date(35),
       texts: {
         fi: {
           title: 'Millainen olisi hyvä nuorisotila? Kerro ideasi',
-          summary: 'Helsinki uudistaa nuorisotilojaan ja haluaa kuulla 12–17-vuotiailta, mitä tiloissa pitäisi voida tehdä ja milloin niiden pitäisi olla auki.',
+          summary:
+            'Helsinki uudistaa nuorisotilojaan ja haluaa kuulla 12–17-vuotiailta, mitä tiloissa pitäisi voida tehdä ja milloin niiden pitäisi olla auki.',
           goal: 'Saada ideoita nuorilta kaikista suurpiireistä ja toteuttaa suosituimmat niistä nuorisotilojen uudistuksessa.',
           body: `Nuorisotilat ovat nuorten omia paikkoja, joten niiden pitäisi myös näyttää nuorilta. Siksi kaupunki kysyy ennen uudistusta suoraan nuorilta: mitä haluaisit tehdä nuorisotalolla, mitä sieltä nyt puuttuu ja mihin aikaan tila olisi sinulle hyödyllisin?
 
@@ -119,7 +153,8 @@ Ideoita voi jättää suomeksi, ruotsiksi tai englanniksi.`,
         },
         sv: {
           title: 'Hur ser en bra ungdomsgård ut? Berätta din idé',
-          summary: 'Helsingfors förnyar sina ungdomslokaler och vill höra av 12–17-åringar vad man ska kunna göra där och när lokalerna ska vara öppna.',
+          summary:
+            'Helsingfors förnyar sina ungdomslokaler och vill höra av 12–17-åringar vad man ska kunna göra där och när lokalerna ska vara öppna.',
           goal: 'Att samla idéer från unga i alla stordistrikt och förverkliga de populäraste när ungdomslokalerna förnyas.',
           body: `Ungdomsgårdarna är de ungas egna platser, och därför ska de också se ut som de unga vill. Innan lokalerna förnyas frågar staden de unga direkt: vad vill du göra på ungdomsgården, vad saknas i dag och vilka tider skulle passa dig bäst?
 
@@ -133,7 +168,8 @@ Du kan skriva på finska, svenska eller engelska.`,
         },
         en: {
           title: 'What makes a good youth centre? Share your idea',
-          summary: 'Helsinki is renewing its youth centres and wants to hear from 12 to 17-year-olds what they should be able to do there and when the centres should be open.',
+          summary:
+            'Helsinki is renewing its youth centres and wants to hear from 12 to 17-year-olds what they should be able to do there and when the centres should be open.',
           goal: 'Gather ideas from young people in every major district and carry out the most popular ones in the renewal of the youth centres.',
           body: `Youth centres belong to young people, so they should look the way young people want. Before the renewal, the city is asking them directly: what would you like to do at the youth centre, what is missing now, and what opening hours would suit you best?
 
@@ -154,30 +190,42 @@ const GERMANY: DemoItem[] = [
   {
     town: 'DE/freiburg',
     build: (w) => ({
-      type: 'practice', language: 'de', publishedAt: w.ago(21, 2), areas: ['mobility', 'social'], tags: ['school routes', 'children'],
+      type: 'practice',
+      language: 'de',
+      publishedAt: w.ago(21, 2),
+      areas: ['mobility', 'social'],
+      tags: ['school routes', 'children'],
       contact: 'Stadt Freiburg im Breisgau – www.freiburg.de',
       texts: {
         de: {
           title: 'Elternhaltestellen: sicherer Schulweg statt Elterntaxi-Chaos',
-          summary: 'An Grundschulen hat Freiburg Hol- und Bringzonen in einigen hundert Metern Entfernung eingerichtet. Die Kinder gehen das letzte Stück zu Fuß – und vor den Schultoren wird es ruhiger.',
+          summary:
+            'An Grundschulen hat Freiburg Hol- und Bringzonen in einigen hundert Metern Entfernung eingerichtet. Die Kinder gehen das letzte Stück zu Fuß – und vor den Schultoren wird es ruhiger.',
           body: `Die Elternhaltestellen sind Teil eines Programms für sichere Schulwege. Jede Grundschule bekommt einen Schulwegplan, der die sichersten Routen und Querungsstellen zeigt, und eine Elternhaltestelle dort, wo Autos gefahrlos halten können.
 
 Viele Eltern fahren ihre Kinder aus Sorge um deren Sicherheit. Die Erfahrung zeigt: Wenn die Kinder die letzten Meter gemeinsam mit Freundinnen und Freunden zu Fuß gehen, wächst ihre Selbstständigkeit – und der Schulweg wird für alle sicherer.`,
-          problem: 'Morgens fuhren viele Eltern ihre Kinder bis direkt vor das Schultor. Wendemanöver, Halten in zweiter Reihe und zugeparkte Gehwege gefährdeten gerade die Kinder, die zu Fuß oder mit dem Rad kamen.',
-          solution: 'Gemeinsam mit Schulen, Elternbeiräten und Polizei wurden Elternhaltestellen in 250 bis 400 Metern Entfernung ausgewiesen und beschildert. Von dort führt ein markierter Weg zur Schule. Dazu kommen Schulwegpläne für jede Schule und Aktionswochen, in denen die Klassen Fußwege sammeln.',
-          results: 'Vor den beteiligten Schulen halten morgens deutlich weniger Autos. Mehr Kinder kommen zu Fuß, und Lehrkräfte berichten, dass die Kinder wacher und pünktlicher in den Unterricht starten.',
+          problem:
+            'Morgens fuhren viele Eltern ihre Kinder bis direkt vor das Schultor. Wendemanöver, Halten in zweiter Reihe und zugeparkte Gehwege gefährdeten gerade die Kinder, die zu Fuß oder mit dem Rad kamen.',
+          solution:
+            'Gemeinsam mit Schulen, Elternbeiräten und Polizei wurden Elternhaltestellen in 250 bis 400 Metern Entfernung ausgewiesen und beschildert. Von dort führt ein markierter Weg zur Schule. Dazu kommen Schulwegpläne für jede Schule und Aktionswochen, in denen die Klassen Fußwege sammeln.',
+          results:
+            'Vor den beteiligten Schulen halten morgens deutlich weniger Autos. Mehr Kinder kommen zu Fuß, und Lehrkräfte berichten, dass die Kinder wacher und pünktlicher in den Unterricht starten.',
           cost: 'Beschilderung und Markierungen im niedrigen vierstelligen Bereich pro Schule, dazu Arbeitszeit in Verwaltung und Schulen.',
           reuse: 'Gut übertragbar auf jede Stadt mit Grundschulen; entscheidend ist, die Elternvertretungen von Anfang an einzubeziehen.',
         },
         en: {
           title: 'Drop-off points: safe walks to school instead of school-gate traffic jams',
-          summary: 'At primary schools, Freiburg has set up drop-off and pick-up zones a few hundred metres away. Children walk the last stretch, and the school gates have become calmer.',
+          summary:
+            'At primary schools, Freiburg has set up drop-off and pick-up zones a few hundred metres away. Children walk the last stretch, and the school gates have become calmer.',
           body: `The drop-off points are part of a programme for safe routes to school. Every primary school gets a map of the safest routes and crossings, and a drop-off point where cars can stop without danger.
 
 Many parents drive their children out of concern for their safety. Experience shows that when children walk the last few hundred metres with their friends, they become more independent, and the way to school becomes safer for everyone.`,
-          problem: 'In the morning, many parents drove their children right up to the school gate. Cars turning, double-parking and blocking the pavement put at risk the very children who came on foot or by bike.',
-          solution: 'Together with schools, parent councils and the police, drop-off points were set up and signposted 250 to 400 metres away, with a marked path from there to the school. Each school also got a route map, and classes hold action weeks in which they collect the trips they make on foot.',
-          results: 'Far fewer cars stop outside the schools taking part in the morning. More children walk, and teachers report that they arrive more alert and on time.',
+          problem:
+            'In the morning, many parents drove their children right up to the school gate. Cars turning, double-parking and blocking the pavement put at risk the very children who came on foot or by bike.',
+          solution:
+            'Together with schools, parent councils and the police, drop-off points were set up and signposted 250 to 400 metres away, with a marked path from there to the school. Each school also got a route map, and classes hold action weeks in which they collect the trips they make on foot.',
+          results:
+            'Far fewer cars stop outside the schools taking part in the morning. More children walk, and teachers report that they arrive more alert and on time.',
           cost: 'Signs and markings in the low thousands of euros per school, plus staff time at the city and in schools.',
           reuse: 'Easy to transfer to any town with primary schools; the key is to involve parent representatives from the very start.',
         },
@@ -187,11 +235,16 @@ Many parents drive their children out of concern for their safety. Experience sh
   {
     town: 'DE/leipzig',
     build: (w) => ({
-      type: 'news', language: 'de', publishedAt: w.ago(17, 5), areas: ['culture', 'digital'], tags: ['library'],
+      type: 'news',
+      language: 'de',
+      publishedAt: w.ago(17, 5),
+      areas: ['culture', 'digital'],
+      tags: ['library'],
       texts: {
         de: {
           title: 'Stadtteilbibliotheken öffnen länger – auch ohne Personal',
-          summary: 'In drei Stadtteilbibliotheken können Leserinnen und Leser die Räume künftig auch außerhalb der Servicezeiten nutzen: früh morgens, abends und am Sonntag.',
+          summary:
+            'In drei Stadtteilbibliotheken können Leserinnen und Leser die Räume künftig auch außerhalb der Servicezeiten nutzen: früh morgens, abends und am Sonntag.',
           body: `Lernen nach der Arbeit, Zeitung lesen am Sonntagvormittag, Bücher abholen auf dem Weg zur Schicht: Drei Leipziger Stadtteilbibliotheken öffnen ihre Räume künftig deutlich länger. Außerhalb der Servicezeiten kommen angemeldete Nutzerinnen und Nutzer mit ihrem Bibliotheksausweis hinein.
 
 ## So funktioniert es
@@ -209,16 +262,27 @@ Die Beratung durch das Bibliotheksteam gibt es weiterhin zu den bekannten Servic
   {
     town: 'DE/stuttgart',
     build: (w) => ({
-      type: 'event', language: 'de', publishedAt: w.ago(10, 3), areas: ['social', 'sport'], tags: ['children', 'families'],
+      type: 'event',
+      language: 'de',
+      publishedAt: w.ago(10, 3),
+      areas: ['social', 'sport'],
+      tags: ['children', 'families'],
       event: {
-        startsAt: w.at(30, '15:00', BERLIN_ZONE, 'saturday'), endsAt: w.at(30, '18:00', BERLIN_ZONE, 'saturday'), timeZone: BERLIN_ZONE,
-        venueName: 'Rathaus Stuttgart, Großer Sitzungssaal', venueAddress: 'Marktplatz 1, 70173 Stuttgart', latitude: 48.7755, longitude: 9.1791,
-        organiser: 'Landeshauptstadt Stuttgart', capacity: 120,
+        startsAt: w.at(30, '15:00', BERLIN_ZONE, 'saturday'),
+        endsAt: w.at(30, '18:00', BERLIN_ZONE, 'saturday'),
+        timeZone: BERLIN_ZONE,
+        venueName: 'Rathaus Stuttgart, Großer Sitzungssaal',
+        venueAddress: 'Marktplatz 1, 70173 Stuttgart',
+        latitude: 48.7755,
+        longitude: 9.1791,
+        organiser: 'Landeshauptstadt Stuttgart',
+        capacity: 120,
       },
       texts: {
         de: {
           title: 'Kinder- und Familienforum: Wo spielen wir morgen?',
-          summary: 'Kinder, Jugendliche und Eltern bringen ihre Ideen für Spielplätze, Schulhöfe und Freiflächen ein – mit Mitmachstationen und einer Fragerunde mit der Stadtverwaltung.',
+          summary:
+            'Kinder, Jugendliche und Eltern bringen ihre Ideen für Spielplätze, Schulhöfe und Freiflächen ein – mit Mitmachstationen und einer Fragerunde mit der Stadtverwaltung.',
           body: `Wie kinderfreundlich eine Stadt ist, wissen die Kinder selbst am besten. Beim Kinder- und Familienforum können sie gemeinsam mit ihren Eltern zeigen, wo sie gern spielen, wo es gefährlich ist und was in ihrem Stadtteil fehlt.
 
 ## Programm
@@ -232,7 +296,8 @@ Die Ergebnisse fließen in die Planung neuer Spielflächen ein. Der Eintritt ist
         },
         en: {
           title: 'Children and families forum: where will we play tomorrow?',
-          summary: 'Children, young people and parents share their ideas for playgrounds, schoolyards and open spaces, with hands-on stations and a question round with the city administration.',
+          summary:
+            'Children, young people and parents share their ideas for playgrounds, schoolyards and open spaces, with hands-on stations and a question round with the city administration.',
           body: `Children know best how child-friendly their city is. At the children and families forum they can show, together with their parents, where they like to play, where it is dangerous and what their neighbourhood is missing.
 
 ## Programme
@@ -253,11 +318,16 @@ const POLAND: DemoItem[] = [
   {
     town: 'PL/lodz',
     build: (w) => ({
-      type: 'news', language: 'pl', publishedAt: w.ago(3, 4), areas: ['mobility', 'environment'], tags: ['woonerf', 'public space'],
+      type: 'news',
+      language: 'pl',
+      publishedAt: w.ago(3, 4),
+      areas: ['mobility', 'environment'],
+      tags: ['woonerf', 'public space'],
       texts: {
         pl: {
           title: 'Kolejna ulica w Śródmieściu zamieniona w woonerf',
-          summary: 'Po przebudowie jezdnia i chodnik są na jednym poziomie, pojawiły się drzewa, ławki i stojaki rowerowe, a samochody mogą jechać najwyżej 20 km/h.',
+          summary:
+            'Po przebudowie jezdnia i chodnik są na jednym poziomie, pojawiły się drzewa, ławki i stojaki rowerowe, a samochody mogą jechać najwyżej 20 km/h.',
           body: `Łódź konsekwentnie zamienia kolejne ulice Śródmieścia w woonerfy, czyli przestrzenie, w których pierwszeństwo mają piesi. Zakończyła się przebudowa następnego odcinka i ulica jest już otwarta dla mieszkańców.
 
 ## Co się zmieniło
@@ -271,7 +341,8 @@ Samochody nadal mogą wjechać na ulicę, ale obowiązuje strefa zamieszkania: p
         },
         en: {
           title: 'Another street in the city centre becomes a woonerf',
-          summary: 'After the rebuild, road and pavement are on one level, there are new trees, benches and bicycle racks, and cars may drive at no more than 20 km/h.',
+          summary:
+            'After the rebuild, road and pavement are on one level, there are new trees, benches and bicycle racks, and cars may drive at no more than 20 km/h.',
           body: `Łódź keeps turning streets in its city centre into woonerfs – shared spaces where pedestrians come first. Work on the latest section is finished and the street is open to residents again.
 
 ## What has changed
@@ -289,30 +360,42 @@ Cars can still use the street, but it is a residential zone: pedestrians have pr
   {
     town: 'PL/gdansk',
     build: (w) => ({
-      type: 'practice', language: 'pl', publishedAt: w.ago(44, 2), areas: ['social', 'climate'], tags: ['citizens assembly', 'deliberation'],
+      type: 'practice',
+      language: 'pl',
+      publishedAt: w.ago(44, 2),
+      areas: ['social', 'climate'],
+      tags: ['citizens assembly', 'deliberation'],
       contact: 'Urząd Miejski w Gdańsku – www.gdansk.pl',
       texts: {
         pl: {
           title: 'Panel obywatelski: wylosowani mieszkańcy decydują',
-          summary: 'Gdańsk jako pierwsze miasto w Polsce oddał trudne decyzje w ręce losowo wybranych mieszkańców. Rekomendacje poparte przez co najmniej 80% panelistów są dla władz miasta wiążące.',
+          summary:
+            'Gdańsk jako pierwsze miasto w Polsce oddał trudne decyzje w ręce losowo wybranych mieszkańców. Rekomendacje poparte przez co najmniej 80% panelistów są dla władz miasta wiążące.',
           body: `Panel obywatelski to forma demokracji deliberacyjnej: zamiast pytać wszystkich o zdanie, miasto zaprasza reprezentatywną grupę mieszkańców, daje im czas i wiedzę, a potem pozwala podjąć decyzję.
 
 Kluczowe jest zaufanie. Proces prowadzi niezależny zespół, materiały i nagrania wystąpień ekspertów są publiczne, a panel sam decyduje, kogo chce jeszcze wysłuchać.`,
-          problem: 'Konsultacje społeczne przyciągały zwykle tych samych, najbardziej aktywnych mieszkańców i organizacje. W sprawach spornych, takich jak ochrona przed skutkami ulew czy jakość powietrza, trudno było wypracować rozwiązania, które większość uzna za sprawiedliwe.',
-          solution: 'Uczestników panelu losuje się tak, by odzwierciedlali mieszkańców pod względem wieku, płci, wykształcenia i dzielnicy. Przez kilka spotkań słuchają ekspertów i stron sporu, dyskutują w małych grupach, a na koniec głosują nad rekomendacjami. Te, które uzyskają co najmniej 80% poparcia, władze miasta zobowiązują się wdrożyć.',
-          results: 'Pierwszy panel, poświęcony przygotowaniu miasta na ulewne deszcze, przyjął rekomendacje, które trafiły do planów miasta. Kolejne panele dotyczyły między innymi jakości powietrza. Model przejęły potem inne polskie miasta.',
+          problem:
+            'Konsultacje społeczne przyciągały zwykle tych samych, najbardziej aktywnych mieszkańców i organizacje. W sprawach spornych, takich jak ochrona przed skutkami ulew czy jakość powietrza, trudno było wypracować rozwiązania, które większość uzna za sprawiedliwe.',
+          solution:
+            'Uczestników panelu losuje się tak, by odzwierciedlali mieszkańców pod względem wieku, płci, wykształcenia i dzielnicy. Przez kilka spotkań słuchają ekspertów i stron sporu, dyskutują w małych grupach, a na koniec głosują nad rekomendacjami. Te, które uzyskają co najmniej 80% poparcia, władze miasta zobowiązują się wdrożyć.',
+          results:
+            'Pierwszy panel, poświęcony przygotowaniu miasta na ulewne deszcze, przyjął rekomendacje, które trafiły do planów miasta. Kolejne panele dotyczyły między innymi jakości powietrza. Model przejęły potem inne polskie miasta.',
           cost: 'Moderacja, eksperci i organizacja spotkań; paneliści otrzymują niewielką rekompensatę za poświęcony czas.',
           reuse: 'Sprawdza się w ważnych i spornych sprawach, w których władze są gotowe z góry przyjąć wynik.',
         },
         en: {
           title: "Citizens' assembly: residents drawn by lot decide",
-          summary: "Gdańsk was the first city in Poland to put difficult decisions in the hands of randomly selected residents. Recommendations backed by at least 80% of the panel are binding on the city's leadership.",
+          summary:
+            "Gdańsk was the first city in Poland to put difficult decisions in the hands of randomly selected residents. Recommendations backed by at least 80% of the panel are binding on the city's leadership.",
           body: `A citizens' assembly is a form of deliberative democracy: instead of asking everyone, the city invites a representative group of residents, gives them time and knowledge, and then lets them decide.
 
 Trust is the key. An independent team runs the process, the materials and recordings of expert talks are public, and the panel itself decides whom else it wants to hear.`,
-          problem: 'Public consultations usually attracted the same small circle of the most active residents and organisations. On contested issues, such as protection from heavy rainfall or air quality, it was hard to find solutions most people would consider fair.',
-          solution: 'Panel members are drawn by lot so that they reflect the population by age, gender, education and district. Over several meetings they hear experts and stakeholders, discuss in small groups and finally vote on recommendations. Those that win at least 80% support, the city commits to carry out.',
-          results: "The first panel, on preparing the city for heavy rainfall, adopted recommendations that went into the city's plans. Later panels dealt with air quality, among other topics. Other Polish cities have since adopted the model.",
+          problem:
+            'Public consultations usually attracted the same small circle of the most active residents and organisations. On contested issues, such as protection from heavy rainfall or air quality, it was hard to find solutions most people would consider fair.',
+          solution:
+            'Panel members are drawn by lot so that they reflect the population by age, gender, education and district. Over several meetings they hear experts and stakeholders, discuss in small groups and finally vote on recommendations. Those that win at least 80% support, the city commits to carry out.',
+          results:
+            "The first panel, on preparing the city for heavy rainfall, adopted recommendations that went into the city's plans. Later panels dealt with air quality, among other topics. Other Polish cities have since adopted the model.",
           cost: 'Facilitation, experts and organising the meetings; panel members receive a small compensation for their time.',
           reuse: 'Works well for important, contested issues where the authorities are ready to accept the outcome in advance.',
         },

@@ -3,11 +3,16 @@ import type { DemoItem } from './when.ts';
 export const platformItems: DemoItem[] = [
   {
     build: (w) => ({
-      type: 'news', language: 'en', publishedAt: w.ago(1, 3), areas: ['europe', 'digital'], tags: ['portal'],
+      type: 'news',
+      language: 'en',
+      publishedAt: w.ago(1, 3),
+      areas: ['europe', 'digital'],
+      tags: ['portal'],
       texts: {
         en: {
           title: "A shared home for Europe's municipalities",
-          summary: 'News, events, initiatives and good practices from towns across the European Union, in their own languages, on one portal that any municipality can join free of charge.',
+          summary:
+            'News, events, initiatives and good practices from towns across the European Union, in their own languages, on one portal that any municipality can join free of charge.',
           body: `Municipium brings together what local authorities across the European Union publish for their residents: news, upcoming events, open initiatives and good practices that other towns can reuse.
 
 ## What you will find here
@@ -25,7 +30,8 @@ The portal also follows the European programmes that matter to local authorities
         },
         fr: {
           title: "Un espace commun pour les communes d'Europe",
-          summary: "Actualités, événements, initiatives et bonnes pratiques des villes de l'Union européenne, dans leurs propres langues, sur un portail que toute commune peut rejoindre gratuitement.",
+          summary:
+            "Actualités, événements, initiatives et bonnes pratiques des villes de l'Union européenne, dans leurs propres langues, sur un portail que toute commune peut rejoindre gratuitement.",
           body: `Municipium rassemble ce que les collectivités locales de l'Union européenne publient pour leurs habitants : actualités, événements à venir, initiatives ouvertes et bonnes pratiques que d'autres villes peuvent reprendre.
 
 ## Ce que vous trouverez ici
@@ -43,7 +49,8 @@ Le portail suit aussi les programmes européens qui concernent les collectivité
         },
         de: {
           title: 'Ein gemeinsames Zuhause für Europas Kommunen',
-          summary: 'Nachrichten, Veranstaltungen, Initiativen und gute Praxis aus Städten und Gemeinden der Europäischen Union – in ihren eigenen Sprachen, auf einem Portal, dem jede Kommune kostenlos beitreten kann.',
+          summary:
+            'Nachrichten, Veranstaltungen, Initiativen und gute Praxis aus Städten und Gemeinden der Europäischen Union – in ihren eigenen Sprachen, auf einem Portal, dem jede Kommune kostenlos beitreten kann.',
           body: `Municipium bündelt, was Kommunen in der Europäischen Union für ihre Einwohnerinnen und Einwohner veröffentlichen: Nachrichten, anstehende Veranstaltungen, offene Initiativen und gute Praxis, die andere Städte übernehmen können.
 
 ## Was Sie hier finden
@@ -64,11 +71,16 @@ Das Portal begleitet auch die europäischen Programme, die für Kommunen wichtig
   },
   {
     build: (w) => ({
-      type: 'news', language: 'en', publishedAt: w.ago(6, 5), areas: ['europe'], tags: ['mayor of the year', 'awards'],
+      type: 'news',
+      language: 'en',
+      publishedAt: w.ago(6, 5),
+      areas: ['europe'],
+      tags: ['mayor of the year', 'awards'],
       texts: {
         en: {
           title: 'Mayor of the Year: from a Bulgarian tradition to a European award',
-          summary: 'The Mayor of the Year ceremony, held in Bulgaria for seven years in a row by the team behind Kmeta.bg, is the model for a European award that recognises what mayors achieve for their communities.',
+          summary:
+            'The Mayor of the Year ceremony, held in Bulgaria for seven years in a row by the team behind Kmeta.bg, is the model for a European award that recognises what mayors achieve for their communities.',
           body: `For seven years in a row, the team behind Kmeta.bg, the portal of Bulgarian municipalities, has held a ceremony to name the Mayor of the Year. The award has become a moment when local achievements get national attention and towns learn from each other's projects.
 
 The idea now travels further. The concept foresees a European ceremony, **Mayor of the European Union**, to be held with the help of the European Commission, the European Committee of the Regions and the European Parliament.
@@ -84,7 +96,8 @@ Categories and dates of the next edition will be announced here. Until then, the
         },
         bg: {
           title: 'Кмет на годината: от българска традиция към европейска награда',
-          summary: 'Церемонията „Кмет на годината“, която екипът на Kmeta.bg провежда в България седем поредни години, е образец за европейска награда за постиженията на кметовете в полза на техните общности.',
+          summary:
+            'Церемонията „Кмет на годината“, която екипът на Kmeta.bg провежда в България седем поредни години, е образец за европейска награда за постиженията на кметовете в полза на техните общности.',
           body: `Вече седем поредни години екипът на Kmeta.bg – порталът на българските общини – организира церемония, на която се обявява Кмет на годината. Наградата се превърна в повод местните постижения да получат национално внимание, а общините да се учат една от друга.
 
 Идеята вече прекрачва границите. Концепцията предвижда европейска церемония – **Кмет на Европейския съюз**, която да бъде проведена с помощта на Европейската комисия, Европейския комитет на регионите и Европейския парламент.
@@ -100,7 +113,8 @@ Categories and dates of the next edition will be announced here. Until then, the
         },
         sl: {
           title: 'Župan leta: od bolgarske tradicije do evropske nagrade',
-          summary: 'Slovesnost »Župan leta«, ki jo ekipa portala Kmeta.bg v Bolgariji pripravlja že sedem let zapored, je zgled za evropsko nagrado za dosežke županov v korist njihovih skupnosti.',
+          summary:
+            'Slovesnost »Župan leta«, ki jo ekipa portala Kmeta.bg v Bolgariji pripravlja že sedem let zapored, je zgled za evropsko nagrado za dosežke županov v korist njihovih skupnosti.',
           body: `Ekipa, ki stoji za portalom bolgarskih občin Kmeta.bg, že sedem let zapored prireja slovesnost, na kateri razglasi župana leta. Nagrada je postala priložnost, da lokalni dosežki dobijo pozornost vse države in da se občine učijo druga od druge.
 
 Zamisel zdaj sega dlje. Koncept predvideva evropsko slovesnost **Župan Evropske unije**, ki naj bi jo pripravili s pomočjo Evropske komisije, Evropskega odbora regij in Evropskega parlamenta.
@@ -119,12 +133,17 @@ Kategorije in datumi naslednje izvedbe bodo objavljeni tukaj. Do takrat so dobre
   },
   {
     build: (w) => ({
-      type: 'initiative', language: 'en', publishedAt: w.ago(9, 2), areas: ['climate', 'europe'], tags: ['covenant of mayors', 'networks'],
+      type: 'initiative',
+      language: 'en',
+      publishedAt: w.ago(9, 2),
+      areas: ['climate', 'europe'],
+      tags: ['covenant of mayors', 'networks'],
       deadline: w.date(55),
       texts: {
         en: {
           title: 'Networks of local authorities: become Covenant of Mayors supporters',
-          summary: 'Associations and networks of municipalities can join the Covenant of Mayors for Climate & Energy as supporters. Tell us before the deadline and we will help your network through the application.',
+          summary:
+            'Associations and networks of municipalities can join the Covenant of Mayors for Climate & Energy as supporters. Tell us before the deadline and we will help your network through the application.',
           goal: 'At least ten networks on the portal apply to become Covenant of Mayors supporters, so that their member towns get guidance on their climate and energy commitments.',
           body: `The Covenant of Mayors for Climate & Energy relies on networks and associations of local authorities to reach towns that have not signed yet and to help those that have. A network that knows its members and their national context can become a **Covenant supporter**.
 
@@ -150,7 +169,8 @@ Networks that register their interest here before the deadline get help from the
         },
         fi: {
           title: 'Paikallisviranomaisten verkostot: ryhtykää kaupunginjohtajien yleiskokouksen tukijoiksi',
-          summary: 'Kuntien ja alueiden verkostot ja yhdistykset voivat liittyä kaupunginjohtajien ilmasto- ja energiayleiskokoukseen tukijoina. Ilmoittautukaa ennen määräaikaa, niin autamme verkostoanne hakemuksen kanssa.',
+          summary:
+            'Kuntien ja alueiden verkostot ja yhdistykset voivat liittyä kaupunginjohtajien ilmasto- ja energiayleiskokoukseen tukijoina. Ilmoittautukaa ennen määräaikaa, niin autamme verkostoanne hakemuksen kanssa.',
           goal: 'Vähintään kymmenen portaalin verkostoa hakee yleiskokouksen tukijaksi, jotta niiden jäsenkunnat saavat opastusta ilmasto- ja energiasitoumuksiinsa.',
           body: `Kaupunginjohtajien ilmasto- ja energiayleiskokous tarvitsee paikallisviranomaisten verkostoja ja yhdistyksiä tavoittaakseen kunnat, jotka eivät vielä ole mukana, ja tukeakseen jo allekirjoittaneita. Verkosto, joka tuntee jäsenensä ja kansalliset olosuhteet, voi ryhtyä **yleiskokouksen tukijaksi**.
 
@@ -179,15 +199,24 @@ Verkostot, jotka ilmoittavat kiinnostuksestaan täällä ennen määräaikaa, sa
   },
   {
     build: (w) => ({
-      type: 'event', language: 'en', publishedAt: w.ago(3, 1), areas: ['climate', 'europe'], tags: ['covenant of mayors', 'networks', 'online'],
+      type: 'event',
+      language: 'en',
+      publishedAt: w.ago(3, 1),
+      areas: ['climate', 'europe'],
+      tags: ['covenant of mayors', 'networks', 'online'],
       event: {
-        startsAt: w.at(16, '11:00', 'Europe/Brussels', 'workday'), endsAt: w.at(16, '12:30', 'Europe/Brussels', 'workday'), timeZone: 'Europe/Brussels',
-        onlineUrl: 'https://meet.jit.si/municipium-covenant-supporters', organiser: 'Municipium', capacity: 100,
+        startsAt: w.at(16, '11:00', 'Europe/Brussels', 'workday'),
+        endsAt: w.at(16, '12:30', 'Europe/Brussels', 'workday'),
+        timeZone: 'Europe/Brussels',
+        onlineUrl: 'https://meet.jit.si/municipium-covenant-supporters',
+        organiser: 'Municipium',
+        capacity: 100,
       },
       texts: {
         en: {
           title: 'Online info session: becoming a Covenant of Mayors supporter',
-          summary: 'A 90-minute online session for networks and associations of municipalities that are thinking about supporting the Covenant of Mayors.',
+          summary:
+            'A 90-minute online session for networks and associations of municipalities that are thinking about supporting the Covenant of Mayors.',
           body: `Is your association of municipalities considering the supporter status of the Covenant of Mayors for Climate & Energy? This online session walks through what it involves, step by step.
 
 ## Programme
@@ -201,7 +230,8 @@ The session is held in English, and questions in other languages are welcome in 
         },
         fi: {
           title: 'Verkkoinfo: näin verkostosta tulee kaupunginjohtajien yleiskokouksen tukija',
-          summary: 'Puolentoista tunnin verkkotilaisuus kuntien verkostoille ja yhdistyksille, jotka harkitsevat kaupunginjohtajien yleiskokouksen tukijaksi ryhtymistä.',
+          summary:
+            'Puolentoista tunnin verkkotilaisuus kuntien verkostoille ja yhdistyksille, jotka harkitsevat kaupunginjohtajien yleiskokouksen tukijaksi ryhtymistä.',
           body: `Harkitseeko kuntien yhdistyksenne kaupunginjohtajien ilmasto- ja energiayleiskokouksen tukijaksi ryhtymistä? Tässä verkkotilaisuudessa käydään vaihe vaiheelta läpi, mitä se tarkoittaa.
 
 ## Ohjelma

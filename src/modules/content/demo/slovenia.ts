@@ -7,11 +7,16 @@ const SLOVENSKA_BISTRICA: DemoItem[] = [
   {
     town: 'SI/slovenska-bistrica',
     build: (w) => ({
-      type: 'news', language: 'sl', publishedAt: w.ago(14, 3), areas: ['europe', 'social'], tags: ['ec-net', 'europe for citizens', 'networks of towns'],
+      type: 'news',
+      language: 'sl',
+      publishedAt: w.ago(14, 3),
+      areas: ['europe', 'social'],
+      tags: ['ec-net', 'europe for citizens', 'networks of towns'],
       texts: {
         sl: {
           title: 'EC-NET: kaj je prinesla mreža mest za evropsko državljanstvo',
-          summary: 'RIC Slovenska Bistrica je s petnajstimi partnerji iz več evropskih držav sodeloval v projektu EC-NET, ki je ocenil dolgoročni učinek mrež mest ter pripravil zbirko metod in priporočila za prihodnost.',
+          summary:
+            'RIC Slovenska Bistrica je s petnajstimi partnerji iz več evropskih držav sodeloval v projektu EC-NET, ki je ocenil dolgoročni učinek mrež mest ter pripravil zbirko metod in priporočila za prihodnost.',
           body: `Projekt **Evropsko državljanstvo – mreža mest (EC-NET)** je med 2. novembrom 2020 in 1. novembrom 2022 povezal šestnajst partnerjev iz več evropskih držav, med njimi RIC Slovenska Bistrica. Partnerji – občine, organizacije civilne družbe in njihovi prebivalci – so pred tem že vodili uspešne mreže mest v programu Evropa za državljane ali v njih sodelovali.
 
 Projekt je iskal odgovor na vprašanje, kaj je od teh mrež ostalo po desetih letih: kako so vplivale na ljudi, ki so v njih sodelovali, in na lokalne skupnosti. V ospredju so bili evroskepticizem, solidarnost, aktivno državljanstvo in medkulturni dialog.
@@ -32,7 +37,8 @@ Več na [spletni strani projekta](${EC_NET_SITE}).`,
         },
         en: {
           title: 'EC-NET: what a network of towns achieved for European citizenship',
-          summary: 'RIC Slovenska Bistrica and fifteen partners from several European countries took part in EC-NET, which assessed the long-term impact of networks of towns and produced a toolkit of methods and recommendations for the future.',
+          summary:
+            'RIC Slovenska Bistrica and fifteen partners from several European countries took part in EC-NET, which assessed the long-term impact of networks of towns and produced a toolkit of methods and recommendations for the future.',
           body: `The **European Citizenship Network of Towns (EC-NET)** brought together sixteen partners from several European countries between 2 November 2020 and 1 November 2022, among them RIC Slovenska Bistrica, the municipality's development and information centre. The partners – municipalities, civil society organisations and their citizens – had earlier led or taken part in successful networks of towns under the Europe for Citizens programme.
 
 The project asked what those networks left behind after ten years: how they affected the people who took part and their local communities. Euroscepticism, solidarity, active citizenship and intercultural dialogue were at the centre.
@@ -53,7 +59,8 @@ More on the [project website](${EC_NET_SITE}).`,
         },
         de: {
           title: 'EC-NET: Was ein Städtenetzwerk für die europäische Bürgerschaft erreicht hat',
-          summary: 'RIC Slovenska Bistrica hat mit fünfzehn Partnern aus mehreren europäischen Ländern am Projekt EC-NET teilgenommen, das die langfristige Wirkung von Städtenetzwerken untersucht und eine Methodensammlung sowie Empfehlungen erarbeitet hat.',
+          summary:
+            'RIC Slovenska Bistrica hat mit fünfzehn Partnern aus mehreren europäischen Ländern am Projekt EC-NET teilgenommen, das die langfristige Wirkung von Städtenetzwerken untersucht und eine Methodensammlung sowie Empfehlungen erarbeitet hat.',
           body: `Das Projekt **European Citizenship Network of Towns (EC-NET)** verband vom 2. November 2020 bis zum 1. November 2022 sechzehn Partner aus mehreren europäischen Ländern, darunter RIC Slovenska Bistrica. Die Partner – Gemeinden, zivilgesellschaftliche Organisationen und ihre Bürgerinnen und Bürger – hatten zuvor erfolgreiche Städtenetzwerke im Programm „Europa für Bürgerinnen und Bürger“ geleitet oder mitgetragen.
 
 Das Projekt ging der Frage nach, was von diesen Netzwerken nach zehn Jahren geblieben ist: welche Wirkung sie auf die Beteiligten und auf die Gemeinden vor Ort hatten. Im Mittelpunkt standen Euroskepsis, Solidarität, aktive Bürgerschaft und interkultureller Dialog.
@@ -78,16 +85,26 @@ Mehr auf der [Projektwebsite](${EC_NET_SITE}).`,
   {
     town: 'SI/slovenska-bistrica',
     build: (w, here) => ({
-      type: 'event', language: 'sl', publishedAt: w.ago(5, 2), areas: ['europe', 'social'], tags: ['ec-net', 'workshop'],
+      type: 'event',
+      language: 'sl',
+      publishedAt: w.ago(5, 2),
+      areas: ['europe', 'social'],
+      tags: ['ec-net', 'workshop'],
       event: {
-        startsAt: w.at(23, '17:00', LJUBLJANA_ZONE, 'workday'), endsAt: w.at(23, '19:00', LJUBLJANA_ZONE, 'workday'), timeZone: LJUBLJANA_ZONE,
-        venueName: 'Grad Slovenska Bistrica', venueAddress: '2310 Slovenska Bistrica', ...here,
-        organiser: 'RIC Slovenska Bistrica', capacity: 30,
+        startsAt: w.at(23, '17:00', LJUBLJANA_ZONE, 'workday'),
+        endsAt: w.at(23, '19:00', LJUBLJANA_ZONE, 'workday'),
+        timeZone: LJUBLJANA_ZONE,
+        venueName: 'Grad Slovenska Bistrica',
+        venueAddress: '2310 Slovenska Bistrica',
+        ...here,
+        organiser: 'RIC Slovenska Bistrica',
+        capacity: 30,
       },
       texts: {
         sl: {
           title: 'Delavnica: metode EC-NET za lokalna društva',
-          summary: 'Predstavitev zbirke orodij in priporočil projekta EC-NET za društva, šole in aktivne občane, ki bi radi sodelovali v evropskih projektih.',
+          summary:
+            'Predstavitev zbirke orodij in priporočil projekta EC-NET za društva, šole in aktivne občane, ki bi radi sodelovali v evropskih projektih.',
           body: `Kako povabiti ljudi k pogovoru o Evropi, ko se jim zdi daleč? Kako v projekt vključiti mlade in tiste, ki običajno ne hodijo na javne dogodke? Partnerji projekta EC-NET so odgovore zbrali v zbirki metod, preizkušenih v petnajstih mrežah mest.
 
 ## Program
@@ -101,7 +118,8 @@ Delavnica je brezplačna, število mest je omejeno. Prijave sprejemamo do zapoln
         },
         en: {
           title: 'Workshop: EC-NET methods for local associations',
-          summary: 'An introduction to the EC-NET toolkit and recommendations for associations, schools and active citizens who would like to take part in European projects.',
+          summary:
+            'An introduction to the EC-NET toolkit and recommendations for associations, schools and active citizens who would like to take part in European projects.',
           body: `How do you get people talking about Europe when it feels far away? How do you bring young people, and those who never come to public meetings, into a project? The EC-NET partners gathered their answers in a collection of methods tested in fifteen networks of towns.
 
 ## Programme
@@ -119,15 +137,23 @@ The workshop is free and places are limited. Registrations are accepted until it
   {
     town: 'SI/slovenska-bistrica',
     build: (w) => ({
-      type: 'event', language: 'sl', publishedAt: w.ago(8, 1), areas: ['europe'], tags: ['ec-net', 'online'],
+      type: 'event',
+      language: 'sl',
+      publishedAt: w.ago(8, 1),
+      areas: ['europe'],
+      tags: ['ec-net', 'online'],
       event: {
-        startsAt: w.at(37, '16:00', LJUBLJANA_ZONE, 'workday'), endsAt: w.at(37, '17:30', LJUBLJANA_ZONE, 'workday'), timeZone: LJUBLJANA_ZONE,
-        onlineUrl: 'https://meet.jit.si/ecnet-recommendations', organiser: 'RIC Slovenska Bistrica',
+        startsAt: w.at(37, '16:00', LJUBLJANA_ZONE, 'workday'),
+        endsAt: w.at(37, '17:30', LJUBLJANA_ZONE, 'workday'),
+        timeZone: LJUBLJANA_ZONE,
+        onlineUrl: 'https://meet.jit.si/ecnet-recommendations',
+        organiser: 'RIC Slovenska Bistrica',
       },
       texts: {
         sl: {
           title: 'Spletni pogovor: priporočila EC-NET za novo desetletje mrež mest',
-          summary: 'Partnerji projekta EC-NET predstavijo svoja priporočila za prihodnost programov za državljane in odgovarjajo na vprašanja občin, ki pripravljajo nove mreže mest.',
+          summary:
+            'Partnerji projekta EC-NET predstavijo svoja priporočila za prihodnost programov za državljane in odgovarjajo na vprašanja občin, ki pripravljajo nove mreže mest.',
           body: `Priporočila EC-NET so nastala iz izkušenj petnajstih mrež mest in pogovorov z udeleženci – oblikovalci politik, javnimi uslužbenci, aktivisti in občani. Na spletnem pogovoru jih bodo predstavili partnerji projekta.
 
 ## Za koga
@@ -139,7 +165,8 @@ Pogovor bo potekal v angleščini. Prijava ni potrebna – povezava do spletne s
         },
         en: {
           title: 'Online talk: EC-NET recommendations for a new decade of networks of towns',
-          summary: "The EC-NET partners present their recommendations for the future of citizens' programmes and answer questions from municipalities preparing new networks of towns.",
+          summary:
+            "The EC-NET partners present their recommendations for the future of citizens' programmes and answer questions from municipalities preparing new networks of towns.",
           body: `The EC-NET recommendations grew out of fifteen networks of towns and conversations with the people who took part in them: policy makers, public servants, activists and citizens. The project partners present them in this online talk.
 
 ## Who it is for
@@ -155,32 +182,46 @@ The talk is in English. No registration is needed: the link to the online room i
   {
     town: 'SI/slovenska-bistrica',
     build: (w) => ({
-      type: 'practice', language: 'sl', publishedAt: w.ago(48, 3), areas: ['climate', 'environment'], tags: ['energy advice', 'households'],
+      type: 'practice',
+      language: 'sl',
+      publishedAt: w.ago(48, 3),
+      areas: ['climate', 'environment'],
+      tags: ['energy advice', 'households'],
       contact: 'Energetska svetovalna pisarna ENSVET Slovenska Bistrica, naročanje prek RIC Slovenska Bistrica',
       texts: {
         sl: {
           title: 'Brezplačno energetsko svetovanje za gospodinjstva',
-          summary: 'V energetski svetovalni pisarni občani brezplačno dobijo nasvete o toplotni izolaciji, zamenjavi ogrevanja in subvencijah, preden se lotijo prenove.',
+          summary:
+            'V energetski svetovalni pisarni občani brezplačno dobijo nasvete o toplotni izolaciji, zamenjavi ogrevanja in subvencijah, preden se lotijo prenove.',
           body: `Energetska svetovalna pisarna deluje v mreži ENSVET, ki jo po vsej Sloveniji vodi Eko sklad. Svetovalci so neodvisni strokovnjaki: ne prodajajo opreme in ne izvajajo del, zato lahko svetujejo nepristransko.
 
 Pogovor je namenjen vsem, ki gradijo, prenavljajo ali razmišljajo o zamenjavi ogrevanja. Na obisk prinesite račune za energijo, načrte ali ponudbe, ki jih že imate. Več o mreži ENSVET na [ekosklad.si](https://www.ekosklad.si).`,
-          problem: 'Lastniki hiš in stanovanj se o prenovi pogosto odločajo na podlagi ponudb izvajalcev. Brez neodvisnega nasveta težko ocenijo, kateri ukrep se jim res izplača in za katerega lahko dobijo nepovratna sredstva.',
-          solution: 'Občani se naročijo na brezplačen pogovor z neodvisnim energetskim svetovalcem. Svetovalec pregleda načrte, račune za energijo ali ponudbe in predlaga, v kakšnem vrstnem redu se lotiti ukrepov.',
-          results: 'Ljudje se za prenovo odločajo bolj premišljeno: najprej izolacija in okna, nato ogrevanje. Vloge za subvencije Eko sklada, pripravljene s pomočjo svetovalca, so popolnejše in hitreje rešene.',
+          problem:
+            'Lastniki hiš in stanovanj se o prenovi pogosto odločajo na podlagi ponudb izvajalcev. Brez neodvisnega nasveta težko ocenijo, kateri ukrep se jim res izplača in za katerega lahko dobijo nepovratna sredstva.',
+          solution:
+            'Občani se naročijo na brezplačen pogovor z neodvisnim energetskim svetovalcem. Svetovalec pregleda načrte, račune za energijo ali ponudbe in predlaga, v kakšnem vrstnem redu se lotiti ukrepov.',
+          results:
+            'Ljudje se za prenovo odločajo bolj premišljeno: najprej izolacija in okna, nato ogrevanje. Vloge za subvencije Eko sklada, pripravljene s pomočjo svetovalca, so popolnejše in hitreje rešene.',
           cost: 'Za občane je svetovanje brezplačno; pisarno financira Eko sklad, občina pa zagotovi prostor.',
-          reuse: 'Vsaka občina lahko v sodelovanju z Eko skladom odpre svetovalno pisarno. Ključno je, da je svetovanje neodvisno od prodajalcev opreme.',
+          reuse:
+            'Vsaka občina lahko v sodelovanju z Eko skladom odpre svetovalno pisarno. Ključno je, da je svetovanje neodvisno od prodajalcev opreme.',
         },
         en: {
           title: 'Free energy advice for households',
-          summary: 'At the energy advice office, residents get free advice on insulation, replacing their heating and available grants before they start renovating.',
+          summary:
+            'At the energy advice office, residents get free advice on insulation, replacing their heating and available grants before they start renovating.',
           body: `The energy advice office is part of ENSVET, the network run across Slovenia by the Eco Fund (Eko sklad). The advisers are independent experts: they neither sell equipment nor carry out works, so their advice is impartial.
 
 The consultation is for anyone who is building, renovating or thinking about replacing their heating. Bring your energy bills, plans or any quotes you already have. More about ENSVET at [ekosklad.si](https://www.ekosklad.si).`,
-          problem: 'Home owners often decide on renovation on the basis of contractors\' quotes. Without independent advice it is hard to judge which measure really pays off and which one qualifies for a grant.',
-          solution: 'Residents book a free consultation with an independent energy adviser, who reviews plans, energy bills or quotes and suggests the order in which to tackle the measures.',
-          results: 'People make better-informed decisions: insulation and windows first, then heating. Grant applications to the Eco Fund prepared with an adviser\'s help are more complete and processed faster.',
+          problem:
+            "Home owners often decide on renovation on the basis of contractors' quotes. Without independent advice it is hard to judge which measure really pays off and which one qualifies for a grant.",
+          solution:
+            'Residents book a free consultation with an independent energy adviser, who reviews plans, energy bills or quotes and suggests the order in which to tackle the measures.',
+          results:
+            "People make better-informed decisions: insulation and windows first, then heating. Grant applications to the Eco Fund prepared with an adviser's help are more complete and processed faster.",
           cost: 'Free for residents; the office is funded by the Eco Fund, and the municipality provides the premises.',
-          reuse: 'Any municipality can open an advice office together with the Eco Fund. What matters is that the advice is independent of equipment sellers.',
+          reuse:
+            'Any municipality can open an advice office together with the Eco Fund. What matters is that the advice is independent of equipment sellers.',
         },
       },
     }),
@@ -191,11 +232,16 @@ const LJUBLJANA_AND_MARIBOR: DemoItem[] = [
   {
     town: 'SI/ljubljana',
     build: (w) => ({
-      type: 'news', language: 'sl', publishedAt: w.ago(15, 2), areas: ['mobility', 'climate'], tags: ['cycling'],
+      type: 'news',
+      language: 'sl',
+      publishedAt: w.ago(15, 2),
+      areas: ['mobility', 'climate'],
+      tags: ['cycling'],
       texts: {
         sl: {
           title: 'Nova kolesarska povezava med Šiško in središčem mesta',
-          summary: 'Odprt je ločen dvosmerni kolesarski pas, po katerem kolesarji od Šiške do središča mesta pridejo brez prepletanja z avtomobilskim prometom.',
+          summary:
+            'Odprt je ločen dvosmerni kolesarski pas, po katerem kolesarji od Šiške do središča mesta pridejo brez prepletanja z avtomobilskim prometom.',
           body: `Kolesarji lahko zdaj uporabljajo novo povezavo med Šiško in središčem Ljubljane. Dvosmerni kolesarski pas je od vozišča in pločnika ločen z robnikom in zelenico, prehodi čez križišča pa so označeni z rdečo barvo, da so kolesarji bolje vidni.
 
 ## Kaj je novega
@@ -227,10 +273,19 @@ The link is part of a wider network of cycle routes connecting the city's distri
   {
     town: 'SI/ljubljana',
     build: (w) => ({
-      type: 'event', language: 'sl', publishedAt: w.ago(14, 4), areas: ['mobility', 'sport'], tags: ['cycling'],
+      type: 'event',
+      language: 'sl',
+      publishedAt: w.ago(14, 4),
+      areas: ['mobility', 'sport'],
+      tags: ['cycling'],
       event: {
-        startsAt: w.at(-6, '10:00', LJUBLJANA_ZONE, 'saturday'), endsAt: w.at(-6, '12:00', LJUBLJANA_ZONE, 'saturday'), timeZone: LJUBLJANA_ZONE,
-        venueName: 'Kongresni trg', venueAddress: '1000 Ljubljana', latitude: 46.0503, longitude: 14.5038,
+        startsAt: w.at(-6, '10:00', LJUBLJANA_ZONE, 'saturday'),
+        endsAt: w.at(-6, '12:00', LJUBLJANA_ZONE, 'saturday'),
+        timeZone: LJUBLJANA_ZONE,
+        venueName: 'Kongresni trg',
+        venueAddress: '1000 Ljubljana',
+        latitude: 46.0503,
+        longitude: 14.5038,
         organiser: 'Mestna občina Ljubljana',
       },
       texts: {
@@ -251,12 +306,17 @@ Udeležba je brezplačna in ne zahteva prijave. Ob slabem vremenu bomo vožnjo p
   {
     town: 'SI/maribor',
     build: (w) => ({
-      type: 'initiative', language: 'sl', publishedAt: w.ago(4, 5), areas: ['economy', 'social', 'environment'], tags: ['participatory budget'],
+      type: 'initiative',
+      language: 'sl',
+      publishedAt: w.ago(4, 5),
+      areas: ['economy', 'social', 'environment'],
+      tags: ['participatory budget'],
       deadline: w.date(18),
       texts: {
         sl: {
           title: 'Participativni proračun: glasujte za projekte v svoji mestni četrti',
-          summary: 'Občani so predlagali projekte za svoje četrti, strokovne službe so preverile, ali jih je mogoče izvesti. Zdaj je na vrsti glasovanje – projekti z največ glasovi bodo uvrščeni v proračun.',
+          summary:
+            'Občani so predlagali projekte za svoje četrti, strokovne službe so preverile, ali jih je mogoče izvesti. Zdaj je na vrsti glasovanje – projekti z največ glasovi bodo uvrščeni v proračun.',
           goal: 'Da o projektih v vsaki mestni četrti in krajevni skupnosti glasuje čim več prebivalcev, izbrani projekti pa se uvrstijo v proračun za prihodnje leto.',
           body: `Pri participativnem proračunu prebivalci sami odločajo, za kaj bo porabljen del občinskega proračuna v njihovem okolju. Predlogi so prišli od ljudi: od novih klopi in igral do razsvetljave poti in skupnih vrtov.
 
@@ -274,8 +334,9 @@ Rezultate bomo objavili po koncu glasovanja.`,
         },
         en: {
           title: 'Participatory budget: vote for projects in your district',
-          summary: 'Residents proposed projects for their districts and the city\'s services checked that they can be carried out. Now it is time to vote: the projects with the most votes go into the budget.',
-          goal: 'As many residents as possible vote on the projects in every district and local community, and the chosen projects go into next year\'s budget.',
+          summary:
+            "Residents proposed projects for their districts and the city's services checked that they can be carried out. Now it is time to vote: the projects with the most votes go into the budget.",
+          goal: "As many residents as possible vote on the projects in every district and local community, and the chosen projects go into next year's budget.",
           body: `In the participatory budget, residents decide themselves how part of the municipal budget is spent where they live. The proposals came from people: from new benches and playground equipment to lighting along paths and community gardens.
 
 ## Who can vote

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { instantIn } from '../service/times.ts';
 import type { ItemSpec } from '../service/editing.ts';
+import { instantIn } from '../service/times.ts';
 
 /**
  * Dates relative to the moment the demo is seeded, so that a portal started on any day has
@@ -24,7 +24,8 @@ export interface When {
 export type Weekdays = 'workday' | 'saturday';
 
 const suits = (day: DateTime, on: Weekdays) =>
-  !((day.month === 12 && day.day >= 24) || (day.month === 1 && day.day === 1)) && (on === 'saturday' ? day.weekday === 6 : day.weekday <= 5);
+  !((day.month === 12 && day.day >= 24) || (day.month === 1 && day.day === 1)) &&
+  (on === 'saturday' ? day.weekday === 6 : day.weekday <= 5);
 
 export function when(now = new Date()): When {
   const base = DateTime.fromJSDate(now);

@@ -34,15 +34,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Listings read the newest published items first: everywhere, by type, by owner, by country.
   await db.schema.createIndex('content_items_published').on('content_items').columns(['state', 'published_at', 'id']).execute();
   await db.schema.createIndex('content_items_type').on('content_items').columns(['type', 'state', 'published_at', 'id']).execute();
-  await db.schema.createIndex('content_items_owner').on('content_items').columns(['owner_type', 'owner_id', 'state', 'published_at']).execute();
+  await db.schema
+    .createIndex('content_items_owner')
+    .on('content_items')
+    .columns(['owner_type', 'owner_id', 'state', 'published_at'])
+    .execute();
   await db.schema.createIndex('content_items_country').on('content_items').columns(['country', 'state', 'published_at']).execute();
   // Upcoming events: the start index carries end and publication time, so its scan reads no row;
   // the longest duration is one index read away, which bounds where "not ended yet" starts looking.
-  await db.schema.createIndex('content_items_events').on('content_items').columns(['type', 'state', 'starts_at', 'ends_at', 'published_at']).execute();
+  await db.schema
+    .createIndex('content_items_events')
+    .on('content_items')
+    .columns(['type', 'state', 'starts_at', 'ends_at', 'published_at'])
+    .execute();
   if (isPostgres(db)) {
-    await sql`create index content_items_duration on content_items ((coalesce(ends_at, starts_at) - starts_at)) where starts_at is not null`.execute(db);
+    await sql`create index content_items_duration on content_items ((coalesce(ends_at, starts_at) - starts_at)) where starts_at is not null`.execute(
+      db,
+    );
   } else {
-    await sql`create index content_items_duration on content_items ((julianday(coalesce(ends_at, starts_at)) - julianday(starts_at))) where starts_at is not null`.execute(db);
+    await sql`create index content_items_duration on content_items ((julianday(coalesce(ends_at, starts_at)) - julianday(starts_at))) where starts_at is not null`.execute(
+      db,
+    );
   }
 
   await withId(db, db.schema.createTable('content_texts'))
@@ -64,7 +76,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // Policy areas, with the item's publication time so an area's page reads from one index.
-  await db.schema.createTable('content_areas')
+  await db.schema
+    .createTable('content_areas')
     .addColumn('item_id', 'integer', (c) => c.notNull().references('content_items.id').onDelete('cascade'))
     .addColumn('area', 'varchar(20)', (c) => c.notNull())
     .addColumn('published_at', ts)
@@ -100,11 +113,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`alter table content_texts add column search tsvector`.execute(db);
     await sql`create index content_texts_search on content_texts using gin (search)`.execute(db);
   } else {
-    await sql`create virtual table content_fts using fts5(title, summary, body, tokenize = 'porter unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create virtual table content_fts using fts5(title, summary, body, tokenize = 'porter unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
   }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) await sql`drop table content_fts`.execute(db);
-  for (const t of ['event_registrations', 'content_revisions', 'content_areas', 'content_texts', 'content_items']) await db.schema.dropTable(t).execute();
+  for (const t of ['event_registrations', 'content_revisions', 'content_areas', 'content_texts', 'content_items'])
+    await db.schema.dropTable(t).execute();
 }

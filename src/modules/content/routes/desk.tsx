@@ -2,25 +2,35 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../../core/authz.ts';
+import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
 import { idParams, languageParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
 import { STAFF_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { displayNames } from '../../accounts/index.ts';
 import { PLATFORM } from '../../../core/scopes.ts';
-import { describeOwners, ownerKey } from '../service/owners.ts';
-import { localIn } from '../service/times.ts';
+import { displayNames } from '../../accounts/index.ts';
 import { contentPolicy, ownersOf } from '../policy.ts';
-import { readItem } from '../service/read.ts';
-import { registrantsOf } from '../service/registrations.ts';
 import * as repo from '../repo.ts';
 import type { ContentItem, ContentType } from '../schema.ts';
 import { CONTENT_TYPES } from '../schema.ts';
-import { areasOf, getItem, publishItem, restoreRevision, revisionsOf, saveItem, stateOf, textsOf, unpublishItem } from '../service/editing.ts';
+import {
+  areasOf,
+  getItem,
+  publishItem,
+  restoreRevision,
+  revisionsOf,
+  saveItem,
+  stateOf,
+  textsOf,
+  unpublishItem,
+} from '../service/editing.ts';
+import { describeOwners, ownerKey } from '../service/owners.ts';
 import { deskPath } from '../service/paths.ts';
-import { DeskPage, type EditorView, EditorPage, RegistrantsPage, RevisionsPage } from '../views/desk.tsx';
+import { readItem } from '../service/read.ts';
+import { registrantsOf } from '../service/registrations.ts';
+import { localIn } from '../service/times.ts';
+import { DeskPage, EditorPage, type EditorView, RegistrantsPage, RevisionsPage } from '../views/desk.tsx';
 import { ItemPage } from '../views/item.tsx';
-import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 
 const DESK_PAGE = 50;
 const deskQuery = queryParams({ page: z.coerce.number().int().min(1).max(1000) });
@@ -28,7 +38,13 @@ const newQuery = pageQuery(z.object({ type: z.enum(CONTENT_TYPES).default('news'
 const languageQuery = queryParams({ language: languageParam });
 const publishQuery = queryParams({ when: z.literal('now') });
 const revisionParams = pathParams(z.object({ id: idSchema, revision: idSchema }));
-const NOTICES = ['content.desk.saved', 'content.desk.published', 'content.desk.scheduled', 'content.desk.unpublished', 'content.desk.restored'] as const;
+const NOTICES = [
+  'content.desk.saved',
+  'content.desk.published',
+  'content.desk.scheduled',
+  'content.desk.unpublished',
+  'content.desk.restored',
+] as const;
 
 /** What a form sent, as strings (lists kept as lists), to show again with its errors; never the file. */
 function typed(body: unknown): Record<string, string | string[]> {
@@ -61,7 +77,10 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   /** The owners a person may pick for a new item: the platform and the things they write for. */
   async function ownerOptions(req: FastifyRequest, actor: Actor) {
     const owners = ownersOf(actor);
-    const things = await describeOwners(ctx, owners.scoped.flatMap(({ type, ids }) => ids.map((id) => ({ owner_type: type, owner_id: id }))));
+    const things = await describeOwners(
+      ctx,
+      owners.scoped.flatMap(({ type, ids }) => ids.map((id) => ({ owner_type: type, owner_id: id }))),
+    );
     return [
       ...(owners.platform ? [{ value: PLATFORM, label: req.t('content.desk.platformOwner', { siteName: ctx.config.siteName }) }] : []),
       ...[...things.values()].map((o) => ({ value: `${o.type}:${o.id}`, label: o.name })),
@@ -74,25 +93,57 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const zone = item.time_zone;
     const dateOnly = item.all_day === 1;
     return {
-      title: text?.title, summary: text?.summary, body: text?.body_source, image_alt: text?.image_alt ?? undefined,
-      goal: text?.goal ?? undefined, problem: text?.problem ?? undefined, solution: text?.solution ?? undefined, results: text?.results ?? undefined,
-      cost: text?.cost ?? undefined, reuse: text?.reuse ?? undefined,
-      areas: await areasOf(ctx, item.id), tags: item.tags.split(',').filter(Boolean).join(', '),
-      starts_at: localIn(item.starts_at, zone, dateOnly), ends_at: localIn(item.ends_at, zone, dateOnly), time_zone: zone ?? undefined,
-      all_day: item.all_day ? 'on' : undefined, venue_name: item.venue_name ?? undefined, venue_address: item.venue_address ?? undefined,
-      latitude: item.latitude?.toString(), longitude: item.longitude?.toString(), online_url: item.online_url ?? undefined, organiser: item.organiser ?? undefined,
-      registration: item.capacity !== null ? 'on' : undefined, capacity: item.capacity ? String(item.capacity) : undefined,
-      deadline: item.deadline ?? undefined, contact: item.contact ?? undefined,
+      title: text?.title,
+      summary: text?.summary,
+      body: text?.body_source,
+      image_alt: text?.image_alt ?? undefined,
+      goal: text?.goal ?? undefined,
+      problem: text?.problem ?? undefined,
+      solution: text?.solution ?? undefined,
+      results: text?.results ?? undefined,
+      cost: text?.cost ?? undefined,
+      reuse: text?.reuse ?? undefined,
+      areas: await areasOf(ctx, item.id),
+      tags: item.tags.split(',').filter(Boolean).join(', '),
+      starts_at: localIn(item.starts_at, zone, dateOnly),
+      ends_at: localIn(item.ends_at, zone, dateOnly),
+      time_zone: zone ?? undefined,
+      all_day: item.all_day ? 'on' : undefined,
+      venue_name: item.venue_name ?? undefined,
+      venue_address: item.venue_address ?? undefined,
+      latitude: item.latitude?.toString(),
+      longitude: item.longitude?.toString(),
+      online_url: item.online_url ?? undefined,
+      organiser: item.organiser ?? undefined,
+      registration: item.capacity !== null ? 'on' : undefined,
+      capacity: item.capacity ? String(item.capacity) : undefined,
+      deadline: item.deadline ?? undefined,
+      contact: item.contact ?? undefined,
     };
   }
 
-  async function editorView(req: FastifyRequest, reply: FastifyReply, item: ContentItem, language: string, extra: Partial<EditorView> = {}): Promise<EditorView> {
+  async function editorView(
+    reply: FastifyReply,
+    item: ContentItem,
+    language: string,
+    extra: Partial<EditorView> = {},
+  ): Promise<EditorView> {
     const texts = await textsOf(ctx, item.id);
     const original = texts.find((t) => t.language === item.original_language);
     return {
-      type: item.type, item, state: stateOf(item), language, original: language === item.original_language, owners: [],
-      values: await storedValues(item, language), errors: {}, csrfToken: reply.generateCsrf(), languages: texts.map((t) => t.language),
-      ...(language !== item.original_language && original ? { reference: { title: original.title, summary: original.summary, language: original.language } } : {}),
+      type: item.type,
+      item,
+      state: stateOf(item),
+      language,
+      original: language === item.original_language,
+      owners: [],
+      values: await storedValues(item, language),
+      errors: {},
+      csrfToken: reply.generateCsrf(),
+      languages: texts.map((t) => t.language),
+      ...(language !== item.original_language && original
+        ? { reference: { title: original.title, summary: original.summary, language: original.language } }
+        : {}),
       ...extra,
     };
   }
@@ -113,12 +164,19 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const [langs, owners] = await Promise.all([repo.languagesFor(db, ids), describeOwners(ctx, shown)]);
     const titles = await repo.textsFor(db, ids, req.lang, { bodies: false });
     const rows = shown.map((item) => ({
-      item, state: stateOf(item),
-      title: (titles.find((t) => t.item_id === item.id && t.language === req.lang) ?? titles.find((t) => t.item_id === item.id))?.title ?? '',
-      owner: item.owner_type === PLATFORM ? ctx.config.siteName : owners.get(ownerKey(item))?.name ?? '',
+      item,
+      state: stateOf(item),
+      title:
+        (titles.find((t) => t.item_id === item.id && t.language === req.lang) ?? titles.find((t) => t.item_id === item.id))?.title ?? '',
+      owner: item.owner_type === PLATFORM ? ctx.config.siteName : (owners.get(ownerKey(item))?.name ?? ''),
       languages: langs.filter((l) => l.item_id === item.id).map((l) => l.language),
     }));
-    return reply.headers(NO_STORE).page(<DeskPage rows={rows} page={page} more={items.length > DESK_PAGE} notice={noticeFrom(req, NOTICES)} />, { title: req.t('content.desk.title'), indexable: false });
+    return reply
+      .headers(NO_STORE)
+      .page(<DeskPage rows={rows} page={page} more={items.length > DESK_PAGE} notice={noticeFrom(req, NOTICES)} />, {
+        title: req.t('content.desk.title'),
+        indexable: false,
+      });
   });
 
   app.get('/:lang/newsroom/new', async (req, reply) => {
@@ -126,8 +184,14 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const { type } = newQuery(req);
     const owners = await ownerOptions(req, actor);
     return editorPage(req, reply, {
-      type, language: req.lang, original: true, owners, values: { language: req.lang, owner: owners[0]?.value, time_zone: 'Europe/Brussels' },
-      errors: {}, csrfToken: reply.generateCsrf(), languages: [],
+      type,
+      language: req.lang,
+      original: true,
+      owners,
+      values: { language: req.lang, owner: owners[0]?.value, time_zone: 'Europe/Brussels' },
+      errors: {},
+      csrfToken: reply.generateCsrf(),
+      languages: [],
     });
   });
 
@@ -137,10 +201,21 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     if (result.ok) return reply.redirect(`/${req.lang}${deskPath({ id: result.id })}/edit?notice=content.desk.saved`, 303);
     const values = typed(req.body);
     const type = CONTENT_TYPES.includes(values.type as ContentType) ? (values.type as ContentType) : 'news';
-    return editorPage(req, reply, {
-      type, language: String(values.language ?? req.lang), original: true, owners: await ownerOptions(req, actor), values, errors: result.errors,
-      csrfToken: reply.generateCsrf(), languages: [],
-    }, true);
+    return editorPage(
+      req,
+      reply,
+      {
+        type,
+        language: String(values.language ?? req.lang),
+        original: true,
+        owners: await ownerOptions(req, actor),
+        values,
+        errors: result.errors,
+        csrfToken: reply.generateCsrf(),
+        languages: [],
+      },
+      true,
+    );
   });
 
   const languageOf = (req: FastifyRequest, item: ContentItem) => languageQuery(req).language ?? item.original_language;
@@ -148,7 +223,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/newsroom/:id/edit', async (req, reply) => {
     const found = await editable(req);
     const notice = noticeFrom(req, NOTICES);
-    return editorPage(req, reply, await editorView(req, reply, found.item, languageOf(req, found.item), notice ? { notice } : {}));
+    return editorPage(req, reply, await editorView(reply, found.item, languageOf(req, found.item), notice ? { notice } : {}));
   });
 
   app.post('/:lang/newsroom/:id/edit', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
@@ -156,7 +231,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const language = languageOf(req, found.item);
     const result = await saveItem(ctx, found.actor, { item: found.item, language }, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?language=${language}&notice=content.desk.saved`, 303);
-    return editorPage(req, reply, await editorView(req, reply, found.item, language, { values: typed(req.body), errors: result.errors }), true);
+    return editorPage(req, reply, await editorView(reply, found.item, language, { values: typed(req.body), errors: result.errors }), true);
   });
 
   app.post('/:lang/newsroom/:id/publish', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
@@ -168,7 +243,12 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       const notice = body.when === 'now' ? 'content.desk.published' : 'content.desk.scheduled';
       return reply.redirect(`/${req.lang}${deskPath(found.item)}/edit?notice=${notice}`, 303);
     }
-    return editorPage(req, reply, await editorView(req, reply, found.item, found.item.original_language, { publishErrors: result.errors }), true);
+    return editorPage(
+      req,
+      reply,
+      await editorView(reply, found.item, found.item.original_language, { publishErrors: result.errors }),
+      true,
+    );
   });
 
   app.post('/:lang/newsroom/:id/unpublish', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
@@ -180,7 +260,10 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/newsroom/:id/preview', async (req, reply) => {
     const found = await editable(req);
     const card = await loadOr404(readItem(ctx, found.item, languageOf(req, found.item)));
-    return reply.headers(NO_STORE).page(<ItemPage card={{ ...card, inLanguage: true }} canEdit preview />, { title: card.text.title, indexable: false });
+    return reply.headers(NO_STORE).page(<ItemPage card={{ ...card, inLanguage: true }} canEdit preview />, {
+      title: card.text.title,
+      indexable: false,
+    });
   });
 
   app.get('/:lang/newsroom/:id/history', async (req, reply) => {
@@ -188,9 +271,18 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const revisions = await revisionsOf(ctx, found.item.id);
     const names = await displayNames(db, [...new Set(revisions.map((r) => r.user_id).filter((id): id is number => id !== null))]);
     const card = await readItem(ctx, found.item, req.lang);
-    return reply.headers(NO_STORE).page(<RevisionsPage item={found.item} title={card?.text.title ?? ''} csrfToken={reply.generateCsrf()}
-      revisions={revisions.map((r) => ({ ...r, who: r.user_id === null ? req.t('common.system') : names.get(r.user_id) ?? req.t('common.deletedAccount') }))} />,
-    { title: req.t('content.desk.history'), indexable: false });
+    return reply.headers(NO_STORE).page(
+      <RevisionsPage
+        item={found.item}
+        title={card?.text.title ?? ''}
+        csrfToken={reply.generateCsrf()}
+        revisions={revisions.map((r) => ({
+          ...r,
+          who: r.user_id === null ? req.t('common.system') : (names.get(r.user_id) ?? req.t('common.deletedAccount')),
+        }))}
+      />,
+      { title: req.t('content.desk.history'), indexable: false },
+    );
   });
 
   app.post('/:lang/newsroom/:id/history/:revision/restore', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
@@ -203,7 +295,10 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const found = await editable(req);
     const rows = await registrantsOf(ctx, found.actor, found.item);
     const card = await readItem(ctx, found.item, req.lang);
-    return reply.headers(NO_STORE).page(<RegistrantsPage item={found.item} title={card?.text.title ?? ''} rows={rows} />, { title: req.t('content.desk.registrations'), indexable: false });
+    return reply.headers(NO_STORE).page(<RegistrantsPage item={found.item} title={card?.text.title ?? ''} rows={rows} />, {
+      title: req.t('content.desk.registrations'),
+      indexable: false,
+    });
   });
 
   app.get('/:lang/newsroom/:id/registrations.csv', async (req, reply) => {
@@ -211,7 +306,14 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const rows = await registrantsOf(ctx, found.actor, found.item);
     // A cell starting with = + - @ would run as a formula in a spreadsheet: prefixed with a quote.
     const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-    const csv = stringify([['name', 'email', 'status', 'registered_at'], ...rows.map((r) => [safe(r.name), safe(r.email), r.status, r.created_at])]);
-    return reply.headers(NO_STORE).type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="registrations-${found.item.id}.csv"`).send(csv);
+    const csv = stringify([
+      ['name', 'email', 'status', 'registered_at'],
+      ...rows.map((r) => [safe(r.name), safe(r.email), r.status, r.created_at]),
+    ]);
+    return reply
+      .headers(NO_STORE)
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="registrations-${found.item.id}.csv"`)
+      .send(csv);
   });
 }

@@ -1,20 +1,42 @@
+import { renderToString } from 'preact-render-to-string';
+import { countriesByName, countryName, isCountry } from '../../../core/countries.ts';
 import { feedPath } from '../../../core/feeds.ts';
 import type { FeedProvider, SearchProvider, SectionProvider, SitemapProvider } from '../../../core/modules.ts';
-import { countriesByName, countryName, isCountry } from '../../../core/countries.ts';
-import type { Municipality } from '../../municipalities/index.ts';
-import { readParams } from './params.ts';
-import { itemPath } from './paths.ts';
-import { renderToString } from 'preact-render-to-string';
 import { type PageContext, PageContextValue, usePage } from '../../../core/views/context.ts';
-import { type Card, recentCards, recentHtml, searchCards } from './read.ts';
+import type { Municipality } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
 import { TYPE_PATHS } from '../schema.ts';
 import { CardList } from '../views/cards.tsx';
+import { readParams } from './params.ts';
+import { itemPath } from './paths.ts';
+import { type Card, recentCards, recentHtml, searchCards } from './read.ts';
 
 /** The country a reader of a language most likely lives in, for "near you" on the home page. */
 const COUNTRY_OF_LANGUAGE: Record<string, string> = {
-  bg: 'BG', cs: 'CZ', da: 'DK', de: 'DE', el: 'GR', en: 'IE', es: 'ES', et: 'EE', fi: 'FI', fr: 'FR', ga: 'IE', hr: 'HR', hu: 'HU',
-  it: 'IT', lt: 'LT', lv: 'LV', mt: 'MT', nl: 'NL', pl: 'PL', pt: 'PT', ro: 'RO', sk: 'SK', sl: 'SI', sv: 'SE',
+  bg: 'BG',
+  cs: 'CZ',
+  da: 'DK',
+  de: 'DE',
+  el: 'GR',
+  en: 'IE',
+  es: 'ES',
+  et: 'EE',
+  fi: 'FI',
+  fr: 'FR',
+  ga: 'IE',
+  hr: 'HR',
+  hu: 'HU',
+  it: 'IT',
+  lt: 'LT',
+  lv: 'LV',
+  mt: 'MT',
+  nl: 'NL',
+  pl: 'PL',
+  pt: 'PT',
+  ro: 'RO',
+  sk: 'SK',
+  sl: 'SI',
+  sv: 'SE',
 };
 
 export const contentSearch: SearchProvider = {
@@ -22,8 +44,11 @@ export const contentSearch: SearchProvider = {
   async search({ text, lang, limit }, ctx) {
     const { cards } = await searchCards(ctx, text, {}, lang, 1);
     return cards.slice(0, limit).map((c, i) => ({
-      kind: `content.type.${c.item.type}`, title: c.text.title, url: `/${lang}${itemPath(c.item)}`,
-      summary: c.owner ? `${c.owner.name} · ${c.text.summary}` : c.text.summary, score: 40 - i * 0.5,
+      kind: `content.type.${c.item.type}`,
+      title: c.text.title,
+      url: `/${lang}${itemPath(c.item)}`,
+      summary: c.owner ? `${c.owner.name} · ${c.text.summary}` : c.text.summary,
+      score: 40 - i * 0.5,
     }));
   },
 };
@@ -45,7 +70,11 @@ export const contentFeed: FeedProvider = {
       title: parts.join(' · '),
       link: `/${lang}${base}${query ? `?${query}` : ''}`,
       entries: cards.map((c) => ({
-        title: c.text.title, url: `/${lang}${itemPath(c.item)}`, summary: c.text.summary, published: c.item.published_at!, updated: c.item.updated_at,
+        title: c.text.title,
+        url: `/${lang}${itemPath(c.item)}`,
+        summary: c.text.summary,
+        published: c.item.published_at!,
+        updated: c.item.updated_at,
         ...(c.owner ? { author: c.owner.name } : {}),
       })),
     };
@@ -72,7 +101,7 @@ export const contentSitemap: SitemapProvider = {
 
 export const homeSection: SectionProvider = async (query, { lang, t }, ctx) => {
   const asked = String((query as { country?: unknown } | undefined)?.country ?? '').toUpperCase();
-  const country = isCountry(asked) ? asked : COUNTRY_OF_LANGUAGE[lang] ?? 'BE';
+  const country = isCountry(asked) ? asked : (COUNTRY_OF_LANGUAGE[lang] ?? 'BE');
   const [latest, near, events] = await Promise.all([
     recentCards(ctx, {}, lang, 6),
     recentCards(ctx, { country }, lang, 4),
@@ -84,24 +113,39 @@ export const homeSection: SectionProvider = async (query, { lang, t }, ctx) => {
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading">{t('content.home.latest')}</h2>
         {latest.cards.length ? <CardList cards={latest.cards} level={3} /> : <p>{t('content.none')}</p>}
-        <p class="form-links"><a href={href('/latest')}>{t('content.home.all')}</a><a href={feedPath(lang, 'content', 'rss')}>{t('content.rss')}</a></p>
+        <p class="form-links">
+          <a href={href('/latest')}>{t('content.home.all')}</a>
+          <a href={feedPath(lang, 'content', 'rss')}>{t('content.rss')}</a>
+        </p>
       </section>
       <section aria-labelledby="near-heading">
         <h2 id="near-heading">{t('content.home.near', { country: countryName(country, lang) })}</h2>
         <form method="get" action={href('/')} class="filters">
           <div class="field">
             <label for="home-country">{t('content.home.chooseCountry')}</label>
-            <select id="home-country" name="country">{countriesByName(lang).map((c) => <option key={c.code} value={c.code.toLowerCase()} selected={c.code === country}>{c.name}</option>)}</select>
+            <select id="home-country" name="country">
+              {countriesByName(lang).map((c) => (
+                <option key={c.code} value={c.code.toLowerCase()} selected={c.code === country}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
           </div>
-          <button type="submit" class="button--secondary">{t('filters.apply')}</button>
+          <button type="submit" class="button--secondary">
+            {t('filters.apply')}
+          </button>
         </form>
         {near.cards.length ? <CardList cards={near.cards} level={3} /> : <p>{t('content.none')}</p>}
-        <p><a href={href(`/latest?country=${country.toLowerCase()}`)}>{t('content.home.allIn', { country: countryName(country, lang) })}</a></p>
+        <p>
+          <a href={href(`/latest?country=${country.toLowerCase()}`)}>{t('content.home.allIn', { country: countryName(country, lang) })}</a>
+        </p>
       </section>
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">{t('content.home.events')}</h2>
         {events.cards.length ? <CardList cards={events.cards} level={3} /> : <p>{t('content.none')}</p>}
-        <p><a href={href('/events')}>{t('content.home.allEvents')}</a></p>
+        <p>
+          <a href={href('/events')}>{t('content.home.allEvents')}</a>
+        </p>
       </section>
     </>
   );
@@ -119,9 +163,21 @@ export const profileSection: SectionProvider = async (subject, view, ctx) => {
       recentCards(ctx, { municipality: m.id, type: 'event', upcoming: true }, view.lang, 3),
     ]);
     const page: PageContext = {
-      lang: view.lang, t: view.t, siteName: ctx.config.siteName, baseUrl: ctx.config.baseUrl, path: '', nav: [], assetVersion: '', headerSlots: [], actor: null,
+      lang: view.lang,
+      t: view.t,
+      siteName: ctx.config.siteName,
+      baseUrl: ctx.config.baseUrl,
+      path: '',
+      nav: [],
+      assetVersion: '',
+      headerSlots: [],
+      actor: null,
     };
-    return renderToString(<PageContextValue.Provider value={page}><Newsroom m={m} latest={latest.cards} events={events.cards} /></PageContextValue.Provider>);
+    return renderToString(
+      <PageContextValue.Provider value={page}>
+        <Newsroom m={m} latest={latest.cards} events={events.cards} />
+      </PageContextValue.Provider>,
+    );
   });
   // Rendered by our own components above, which escape every value.
   return <div dangerouslySetInnerHTML={{ __html: html }} />;
@@ -133,10 +189,17 @@ function Newsroom({ m, latest, events }: { m: Municipality; latest: Card[]; even
   return (
     <section aria-labelledby="newsroom-heading">
       <h2 id="newsroom-heading">{t('content.profile.heading', { name: m.name })}</h2>
-      {latest.length === 0 && events.length === 0 ? <p>{t('content.profile.none')}</p> : (
+      {latest.length === 0 && events.length === 0 ? (
+        <p>{t('content.profile.none')}</p>
+      ) : (
         <>
           {latest.length > 0 && <CardList cards={latest} level={3} />}
-          {events.length > 0 && <><h3>{t('content.home.events')}</h3><CardList cards={events} level={3} /></>}
+          {events.length > 0 && (
+            <>
+              <h3>{t('content.home.events')}</h3>
+              <CardList cards={events} level={3} />
+            </>
+          )}
         </>
       )}
       <p class="form-links">
@@ -147,4 +210,3 @@ function Newsroom({ m, latest, events }: { m: Municipality; latest: Card[]; even
     </section>
   );
 }
-

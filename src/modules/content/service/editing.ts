@@ -1,23 +1,23 @@
+import { audit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
 import { validateForm } from '../../../core/http/forms.ts';
+import { parseId } from '../../../core/http/input.ts';
 import { isLanguage } from '../../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
+import { PLATFORM } from '../../../core/scopes.ts';
 import { slugify } from '../../../core/search/normalize.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
-import { audit } from '../../../core/audit.ts';
-import { parseId } from '../../../core/http/input.ts';
-import { PLATFORM } from '../../../core/scopes.ts';
-import { describeOwners, writerScopes } from './owners.ts';
-import { createInput, detailsInput, type DetailsInput, isTimeZone, publishInput, textsInput, type TextsInput } from '../schema.ts';
-import { instantIn } from './times.ts';
 import { indexText, textOf } from '../fulltext.ts';
-import { storeImage } from './images.ts';
 import { contentPolicy } from '../policy.ts';
-import { forgetRecent } from './read.ts';
 import * as repo from '../repo.ts';
-import { renderBody } from './sanitize.ts';
 import type { ContentItem, ContentItemRow, ContentText, OwnerType, PolicyArea, State } from '../schema.ts';
+import { createInput, type DetailsInput, detailsInput, isTimeZone, publishInput, type TextsInput, textsInput } from '../schema.ts';
+import { storeImage } from './images.ts';
+import { describeOwners, writerScopes } from './owners.ts';
+import { forgetRecent } from './read.ts';
+import { renderBody } from './sanitize.ts';
+import { instantIn } from './times.ts';
 
 export type SaveResult = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 
@@ -31,18 +31,46 @@ export function stateOf(item: Pick<ContentItem, 'state' | 'published_at'>, now =
   return item.state === 'published' && item.published_at! > now ? 'scheduled' : item.state;
 }
 
-export const isVisible = (item: Pick<ContentItem, 'state' | 'published_at'>, now = new Date().toISOString()) => stateOf(item, now) === 'published';
+export const isVisible = (item: Pick<ContentItem, 'state' | 'published_at'>, now = new Date().toISOString()) =>
+  stateOf(item, now) === 'published';
 
 /** The item fields a form edits, as stored. */
-type Details = Pick<ContentItemRow, 'tags' | 'starts_at' | 'ends_at' | 'time_zone' | 'all_day' | 'venue_name' | 'venue_address' | 'latitude' | 'longitude'
-  | 'online_url' | 'organiser' | 'capacity' | 'deadline' | 'contact'> & { areas: PolicyArea[] };
+type Details = Pick<
+  ContentItemRow,
+  | 'tags'
+  | 'starts_at'
+  | 'ends_at'
+  | 'time_zone'
+  | 'all_day'
+  | 'venue_name'
+  | 'venue_address'
+  | 'latitude'
+  | 'longitude'
+  | 'online_url'
+  | 'organiser'
+  | 'capacity'
+  | 'deadline'
+  | 'contact'
+> & { areas: PolicyArea[] };
 
 /** Checks what only some types ask for; returns the stored form of the details. */
 function checkDetails(type: ContentItem['type'], d: DetailsInput, errors: FieldErrors): Details {
   const details: Details = {
-    areas: d.areas as PolicyArea[], tags: d.tags.length ? `,${d.tags.join(',')},` : '',
-    starts_at: null, ends_at: null, time_zone: null, all_day: 0, venue_name: null, venue_address: null, latitude: null, longitude: null,
-    online_url: null, organiser: null, capacity: null, deadline: null, contact: null,
+    areas: d.areas as PolicyArea[],
+    tags: d.tags.length ? `,${d.tags.join(',')},` : '',
+    starts_at: null,
+    ends_at: null,
+    time_zone: null,
+    all_day: 0,
+    venue_name: null,
+    venue_address: null,
+    latitude: null,
+    longitude: null,
+    online_url: null,
+    organiser: null,
+    capacity: null,
+    deadline: null,
+    contact: null,
   };
   if (type === 'event') {
     const zone = d.time_zone || 'Europe/Brussels';
@@ -60,10 +88,16 @@ function checkDetails(type: ContentItem['type'], d: DetailsInput, errors: FieldE
     if (!d.venue_name && !d.online_url) errors.venue_name ??= { key: 'content.error.venue' };
     if ((d.latitude === '') !== (d.longitude === '')) errors.latitude ??= { key: 'content.error.location' };
     Object.assign(details, {
-      starts_at: starts ?? null, ends_at: ends ?? null, time_zone: zone, all_day: d.all_day ? 1 : 0,
-      venue_name: d.venue_name || null, venue_address: d.venue_address || null,
-      latitude: d.latitude === '' ? null : Number(d.latitude), longitude: d.longitude === '' ? null : Number(d.longitude),
-      online_url: d.online_url || null, organiser: d.organiser || null,
+      starts_at: starts ?? null,
+      ends_at: ends ?? null,
+      time_zone: zone,
+      all_day: d.all_day ? 1 : 0,
+      venue_name: d.venue_name || null,
+      venue_address: d.venue_address || null,
+      latitude: d.latitude === '' ? null : Number(d.latitude),
+      longitude: d.longitude === '' ? null : Number(d.longitude),
+      online_url: d.online_url || null,
+      organiser: d.organiser || null,
       capacity: d.registration ? Number(d.capacity || 0) : null,
     });
   }
@@ -80,25 +114,45 @@ function checkTexts(type: ContentItem['type'], t: TextsInput, hasImage: boolean,
     if (!t[field]) errors[field] ??= { key: 'form.error.required' };
   };
   if (type === 'initiative') need('goal');
-  if (type === 'practice') ['problem', 'solution', 'results'].forEach((f) => need(f as keyof TextsInput));
+  if (type === 'practice') for (const f of ['problem', 'solution', 'results'] as const) need(f);
   if (hasImage) need('image_alt');
 }
 
 function textRow(itemId: number, language: string, t: TextsInput, at: string): Omit<ContentText, 'id'> {
   const orNull = (v: string) => v || null;
   return {
-    item_id: itemId, language, title: t.title, summary: t.summary, body_source: t.body, body_html: renderBody(t.body), image_alt: orNull(t.image_alt),
-    goal: orNull(t.goal), problem: orNull(t.problem), solution: orNull(t.solution), results: orNull(t.results), cost: orNull(t.cost), reuse: orNull(t.reuse),
+    item_id: itemId,
+    language,
+    title: t.title,
+    summary: t.summary,
+    body_source: t.body,
+    body_html: renderBody(t.body),
+    image_alt: orNull(t.image_alt),
+    goal: orNull(t.goal),
+    problem: orNull(t.problem),
+    solution: orNull(t.solution),
+    results: orNull(t.results),
+    cost: orNull(t.cost),
+    reuse: orNull(t.reuse),
     updated_at: at,
   };
 }
 
 const uploaded = (body: Record<string, unknown>) => (Buffer.isBuffer(body.image) && body.image.length > 0 ? body.image : undefined);
 
-export interface NewItem { type: ContentItem['type']; owner_type: OwnerType; owner_id: number | null; country: string | null; language: string }
+export interface NewItem {
+  type: ContentItem['type'];
+  owner_type: OwnerType;
+  owner_id: number | null;
+  country: string | null;
+  language: string;
+}
 
 /** Who owns a new item, from the form's "owner" field ("platform" or "type:id"); undefined when there is no such owner. */
-export async function resolveOwner(ctx: ModuleContext, owner: string): Promise<{ owner_type: OwnerType; owner_id: number | null; country: string | null } | undefined> {
+export async function resolveOwner(
+  ctx: ModuleContext,
+  owner: string,
+): Promise<{ owner_type: OwnerType; owner_id: number | null; country: string | null } | undefined> {
   if (owner === PLATFORM) return { owner_type: PLATFORM, owner_id: null, country: null };
   const m = /^([a-z][a-z-]*):(\d{1,10})$/.exec(owner);
   const id = m ? parseId(m[2]) : undefined;
@@ -111,7 +165,13 @@ export async function resolveOwner(ctx: ModuleContext, owner: string): Promise<{
  * Creates an item as a draft, or saves one language of an existing item (with the item's details
  * when it is the original language). Every save is a revision. Nothing is written on an error.
  */
-export async function saveItem(ctx: ModuleContext, actor: Actor, target: { item: ContentItem; language: string } | { create: true }, body: unknown, ip: string): Promise<SaveResult> {
+export async function saveItem(
+  ctx: ModuleContext,
+  actor: Actor,
+  target: { item: ContentItem; language: string } | { create: true },
+  body: unknown,
+  ip: string,
+): Promise<SaveResult> {
   const form = (body ?? {}) as Record<string, unknown>;
   const errors: FieldErrors = {};
   let item: ContentItem | undefined;
@@ -150,12 +210,35 @@ export async function saveItem(ctx: ModuleContext, actor: Actor, target: { item:
   const now = new Date().toISOString();
   let id = item?.id;
   await transaction(ctx.database.db, async (trx) => {
-    if (fresh) id = await repo.insertItem(trx, {
-      type: fresh.type, owner_type: fresh.owner_type, owner_id: fresh.owner_id, country: fresh.country, original_language: fresh.language,
-      slug: slugify(texts.data.title).slice(0, 80), state: 'draft', published_at: null, image: null, tags: '', all_day: 0,
-      starts_at: null, ends_at: null, time_zone: null, venue_name: null, venue_address: null, latitude: null, longitude: null, online_url: null,
-      organiser: null, capacity: null, deadline: null, contact: null, created_by: actor.id, created_at: now, updated_at: now,
-    });
+    if (fresh)
+      id = await repo.insertItem(trx, {
+        type: fresh.type,
+        owner_type: fresh.owner_type,
+        owner_id: fresh.owner_id,
+        country: fresh.country,
+        original_language: fresh.language,
+        slug: slugify(texts.data.title).slice(0, 80),
+        state: 'draft',
+        published_at: null,
+        image: null,
+        tags: '',
+        all_day: 0,
+        starts_at: null,
+        ends_at: null,
+        time_zone: null,
+        venue_name: null,
+        venue_address: null,
+        latitude: null,
+        longitude: null,
+        online_url: null,
+        organiser: null,
+        capacity: null,
+        deadline: null,
+        contact: null,
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      });
     const current = fresh ? undefined : await repo.findItem(trx, id!);
     const set: Partial<ContentItemRow> = { updated_at: now };
     if (details) {
@@ -170,13 +253,39 @@ export async function saveItem(ctx: ModuleContext, actor: Actor, target: { item:
     const textId = await repo.upsertText(trx, row);
     await indexText(trx, { id: textId, language, title: row.title, summary: row.summary, body: textOf(row.body_html) });
     await repo.insertRevision(trx, id!, language, { item: set, areas: details?.areas, texts: texts.data }, actor.id, now);
-    await audit(trx, actor, { action: fresh ? 'content.create' : 'content.save', subjectType: 'content', subjectId: id!, details: { language } }, ip);
+    await audit(
+      trx,
+      actor,
+      {
+        action: fresh ? 'content.create' : 'content.save',
+        subjectType: 'content',
+        subjectId: id!,
+        details: { language },
+      },
+      ip,
+    );
   });
   forgetRecent(ctx);
   return { ok: true, id: id! };
 }
 
-const LIMIT_VALUES = { title: 200, summary: 600, body: 50_000, image_alt: 300, goal: 600, problem: 5000, solution: 5000, results: 5000, cost: 300, reuse: 600, tags: 400, venue_name: 200, venue_address: 300, organiser: 200, contact: 600 };
+const LIMIT_VALUES = {
+  title: 200,
+  summary: 600,
+  body: 50_000,
+  image_alt: 300,
+  goal: 600,
+  problem: 5000,
+  solution: 5000,
+  results: 5000,
+  cost: 300,
+  reuse: 600,
+  tags: 400,
+  venue_name: 200,
+  venue_address: 300,
+  organiser: 200,
+  contact: 600,
+};
 
 /** Publishes now or at a set time; the item appears to readers from then on. */
 export async function publishItem(ctx: ModuleContext, actor: Actor, item: ContentItem, body: unknown, ip: string): Promise<SaveResult> {
@@ -196,7 +305,17 @@ export async function publishItem(ctx: ModuleContext, actor: Actor, item: Conten
   await transaction(ctx.database.db, async (trx) => {
     await repo.updateItem(trx, item.id, { state: 'published', published_at: at, updated_at: now });
     await repo.setAreasPublished(trx, item.id, at);
-    await audit(trx, actor, { action: at === now ? 'content.publish' : 'content.schedule', subjectType: 'content', subjectId: item.id, details: { at } }, ip);
+    await audit(
+      trx,
+      actor,
+      {
+        action: at === now ? 'content.publish' : 'content.schedule',
+        subjectType: 'content',
+        subjectId: item.id,
+        details: { at },
+      },
+      ip,
+    );
   });
   forgetRecent(ctx);
   return { ok: true, id: item.id };
@@ -213,11 +332,21 @@ export async function unpublishItem(ctx: ModuleContext, actor: Actor, item: Cont
 }
 
 /** Brings back the texts (and, for the original language, the details) of a revision, as a new revision. */
-export async function restoreRevision(ctx: ModuleContext, actor: Actor, item: ContentItem, revisionId: number, ip: string): Promise<boolean> {
+export async function restoreRevision(
+  ctx: ModuleContext,
+  actor: Actor,
+  item: ContentItem,
+  revisionId: number,
+  ip: string,
+): Promise<boolean> {
   contentPolicy.authorize(actor, 'content.write', item);
   const revision = await repo.findRevision(ctx.database.db, item.id, revisionId);
   if (!revision) return false;
-  const snapshot = JSON.parse(revision.snapshot) as { item: Partial<ContentItemRow>; areas?: PolicyArea[]; texts: TextsInput };
+  const snapshot = JSON.parse(revision.snapshot) as {
+    item: Partial<ContentItemRow>;
+    areas?: PolicyArea[];
+    texts: TextsInput;
+  };
   const now = new Date().toISOString();
   await transaction(ctx.database.db, async (trx) => {
     const { updated_at: _u, image: _i, ...fields } = snapshot.item;
@@ -225,9 +354,20 @@ export async function restoreRevision(ctx: ModuleContext, actor: Actor, item: Co
     if (snapshot.areas) await repo.setAreas(trx, item.id, snapshot.areas, item.state === 'published' ? item.published_at : null);
     const row = textRow(item.id, revision.language, snapshot.texts, now);
     const textId = await repo.upsertText(trx, row);
-    await indexText(trx, { id: textId, language: row.language, title: row.title, summary: row.summary, body: textOf(row.body_html) });
+    await indexText(trx, {
+      id: textId,
+      language: row.language,
+      title: row.title,
+      summary: row.summary,
+      body: textOf(row.body_html),
+    });
     await repo.insertRevision(trx, item.id, revision.language, snapshot, actor.id, now);
-    await audit(trx, actor, { action: 'content.restore', subjectType: 'content', subjectId: item.id, details: { revision: revisionId } }, ip);
+    await audit(
+      trx,
+      actor,
+      { action: 'content.restore', subjectType: 'content', subjectId: item.id, details: { revision: revisionId } },
+      ip,
+    );
   });
   forgetRecent(ctx);
   return true;
@@ -248,8 +388,33 @@ export interface ItemSpec {
   areas: PolicyArea[];
   tags?: string[];
   /** Texts by language; the original language first. Body is Markdown. */
-  texts: Record<string, { title: string; summary: string; body: string; goal?: string; problem?: string; solution?: string; results?: string; cost?: string; reuse?: string }>;
-  event?: { startsAt: string; endsAt?: string; timeZone: string; allDay?: boolean; venueName?: string; venueAddress?: string; latitude?: number; longitude?: number; onlineUrl?: string; organiser?: string; capacity?: number | null };
+  texts: Record<
+    string,
+    {
+      title: string;
+      summary: string;
+      body: string;
+      goal?: string;
+      problem?: string;
+      solution?: string;
+      results?: string;
+      cost?: string;
+      reuse?: string;
+    }
+  >;
+  event?: {
+    startsAt: string;
+    endsAt?: string;
+    timeZone: string;
+    allDay?: boolean;
+    venueName?: string;
+    venueAddress?: string;
+    latitude?: number;
+    longitude?: number;
+    onlineUrl?: string;
+    organiser?: string;
+    capacity?: number | null;
+  };
   deadline?: string;
   contact?: string;
 }
@@ -261,23 +426,60 @@ export async function insertItem(ctx: ModuleContext, spec: ItemSpec): Promise<nu
     const original = spec.texts[spec.language]!;
     const e = spec.event;
     const id = await repo.insertItem(trx, {
-      type: spec.type, owner_type: spec.owner.type, owner_id: 'id' in spec.owner ? spec.owner.id : null,
-      country: 'id' in spec.owner ? spec.owner.country : null, original_language: spec.language,
-      slug: slugify(original.title).slice(0, 80), state: 'published', published_at: spec.publishedAt, image: null,
+      type: spec.type,
+      owner_type: spec.owner.type,
+      owner_id: 'id' in spec.owner ? spec.owner.id : null,
+      country: 'id' in spec.owner ? spec.owner.country : null,
+      original_language: spec.language,
+      slug: slugify(original.title).slice(0, 80),
+      state: 'published',
+      published_at: spec.publishedAt,
+      image: null,
       tags: spec.tags?.length ? `,${spec.tags.join(',')},` : '',
-      starts_at: e?.startsAt ?? null, ends_at: e?.endsAt ?? null, time_zone: e?.timeZone ?? null, all_day: e?.allDay ? 1 : 0,
-      venue_name: e?.venueName ?? null, venue_address: e?.venueAddress ?? null, latitude: e?.latitude ?? null, longitude: e?.longitude ?? null,
-      online_url: e?.onlineUrl ?? null, organiser: e?.organiser ?? null, capacity: e?.capacity ?? null,
-      deadline: spec.deadline ?? null, contact: spec.contact ?? null, created_by: null, created_at: now, updated_at: now,
+      starts_at: e?.startsAt ?? null,
+      ends_at: e?.endsAt ?? null,
+      time_zone: e?.timeZone ?? null,
+      all_day: e?.allDay ? 1 : 0,
+      venue_name: e?.venueName ?? null,
+      venue_address: e?.venueAddress ?? null,
+      latitude: e?.latitude ?? null,
+      longitude: e?.longitude ?? null,
+      online_url: e?.onlineUrl ?? null,
+      organiser: e?.organiser ?? null,
+      capacity: e?.capacity ?? null,
+      deadline: spec.deadline ?? null,
+      contact: spec.contact ?? null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
     });
     await repo.setAreas(trx, id, spec.areas, spec.publishedAt);
     for (const [language, t] of Object.entries(spec.texts)) {
-      const row = textRow(id, language, {
-        title: t.title, summary: t.summary, body: t.body, image_alt: '', goal: t.goal ?? '', problem: t.problem ?? '', solution: t.solution ?? '',
-        results: t.results ?? '', cost: t.cost ?? '', reuse: t.reuse ?? '',
-      }, now);
+      const row = textRow(
+        id,
+        language,
+        {
+          title: t.title,
+          summary: t.summary,
+          body: t.body,
+          image_alt: '',
+          goal: t.goal ?? '',
+          problem: t.problem ?? '',
+          solution: t.solution ?? '',
+          results: t.results ?? '',
+          cost: t.cost ?? '',
+          reuse: t.reuse ?? '',
+        },
+        now,
+      );
       const textId = await repo.upsertText(trx, row);
-      await indexText(trx, { id: textId, language, title: row.title, summary: row.summary, body: textOf(row.body_html) });
+      await indexText(trx, {
+        id: textId,
+        language,
+        title: row.title,
+        summary: row.summary,
+        body: textOf(row.body_html),
+      });
     }
     return id;
   });

@@ -1,17 +1,22 @@
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
-import type { Card } from './read.ts';
 import { itemPath } from './paths.ts';
+import type { Card } from './read.ts';
 
 /** All-day events are dates in the event's zone; iCalendar takes them as floating dates. */
 function day(instant: string, zone: string | null) {
-  const local = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone ?? 'UTC').toISODate()!;
+  const local = DateTime.fromISO(instant, { zone: 'utc' })
+    .setZone(zone ?? 'UTC')
+    .toISODate()!;
   return DateTime.fromISO(local, { zone: 'utc' });
 }
 
 /** An iCalendar file of events (RFC 5545), times in UTC so every calendar shows them right. */
 export function calendarOf(cards: Card[], options: { name: string; baseUrl: string; lang: string; siteName: string }): string {
-  const calendar = ical({ name: options.name, prodId: { company: options.siteName, product: 'Municipium', language: options.lang.toUpperCase() } });
+  const calendar = ical({
+    name: options.name,
+    prodId: { company: options.siteName, product: 'Municipium', language: options.lang.toUpperCase() },
+  });
   for (const { item, text, owner } of cards) {
     if (item.type !== 'event' || !item.starts_at) continue;
     const url = `${options.baseUrl}/${options.lang}${itemPath(item)}`;
@@ -24,13 +29,19 @@ export function calendarOf(cards: Card[], options: { name: string; baseUrl: stri
     const place = [item.venue_name, item.venue_address].filter(Boolean).join(', ');
     calendar.createEvent({
       id: `${item.id}@${new URL(options.baseUrl).host}`,
-      start, end, allDay,
+      start,
+      end,
+      allDay,
       summary: text.title,
       description: [text.summary, item.organiser ?? owner?.name, url].filter(Boolean).join('\n\n'),
       url,
       location: place
-        ? { title: item.venue_name ?? place, address: item.venue_address ?? undefined, ...(item.latitude !== null && item.longitude !== null ? { geo: { lat: item.latitude, lon: item.longitude } } : {}) }
-        : item.online_url ?? undefined,
+        ? {
+            title: item.venue_name ?? place,
+            address: item.venue_address ?? undefined,
+            ...(item.latitude !== null && item.longitude !== null ? { geo: { lat: item.latitude, lon: item.longitude } } : {}),
+          }
+        : (item.online_url ?? undefined),
       stamp: new Date(item.updated_at),
       lastModified: new Date(item.updated_at),
     });

@@ -19,6 +19,6 @@ export async function storeImage(ctx: ModuleContext, file: Buffer): Promise<{ ba
   // Named before the item exists, so a picture that fails leaves no item behind.
   const base = `${Date.now()}-${randomBytes(6).toString('hex')}`;
   mkdirSync(contentMediaDir(ctx), { recursive: true });
-  IMAGE_WIDTHS.forEach((w, i) => writeFileSync(join(contentMediaDir(ctx), imageFile(base, w)), variants[i]!));
+  for (const [i, w] of IMAGE_WIDTHS.entries()) writeFileSync(join(contentMediaDir(ctx), imageFile(base, w)), variants[i]!);
   return { base };
 }

@@ -1,12 +1,12 @@
-import { type Kysely, sql } from 'kysely';
-import type { Tables } from '../../../core/db/tables.ts';
+import type { Kysely } from 'kysely';
 import { Remembered } from '../../../core/cache.ts';
+import type { Tables } from '../../../core/db/tables.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { describeOwners, ownerKey, type OwnerThing } from './owners.ts';
 import { matchTexts } from '../fulltext.ts';
-import * as repo from '../repo.ts';
 import type { ContentFilter } from '../repo.ts';
+import * as repo from '../repo.ts';
 import type { ContentItem, ContentText } from '../schema.ts';
+import { describeOwners, type OwnerThing, ownerKey } from './owners.ts';
 
 export type { ContentFilter } from '../repo.ts';
 
@@ -33,19 +33,28 @@ export async function cardsOf(ctx: ModuleContext, items: ContentItem[], language
   const { db } = ctx.database;
   const ids = items.map((i) => i.id);
   const [texts, languages, areas, owners] = await Promise.all([
-    repo.textsFor(db, ids, language, { bodies }), repo.languagesFor(db, ids), repo.areasFor(db, ids),
+    repo.textsFor(db, ids, language, { bodies }),
+    repo.languagesFor(db, ids),
+    repo.areasFor(db, ids),
     describeOwners(ctx, items),
   ]);
   return items.flatMap((item) => {
     const own = texts.find((t) => t.item_id === item.id && t.language === language);
     const text = own ?? texts.find((t) => t.item_id === item.id && t.language === item.original_language);
     if (!text) return [];
-    return [{
-      item, text, inLanguage: !!own,
-      languages: languages.filter((l) => l.item_id === item.id).map((l) => l.language),
-      areas: areas.filter((a) => a.item_id === item.id).map((a) => a.area).sort(),
-      owner: owners.get(ownerKey(item)) ?? null,
-    }];
+    return [
+      {
+        item,
+        text,
+        inLanguage: !!own,
+        languages: languages.filter((l) => l.item_id === item.id).map((l) => l.language),
+        areas: areas
+          .filter((a) => a.item_id === item.id)
+          .map((a) => a.area)
+          .sort(),
+        owner: owners.get(ownerKey(item)) ?? null,
+      },
+    ];
   });
 }
 
@@ -57,11 +66,13 @@ export async function cardsOf(ctx: ModuleContext, items: ContentItem[], language
 const recent = new Remembered<Awaited<ReturnType<typeof listCards>>>(30_000, 3000);
 
 type RecentFilter = Omit<ContentFilter, 'upcomingFrom'> & { upcoming?: boolean };
-const fromNow = ({ upcoming, ...rest }: RecentFilter): ContentFilter => (upcoming ? { ...rest, upcomingFrom: new Date().toISOString() } : rest);
+const fromNow = ({ upcoming, ...rest }: RecentFilter): ContentFilter =>
+  upcoming ? { ...rest, upcomingFrom: new Date().toISOString() } : rest;
 
 export function recentCards(ctx: ModuleContext, filter: RecentFilter, language: string, size: number, { page = 1, count = false } = {}) {
   return recent.get(ctx.database.db, JSON.stringify([filter, language, size, page, count]), () =>
-    listCards(ctx, fromNow(filter), language, page, size, { count }));
+    listCards(ctx, fromNow(filter), language, page, size, { count }),
+  );
 }
 
 /** The pages most readers open are kept; later ones are read each time. */
@@ -69,7 +80,9 @@ const KEPT_PAGES = 3;
 
 /** A listing's page with its total. */
 export function listingCards(ctx: ModuleContext, filter: RecentFilter, language: string, page: number) {
-  return page <= KEPT_PAGES ? recentCards(ctx, filter, language, PAGE_SIZE, { page, count: true }) : listCards(ctx, fromNow(filter), language, page);
+  return page <= KEPT_PAGES
+    ? recentCards(ctx, filter, language, PAGE_SIZE, { page, count: true })
+    : listCards(ctx, fromNow(filter), language, page);
 }
 
 /** Rendered parts of other modules' pages (a profile's newsroom), kept and forgotten like the lists. */
@@ -81,7 +94,14 @@ export function forgetRecent(ctx: ModuleContext): void {
 }
 
 /** A page of cards; `count: false` skips counting where a page shows no total (home, sections, feeds). */
-export async function listCards(ctx: ModuleContext, filter: ContentFilter, language: string, page: number, size = PAGE_SIZE, { count = true, bodies = false } = {}) {
+export async function listCards(
+  ctx: ModuleContext,
+  filter: ContentFilter,
+  language: string,
+  page: number,
+  size = PAGE_SIZE,
+  { count = true, bodies = false } = {},
+) {
   const now = new Date().toISOString();
   const { db } = ctx.database;
   const bounded = await repo.withStartBound(db, filter);
@@ -92,13 +112,25 @@ export async function listCards(ctx: ModuleContext, filter: ContentFilter, langu
   return { cards: await cardsOf(ctx, items, language, { bodies }), total, capped: total >= COUNT_CAP };
 }
 
-export interface Facets { type: Record<string, number>; area: Record<string, number>; country: Record<string, number>; language: Record<string, number> }
+export interface Facets {
+  type: Record<string, number>;
+  area: Record<string, number>;
+  country: Record<string, number>;
+  language: Record<string, number>;
+}
 
 /**
  * Full-text search over published items with the filters, best first (relevance, then recency),
  * with counts per type, area, country and language of the matches.
  */
-export async function searchCards(ctx: ModuleContext, text: string, filter: ContentFilter, language: string, page: number, { bodies = false } = {}) {
+export async function searchCards(
+  ctx: ModuleContext,
+  text: string,
+  filter: ContentFilter,
+  language: string,
+  page: number,
+  { bodies = false } = {},
+) {
   const { db } = ctx.database;
   const now = new Date().toISOString();
   const matches = await matchTexts(db, text, language, SEARCH_WINDOW, repo.visibleWhere(filter, now));
@@ -107,10 +139,18 @@ export async function searchCards(ctx: ModuleContext, text: string, filter: Cont
   for (const m of matches) best.set(m.item_id, Math.max(best.get(m.item_id) ?? 0, m.score));
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([id]) => id);
   const pageIds = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const [counts, cards] = await Promise.all([repo.facetCounts(db, ranked), repo.itemsByIds(db, pageIds).then((items) => {
-    const byId = new Map(items.map((i) => [i.id, i]));
-    return cardsOf(ctx, pageIds.flatMap((id) => byId.get(id) ?? []), language, { bodies });
-  })]);
+  const [counts, cards] = await Promise.all([
+    repo.facetCounts(db, ranked),
+    repo.itemsByIds(db, pageIds).then((items) => {
+      const byId = new Map(items.map((i) => [i.id, i]));
+      return cardsOf(
+        ctx,
+        pageIds.flatMap((id) => byId.get(id) ?? []),
+        language,
+        { bodies },
+      );
+    }),
+  ]);
   const facets: Facets = { type: {}, area: {}, country: {}, language: {} };
   for (const c of counts) facets[c.facet][c.value] = Number(c.n);
   return { cards, total: ranked.length, capped: matches.length >= SEARCH_WINDOW, facets };

@@ -3,12 +3,12 @@ import { transaction } from '../../../core/db/client.ts';
 import { validateForm } from '../../../core/http/forms.ts';
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import type { FieldErrors } from '../../../core/views/components.tsx';
 import { hashToken, newToken } from '../../../core/tokens.ts';
-import { registerInput } from '../schema.ts';
+import type { FieldErrors } from '../../../core/views/components.tsx';
 import { contentPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import type { ContentItem, Registration } from '../schema.ts';
+import { registerInput } from '../schema.ts';
 import { isVisible } from './editing.ts';
 import { itemPath } from './paths.ts';
 import { titleIn } from './read.ts';
@@ -30,7 +30,14 @@ export async function countsOf(ctx: ModuleContext, itemId: number): Promise<{ co
  * Registers a person for an event: a place while there are places, else the waiting list. The
  * mail carries a link to cancel. The event's row is locked so two people never take the last place.
  */
-export async function register(ctx: ModuleContext, item: ContentItem, title: string, actor: Actor | null, body: unknown, lang: string): Promise<RegisterResult> {
+export async function register(
+  ctx: ModuleContext,
+  item: ContentItem,
+  title: string,
+  actor: Actor | null,
+  body: unknown,
+  lang: string,
+): Promise<RegisterResult> {
   const form = validateForm(registerInput, body, { name: 160, email: 254 });
   if (!form.ok) return form;
   const { name, email } = form.data;
@@ -43,10 +50,21 @@ export async function register(ctx: ModuleContext, item: ContentItem, title: str
     const status = item.capacity === 0 || confirmed < item.capacity! ? 'confirmed' : 'waiting';
     const now = new Date().toISOString();
     await repo.insertRegistration(trx, {
-      item_id: item.id, user_id: actor?.id ?? null, name, email, language: lang, status, token_hash: hash, created_at: now, updated_at: now,
+      item_id: item.id,
+      user_id: actor?.id ?? null,
+      name,
+      email,
+      language: lang,
+      status,
+      token_hash: hash,
+      created_at: now,
+      updated_at: now,
     });
     await queueTranslatedMail(trx, ctx, `content.mail.${status}`, email, lang, {
-      name, title, event: portalLink(ctx, lang, itemPath(item)), cancel: portalLink(ctx, lang, `/registrations/${token}/cancel`),
+      name,
+      title,
+      event: portalLink(ctx, lang, itemPath(item)),
+      cancel: portalLink(ctx, lang, `/registrations/${token}/cancel`),
     });
     return status;
   });
@@ -76,7 +94,9 @@ export async function cancelRegistration(ctx: ModuleContext, token: string): Pro
     await repo.setRegistrationStatus(trx, next.id, 'confirmed', now);
     const item = await repo.getItem(trx, registration.item_id);
     await queueTranslatedMail(trx, ctx, 'content.mail.promoted', next.email, next.language, {
-      name: next.name, title: await titleIn(trx, item, next.language), event: portalLink(ctx, next.language, itemPath(item)),
+      name: next.name,
+      title: await titleIn(trx, item, next.language),
+      event: portalLink(ctx, next.language, itemPath(item)),
     });
   });
   ctx.mail.wake();
@@ -89,8 +109,7 @@ export async function registrantsOf(ctx: ModuleContext, actor: Actor, item: Cont
 }
 
 /** Registrations of a person, for their data download; erased with their account by address. */
-export const registrationsByEmail = (ctx: ModuleContext, email: string) =>
-  repo.registrationsWithEmail(ctx.database.db, email);
+export const registrationsByEmail = (ctx: ModuleContext, email: string) => repo.registrationsWithEmail(ctx.database.db, email);
 
 export const eraseRegistrations = (ctx: ModuleContext, email: string, userId: number) =>
   repo.deleteRegistrations(ctx.database.db, email, userId);

@@ -6,9 +6,9 @@ import { northItems } from '../demo/north.ts';
 import { platformItems } from '../demo/platform.ts';
 import { sloveniaItems } from '../demo/slovenia.ts';
 import { southItems } from '../demo/south.ts';
-import { when, type DemoItem } from '../demo/when.ts';
-import { insertItem, type ItemSpec } from './editing.ts';
+import { type DemoItem, when } from '../demo/when.ts';
 import { hasAnyItem } from '../repo.ts';
+import { type ItemSpec, insertItem } from './editing.ts';
 
 export const DEMO_ITEMS: DemoItem[] = [...platformItems, ...bulgariaItems, ...sloveniaItems, ...northItems, ...southItems];
 
@@ -36,12 +36,13 @@ export async function demoSpecs(ctx: ModuleContext, now = new Date()): Promise<I
  */
 export const demoContent: DemoSeed = {
   name: 'content',
-  run: (ctx) => transaction(ctx.database.db, async (db) => {
-    if (await hasAnyItem(db)) return;
-    const inside: ModuleContext = { ...ctx, database: { ...ctx.database, db } };
-    const specs = await demoSpecs(inside);
-    // Before the directory is imported the demo would be the platform's items alone, and would then block a later, full run.
-    if (!specs.some((s) => s.owner.type === 'municipality')) return;
-    for (const spec of specs) await insertItem(inside, spec);
-  }),
+  run: (ctx) =>
+    transaction(ctx.database.db, async (db) => {
+      if (await hasAnyItem(db)) return;
+      const inside: ModuleContext = { ...ctx, database: { ...ctx.database, db } };
+      const specs = await demoSpecs(inside);
+      // Before the directory is imported the demo would be the platform's items alone, and would then block a later, full run.
+      if (!specs.some((s) => s.owner.type === 'municipality')) return;
+      for (const spec of specs) await insertItem(inside, spec);
+    }),
 };

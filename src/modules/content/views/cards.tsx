@@ -1,6 +1,6 @@
+import { countryName } from '../../../core/countries.ts';
 import { LANGUAGES, type LanguageCode } from '../../../core/i18n/languages.ts';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { countryName } from '../../../core/countries.ts';
 import { imageFile } from '../service/images.ts';
 import { itemPath } from '../service/paths.ts';
 import type { Card } from '../service/read.ts';
@@ -14,7 +14,12 @@ export function OwnerName({ card }: { card: Card }) {
   const href = useHref();
   if (!card.owner) return <>{card.item.owner_type === 'platform' ? siteName : t('content.unknownOwner')}</>;
   const { name, path, country } = card.owner;
-  return <a href={href(path)}>{name}{country ? ` (${countryName(country, lang)})` : ''}</a>;
+  return (
+    <a href={href(path)}>
+      {name}
+      {country ? ` (${countryName(country, lang)})` : ''}
+    </a>
+  );
 }
 
 export function ContentCard({ card, level = 2 }: { card: Card; level?: 2 | 3 }) {
@@ -26,11 +31,18 @@ export function ContentCard({ card, level = 2 }: { card: Card; level?: 2 | 3 }) 
   return (
     <li class="content-card">
       <article>
-        <Heading lang={textLang}><a href={href(itemPath(item))}>{text.title}</a></Heading>
+        <Heading lang={textLang}>
+          <a href={href(itemPath(item))}>{text.title}</a>
+        </Heading>
         <p class="meta">
           <span class="tag">{t(`content.type.${item.type}`)}</span>{' '}
-          {item.type === 'event' && item.starts_at ? formatSpan(lang, item) : item.published_at ? <time datetime={item.published_at}>{formatDate(lang, item.published_at)}</time> : null}
-          {' · '}<OwnerName card={card} />
+          {item.type === 'event' && item.starts_at ? (
+            formatSpan(lang, item)
+          ) : item.published_at ? (
+            <time datetime={item.published_at}>{formatDate(lang, item.published_at)}</time>
+          ) : null}
+          {' · '}
+          <OwnerName card={card} />
           {!card.inLanguage && <> · {t('content.inLanguage', { language: languageName(text.language) })}</>}
         </p>
         {item.image && <img class="content-thumb" src={`/media/content/${imageFile(item.image, 200)}`} alt="" width="200" loading="lazy" />}
@@ -41,5 +53,11 @@ export function ContentCard({ card, level = 2 }: { card: Card; level?: 2 | 3 }) 
 }
 
 export function CardList({ cards, level = 2, start = 1 }: { cards: Card[]; level?: 2 | 3; start?: number }) {
-  return <ol class="content-list" start={start}>{cards.map((c) => <ContentCard key={c.item.id} card={c} level={level} />)}</ol>;
+  return (
+    <ol class="content-list" start={start}>
+      {cards.map((c) => (
+        <ContentCard key={c.item.id} card={c} level={level} />
+      ))}
+    </ol>
+  );
 }

@@ -4,9 +4,20 @@ function formatter(lang: string, zone: string, kind: 'day' | 'time' | 'month'): 
   const id = `${lang}|${zone}|${kind}`;
   let f = formats.get(id);
   if (!f) {
-    const options: Intl.DateTimeFormatOptions = kind === 'day' ? { dateStyle: 'full', timeZone: zone }
-      : kind === 'month' ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
-        : { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: 'short' };
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'day'
+        ? { dateStyle: 'full', timeZone: zone }
+        : kind === 'month'
+          ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+          : {
+              year: 'numeric',
+              month: 'long',
+              day: 'numeric',
+              hour: '2-digit',
+              minute: '2-digit',
+              timeZone: zone,
+              timeZoneName: 'short',
+            };
     f = new Intl.DateTimeFormat(lang, options);
     formats.set(id, f);
   }
@@ -21,7 +32,10 @@ export function formatWhen(lang: string, instant: string, zone: string | null, a
 const spans = new Map<string, string>();
 
 /** An event's span: start, and end when there is one. Spans are kept: formatting one is slow. */
-export function formatSpan(lang: string, item: { starts_at: string | null; ends_at: string | null; time_zone: string | null; all_day: number }): string {
+export function formatSpan(
+  lang: string,
+  item: { starts_at: string | null; ends_at: string | null; time_zone: string | null; all_day: number },
+): string {
   if (!item.starts_at) return '';
   const id = `${lang}|${item.starts_at}|${item.ends_at}|${item.time_zone}|${item.all_day}`;
   let text = spans.get(id);
@@ -33,12 +47,18 @@ export function formatSpan(lang: string, item: { starts_at: string | null; ends_
   return text;
 }
 
-function spanOf(lang: string, item: { starts_at: string | null; ends_at: string | null; time_zone: string | null; all_day: number }): string {
+function spanOf(
+  lang: string,
+  item: { starts_at: string | null; ends_at: string | null; time_zone: string | null; all_day: number },
+): string {
   if (!item.starts_at) return '';
   const allDay = item.all_day === 1;
   if (!item.ends_at || item.ends_at === item.starts_at) return formatWhen(lang, item.starts_at, item.time_zone, allDay);
   // formatRange writes a span as each language does, leaving out what start and end share.
-  return formatter(lang, item.time_zone ?? 'Europe/Brussels', allDay ? 'day' : 'time').formatRange(new Date(item.starts_at), new Date(item.ends_at));
+  return formatter(lang, item.time_zone ?? 'Europe/Brussels', allDay ? 'day' : 'time').formatRange(
+    new Date(item.starts_at),
+    new Date(item.ends_at),
+  );
 }
 
 export function formatMonth(lang: string, year: number, month: number): string {

@@ -1,13 +1,28 @@
 import { LANGUAGE_CODES, LANGUAGES } from '../../../core/i18n/languages.ts';
-import { ButtonForm, Checkbox, CsrfField, ErrorSummary, type FieldErrors, Notice, Select, TextArea, TextField } from '../../../core/views/components.tsx';
+import {
+  ButtonForm,
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Notice,
+  Select,
+  TextArea,
+  TextField,
+} from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import { LIMITS } from '../schema.ts';
+import { CONTENT_TYPES, type ContentItem, type ContentType, LIMITS, POLICY_AREAS, type State } from '../schema.ts';
 import { deskPath, itemPath } from '../service/paths.ts';
-import { CONTENT_TYPES, type ContentItem, type ContentType, POLICY_AREAS, type State } from '../schema.ts';
-import { formatWhen } from './dates.ts';
 import { languageName } from './cards.tsx';
+import { formatWhen } from './dates.ts';
 
-export interface DeskRow { item: ContentItem; title: string; state: State; owner: string; languages: string[] }
+export interface DeskRow {
+  item: ContentItem;
+  title: string;
+  state: State;
+  owner: string;
+  languages: string[];
+}
 
 export function DeskPage({ rows, page, more, notice }: { rows: DeskRow[]; page: number; more: boolean; notice?: string }) {
   const { t, lang } = usePage();
@@ -18,23 +33,42 @@ export function DeskPage({ rows, page, more, notice }: { rows: DeskRow[]; page: 
       {notice && <Notice>{t(notice)}</Notice>}
       <p class="lead">{t('content.desk.lead')}</p>
       <ul class="form-links">
-        {CONTENT_TYPES.map((type) => <li key={type}><a class="button" href={href(`/newsroom/new?type=${type}`)}>{t(`content.desk.new.${type}`)}</a></li>)}
+        {CONTENT_TYPES.map((type) => (
+          <li key={type}>
+            <a class="button" href={href(`/newsroom/new?type=${type}`)}>
+              {t(`content.desk.new.${type}`)}
+            </a>
+          </li>
+        ))}
       </ul>
-      {rows.length === 0 ? <p>{t('content.desk.empty')}</p> : (
+      {rows.length === 0 ? (
+        <p>{t('content.desk.empty')}</p>
+      ) : (
         <div class="table-wrap">
           <table class="table">
             <caption class="visually-hidden">{t('content.desk.title')}</caption>
-            <thead><tr>
-              <th scope="col">{t('content.field.title')}</th><th scope="col">{t('content.typeLabel')}</th><th scope="col">{t('content.desk.owner')}</th>
-              <th scope="col">{t('content.desk.state')}</th><th scope="col">{t('content.desk.languages')}</th><th scope="col">{t('content.desk.updated')}</th>
-            </tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('content.field.title')}</th>
+                <th scope="col">{t('content.typeLabel')}</th>
+                <th scope="col">{t('content.desk.owner')}</th>
+                <th scope="col">{t('content.desk.state')}</th>
+                <th scope="col">{t('content.desk.languages')}</th>
+                <th scope="col">{t('content.desk.updated')}</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.item.id}>
-                  <td><a href={href(`${deskPath(r.item)}/edit`)}>{r.title}</a></td>
+                  <td>
+                    <a href={href(`${deskPath(r.item)}/edit`)}>{r.title}</a>
+                  </td>
                   <td>{t(`content.type.${r.item.type}`)}</td>
                   <td>{r.owner}</td>
-                  <td>{t(`content.state.${r.state}`)}{r.state === 'scheduled' && r.item.published_at && <> ({formatWhen(lang, r.item.published_at, null)})</>}</td>
+                  <td>
+                    {t(`content.state.${r.state}`)}
+                    {r.state === 'scheduled' && r.item.published_at && <> ({formatWhen(lang, r.item.published_at, null)})</>}
+                  </td>
                   <td>{r.languages.map((l) => l.toUpperCase()).join(' ')}</td>
                   <td>{formatWhen(lang, r.item.updated_at, null)}</td>
                 </tr>
@@ -45,8 +79,16 @@ export function DeskPage({ rows, page, more, notice }: { rows: DeskRow[]; page: 
       )}
       {(page > 1 || more) && (
         <nav class="pagination" aria-label={t('pager.label')}>
-          {page > 1 && <a href={href(`/newsroom?page=${page - 1}`)} rel="prev">{t('pager.previous')}</a>}
-          {more && <a href={href(`/newsroom?page=${page + 1}`)} rel="next">{t('pager.next')}</a>}
+          {page > 1 && (
+            <a href={href(`/newsroom?page=${page - 1}`)} rel="prev">
+              {t('pager.previous')}
+            </a>
+          )}
+          {more && (
+            <a href={href(`/newsroom?page=${page + 1}`)} rel="next">
+              {t('pager.next')}
+            </a>
+          )}
         </nav>
       )}
     </>
@@ -79,20 +121,52 @@ export function EditorPage({ view }: { view: EditorView }) {
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
   const areas = new Set(Array.isArray(v.areas) ? v.areas : v.areas ? [v.areas] : []);
   const labels: Record<string, string> = {
-    owner: t('content.desk.owner'), language: t('content.languageLabel'), type: t('content.typeLabel'),
-    title: t('content.field.title'), summary: t('content.field.summary'), body: t('content.field.body'), image: t('content.field.image'), image_alt: t('content.field.imageAlt'),
-    areas: t('content.areaLabel'), tags: t('content.tags'), starts_at: t('content.field.startsAt'), ends_at: t('content.field.endsAt'), time_zone: t('content.field.timeZone'),
-    venue_name: t('content.field.venueName'), venue_address: t('content.field.venueAddress'), latitude: t('map.latitude'), longitude: t('map.longitude'),
-    online_url: t('content.field.online'), organiser: t('content.field.organiser'), capacity: t('content.field.capacity'), deadline: t('content.field.deadline'),
-    goal: t('content.field.goal'), problem: t('content.field.problem'), solution: t('content.field.solution'), results: t('content.field.results'),
-    cost: t('content.field.cost'), reuse: t('content.field.reuse'), contact: t('content.field.contact'),
+    owner: t('content.desk.owner'),
+    language: t('content.languageLabel'),
+    type: t('content.typeLabel'),
+    title: t('content.field.title'),
+    summary: t('content.field.summary'),
+    body: t('content.field.body'),
+    image: t('content.field.image'),
+    image_alt: t('content.field.imageAlt'),
+    areas: t('content.areaLabel'),
+    tags: t('content.tags'),
+    starts_at: t('content.field.startsAt'),
+    ends_at: t('content.field.endsAt'),
+    time_zone: t('content.field.timeZone'),
+    venue_name: t('content.field.venueName'),
+    venue_address: t('content.field.venueAddress'),
+    latitude: t('map.latitude'),
+    longitude: t('map.longitude'),
+    online_url: t('content.field.online'),
+    organiser: t('content.field.organiser'),
+    capacity: t('content.field.capacity'),
+    deadline: t('content.field.deadline'),
+    goal: t('content.field.goal'),
+    problem: t('content.field.problem'),
+    solution: t('content.field.solution'),
+    results: t('content.field.results'),
+    cost: t('content.field.cost'),
+    reuse: t('content.field.reuse'),
+    contact: t('content.field.contact'),
   };
   const action = item ? href(`${deskPath(item)}/edit?language=${view.language}`) : href('/newsroom/new');
   const heading = item ? t('content.desk.editTitle', { language: languageName(view.language) }) : t(`content.desk.new.${type}`);
-  const field = (name: string, max: number, opts: { required?: boolean; hint?: string; type?: 'url' | 'date' | 'datetime-local' } = {}) =>
-    <TextField name={name} label={labels[name]!} value={str(name)} error={errors[name]} maxLength={max} {...opts} />;
-  const area = (name: string, max: number, rows: number, required = false, hint?: string) =>
-    <TextArea name={name} label={labels[name]!} value={str(name)} error={errors[name]} maxLength={max} rows={rows} required={required} hint={hint} />;
+  const field = (name: string, max: number, opts: { required?: boolean; hint?: string; type?: 'url' | 'date' | 'datetime-local' } = {}) => (
+    <TextField name={name} label={labels[name]!} value={str(name)} error={errors[name]} maxLength={max} {...opts} />
+  );
+  const area = (name: string, max: number, rows: number, required = false, hint?: string) => (
+    <TextArea
+      name={name}
+      label={labels[name]!}
+      value={str(name)}
+      error={errors[name]}
+      maxLength={max}
+      rows={rows}
+      required={required}
+      hint={hint}
+    />
+  );
   return (
     <article>
       <h1>{heading}</h1>
@@ -102,7 +176,9 @@ export function EditorPage({ view }: { view: EditorView }) {
       {view.reference && (
         <aside class="callout" aria-labelledby="reference-heading">
           <h2 id="reference-heading">{t('content.desk.original', { language: languageName(view.reference.language) })}</h2>
-          <p lang={view.reference.language}><strong>{view.reference.title}</strong></p>
+          <p lang={view.reference.language}>
+            <strong>{view.reference.title}</strong>
+          </p>
           <p lang={view.reference.language}>{view.reference.summary}</p>
         </aside>
       )}
@@ -113,27 +189,51 @@ export function EditorPage({ view }: { view: EditorView }) {
           <>
             <input type="hidden" name="type" value={type} />
             <Select name="owner" label={labels.owner!} required value={str('owner')} error={errors.owner} options={view.owners} />
-            <Select name="language" label={t('content.desk.writtenIn')} required value={str('language')} error={errors.language}
-              options={LANGUAGE_CODES.map((l) => ({ value: l, label: LANGUAGES[l] }))} />
+            <Select
+              name="language"
+              label={t('content.desk.writtenIn')}
+              required
+              value={str('language')}
+              error={errors.language}
+              options={LANGUAGE_CODES.map((l) => ({ value: l, label: LANGUAGES[l] }))}
+            />
           </>
         )}
         {field('title', LIMITS.title, { required: true })}
         {area('summary', LIMITS.summary, 3, true, t('content.hint.summary'))}
         {area('body', LIMITS.body, 14, false, t('content.hint.body'))}
         {type === 'initiative' && area('goal', LIMITS.goal, 3, true)}
-        {type === 'practice' && <>
-          {area('problem', LIMITS.problem, 5, true)}
-          {area('solution', LIMITS.solution, 5, true)}
-          {area('results', LIMITS.results, 5, true)}
-          {field('cost', LIMITS.cost)}
-          {field('reuse', LIMITS.reuse, { hint: t('content.hint.reuse') })}
-        </>}
+        {type === 'practice' && (
+          <>
+            {area('problem', LIMITS.problem, 5, true)}
+            {area('solution', LIMITS.solution, 5, true)}
+            {area('results', LIMITS.results, 5, true)}
+            {field('cost', LIMITS.cost)}
+            {field('reuse', LIMITS.reuse, { hint: t('content.hint.reuse') })}
+          </>
+        )}
         {view.original && (
           <div class={errors.image ? 'field field--error' : 'field'}>
-            <label for="image">{labels.image} <span class="optional">({t('form.optional')})</span></label>
-            <p class="hint" id="image-hint">{t('content.hint.image')}</p>
-            {errors.image && <p class="field-error" id="image-error"><span class="visually-hidden">{t('form.errorPrefix')} </span>{t(errors.image.key, errors.image.values)}</p>}
-            <input type="file" id="image" name="image" accept="image/png,image/jpeg,image/webp" aria-describedby={errors.image ? 'image-hint image-error' : 'image-hint'} aria-invalid={errors.image ? 'true' : undefined} />
+            <label for="image">
+              {labels.image} <span class="optional">({t('form.optional')})</span>
+            </label>
+            <p class="hint" id="image-hint">
+              {t('content.hint.image')}
+            </p>
+            {errors.image && (
+              <p class="field-error" id="image-error">
+                <span class="visually-hidden">{t('form.errorPrefix')} </span>
+                {t(errors.image.key, errors.image.values)}
+              </p>
+            )}
+            <input
+              type="file"
+              id="image"
+              name="image"
+              accept="image/png,image/jpeg,image/webp"
+              aria-describedby={errors.image ? 'image-hint image-error' : 'image-hint'}
+              aria-invalid={errors.image ? 'true' : undefined}
+            />
           </div>
         )}
         {field('image_alt', LIMITS.image_alt, { hint: t('content.hint.imageAlt') })}
@@ -141,7 +241,12 @@ export function EditorPage({ view }: { view: EditorView }) {
           <>
             <fieldset class="fieldset" id="areas" aria-describedby={errors.areas ? 'areas-error' : undefined}>
               <legend>{labels.areas}</legend>
-              {errors.areas && <p class="field-error" id="areas-error"><span class="visually-hidden">{t('form.errorPrefix')} </span>{t(errors.areas.key, errors.areas.values)}</p>}
+              {errors.areas && (
+                <p class="field-error" id="areas-error">
+                  <span class="visually-hidden">{t('form.errorPrefix')} </span>
+                  {t(errors.areas.key, errors.areas.values)}
+                </p>
+              )}
               <div class="checkbox-grid">
                 {POLICY_AREAS.map((a) => (
                   <div key={a} class="checkbox-item">
@@ -185,26 +290,57 @@ function DeskNav({ item, state, language, languages }: { item: ContentItem; stat
   const missing = LANGUAGE_CODES.filter((l) => !languages.includes(l));
   return (
     <>
-      <p class="meta">{t('content.desk.stateIs', { state: t(`content.state.${state}`) })} · {t(`content.type.${item.type}`)}</p>
+      <p class="meta">
+        {t('content.desk.stateIs', { state: t(`content.state.${state}`) })} · {t(`content.type.${item.type}`)}
+      </p>
       <ul class="form-links">
-        <li><a href={href(`${deskPath(item)}/preview?language=${language}`)}>{t('content.desk.preview')}</a></li>
-        {state === 'published' && <li><a href={href(itemPath(item))}>{t('content.desk.view')}</a></li>}
-        <li><a href={href(`${deskPath(item)}/history`)}>{t('content.desk.history')}</a></li>
-        {item.capacity !== null && <li><a href={href(`${deskPath(item)}/registrations`)}>{t('content.desk.registrations')}</a></li>}
-        <li><a href={href('/newsroom')}>{t('content.desk.back')}</a></li>
+        <li>
+          <a href={href(`${deskPath(item)}/preview?language=${language}`)}>{t('content.desk.preview')}</a>
+        </li>
+        {state === 'published' && (
+          <li>
+            <a href={href(itemPath(item))}>{t('content.desk.view')}</a>
+          </li>
+        )}
+        <li>
+          <a href={href(`${deskPath(item)}/history`)}>{t('content.desk.history')}</a>
+        </li>
+        {item.capacity !== null && (
+          <li>
+            <a href={href(`${deskPath(item)}/registrations`)}>{t('content.desk.registrations')}</a>
+          </li>
+        )}
+        <li>
+          <a href={href('/newsroom')}>{t('content.desk.back')}</a>
+        </li>
       </ul>
       <nav aria-label={t('content.desk.translations')}>
         <h2>{t('content.desk.translations')}</h2>
         <ul class="form-links">
-          {languages.map((l) => <li key={l}><a href={href(`${deskPath(item)}/edit?language=${l}`)} aria-current={l === language ? 'page' : undefined} lang={l}>{languageName(l)}{l === item.original_language ? ` (${t('content.desk.originalShort')})` : ''}</a></li>)}
+          {languages.map((l) => (
+            <li key={l}>
+              <a href={href(`${deskPath(item)}/edit?language=${l}`)} aria-current={l === language ? 'page' : undefined} lang={l}>
+                {languageName(l)}
+                {l === item.original_language ? ` (${t('content.desk.originalShort')})` : ''}
+              </a>
+            </li>
+          ))}
         </ul>
         {missing.length > 0 && (
           <form method="get" action={href(`${deskPath(item)}/edit`)} class="filters">
             <div class="field">
               <label for="add-language">{t('content.desk.addTranslation')}</label>
-              <select id="add-language" name="language">{missing.map((l) => <option key={l} value={l}>{LANGUAGES[l]}</option>)}</select>
+              <select id="add-language" name="language">
+                {missing.map((l) => (
+                  <option key={l} value={l}>
+                    {LANGUAGES[l]}
+                  </option>
+                ))}
+              </select>
             </div>
-            <button type="submit" class="button--secondary">{t('content.desk.translate')}</button>
+            <button type="submit" class="button--secondary">
+              {t('content.desk.translate')}
+            </button>
           </form>
         )}
       </nav>
@@ -218,40 +354,103 @@ function PublishPanel({ item, state, csrfToken, errors }: { item: ContentItem; s
   return (
     <section class="panel" aria-labelledby="publish-heading">
       <h2 id="publish-heading">{t('content.desk.publication')}</h2>
-      <ErrorSummary errors={errors} labels={{ publish_at: t('content.field.publishAt'), time_zone: t('content.field.timeZone'), when: t('content.desk.publication') }} />
-      {state !== 'published' && <ButtonForm action={href(`${deskPath(item)}/publish?when=now`)} csrfToken={csrfToken} label={t('content.desk.publishNow')} />}
+      <ErrorSummary
+        errors={errors}
+        labels={{
+          publish_at: t('content.field.publishAt'),
+          time_zone: t('content.field.timeZone'),
+          when: t('content.desk.publication'),
+        }}
+      />
+      {state !== 'published' && (
+        <ButtonForm action={href(`${deskPath(item)}/publish?when=now`)} csrfToken={csrfToken} label={t('content.desk.publishNow')} />
+      )}
       <form method="post" action={href(`${deskPath(item)}/publish`)} class="form">
         <CsrfField token={csrfToken} />
         <input type="hidden" name="when" value="later" />
-        <TextField name="publish_at" type="datetime-local" label={t('content.field.publishAt')} error={errors.publish_at} maxLength={20} required />
-        <TextField name="time_zone" label={t('content.field.timeZone')} value={item.time_zone ?? 'Europe/Brussels'} error={errors.time_zone} maxLength={64} hint={t('content.hint.timeZone')} />
-        <button type="submit" class="button--secondary">{t('content.desk.schedule')}</button>
+        <TextField
+          name="publish_at"
+          type="datetime-local"
+          label={t('content.field.publishAt')}
+          error={errors.publish_at}
+          maxLength={20}
+          required
+        />
+        <TextField
+          name="time_zone"
+          label={t('content.field.timeZone')}
+          value={item.time_zone ?? 'Europe/Brussels'}
+          error={errors.time_zone}
+          maxLength={64}
+          hint={t('content.hint.timeZone')}
+        />
+        <button type="submit" class="button--secondary">
+          {t('content.desk.schedule')}
+        </button>
       </form>
-      {(state === 'published' || state === 'scheduled') && <ButtonForm action={href(`${deskPath(item)}/unpublish`)} csrfToken={csrfToken} label={t('content.desk.unpublish')} secondary />}
+      {(state === 'published' || state === 'scheduled') && (
+        <ButtonForm action={href(`${deskPath(item)}/unpublish`)} csrfToken={csrfToken} label={t('content.desk.unpublish')} secondary />
+      )}
     </section>
   );
 }
 
-export interface RevisionRow { id: number; language: string; created_at: string; who: string }
+export interface RevisionRow {
+  id: number;
+  language: string;
+  created_at: string;
+  who: string;
+}
 
-export function RevisionsPage({ item, title, revisions, csrfToken }: { item: ContentItem; title: string; revisions: RevisionRow[]; csrfToken: string }) {
+export function RevisionsPage({
+  item,
+  title,
+  revisions,
+  csrfToken,
+}: {
+  item: ContentItem;
+  title: string;
+  revisions: RevisionRow[];
+  csrfToken: string;
+}) {
   const { t, lang } = usePage();
   const href = useHref();
   return (
     <article>
       <h1>{t('content.desk.historyOf', { title })}</h1>
-      <p><a href={href(`${deskPath(item)}/edit`)}>{t('content.desk.backToEdit')}</a></p>
+      <p>
+        <a href={href(`${deskPath(item)}/edit`)}>{t('content.desk.backToEdit')}</a>
+      </p>
       <div class="table-wrap">
         <table class="table">
           <caption class="visually-hidden">{t('content.desk.history')}</caption>
-          <thead><tr><th scope="col">{t('common.when')}</th><th scope="col">{t('common.who')}</th><th scope="col">{t('content.languageLabel')}</th><th scope="col">{t('content.desk.actions')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('common.when')}</th>
+              <th scope="col">{t('common.who')}</th>
+              <th scope="col">{t('content.languageLabel')}</th>
+              <th scope="col">{t('content.desk.actions')}</th>
+            </tr>
+          </thead>
           <tbody>
             {revisions.map((r, i) => (
               <tr key={r.id}>
                 <td>{formatWhen(lang, r.created_at, null)}</td>
                 <td>{r.who}</td>
                 <td>{languageName(r.language)}</td>
-                <td>{i === 0 ? t('content.desk.current') : <ButtonForm action={href(`${deskPath(item)}/history/${r.id}/restore`)} csrfToken={csrfToken} label={t('content.desk.restore')} secondary hiddenLabel={formatWhen(lang, r.created_at, null)} />}</td>
+                <td>
+                  {i === 0 ? (
+                    t('content.desk.current')
+                  ) : (
+                    <ButtonForm
+                      action={href(`${deskPath(item)}/history/${r.id}/restore`)}
+                      csrfToken={csrfToken}
+                      label={t('content.desk.restore')}
+                      secondary
+                      hiddenLabel={formatWhen(lang, r.created_at, null)}
+                    />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -261,21 +460,55 @@ export function RevisionsPage({ item, title, revisions, csrfToken }: { item: Con
   );
 }
 
-export function RegistrantsPage({ item, title, rows }: { item: ContentItem; title: string; rows: { name: string; email: string; status: string; created_at: string }[] }) {
+export function RegistrantsPage({
+  item,
+  title,
+  rows,
+}: {
+  item: ContentItem;
+  title: string;
+  rows: { name: string; email: string; status: string; created_at: string }[];
+}) {
   const { t, lang } = usePage();
   const href = useHref();
   return (
     <article>
       <h1>{t('content.desk.registrantsOf', { title })}</h1>
-      <p class="form-links"><a href={href(`${deskPath(item)}/edit`)}>{t('content.desk.backToEdit')}</a> <a href={href(`${deskPath(item)}/registrations.csv`)} download>{t('content.desk.exportCsv')}</a></p>
-      <p>{t('content.desk.registrantCounts', { confirmed: rows.filter((r) => r.status === 'confirmed').length, waiting: rows.filter((r) => r.status === 'waiting').length })}</p>
-      {rows.length === 0 ? <p>{t('content.desk.noRegistrants')}</p> : (
+      <p class="form-links">
+        <a href={href(`${deskPath(item)}/edit`)}>{t('content.desk.backToEdit')}</a>{' '}
+        <a href={href(`${deskPath(item)}/registrations.csv`)} download>
+          {t('content.desk.exportCsv')}
+        </a>
+      </p>
+      <p>
+        {t('content.desk.registrantCounts', {
+          confirmed: rows.filter((r) => r.status === 'confirmed').length,
+          waiting: rows.filter((r) => r.status === 'waiting').length,
+        })}
+      </p>
+      {rows.length === 0 ? (
+        <p>{t('content.desk.noRegistrants')}</p>
+      ) : (
         <div class="table-wrap">
           <table class="table">
             <caption class="visually-hidden">{t('content.desk.registrations')}</caption>
-            <thead><tr><th scope="col">{t('content.register.name')}</th><th scope="col">{t('content.register.email')}</th><th scope="col">{t('content.desk.state')}</th><th scope="col">{t('common.when')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('content.register.name')}</th>
+                <th scope="col">{t('content.register.email')}</th>
+                <th scope="col">{t('content.desk.state')}</th>
+                <th scope="col">{t('common.when')}</th>
+              </tr>
+            </thead>
             <tbody>
-              {rows.map((r, i) => <tr key={i}><td>{r.name}</td><td>{r.email}</td><td>{t(`content.registration.${r.status}`)}</td><td>{formatWhen(lang, r.created_at, null)}</td></tr>)}
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  <td>{r.name}</td>
+                  <td>{r.email}</td>
+                  <td>{t(`content.registration.${r.status}`)}</td>
+                  <td>{formatWhen(lang, r.created_at, null)}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>

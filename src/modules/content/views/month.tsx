@@ -24,7 +24,9 @@ export function MonthPage({ view, year, month, cards }: { view: ListingView; yea
   for (const card of cards) {
     const zone = card.item.time_zone ?? 'UTC';
     const from = DateTime.fromISO(card.item.starts_at!, { zone: 'utc' }).setZone(zone).startOf('day');
-    const to = DateTime.fromISO(card.item.ends_at ?? card.item.starts_at!, { zone: 'utc' }).setZone(zone).startOf('day');
+    const to = DateTime.fromISO(card.item.ends_at ?? card.item.starts_at!, { zone: 'utc' })
+      .setZone(zone)
+      .startOf('day');
     for (let d = from; d <= to && d.diff(from, 'days').days < 62; d = d.plus({ days: 1 })) {
       if (d.year === year && d.month === month) byDay.set(d.day, [...(byDay.get(d.day) ?? []), card]);
     }
@@ -38,24 +40,46 @@ export function MonthPage({ view, year, month, cards }: { view: ListingView; yea
         {view.calendar && <a href={view.calendar.ics}>{t('content.calendarFeed')}</a>}
       </p>
       <nav class="pagination" aria-label={t('content.months')}>
-        <a href={monthLink(shift(-1))} rel="prev">{t('content.previousMonth')}</a>
-        <a href={monthLink(shift(1))} rel="next">{t('content.nextMonth')}</a>
+        <a href={monthLink(shift(-1))} rel="prev">
+          {t('content.previousMonth')}
+        </a>
+        <a href={monthLink(shift(1))} rel="next">
+          {t('content.nextMonth')}
+        </a>
       </nav>
       <div class="table-wrap">
         <table class="table calendar">
           <caption>{formatMonth(lang, year, month)}</caption>
-          <thead><tr>{weekdays.map((d) => <th key={d.weekday} scope="col"><abbr title={d.toFormat('cccc')}>{d.toFormat('ccc')}</abbr></th>)}</tr></thead>
+          <thead>
+            <tr>
+              {weekdays.map((d) => (
+                <th key={d.weekday} scope="col">
+                  <abbr title={d.toFormat('cccc')}>{d.toFormat('ccc')}</abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {weeksOf(year, month).map((week, w) => (
               <tr key={w}>
                 {week.map((day, i) => (
                   <td key={i}>
-                    {day && <>
-                      <span class="calendar-day">{day}</span>
-                      {(byDay.get(day) ?? []).length > 0 && (
-                        <ul>{byDay.get(day)!.map((c) => <li key={c.item.id}><a href={href(itemPath(c.item))} lang={c.inLanguage ? undefined : c.text.language}>{c.text.title}</a></li>)}</ul>
-                      )}
-                    </>}
+                    {day && (
+                      <>
+                        <span class="calendar-day">{day}</span>
+                        {(byDay.get(day) ?? []).length > 0 && (
+                          <ul>
+                            {byDay.get(day)!.map((c) => (
+                              <li key={c.item.id}>
+                                <a href={href(itemPath(c.item))} lang={c.inLanguage ? undefined : c.text.language}>
+                                  {c.text.title}
+                                </a>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </>
+                    )}
                   </td>
                 ))}
               </tr>

@@ -32,7 +32,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('municipalities_rank_population').on('municipalities').columns(['join_rank', 'population']).execute();
   await db.schema.createIndex('municipalities_population').on('municipalities').column('population').execute();
   await db.schema.createIndex('municipalities_country_population').on('municipalities').columns(['country', 'population']).execute();
-  await db.schema.createIndex('municipalities_country_rank_population').on('municipalities').columns(['country', 'join_rank', 'population']).execute();
-  await db.schema.createIndex('municipalities_country_region').on('municipalities').columns(['country', 'region_code', 'region_name']).execute();
+  await db.schema
+    .createIndex('municipalities_country_rank_population')
+    .on('municipalities')
+    .columns(['country', 'join_rank', 'population'])
+    .execute();
+  await db.schema
+    .createIndex('municipalities_country_region')
+    .on('municipalities')
+    .columns(['country', 'region_code', 'region_name'])
+    .execute();
   await db.schema.createIndex('municipalities_location').on('municipalities').columns(['latitude', 'longitude']).execute();
 }

@@ -4,9 +4,16 @@ import { timestampType, withId } from '../../../core/db/schema.ts';
 export async function up(db: Kysely<unknown>): Promise<void> {
   const ts = timestampType(db);
   for (const [column, type] of [
-    ['website', 'varchar(300)'], ['email', 'varchar(254)'], ['phone', 'varchar(40)'], ['address', 'varchar(300)'],
-    ['mayor_name', 'varchar(160)'], ['mayor_since', 'varchar(10)'], ['languages', 'varchar(100)'], ['social', 'text'],
-    ['coat_of_arms', 'varchar(100)'], ['mayor_photo', 'varchar(100)'],
+    ['website', 'varchar(300)'],
+    ['email', 'varchar(254)'],
+    ['phone', 'varchar(40)'],
+    ['address', 'varchar(300)'],
+    ['mayor_name', 'varchar(160)'],
+    ['mayor_since', 'varchar(10)'],
+    ['languages', 'varchar(100)'],
+    ['social', 'text'],
+    ['coat_of_arms', 'varchar(100)'],
+    ['mayor_photo', 'varchar(100)'],
   ] as const) {
     await db.schema.alterTable('municipalities').addColumn(column, type).execute();
   }

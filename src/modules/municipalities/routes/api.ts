@@ -1,41 +1,54 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Tables } from '../../../core/db/tables.ts';
 import { z } from 'zod';
+import type { Tables } from '../../../core/db/tables.ts';
 import { hasControl, idSchema, MAX_ID } from '../../../core/http/input.ts';
 import { apiParams, countryParam } from '../../../core/http/params.ts';
 import { problem } from '../../../core/http/problem.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { findById, listAfter, type ListFilter, type MunicipalitySummary, pageById } from '../repo.ts';
+import { findById, type ListFilter, listAfter, type MunicipalitySummary, pageById } from '../repo.ts';
 import { searchMunicipalities } from '../service/directory.ts';
 
-const region = z.string().max(20).refine((r) => !hasControl(r), 'must not contain control characters').optional();
+const region = z
+  .string()
+  .max(20)
+  .refine((r) => !hasControl(r), 'must not contain control characters')
+  .optional();
 
-const exportQuery = z.object({
-  country: countryParam.optional(),
-  region,
-}).strict();
+const exportQuery = z
+  .object({
+    country: countryParam.optional(),
+    region,
+  })
+  .strict();
 const readExportQuery = apiParams(exportQuery, 'query');
 
-const listQuery = z.object({
-  q: z.string().trim().min(1).max(200).optional(),
-  country: countryParam.optional(),
-  region,
-  sort: z.enum(['name', 'population']).default('population'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
-}).strict();
+const listQuery = z
+  .object({
+    q: z.string().trim().min(1).max(200).optional(),
+    country: countryParam.optional(),
+    region,
+    sort: z.enum(['name', 'population']).default('population'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
 const readListQuery = apiParams(listQuery, 'query');
 const readIdPath = apiParams(z.object({ id: idSchema }), 'path');
 
-
 function present(m: MunicipalitySummary, baseUrl: string) {
   return {
-    id: m.id, name: m.name, nativeName: m.native_name, country: m.country, region: m.region_code ? { code: m.region_code, name: m.region_name } : null,
-    population: m.population, location: m.latitude !== null ? { latitude: m.latitude, longitude: m.longitude } : null,
-    joined: m.joined_at !== null, url: `${baseUrl}/en/municipalities/${m.country.toLowerCase()}/${m.slug}`,
+    id: m.id,
+    name: m.name,
+    nativeName: m.native_name,
+    country: m.country,
+    region: m.region_code ? { code: m.region_code, name: m.region_name } : null,
+    population: m.population,
+    location: m.latitude !== null ? { latitude: m.latitude, longitude: m.longitude } : null,
+    joined: m.joined_at !== null,
+    url: `${baseUrl}/en/municipalities/${m.country.toLowerCase()}/${m.slug}`,
   };
 }
 
@@ -44,7 +57,13 @@ const encodeCursor = (key: string | number, id: number) => Buffer.from(JSON.stri
 // What a cursor of ours holds: the last row's sort key and id, each as the database stores them.
 const cursorId = z.number().int().min(1).max(MAX_ID);
 const cursorOf = {
-  name: z.tuple([z.string().max(200).refine((k) => !hasControl(k)), cursorId]),
+  name: z.tuple([
+    z
+      .string()
+      .max(200)
+      .refine((k) => !hasControl(k)),
+    cursorId,
+  ]),
   population: z.tuple([z.number().int().min(0).max(MAX_ID), cursorId]),
 };
 
@@ -73,7 +92,19 @@ async function allPlaces(db: Kysely<Tables>, filter: ListFilter): Promise<AsyncG
 }
 
 const EXPORT_PAGE = 2000;
-const CSV_COLUMNS = ['id', 'country', 'name', 'native_name', 'population', 'latitude', 'longitude', 'region_code', 'region_name', 'joined', 'url'];
+const CSV_COLUMNS = [
+  'id',
+  'country',
+  'name',
+  'native_name',
+  'population',
+  'latitude',
+  'longitude',
+  'region_code',
+  'region_name',
+  'joined',
+  'url',
+];
 
 export function municipalityApi(app: FastifyInstance, { database, config }: ModuleContext): void {
   const { db } = database;
@@ -93,7 +124,10 @@ export function municipalityApi(app: FastifyInstance, { database, config }: Modu
       }
       yield ']}';
     }
-    return reply.type('application/geo+json; charset=utf-8').header('content-disposition', 'attachment; filename="municipalities.geojson"').send(Readable.from(body()));
+    return reply
+      .type('application/geo+json; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="municipalities.geojson"')
+      .send(Readable.from(body()));
   });
 
   app.get('/api/v1/municipalities.csv', async (req, reply) => {
@@ -101,21 +135,49 @@ export function municipalityApi(app: FastifyInstance, { database, config }: Modu
     async function* body() {
       yield stringify([CSV_COLUMNS]);
       for await (const rows of places) {
-        yield stringify(rows.map((m) => [m.id, m.country, m.name, m.native_name ?? '', m.population, m.latitude ?? '', m.longitude ?? '', m.region_code ?? '', m.region_name ?? '', m.joined_at ? 'yes' : 'no', present(m, config.baseUrl).url]));
+        yield stringify(
+          rows.map((m) => [
+            m.id,
+            m.country,
+            m.name,
+            m.native_name ?? '',
+            m.population,
+            m.latitude ?? '',
+            m.longitude ?? '',
+            m.region_code ?? '',
+            m.region_name ?? '',
+            m.joined_at ? 'yes' : 'no',
+            present(m, config.baseUrl).url,
+          ]),
+        );
       }
     }
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="municipalities.csv"').send(Readable.from(body()));
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="municipalities.csv"')
+      .send(Readable.from(body()));
   });
 
   app.get('/api/v1/municipalities', async (req, reply) => {
     const { q, country, region, sort, limit, cursor } = readListQuery(req);
     if (q) {
-      if (cursor) return problem(reply, 400, 'Bad query parameters', 'cursor: a search has a single page', [{ name: 'cursor', reason: 'a search has a single page' }]);
-      const found = (await searchMunicipalities(db, q, 100)).filter((m) => (!country || m.country === country) && (!region || m.region_code === region));
-      return { data: found.slice(0, limit).map((m) => ({ ...present(m, config.baseUrl), match: m.match })), next: null };
+      if (cursor)
+        return problem(reply, 400, 'Bad query parameters', 'cursor: a search has a single page', [
+          { name: 'cursor', reason: 'a search has a single page' },
+        ]);
+      const found = (await searchMunicipalities(db, q, 100)).filter(
+        (m) => (!country || m.country === country) && (!region || m.region_code === region),
+      );
+      return {
+        data: found.slice(0, limit).map((m) => ({ ...present(m, config.baseUrl), match: m.match })),
+        next: null,
+      };
     }
     const after = cursor ? decodeCursor(cursor, sort) : undefined;
-    if (cursor && !after) return problem(reply, 400, 'Bad query parameters', 'cursor: not a cursor from this API', [{ name: 'cursor', reason: 'not a cursor from this API' }]);
+    if (cursor && !after)
+      return problem(reply, 400, 'Bad query parameters', 'cursor: not a cursor from this API', [
+        { name: 'cursor', reason: 'not a cursor from this API' },
+      ]);
     const rows = await listAfter(db, { country, region }, sort, after, limit + 1);
     const page = rows.slice(0, limit);
     const last = page.at(-1);

@@ -41,33 +41,54 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const m = await placeOf(ctx, req);
     const actor = requireActor(req);
     if (m.joined_at) {
-      return reply.page(<MessagePage title={req.t('municipalities.claim.joinedTitle', { name: m.name })}><p>{req.t('municipalities.claim.joined')}</p></MessagePage>,
-        { title: req.t('municipalities.claim.joinedTitle', { name: m.name }), indexable: false });
+      return reply.page(
+        <MessagePage title={req.t('municipalities.claim.joinedTitle', { name: m.name })}>
+          <p>{req.t('municipalities.claim.joined')}</p>
+        </MessagePage>,
+        { title: req.t('municipalities.claim.joinedTitle', { name: m.name }), indexable: false },
+      );
     }
     municipalitiesPolicy.authorize(actor, 'municipality.claim', m);
-    return reply.headers(NO_STORE).page(<ClaimPage m={m} values={{}} errors={{}} csrfToken={reply.generateCsrf()} />,
-      { title: req.t('municipalities.claim.title', { name: m.name }), indexable: false });
+    return reply.headers(NO_STORE).page(<ClaimPage m={m} values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, {
+      title: req.t('municipalities.claim.title', { name: m.name }),
+      indexable: false,
+    });
   });
 
-  app.post('/:lang/municipalities/:country/:slug/claim', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
-    const m = await placeOf(ctx, req);
-    const actor = requireActor(req);
-    municipalitiesPolicy.authorize(actor, 'municipality.claim', m);
-    const result = await submitClaim(ctx, actor, m, req.body, req.lang);
-    if (result.ok) {
-      return reply.page(<MessagePage title={req.t('form.checkEmail')} success><p>{req.t('municipalities.claim.sent')}</p></MessagePage>,
-        { title: req.t('form.checkEmail'), indexable: false });
-    }
-    return reply.refused(result, <ClaimPage m={m} values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
-      req.t('municipalities.claim.title', { name: m.name }));
-  });
+  app.post(
+    '/:lang/municipalities/:country/:slug/claim',
+    { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } },
+    async (req, reply) => {
+      const m = await placeOf(ctx, req);
+      const actor = requireActor(req);
+      municipalitiesPolicy.authorize(actor, 'municipality.claim', m);
+      const result = await submitClaim(ctx, actor, m, req.body, req.lang);
+      if (result.ok) {
+        return reply.page(
+          <MessagePage title={req.t('form.checkEmail')} success>
+            <p>{req.t('municipalities.claim.sent')}</p>
+          </MessagePage>,
+          { title: req.t('form.checkEmail'), indexable: false },
+        );
+      }
+      return reply.refused(
+        result,
+        <ClaimPage m={m} values={typedValues(req.body, FIELDS)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+        req.t('municipalities.claim.title', { name: m.name }),
+      );
+    },
+  );
 
   app.get('/:lang/claims/confirm/:token', (req, reply) => reply.confirmLink(req.t('municipalities.claim.confirmTitle')));
 
   app.post('/:lang/claims/confirm/:token', async (req, reply) => {
     if (!(await confirmClaimEmail(ctx, tokenParams(req).token))) return reply.linkExpired();
-    return reply.page(<MessagePage title={req.t('municipalities.claim.inReviewTitle')} success><p>{req.t('municipalities.claim.inReview')}</p></MessagePage>,
-      { title: req.t('municipalities.claim.inReviewTitle'), indexable: false });
+    return reply.page(
+      <MessagePage title={req.t('municipalities.claim.inReviewTitle')} success>
+        <p>{req.t('municipalities.claim.inReview')}</p>
+      </MessagePage>,
+      { title: req.t('municipalities.claim.inReviewTitle'), indexable: false },
+    );
   });
 
   app.get('/:lang/admin/claims', async (req, reply) => {
@@ -77,12 +98,15 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   /** Approve, and refuse with a reason, for one kind of item under review; platform admins only. */
-  function decisionRoutes<T>(kind: Kind, decide: {
-    load: (id: number) => Promise<T | undefined>;
-    approve: (actor: Actor, item: T, ip: string) => Promise<void>;
-    refuse: (actor: Actor, item: T, reason: string, ip: string) => Promise<void>;
-    notices: { approved: string; refused: string };
-  }) {
+  function decisionRoutes<T>(
+    kind: Kind,
+    decide: {
+      load: (id: number) => Promise<T | undefined>;
+      approve: (actor: Actor, item: T, ip: string) => Promise<void>;
+      refuse: (actor: Actor, item: T, reason: string, ip: string) => Promise<void>;
+      notices: { approved: string; refused: string };
+    },
+  ) {
     /** The item of the address, for a platform admin; 404 once it has been decided. */
     const reviewing = async (req: FastifyRequest) => {
       const actor = requireActor(req);
@@ -120,7 +144,10 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/municipalities/propose', (req, reply) => {
     const actor = requireActor(req);
     municipalitiesPolicy.authorize(actor, 'municipality.propose', null);
-    return reply.headers(NO_STORE).page(<ProposePage values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('municipalities.propose.title'), indexable: false });
+    return reply.headers(NO_STORE).page(<ProposePage values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, {
+      title: req.t('municipalities.propose.title'),
+      indexable: false,
+    });
   });
 
   app.post('/:lang/municipalities/propose', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
@@ -128,11 +155,19 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     municipalitiesPolicy.authorize(actor, 'municipality.propose', null);
     const result = await proposeMunicipality(ctx, actor, req.body);
     if (result.ok) {
-      return reply.page(<MessagePage title={req.t('municipalities.propose.thanksTitle')} success><p>{req.t('municipalities.propose.thanks')}</p></MessagePage>,
-        { title: req.t('municipalities.propose.thanksTitle'), indexable: false });
+      return reply.page(
+        <MessagePage title={req.t('municipalities.propose.thanksTitle')} success>
+          <p>{req.t('municipalities.propose.thanks')}</p>
+        </MessagePage>,
+        { title: req.t('municipalities.propose.thanksTitle'), indexable: false },
+      );
     }
     const values = typedValues(req.body, ['country', 'name', 'native_name', 'region', 'population', 'website', 'note']);
-    return reply.refused(result, <ProposePage values={values} errors={result.errors} csrfToken={reply.generateCsrf()} />, req.t('municipalities.propose.title'));
+    return reply.refused(
+      result,
+      <ProposePage values={values} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+      req.t('municipalities.propose.title'),
+    );
   });
 
   app.get('/:lang/admin/claims/:id/evidence', async (req, reply) => {
@@ -142,8 +177,12 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const file = claim.evidence_file && join(ctx.config.dataDir, 'uploads', 'claims', claim.evidence_file);
     if (!file || !existsSync(file)) throw new NotFound();
     const type = file.endsWith('.pdf') ? 'application/pdf' : file.endsWith('.png') ? 'image/png' : 'image/jpeg';
-    return reply.headers({ ...NO_STORE, 'content-disposition': `attachment; filename="claim-${claim.id}-evidence${file.slice(file.lastIndexOf('.'))}"` })
-      .type(type).send(createReadStream(file));
+    return reply
+      .headers({
+        ...NO_STORE,
+        'content-disposition': `attachment; filename="claim-${claim.id}-evidence${file.slice(file.lastIndexOf('.'))}"`,
+      })
+      .type(type)
+      .send(createReadStream(file));
   });
-
 }

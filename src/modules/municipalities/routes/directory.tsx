@@ -1,28 +1,38 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type ModuleContext, renderSections } from '../../../core/modules.ts';
 import { type CountryCode, countryName } from '../../../core/countries.ts';
 import { NotFound, noticeFrom } from '../../../core/http/guards.ts';
 import { countryParam, pageQuery, pathParams } from '../../../core/http/params.ts';
-import { placeOf } from './place.ts';
+import { type ModuleContext, renderSections } from '../../../core/modules.ts';
+import { SharedPageHead } from '../../../core/views/head.tsx';
+import { municipalitiesPolicy } from '../policy.ts';
 import { listPage } from '../repo.ts';
 import { nearby, placesCount, regionsList } from '../service/directory.ts';
-import { municipalitiesPolicy } from '../policy.ts';
 import { descriptionsOf } from '../service/profile.ts';
 import { BrowsePage } from '../views/browse.tsx';
 import { profilePath } from '../views/common.tsx';
 import { ProfilePage } from '../views/profile.tsx';
-import { SharedPageHead } from '../../../core/views/head.tsx';
+import { placeOf } from './place.ts';
 
 const PAGE_SIZE = 50;
 
 // A bad country or page number names no page (404); an unknown sort or a long region is read leniently.
-const browseQuery = pageQuery(z.object({
-  country: z.literal('').transform(() => undefined).or(countryParam).optional(),
-  region: z.string().transform((r) => r.slice(0, 20) || undefined).optional().catch(undefined),
-  sort: z.enum(['name', 'population']).catch('population'),
-  page: z.coerce.number().int().min(1).default(1),
-}));
+const browseQuery = pageQuery(
+  z.object({
+    country: z
+      .literal('')
+      .transform(() => undefined)
+      .or(countryParam)
+      .optional(),
+    region: z
+      .string()
+      .transform((r) => r.slice(0, 20) || undefined)
+      .optional()
+      .catch(undefined),
+    sort: z.enum(['name', 'population']).catch('population'),
+    page: z.coerce.number().int().min(1).default(1),
+  }),
+);
 const countryPath = pathParams(z.object({ country: countryParam }));
 
 export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
@@ -52,21 +62,37 @@ export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     const m = await placeOf(ctx, req);
     const url = `${config.baseUrl}/${req.lang}${profilePath(m)}`;
     const place = {
-      '@context': 'https://schema.org', '@type': 'City', name: m.name, url,
+      '@context': 'https://schema.org',
+      '@type': 'City',
+      name: m.name,
+      url,
       ...(m.native_name ? { alternateName: m.native_name } : {}),
       containedInPlace: { '@type': 'Country', name: countryName(m.country, req.lang), identifier: m.country },
       ...(m.latitude !== null ? { geo: { '@type': 'GeoCoordinates', latitude: m.latitude, longitude: m.longitude } } : {}),
     };
-    const description = req.t('municipalities.description', { name: m.name, country: countryName(m.country, req.lang), count: m.population });
-    return reply.page(<ProfilePage m={m} near={await nearby(db, m)} mapTileUrl={config.mapTileUrl} mapAttribution={config.mapAttribution}
-      descriptions={await descriptionsOf(db, m.id)} canEdit={municipalitiesPolicy.can(req.actor, 'municipality.edit', m)}
-      sections={await renderSections(ctx, 'municipality.profile', m, { lang: req.lang, t: req.t, actor: req.actor })}
-      notice={noticeFrom(req, ['saved']) as 'saved' | undefined} />, {
-      title: `${m.name} (${countryName(m.country, req.lang)})`,
-      description,
-      styles: ['/static/vendor/leaflet/leaflet.css'],
-      scripts: ['/static/vendor/leaflet/leaflet.js', '/static/map.js'],
-      head: <SharedPageHead page={{ type: 'website', title: m.name, description, url, locale: req.lang, data: place }} />,
+    const description = req.t('municipalities.description', {
+      name: m.name,
+      country: countryName(m.country, req.lang),
+      count: m.population,
     });
+    return reply.page(
+      <ProfilePage
+        m={m}
+        near={await nearby(db, m)}
+        mapTileUrl={config.mapTileUrl}
+        mapAttribution={config.mapAttribution}
+        descriptions={await descriptionsOf(db, m.id)}
+        canEdit={municipalitiesPolicy.can(req.actor, 'municipality.edit', m)}
+        sections={await renderSections(ctx, 'municipality.profile', m, { lang: req.lang, t: req.t, actor: req.actor })}
+        notice={noticeFrom(req, ['saved']) as 'saved' | undefined}
+      />,
+      {
+        title: `${m.name} (${countryName(m.country, req.lang)})`,
+        description,
+        styles: ['/static/vendor/leaflet/leaflet.css'],
+        scripts: ['/static/vendor/leaflet/leaflet.js', '/static/map.js'],
+        head: <SharedPageHead page={{ type: 'website', title: m.name, description, url, locale: req.lang, data: place }} />,
+      },
+    );
   });
 }

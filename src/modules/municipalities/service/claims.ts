@@ -3,23 +3,29 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { audit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { type FormResult, validateForm } from '../../../core/http/forms.ts';
-import { text, urlField } from '../../../core/http/input.ts';
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { audit } from '../../../core/audit.ts';
-import { grantRole } from '../../accounts/index.ts';
 import { hashToken, newToken } from '../../../core/tokens.ts';
+import { grantRole } from '../../accounts/index.ts';
 import {
-  confirmClaimToken, findClaim, insertClaim, joinFieldsOf, nameOf, openClaimOf, updateClaim, updateMunicipality, websitesLike,
+  confirmClaimToken,
+  findClaim,
+  insertClaim,
+  joinFieldsOf,
+  nameOf,
+  openClaimOf,
+  updateClaim,
+  updateMunicipality,
+  websitesLike,
 } from '../repo.ts';
 import type { Municipality } from '../schema.ts';
-import { profilePath } from '../views/common.tsx';
 import { CLAIM_LIMITS, claimInput } from '../schema.ts';
+import { profilePath } from '../views/common.tsx';
 
 export const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
 
@@ -39,20 +45,25 @@ export function emailOnDomain(email: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
-
-
 /**
  * A person working for a municipality claims its profile: their address on the municipality's
  * domain gets a link; once confirmed, platform admins review the claim.
  */
-export async function submitClaim(ctx: ModuleContext, actor: Actor, m: Municipality, body: unknown, lang: string): Promise<FormResult<{ id: number }>> {
+export async function submitClaim(
+  ctx: ModuleContext,
+  actor: Actor,
+  m: Municipality,
+  body: unknown,
+  lang: string,
+): Promise<FormResult<{ id: number }>> {
   const { db } = ctx.database;
   const form = validateForm(claimInput, body, CLAIM_LIMITS);
   if (!form.ok) return form;
   const { job_title, official_email, website } = form.data;
   const domain = domainOf(m.website) ?? domainOf(website);
   if (!domain) return { ok: false, errors: { website: { key: 'municipalities.claim.error.websiteNeeded' } } };
-  if (!emailOnDomain(official_email, domain)) return { ok: false, errors: { official_email: { key: 'municipalities.claim.error.domain', values: { domain } } } };
+  if (!emailOnDomain(official_email, domain))
+    return { ok: false, errors: { official_email: { key: 'municipalities.claim.error.domain', values: { domain } } } };
   if (!m.website && (await websiteTakenElsewhere(db, domain, m.id))) {
     return { ok: false, errors: { website: { key: 'municipalities.claim.error.otherTown' } } };
   }
@@ -62,7 +73,8 @@ export async function submitClaim(ctx: ModuleContext, actor: Actor, m: Municipal
   let evidenceFile: string | null = null;
   if (Buffer.isBuffer(evidence) && evidence.length > 0) {
     const type = await fileTypeFromBuffer(evidence);
-    if (!type || !EVIDENCE_TYPES.includes(type.mime)) return { ok: false, errors: { evidence: { key: 'municipalities.claim.error.evidenceType' } } };
+    if (!type || !EVIDENCE_TYPES.includes(type.mime))
+      return { ok: false, errors: { evidence: { key: 'municipalities.claim.error.evidenceType' } } };
     evidenceFile = `${randomBytes(16).toString('hex')}.${type.ext}`;
     const dir = join(ctx.config.dataDir, 'uploads', 'claims');
     mkdirSync(dir, { recursive: true });
@@ -71,12 +83,24 @@ export async function submitClaim(ctx: ModuleContext, actor: Actor, m: Municipal
   const { token, hash } = newToken();
   const id = await transaction(db, async (trx) => {
     const row = await insertClaim(trx, {
-      municipality_id: m.id, user_id: actor.id, job_title, official_email, language: lang, website: m.website ? null : website || null,
-      evidence_file: evidenceFile, token_hash: hash, status: 'email_pending', reason: null, reviewed_by: null, reviewed_at: null,
+      municipality_id: m.id,
+      user_id: actor.id,
+      job_title,
+      official_email,
+      language: lang,
+      website: m.website ? null : website || null,
+      evidence_file: evidenceFile,
+      token_hash: hash,
+      status: 'email_pending',
+      reason: null,
+      reviewed_by: null,
+      reviewed_at: null,
       created_at: new Date().toISOString(),
     });
     await queueTranslatedMail(trx, ctx, 'municipalities.mail.claimConfirm', official_email, lang, {
-      name: actor.name, municipality: m.name, link: portalLink(ctx, lang, `/claims/confirm/${token}`),
+      name: actor.name,
+      municipality: m.name,
+      link: portalLink(ctx, lang, `/claims/confirm/${token}`),
     });
     return row.id;
   });
@@ -95,7 +119,6 @@ export async function confirmClaimEmail(ctx: ModuleContext, token: string): Prom
 }
 
 export { claimsInReview, findClaim } from '../repo.ts';
-
 
 type Claim = NonNullable<Awaited<ReturnType<typeof findClaim>>>;
 
@@ -116,7 +139,8 @@ export async function approveClaim(ctx: ModuleContext, admin: Actor, claim: Clai
     await updateMunicipality(trx, m.id, { joined_at: m.joined_at ?? now, join_rank: 1, website, updated_at: now });
     await grantRole(trx, claim.user_id, 'municipality_admin', m.id, admin.id);
     await queueTranslatedMail(trx, ctx, 'municipalities.mail.claimApproved', claim.official_email, claim.language, {
-      municipality: m.name, link: portalLink(ctx, claim.language, profilePath(m)),
+      municipality: m.name,
+      link: portalLink(ctx, claim.language, profilePath(m)),
     });
     const details = { claim: claim.id, user: claim.user_id };
     await audit(trx, admin, { action: 'municipality.claim.approve', subjectType: 'municipality', subjectId: m.id, details }, ip);
@@ -127,11 +151,24 @@ export async function approveClaim(ctx: ModuleContext, admin: Actor, claim: Clai
 /** Refuses a claim with a reason the claimant is told. */
 export async function refuseClaim(ctx: ModuleContext, admin: Actor, claim: Claim, reason: string, ip: string): Promise<void> {
   await transaction(ctx.database.db, async (trx) => {
-    await updateClaim(trx, claim.id, { status: 'refused', reason, reviewed_by: admin.id, reviewed_at: new Date().toISOString() });
+    await updateClaim(trx, claim.id, {
+      status: 'refused',
+      reason,
+      reviewed_by: admin.id,
+      reviewed_at: new Date().toISOString(),
+    });
     const m = await nameOf(trx, claim.municipality_id);
-    await queueTranslatedMail(trx, ctx, 'municipalities.mail.claimRefused', claim.official_email, claim.language, { municipality: m.name, reason });
+    await queueTranslatedMail(trx, ctx, 'municipalities.mail.claimRefused', claim.official_email, claim.language, {
+      municipality: m.name,
+      reason,
+    });
     const details = { claim: claim.id, reason };
-    await audit(trx, admin, { action: 'municipality.claim.refuse', subjectType: 'municipality', subjectId: claim.municipality_id, details }, ip);
+    await audit(
+      trx,
+      admin,
+      { action: 'municipality.claim.refuse', subjectType: 'municipality', subjectId: claim.municipality_id, details },
+      ip,
+    );
   });
   ctx.mail.wake();
 }

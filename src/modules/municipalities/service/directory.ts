@@ -2,7 +2,18 @@ import type { Kysely } from 'kysely';
 import { Remembered } from '../../../core/cache.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { nameKey } from '../../../core/search/normalize.ts';
-import { byKey, byKeyPrefix, closest, countWhere, findById, findBySlug, summariesByIds, type ListFilter, type MunicipalitySummary, regionsOf } from '../repo.ts';
+import {
+  byKey,
+  byKeyPrefix,
+  closest,
+  countWhere,
+  findById,
+  findBySlug,
+  type ListFilter,
+  type MunicipalitySummary,
+  regionsOf,
+  summariesByIds,
+} from '../repo.ts';
 
 export type Match = MunicipalitySummary & { match: 'exact' | 'prefix' | 'fuzzy' };
 
@@ -35,11 +46,15 @@ export async function searchMunicipalities(db: Kysely<Tables>, query: string, li
     for (const r of rows) if (!found.has(r.id)) found.set(r.id, { ...pick(r), match });
   };
   add([...(await byKey(db, 'name_key', key, limit)), ...(await byKey(db, 'native_key', key, limit))], 'exact');
-  if (found.size < limit) add([...(await byKeyPrefix(db, 'name_key', key, limit)), ...(await byKeyPrefix(db, 'native_key', key, limit))], 'prefix');
+  if (found.size < limit)
+    add([...(await byKeyPrefix(db, 'name_key', key, limit)), ...(await byKeyPrefix(db, 'native_key', key, limit))], 'prefix');
   if (found.size < limit && key.length >= 4) {
     const allowed = key.length >= 8 ? 2 : 1;
     const candidates = await byKeyPrefix(db, 'name_key', key.slice(0, 2), FUZZY_CANDIDATES);
-    add(candidates.filter((c) => c.key && editDistance(key, c.key.slice(0, key.length)) <= allowed), 'fuzzy');
+    add(
+      candidates.filter((c) => c.key && editDistance(key, c.key.slice(0, key.length)) <= allowed),
+      'fuzzy',
+    );
   }
   const rank = { exact: 0, prefix: 1, fuzzy: 2 };
   return [...found.values()].sort((a, b) => rank[a.match] - rank[b.match] || b.population - a.population).slice(0, limit);
@@ -47,8 +62,17 @@ export async function searchMunicipalities(db: Kysely<Tables>, query: string, li
 
 function pick(r: MunicipalitySummary): MunicipalitySummary {
   return {
-    id: r.id, country: r.country, slug: r.slug, name: r.name, native_name: r.native_name, population: r.population,
-    region_code: r.region_code, region_name: r.region_name, joined_at: r.joined_at, latitude: r.latitude, longitude: r.longitude,
+    id: r.id,
+    country: r.country,
+    slug: r.slug,
+    name: r.name,
+    native_name: r.native_name,
+    population: r.population,
+    region_code: r.region_code,
+    region_name: r.region_name,
+    joined_at: r.joined_at,
+    latitude: r.latitude,
+    longitude: r.longitude,
   };
 }
 
@@ -69,18 +93,24 @@ export async function nearby(db: Kysely<Tables>, m: { id: number; latitude: numb
   const { latitude: lat, longitude: lon } = m;
   const key = `${m.id}:${lat}:${lon}:${limit}`;
   let nearbyCache = nearbyCaches.get(db);
-  if (!nearbyCache) nearbyCaches.set(db, (nearbyCache = new Map()));
+  if (!nearbyCache) {
+    nearbyCache = new Map();
+    nearbyCaches.set(db, nearbyCache);
+  }
   let hit = nearbyCache.get(key);
   if (!hit || Date.now() - hit.at > NEARBY_TTL_MS) {
     hit = { at: Date.now(), rows: await closest(db, lat, lon, 0.3, limit + 1) };
     if (nearbyCache.size >= NEARBY_CACHE) nearbyCache.delete(nearbyCache.keys().next().value!);
     nearbyCache.set(key, hit);
   }
-  return hit.rows.filter((r) => r.id !== m.id).slice(0, limit).map((r) => {
-    const dLat = ((r.latitude ?? lat) - lat) * 111.2;
-    const dLon = ((r.longitude ?? lon) - lon) * 111.2 * Math.cos((lat * Math.PI) / 180);
-    return { ...r, km: Math.sqrt(dLat * dLat + dLon * dLon) };
-  });
+  return hit.rows
+    .filter((r) => r.id !== m.id)
+    .slice(0, limit)
+    .map((r) => {
+      const dLat = ((r.latitude ?? lat) - lat) * 111.2;
+      const dLon = ((r.longitude ?? lon) - lon) * 111.2 * Math.cos((lat * Math.PI) / 180);
+      return { ...r, km: Math.sqrt(dLat * dLat + dLon * dLon) };
+    });
 }
 
 /** Counts and region lists change only with imports and proposals: each process keeps them a minute. */

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { audit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
 import { webpVariants } from '../../../core/images.ts';
-import type { FieldErrors } from '../../../core/views/components.tsx';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { audit } from '../../../core/audit.ts';
-import type { Municipality } from '../schema.ts';
+import type { FieldErrors } from '../../../core/views/components.tsx';
 import { insertChanges, updateMunicipality } from '../repo.ts';
+import type { Municipality } from '../schema.ts';
 
 export const IMAGE_KINDS = ['coat_of_arms', 'mayor_photo'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];
@@ -19,7 +19,13 @@ export const mediaDir = (ctx: ModuleContext) => join(ctx.config.dataDir, 'upload
 export const imageFile = (base: string, width: number) => `${base}-${width}.webp`;
 
 /** Stores a coat of arms or mayor's photo as WebP variants without metadata (see webpVariants). */
-export async function uploadImage(ctx: ModuleContext, actor: Actor, m: Municipality, body: unknown, ip: string): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+export async function uploadImage(
+  ctx: ModuleContext,
+  actor: Actor,
+  m: Municipality,
+  body: unknown,
+  ip: string,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const { kind, image } = (body ?? {}) as { kind?: unknown; image?: unknown };
   if (!IMAGE_KINDS.includes(kind as ImageKind)) return { ok: false, errors: { kind: { key: 'form.error.choose' } } };
   if (!Buffer.isBuffer(image) || image.length === 0) return { ok: false, errors: { image: { key: 'images.error.missing' } } };
@@ -28,7 +34,7 @@ export async function uploadImage(ctx: ModuleContext, actor: Actor, m: Municipal
   const { variants } = resized;
   const base = `${m.id}-${String(kind).replaceAll('_', '-')}-${randomBytes(6).toString('hex')}`;
   mkdirSync(mediaDir(ctx), { recursive: true });
-  IMAGE_WIDTHS.forEach((w, i) => writeFileSync(join(mediaDir(ctx), imageFile(base, w)), variants[i]!));
+  for (const [i, w] of IMAGE_WIDTHS.entries()) writeFileSync(join(mediaDir(ctx), imageFile(base, w)), variants[i]!);
   const field = kind as ImageKind;
   await transaction(ctx.database.db, async (trx) => {
     const now = new Date().toISOString();

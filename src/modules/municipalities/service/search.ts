@@ -1,7 +1,7 @@
-import type { SearchProvider } from '../../../core/modules.ts';
 import { countryName } from '../../../core/countries.ts';
-import { searchMunicipalities } from './directory.ts';
+import type { SearchProvider } from '../../../core/modules.ts';
 import { profilePath } from '../views/common.tsx';
+import { searchMunicipalities } from './directory.ts';
 
 const SCORE = { exact: 100, prefix: 50, fuzzy: 20 } as const;
 

@@ -3,12 +3,24 @@ import { useHref, usePage } from '../../../core/views/context.ts';
 import type { Municipality } from '../schema.ts';
 import { profilePath } from './common.tsx';
 
-export function ClaimPage({ m, values, errors, csrfToken }: { m: Municipality; values: Partial<Record<string, string>>; errors: FieldErrors; csrfToken: string }) {
+export function ClaimPage({
+  m,
+  values,
+  errors,
+  csrfToken,
+}: {
+  m: Municipality;
+  values: Partial<Record<string, string>>;
+  errors: FieldErrors;
+  csrfToken: string;
+}) {
   const { t } = usePage();
   const href = useHref();
   const labels = {
-    job_title: t('municipalities.claim.jobTitle'), official_email: t('municipalities.claim.officialEmail'),
-    website: t('municipalities.claim.website'), evidence: t('municipalities.claim.evidence'),
+    job_title: t('municipalities.claim.jobTitle'),
+    official_email: t('municipalities.claim.officialEmail'),
+    website: t('municipalities.claim.website'),
+    evidence: t('municipalities.claim.evidence'),
   };
   const action = href(`${profilePath(m)}/claim`);
   return (
@@ -18,19 +30,64 @@ export function ClaimPage({ m, values, errors, csrfToken }: { m: Municipality; v
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={action} enctype="multipart/form-data" class="form" noValidate>
         <CsrfField token={csrfToken} />
-        <TextField name="job_title" label={labels.job_title} hint={t('municipalities.claim.jobTitleHint')} required value={values.job_title} error={errors.job_title} maxLength={120} autocomplete="organization-title" />
-        <TextField name="official_email" type="email" label={labels.official_email}
-          hint={m.website ? t('municipalities.claim.officialEmailHint', { website: m.website }) : t('municipalities.claim.officialEmailHintNoSite')}
-          required value={values.official_email} error={errors.official_email} maxLength={254} autocomplete="work email" />
+        <TextField
+          name="job_title"
+          label={labels.job_title}
+          hint={t('municipalities.claim.jobTitleHint')}
+          required
+          value={values.job_title}
+          error={errors.job_title}
+          maxLength={120}
+          autocomplete="organization-title"
+        />
+        <TextField
+          name="official_email"
+          type="email"
+          label={labels.official_email}
+          hint={
+            m.website
+              ? t('municipalities.claim.officialEmailHint', { website: m.website })
+              : t('municipalities.claim.officialEmailHintNoSite')
+          }
+          required
+          value={values.official_email}
+          error={errors.official_email}
+          maxLength={254}
+          autocomplete="work email"
+        />
         {!m.website && (
-          <TextField name="website" type="url" label={labels.website} hint={t('municipalities.claim.websiteHint')} required value={values.website} error={errors.website} maxLength={300} />
+          <TextField
+            name="website"
+            type="url"
+            label={labels.website}
+            hint={t('municipalities.claim.websiteHint')}
+            required
+            value={values.website}
+            error={errors.website}
+            maxLength={300}
+          />
         )}
         <div class={errors.evidence ? 'field field--error' : 'field'}>
-          <label for="evidence">{labels.evidence} <span class="optional">({t('form.optional')})</span></label>
-          <p class="hint" id="evidence-hint">{t('municipalities.claim.evidenceHint')}</p>
-          {errors.evidence && <p class="field-error" id="evidence-error"><span class="visually-hidden">{t('form.errorPrefix')} </span>{t(errors.evidence.key, errors.evidence.values)}</p>}
-          <input type="file" id="evidence" name="evidence" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-            aria-describedby={errors.evidence ? 'evidence-hint evidence-error' : 'evidence-hint'} aria-invalid={errors.evidence ? 'true' : undefined} />
+          <label for="evidence">
+            {labels.evidence} <span class="optional">({t('form.optional')})</span>
+          </label>
+          <p class="hint" id="evidence-hint">
+            {t('municipalities.claim.evidenceHint')}
+          </p>
+          {errors.evidence && (
+            <p class="field-error" id="evidence-error">
+              <span class="visually-hidden">{t('form.errorPrefix')} </span>
+              {t(errors.evidence.key, errors.evidence.values)}
+            </p>
+          )}
+          <input
+            type="file"
+            id="evidence"
+            name="evidence"
+            accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+            aria-describedby={errors.evidence ? 'evidence-hint evidence-error' : 'evidence-hint'}
+            aria-invalid={errors.evidence ? 'true' : undefined}
+          />
         </div>
         <button type="submit">{t('municipalities.claim.submit')}</button>
       </form>
@@ -39,11 +96,30 @@ export function ClaimPage({ m, values, errors, csrfToken }: { m: Municipality; v
 }
 
 export interface QueueClaim {
-  id: number; job_title: string; official_email: string; website: string | null; evidence_file: string | null; created_at: string;
-  municipality: string; country: string; slug: string; known_website: string | null; claimant: string;
+  id: number;
+  job_title: string;
+  official_email: string;
+  website: string | null;
+  evidence_file: string | null;
+  created_at: string;
+  municipality: string;
+  country: string;
+  slug: string;
+  known_website: string | null;
+  claimant: string;
 }
 
-export function ReviewQueuePage({ claims, csrfToken, notice, errors }: { claims: QueueClaim[]; csrfToken: string; notice?: string | undefined; errors: Record<number, boolean> }) {
+export function ReviewQueuePage({
+  claims,
+  csrfToken,
+  notice,
+  errors,
+}: {
+  claims: QueueClaim[];
+  csrfToken: string;
+  notice?: string | undefined;
+  errors: Record<number, boolean>;
+}) {
   const { t } = usePage();
   const href = useHref();
   return (
@@ -53,15 +129,44 @@ export function ReviewQueuePage({ claims, csrfToken, notice, errors }: { claims:
       {claims.length === 0 && <p>{t('municipalities.review.empty')}</p>}
       {claims.map((c) => (
         <section key={c.id} class="review-card" aria-labelledby={`claim-${c.id}`}>
-          <h2 id={`claim-${c.id}`}><a href={href(profilePath(c))}>{c.municipality}</a> ({c.country})</h2>
+          <h2 id={`claim-${c.id}`}>
+            <a href={href(profilePath(c))}>{c.municipality}</a> ({c.country})
+          </h2>
           <dl class="summary-list">
-            <dt>{t('municipalities.review.claimant')}</dt><dd>{c.claimant} – {c.job_title}</dd>
-            <dt>{t('municipalities.claim.officialEmail')}</dt><dd>{c.official_email} ({t('municipalities.review.confirmed')})</dd>
-            <dt>{t('municipalities.claim.website')}</dt><dd>{c.known_website ?? c.website}{!c.known_website && <> <span class="tag">{t('municipalities.review.newWebsite')}</span></>}</dd>
+            <dt>{t('municipalities.review.claimant')}</dt>
+            <dd>
+              {c.claimant} – {c.job_title}
+            </dd>
+            <dt>{t('municipalities.claim.officialEmail')}</dt>
+            <dd>
+              {c.official_email} ({t('municipalities.review.confirmed')})
+            </dd>
+            <dt>{t('municipalities.claim.website')}</dt>
+            <dd>
+              {c.known_website ?? c.website}
+              {!c.known_website && (
+                <>
+                  {' '}
+                  <span class="tag">{t('municipalities.review.newWebsite')}</span>
+                </>
+              )}
+            </dd>
             <dt>{t('municipalities.claim.evidence')}</dt>
-            <dd>{c.evidence_file ? <a href={href(`/admin/claims/${c.id}/evidence`)}>{t('municipalities.review.openEvidence')}</a> : t('municipalities.review.noEvidence')}</dd>
+            <dd>
+              {c.evidence_file ? (
+                <a href={href(`/admin/claims/${c.id}/evidence`)}>{t('municipalities.review.openEvidence')}</a>
+              ) : (
+                t('municipalities.review.noEvidence')
+              )}
+            </dd>
           </dl>
-          <ReviewActions base={`/admin/claims/${c.id}`} reasonId={`reason-${c.id}`} what={c.municipality} csrfToken={csrfToken} reasonMissing={!!errors[c.id]} />
+          <ReviewActions
+            base={`/admin/claims/${c.id}`}
+            reasonId={`reason-${c.id}`}
+            what={c.municipality}
+            csrfToken={csrfToken}
+            reasonMissing={!!errors[c.id]}
+          />
         </section>
       ))}
     </article>
@@ -69,7 +174,19 @@ export function ReviewQueuePage({ claims, csrfToken, notice, errors }: { claims:
 }
 
 /** Approve, or refuse with a reason: the decision buttons of one item under review. */
-export function ReviewActions({ base, reasonId, what, csrfToken, reasonMissing }: { base: string; reasonId: string; what: string; csrfToken: string; reasonMissing: boolean }) {
+export function ReviewActions({
+  base,
+  reasonId,
+  what,
+  csrfToken,
+  reasonMissing,
+}: {
+  base: string;
+  reasonId: string;
+  what: string;
+  csrfToken: string;
+  reasonMissing: boolean;
+}) {
   const { t } = usePage();
   const href = useHref();
   return (
@@ -79,9 +196,19 @@ export function ReviewActions({ base, reasonId, what, csrfToken, reasonMissing }
       </div>
       <form method="post" action={href(`${base}/refuse`)} class="form" noValidate>
         <CsrfField token={csrfToken} />
-        <TextArea name="reason" id={reasonId} label={t('municipalities.review.reason')} required rows={3} maxLength={1000}
-          error={reasonMissing ? { key: 'municipalities.review.reasonNeeded' } : undefined} />
-        <button type="submit" class="button--secondary">{t('municipalities.review.refuse')}<span class="visually-hidden"> {what}</span></button>
+        <TextArea
+          name="reason"
+          id={reasonId}
+          label={t('municipalities.review.reason')}
+          required
+          rows={3}
+          maxLength={1000}
+          error={reasonMissing ? { key: 'municipalities.review.reasonNeeded' } : undefined}
+        />
+        <button type="submit" class="button--secondary">
+          {t('municipalities.review.refuse')}
+          <span class="visually-hidden"> {what}</span>
+        </button>
       </form>
     </>
   );

@@ -1,5 +1,5 @@
-import { useHref, usePage } from '../../../core/views/context.ts';
 import { countryName } from '../../../core/countries.ts';
+import { useHref, usePage } from '../../../core/views/context.ts';
 import type { MunicipalitySummary } from '../repo.ts';
 
 export const profilePath = (m: Pick<MunicipalitySummary, 'country' | 'slug'>) => `/municipalities/${m.country.toLowerCase()}/${m.slug}`;
@@ -12,7 +12,12 @@ export function PlaceItem({ m, showCountry = true }: { m: MunicipalitySummary; s
     <li class="place">
       <a href={href(profilePath(m))}>{m.name}</a>
       {m.native_name && m.native_name !== m.name && <span lang={undefined}> ({m.native_name})</span>}
-      {m.joined_at && <> <span class="tag tag--joined">{t('municipalities.joined')}</span></>}
+      {m.joined_at && (
+        <>
+          {' '}
+          <span class="tag tag--joined">{t('municipalities.joined')}</span>
+        </>
+      )}
       <span class="place-meta">
         {showCountry && <>{countryName(m.country, lang)} · </>}
         {t('municipalities.population', { count: m.population })}

@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { queryParams } from '../../../core/http/params.ts';
 import { typedValues } from '../../../core/http/forms.ts';
+import { NO_STORE } from '../../../core/http/guards.ts';
+import { queryParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
+import { CONTACT_TOPICS } from '../schema.ts';
+import { sendContactMessage } from '../service/contact.ts';
 import { AboutPage } from '../views/about.tsx';
 import { AccessibilityPage } from '../views/accessibility.tsx';
 import { ContactPage, ContactThanksPage, type ContactValues } from '../views/contact.tsx';
 import { HomePage } from '../views/home.tsx';
 import { PrivacyPage } from '../views/privacy.tsx';
-import { CONTACT_TOPICS } from '../schema.ts';
-import { sendContactMessage } from '../service/contact.ts';
-import { NO_STORE } from '../../../core/http/guards.ts';
 
 const topicQuery = queryParams({ topic: z.enum(CONTACT_TOPICS) });
 const formValues = (body: unknown): ContactValues => typedValues(body, ['topic', 'name', 'email', 'page_url', 'message']);
@@ -21,7 +21,10 @@ export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   // Other modules add what is new to the home page; they get the reader's query (e.g. a chosen country).
   app.get('/:lang/', async (req, reply) => {
     const sections = await renderSections(ctx, 'home', req.query, { lang: req.lang, t: req.t, actor: req.actor });
-    return reply.page(<HomePage sections={sections} />, { title: req.t('home.title'), description: req.t('home.lead', { siteName: config.siteName }) });
+    return reply.page(<HomePage sections={sections} />, {
+      title: req.t('home.title'),
+      description: req.t('home.lead', { siteName: config.siteName }),
+    });
   });
   app.get('/:lang/about', (req, reply) => reply.page(<AboutPage />, { title: req.t('nav.about') }));
   app.get('/:lang/accessibility', (req, reply) => reply.page(<AccessibilityPage />, { title: req.t('accessibility.title') }));
@@ -29,13 +32,19 @@ export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/contact', (req, reply) => {
     const values: ContactValues = { topic: topicQuery(req).topic ?? 'general' };
-    return reply.headers(NO_STORE).page(<ContactPage values={values} errors={{}} csrfToken={reply.generateCsrf()} />, { title: req.t('contact.title') });
+    return reply.headers(NO_STORE).page(<ContactPage values={values} errors={{}} csrfToken={reply.generateCsrf()} />, {
+      title: req.t('contact.title'),
+    });
   });
 
   app.post('/:lang/contact', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
     const result = await sendContactMessage(database.db, req.body, req.lang);
     if (result.ok) return reply.redirect(`/${req.lang}/contact/thanks`, 303);
-    return reply.refused(result, <ContactPage values={formValues(req.body)} errors={result.errors} csrfToken={reply.generateCsrf()} />, req.t('contact.title'));
+    return reply.refused(
+      result,
+      <ContactPage values={formValues(req.body)} errors={result.errors} csrfToken={reply.generateCsrf()} />,
+      req.t('contact.title'),
+    );
   });
 
   app.get('/:lang/contact/thanks', (req, reply) =>

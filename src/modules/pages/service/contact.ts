@@ -9,7 +9,12 @@ export type ContactResult = { ok: true; id: number } | { ok: false; errors: Fiel
 
 /** Validates and keeps a message sent through the contact form. */
 export async function sendContactMessage(db: Kysely<Tables>, body: unknown, language: string): Promise<ContactResult> {
-  const form = validateForm(contactInput, body, { name: LIMITS.name, email: LIMITS.email, page_url: LIMITS.pageUrl, message: LIMITS.message });
+  const form = validateForm(contactInput, body, {
+    name: LIMITS.name,
+    email: LIMITS.email,
+    page_url: LIMITS.pageUrl,
+    message: LIMITS.message,
+  });
   if (!form.ok) return form;
   return { ok: true, id: await insertContactMessage(db, form.data, language, new Date()) };
 }

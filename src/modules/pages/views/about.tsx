@@ -11,13 +11,17 @@ export function AboutPage() {
       <p class="lead">{t('about.intro', { siteName })}</p>
       <h2>{t('about.who.heading')}</h2>
       <ul>
-        {AUDIENCES.map((a) => <li key={a}>{t(`about.who.${a}`)}</li>)}
+        {AUDIENCES.map((a) => (
+          <li key={a}>{t(`about.who.${a}`)}</li>
+        ))}
       </ul>
       <h2>{t('about.languages.heading')}</h2>
       <p>{t('about.languages.body')}</p>
       <h2>{t('about.open.heading')}</h2>
       <p>{t('about.open.body', { siteName })}</p>
-      <p><a href={href('/contact')}>{t('about.contactLink')}</a></p>
+      <p>
+        <a href={href('/contact')}>{t('about.contactLink')}</a>
+      </p>
     </article>
   );
 }

@@ -15,13 +15,19 @@ export function AccessibilityPage() {
       <p>{t('accessibility.status.body')}</p>
       <h2>{t('accessibility.features.heading')}</h2>
       <ul>
-        {FEATURES.map((f) => <li key={f}>{t(`accessibility.features.${f}`)}</li>)}
+        {FEATURES.map((f) => (
+          <li key={f}>{t(`accessibility.features.${f}`)}</li>
+        ))}
       </ul>
       <h2>{t('accessibility.limits.heading')}</h2>
       <p>{t('accessibility.limits.body')}</p>
       <h2>{t('accessibility.feedback.heading')}</h2>
       <p>{t('accessibility.feedback.body')}</p>
-      <p><a class="button" href={href('/contact?topic=accessibility')}>{t('accessibility.feedback.link')}</a></p>
+      <p>
+        <a class="button" href={href('/contact?topic=accessibility')}>
+          {t('accessibility.feedback.link')}
+        </a>
+      </p>
       <h2>{t('accessibility.enforcement.heading')}</h2>
       <p>{t('accessibility.enforcement.body')}</p>
       <p class="meta">{t('accessibility.prepared', { date: STATEMENT_DATE })}</p>

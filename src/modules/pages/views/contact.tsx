@@ -29,7 +29,15 @@ export function ContactPage({ values, errors, csrfToken }: { values: ContactValu
           error={errors.topic}
           options={CONTACT_TOPICS.map((v) => ({ value: v, label: t(`contact.topic.${v}`) }))}
         />
-        <TextField name="name" label={labels.name} required value={values.name} error={errors.name} maxLength={LIMITS.name} autocomplete="name" />
+        <TextField
+          name="name"
+          label={labels.name}
+          required
+          value={values.name}
+          error={errors.name}
+          maxLength={LIMITS.name}
+          autocomplete="name"
+        />
         <TextField
           name="email"
           type="email"
@@ -41,7 +49,14 @@ export function ContactPage({ values, errors, csrfToken }: { values: ContactValu
           maxLength={LIMITS.email}
           autocomplete="email"
         />
-        <TextField name="page_url" label={labels.page_url} hint={t('contact.pageUrl.hint')} value={values.page_url} error={errors.page_url} maxLength={LIMITS.pageUrl} />
+        <TextField
+          name="page_url"
+          label={labels.page_url}
+          hint={t('contact.pageUrl.hint')}
+          value={values.page_url}
+          error={errors.page_url}
+          maxLength={LIMITS.pageUrl}
+        />
         <TextArea name="message" label={labels.message} required value={values.message} error={errors.message} maxLength={LIMITS.message} />
         <button type="submit">{t('contact.submit')}</button>
       </form>
@@ -58,7 +73,9 @@ export function ContactThanksPage() {
         <h1>{t('contact.thanks.title')}</h1>
         <p>{t('contact.thanks.body')}</p>
       </div>
-      <p><a href={href('/')}>{t('errors.goHome')}</a></p>
+      <p>
+        <a href={href('/')}>{t('errors.goHome')}</a>
+      </p>
     </article>
   );
 }

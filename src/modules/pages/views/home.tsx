@@ -29,7 +29,11 @@ export function HomePage({ sections = [] }: { sections?: VNode[] }) {
       <section class="callout" aria-labelledby="join-heading">
         <h2 id="join-heading">{t('home.join.heading')}</h2>
         <p>{t('home.join.body')}</p>
-        <p><a class="button" href={href('/contact?topic=joining')}>{t('home.join.link')}</a></p>
+        <p>
+          <a class="button" href={href('/contact?topic=joining')}>
+            {t('home.join.link')}
+          </a>
+        </p>
       </section>
     </>
   );

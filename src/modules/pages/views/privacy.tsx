@@ -15,7 +15,9 @@ export function PrivacyPage() {
           <p>{t(`privacy.${s}.body`)}</p>
         </section>
       ))}
-      <p><a href={href('/contact?topic=privacy')}>{t('privacy.contactLink')}</a></p>
+      <p>
+        <a href={href('/contact?topic=privacy')}>{t('privacy.contactLink')}</a>
+      </p>
     </article>
   );
 }
