@@ -3,12 +3,9 @@ import { ConfigError, loadConfig, prepareDataDir } from '../core/config.ts';
 import { openDatabase } from '../core/db/client.ts';
 import { migrateToLatest } from '../core/db/migrate.ts';
 import { MailSender } from '../core/mail/sender.ts';
-import { type ModuleContext, personalDataOf, sectionsOf } from '../core/modules.ts';
-import { registerScopes } from '../core/scopes.ts';
+import { type ModuleContext, moduleContext } from '../core/modules.ts';
 import { runDemoSeeds } from '../core/seeds.ts';
 import { modules } from '../modules/index.ts';
-
-registerScopes(modules.flatMap((m) => m.scopes ?? []));
 
 /** Opens the configured database, brought up to date, for one command. */
 async function withDatabase(fn: (ctx: ModuleContext, applied: string[]) => Promise<void>): Promise<void> {
@@ -17,7 +14,7 @@ async function withDatabase(fn: (ctx: ModuleContext, applied: string[]) => Promi
   const mail = new MailSender(database, config);
   try {
     const { applied } = await migrateToLatest(database.db, modules);
-    await fn({ config, database, mail, personalData: personalDataOf(modules), sections: sectionsOf(modules) }, applied);
+    await fn(moduleContext(config, database, mail, modules), applied);
     // Mail a command queued goes out now where it can; the server's worker retries what fails.
     await mail.deliverDue().catch(() => 0);
   } finally {

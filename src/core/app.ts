@@ -13,9 +13,8 @@ import { registerSecurity } from './http/security.ts';
 import { negotiateLanguage } from './i18n/negotiate.ts';
 import { startJobs } from './jobs.ts';
 import { MailSender } from './mail/sender.ts';
-import { type ModuleContext, type ModuleManifest, personalDataOf, sectionsOf } from './modules.ts';
+import { type ModuleContext, type ModuleManifest, moduleContext } from './modules.ts';
 import { registerOpenApi } from './openapi.ts';
-import { registerScopes } from './scopes.ts';
 import { registerSearch } from './search/routes.tsx';
 import { registerSitemaps } from './sitemap.ts';
 
@@ -53,14 +52,7 @@ export async function buildApp({ config, database, modules, logger, background =
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  registerScopes(modules.flatMap((m) => m.scopes ?? []));
-  const ctx: ModuleContext = {
-    config,
-    database,
-    mail: new MailSender(database, config, app.log),
-    personalData: personalDataOf(modules),
-    sections: sectionsOf(modules),
-  };
+  const ctx = moduleContext(config, database, new MailSender(database, config, app.log), modules);
   app.decorate('context', ctx);
   app.addHook('onClose', () => ctx.mail.stop());
   if (background) {

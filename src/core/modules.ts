@@ -7,7 +7,7 @@ import type { Database } from './db/client.ts';
 import type { Translator } from './i18n/catalog.ts';
 import type { LanguageCode } from './i18n/languages.ts';
 import type { MailSender } from './mail/sender.ts';
-import type { ScopeDefinition } from './scopes.ts';
+import { registerScopes, type ScopeDefinition } from './scopes.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -91,7 +91,7 @@ export interface PersonalData {
   erase(person: DataSubject, ctx: ModuleContext): Promise<void>;
 }
 
-export function sectionsOf(modules: ModuleManifest[]): ModuleContext['sections'] {
+function sectionsOf(modules: ModuleManifest[]): ModuleContext['sections'] {
   const all: ModuleContext['sections'] = {};
   for (const m of modules) {
     for (const [point, provider] of Object.entries(m.sections ?? {})) {
@@ -108,7 +108,7 @@ export async function renderSections(ctx: ModuleContext, point: string, subject:
   return parts.filter((p): p is VNode => p !== null);
 }
 
-export function personalDataOf(modules: ModuleManifest[]): ModuleContext['personalData'] {
+function personalDataOf(modules: ModuleManifest[]): ModuleContext['personalData'] {
   return modules.flatMap((m) => (m.personalData ? [{ module: m.name, data: m.personalData }] : []));
 }
 
@@ -180,4 +180,10 @@ export interface ModuleManifest {
   sections?: Record<string, SectionProvider>;
   /** The things this module owns that people hold roles in (see scopes.ts). */
   scopes?: ScopeDefinition[];
+}
+
+/** What the modules share at run time, for the server and the commands alike; makes their scopes known. */
+export function moduleContext(config: Config, database: Database, mail: MailSender, modules: ModuleManifest[]): ModuleContext {
+  registerScopes(modules.flatMap((m) => m.scopes ?? []));
+  return { config, database, mail, personalData: personalDataOf(modules), sections: sectionsOf(modules) };
 }

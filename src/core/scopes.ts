@@ -63,3 +63,28 @@ export function roleLabelKey(role: string): string {
   const type = scopeOfRole(role);
   return (type && registry.get(type)?.roleLabels?.[role]) ?? `accounts.role.${role}`;
 }
+
+/** A thing of a scope as readers see it, with its scope type and id. */
+export type DescribedThing = ScopeThing & { type: string; id: number };
+
+/**
+ * The things these references name, each described by its scope, by "type:id". The platform,
+ * unknown scopes and ids that name nothing are left out.
+ */
+export async function describeScopes(
+  ctx: ModuleContext,
+  refs: readonly { type: string | undefined; id: number | null }[],
+): Promise<Map<string, DescribedThing>> {
+  const byType = new Map<string, Set<number>>();
+  for (const { type, id } of refs) {
+    if (type === undefined || type === PLATFORM || id === null || !registry.has(type)) continue;
+    byType.set(type, (byType.get(type) ?? new Set()).add(id));
+  }
+  const found = new Map<string, DescribedThing>();
+  await Promise.all(
+    [...byType].map(async ([type, ids]) => {
+      for (const [id, thing] of await registry.get(type)!.describe([...ids], ctx)) found.set(`${type}:${id}`, { ...thing, type, id });
+    }),
+  );
+  return found;
+}

@@ -1,6 +1,6 @@
 import type { Grant, Scope } from '../../../core/authz.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { PLATFORM, type ScopeThing, scopeDefinition, scopeOfRole } from '../../../core/scopes.ts';
+import { type DescribedThing, describeScopes, PLATFORM, type ScopeThing, scopeDefinition, scopeOfRole } from '../../../core/scopes.ts';
 
 /** The scope an address names, or undefined when there is no such thing (its pages answer 404). */
 export async function findScope(
@@ -16,15 +16,8 @@ export async function findScope(
 }
 
 /** The things a person's roles hold in, by "type:id", for naming them on the account page. */
-export async function thingsOfGrants(ctx: ModuleContext, grants: readonly Grant[]): Promise<Map<string, ScopeThing>> {
-  const byType = new Map<string, number[]>();
-  for (const g of grants) {
-    const type = scopeOfRole(g.role);
-    if (type && type !== PLATFORM && g.scopeId !== null) byType.set(type, [...(byType.get(type) ?? []), g.scopeId]);
-  }
-  const found = new Map<string, ScopeThing>();
-  for (const [type, ids] of byType) {
-    for (const [id, thing] of await scopeDefinition(type)!.describe(ids, ctx)) found.set(`${type}:${id}`, thing);
-  }
-  return found;
-}
+export const thingsOfGrants = (ctx: ModuleContext, grants: readonly Grant[]): Promise<Map<string, DescribedThing>> =>
+  describeScopes(
+    ctx,
+    grants.map((g) => ({ type: scopeOfRole(g.role), id: g.scopeId })),
+  );

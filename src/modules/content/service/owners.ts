@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/authz.ts';
 import { hasRole } from '../../../core/authz.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { PLATFORM, type ScopeThing, scopeDefinition, scopeDefinitions, scopeOfRole } from '../../../core/scopes.ts';
+import { type DescribedThing, describeScopes, PLATFORM, scopeDefinition, scopeDefinitions, scopeOfRole } from '../../../core/scopes.ts';
 
 /** Who an item belongs to: the platform (id null) or a thing of a scope that writes content. */
 export interface Owner {
@@ -10,7 +10,7 @@ export interface Owner {
 }
 
 /** An owner as readers see it, with its type and id. */
-export type OwnerThing = ScopeThing & { type: string; id: number };
+export type OwnerThing = DescribedThing;
 
 /** The scopes whose things may own content: those that declare writers. */
 export const writerScopes = () => scopeDefinitions().filter((d) => (d.writers ?? []).length > 0);
@@ -39,19 +39,10 @@ export function ownersOf(actor: Actor): { platform: boolean; all: boolean; scope
 }
 
 /** The owners of these items as readers see them, by "type:id"; the platform is not among them. */
-export async function describeOwners(ctx: ModuleContext, owners: readonly Owner[]): Promise<Map<string, OwnerThing>> {
-  const byType = new Map<string, number[]>();
-  for (const o of owners)
-    if (o.owner_type !== PLATFORM && o.owner_id !== null) byType.set(o.owner_type, [...(byType.get(o.owner_type) ?? []), o.owner_id]);
-  const found = new Map<string, OwnerThing>();
-  await Promise.all(
-    [...byType].map(async ([type, ids]) => {
-      const definition = scopeDefinition(type);
-      if (!definition) return;
-      for (const [id, thing] of await definition.describe([...new Set(ids)], ctx)) found.set(`${type}:${id}`, { ...thing, type, id });
-    }),
+export const describeOwners = (ctx: ModuleContext, owners: readonly Owner[]): Promise<Map<string, OwnerThing>> =>
+  describeScopes(
+    ctx,
+    owners.map((o) => ({ type: o.owner_type, id: o.owner_id })),
   );
-  return found;
-}
 
 export const ownerKey = (o: Owner) => `${o.owner_type}:${o.owner_id}`;
