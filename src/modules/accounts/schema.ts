@@ -88,6 +88,9 @@ declare module '../../core/db/tables.ts' {
 
 export const LIMITS = { name: 120, email: 254, password: 200, orgName: 160, website: 300, description: 5000 } as const;
 
+/** The length limits of the account forms' fields, for their "too long" messages. */
+export const FIELD_LIMITS = { name: LIMITS.name, email: LIMITS.email, password: LIMITS.password, current_password: LIMITS.password };
+
 // Error messages are message keys; forms translate them.
 const required = (max: number) => text().trim().min(1, 'form.error.required').max(max, 'form.error.tooLong');
 export const emailField = required(LIMITS.email).toLowerCase().pipe(z.email('form.error.email'));

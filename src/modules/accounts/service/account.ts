@@ -6,7 +6,7 @@ import type { Tables } from '../../../core/db/tables.ts';
 import { type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
 import { hit } from '../../../core/http/throttle.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { hashToken, newToken } from '../../../core/tokens.ts';
+import { hashToken } from '../../../core/tokens.ts';
 import {
   deleteGrantsOf,
   deleteInvitationsFor,
@@ -16,24 +16,18 @@ import {
   findUser,
   findUserByEmail,
   grantsOf,
-  insertToken,
   invitationsFor,
   sessionsOf,
   updateUser,
   usersByIds,
   useToken,
 } from '../repo.ts';
-import { changeEmailInput, changePasswordInput, LIMITS, passwordOnlyInput, profileInput } from '../schema.ts';
-import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
+import { changeEmailInput, changePasswordInput, FIELD_LIMITS, passwordOnlyInput, profileInput } from '../schema.ts';
+import { THROTTLE } from './limits.ts';
 import { link, queueAccountMail } from './mails.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { issueToken } from './tokens.ts';
 
-const FIELD_LIMITS = {
-  name: LIMITS.name,
-  email: LIMITS.email,
-  password: LIMITS.password,
-  current_password: LIMITS.password,
-};
 const wrongPassword = { ok: false as const, errors: { current_password: { key: 'accounts.error.wrongPassword' } } };
 
 async function currentUser(ctx: ModuleContext, actor: Actor) {
@@ -85,18 +79,9 @@ export async function requestEmailChange(ctx: ModuleContext, actor: Actor, body:
   if (!limited.allowed) return tooManyAttempts(limited.retryAfter);
   // An address taken by another account gets no link, but the answer is the same.
   if (!(await findUserByEmail(db, email))) {
-    const { token, hash } = newToken();
-    const now = Date.now();
     await transaction(db, async (trx) => {
       await deleteTokensOf(trx, user.id, 'change_email');
-      await insertToken(trx, {
-        user_id: user.id,
-        purpose: 'change_email',
-        token_hash: hash,
-        payload: email,
-        expires_at: new Date(now + TOKEN_TTL_MS.change_email).toISOString(),
-        created_at: new Date(now).toISOString(),
-      });
+      const token = await issueToken(trx, user.id, 'change_email', { payload: email });
       await queueAccountMail(trx, ctx, 'changeEmail', email, user.language, {
         name: user.name,
         link: link(ctx, user.language, `/email/confirm/${token}`),

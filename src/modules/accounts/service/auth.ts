@@ -2,31 +2,15 @@ import { transaction } from '../../../core/db/client.ts';
 import { type FormRefusal, type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
 import { clear, hit, release } from '../../../core/http/throttle.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { hashToken, newToken } from '../../../core/tokens.ts';
+import { hashToken } from '../../../core/tokens.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
-import {
-  deleteTokensOf,
-  findUsableToken,
-  findUser,
-  findUserByEmail,
-  insertToken,
-  insertUser,
-  type User,
-  updateUser,
-  useToken,
-} from '../repo.ts';
-import { emailInput, LIMITS, newPasswordInput, signInInput, signUpInput } from '../schema.ts';
-import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
+import { deleteTokensOf, findUsableToken, findUser, findUserByEmail, insertUser, type User, updateUser, useToken } from '../repo.ts';
+import { emailInput, FIELD_LIMITS, newPasswordInput, signInInput, signUpInput } from '../schema.ts';
+import { THROTTLE } from './limits.ts';
 import { link, queueAccountMail } from './mails.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { endAllSessions } from './sessions.ts';
-
-const FIELD_LIMITS = {
-  name: LIMITS.name,
-  email: LIMITS.email,
-  password: LIMITS.password,
-  current_password: LIMITS.password,
-};
+import { issueToken } from './tokens.ts';
 
 /** A form refused as a whole, e.g. by a rate limit; shown above the form. */
 export function formError(key: string, values?: Record<string, string | number>): { ok: false; errors: FieldErrors } {
@@ -79,16 +63,7 @@ async function sendConfirmation(
   ctx: ModuleContext,
   user: Pick<User, 'id' | 'name' | 'email' | 'language'>,
 ): Promise<void> {
-  const { token, hash } = newToken();
-  const now = Date.now();
-  await insertToken(db, {
-    user_id: user.id,
-    purpose: 'confirm_email',
-    token_hash: hash,
-    payload: null,
-    expires_at: new Date(now + TOKEN_TTL_MS.confirm_email).toISOString(),
-    created_at: new Date(now).toISOString(),
-  });
+  const token = await issueToken(db, user.id, 'confirm_email');
   await queueAccountMail(db, ctx, 'confirm', user.email, user.language, {
     name: user.name,
     link: link(ctx, user.language, `/confirm/${token}`),
@@ -168,17 +143,8 @@ export async function requestPasswordReset(ctx: ModuleContext, body: unknown, ip
   if (!perAccount.allowed) return { ok: true, data: { email } };
   const user = await findUserByEmail(db, email);
   if (user) {
-    const { token, hash } = newToken();
-    const now = Date.now();
     await transaction(db, async (trx) => {
-      await insertToken(trx, {
-        user_id: user.id,
-        purpose: 'reset_password',
-        token_hash: hash,
-        payload: null,
-        expires_at: new Date(now + TOKEN_TTL_MS.reset_password).toISOString(),
-        created_at: new Date(now).toISOString(),
-      });
+      const token = await issueToken(trx, user.id, 'reset_password');
       await queueAccountMail(trx, ctx, 'reset', user.email, user.language, {
         name: user.name,
         link: link(ctx, user.language, `/password/reset/${token}`),

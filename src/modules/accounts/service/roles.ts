@@ -23,7 +23,6 @@ import {
   grantsInScope,
   insertGrant,
   insertInvitation,
-  insertToken,
   insertUser,
   openInvitationsInScope,
 } from '../repo.ts';
@@ -31,6 +30,7 @@ import { inviteInput, LIMITS } from '../schema.ts';
 import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
 import { link, queueAccountMail } from './mails.ts';
 import { hashPassword } from './passwords.ts';
+import { issueToken } from './tokens.ts';
 
 const scopeKey = (scope: Scope) => scope.id ?? 0;
 
@@ -233,15 +233,8 @@ export async function createAdmin(
         terms_accepted_at: null,
         created_at: now.toISOString(),
       });
-      const { token, hash } = newToken();
-      await insertToken(trx, {
-        user_id: userId,
-        purpose: 'reset_password',
-        token_hash: hash,
-        payload: null,
-        expires_at: new Date(now.getTime() + TOKEN_TTL_MS.invitation).toISOString(),
-        created_at: now.toISOString(),
-      });
+      // The first admin's link to set a password lasts as long as an invitation.
+      const token = await issueToken(trx, userId, 'reset_password', { ttl: TOKEN_TTL_MS.invitation });
       setPasswordLink = link(ctx, 'en', `/password/reset/${token}`);
     }
     await grantRole(trx, userId, 'platform_admin', null, null);

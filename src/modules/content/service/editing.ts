@@ -12,7 +12,7 @@ import { indexText, textOf } from '../fulltext.ts';
 import { contentPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import type { ContentItem, ContentItemRow, ContentText, OwnerType, PolicyArea, State } from '../schema.ts';
-import { createInput, type DetailsInput, detailsInput, isTimeZone, publishInput, type TextsInput, textsInput } from '../schema.ts';
+import { createInput, type DetailsInput, detailsInput, isTimeZone, LIMITS, publishInput, type TextsInput, textsInput } from '../schema.ts';
 import { storeImage } from './images.ts';
 import { describeOwners, writerScopes } from './owners.ts';
 import { forgetRecent } from './read.ts';
@@ -53,25 +53,27 @@ type Details = Pick<
   | 'contact'
 > & { areas: PolicyArea[] };
 
+/** The details of an item that no type has asked for yet: a new item starts with these. */
+const NO_DETAILS = {
+  tags: '',
+  all_day: 0,
+  starts_at: null,
+  ends_at: null,
+  time_zone: null,
+  venue_name: null,
+  venue_address: null,
+  latitude: null,
+  longitude: null,
+  online_url: null,
+  organiser: null,
+  capacity: null,
+  deadline: null,
+  contact: null,
+} satisfies Omit<Details, 'areas'>;
+
 /** Checks what only some types ask for; returns the stored form of the details. */
 function checkDetails(type: ContentItem['type'], d: DetailsInput, errors: FieldErrors): Details {
-  const details: Details = {
-    areas: d.areas as PolicyArea[],
-    tags: d.tags.length ? `,${d.tags.join(',')},` : '',
-    starts_at: null,
-    ends_at: null,
-    time_zone: null,
-    all_day: 0,
-    venue_name: null,
-    venue_address: null,
-    latitude: null,
-    longitude: null,
-    online_url: null,
-    organiser: null,
-    capacity: null,
-    deadline: null,
-    contact: null,
-  };
+  const details: Details = { ...NO_DETAILS, areas: d.areas as PolicyArea[], tags: d.tags.length ? `,${d.tags.join(',')},` : '' };
   if (type === 'event') {
     const zone = d.time_zone || 'Europe/Brussels';
     if (!isTimeZone(zone)) errors.time_zone ??= { key: 'content.error.timeZone' };
@@ -193,11 +195,11 @@ export async function saveItem(
   }
   const type = (item ?? fresh)!.type;
   const original = fresh ? true : item!.original_language === language;
-  const texts = validateForm(textsInput, form, { ...LIMIT_VALUES });
+  const texts = validateForm(textsInput, form, LIMITS);
   if (!texts.ok) Object.assign(errors, texts.errors);
   let details: Details | undefined;
   if (original) {
-    const d = validateForm(detailsInput, form, { ...LIMIT_VALUES });
+    const d = validateForm(detailsInput, form, LIMITS);
     if (!d.ok) Object.assign(errors, d.errors);
     else details = checkDetails(type, d.data, errors);
   }
@@ -221,20 +223,7 @@ export async function saveItem(
         state: 'draft',
         published_at: null,
         image: null,
-        tags: '',
-        all_day: 0,
-        starts_at: null,
-        ends_at: null,
-        time_zone: null,
-        venue_name: null,
-        venue_address: null,
-        latitude: null,
-        longitude: null,
-        online_url: null,
-        organiser: null,
-        capacity: null,
-        deadline: null,
-        contact: null,
+        ...NO_DETAILS,
         created_by: actor.id,
         created_at: now,
         updated_at: now,
@@ -268,24 +257,6 @@ export async function saveItem(
   forgetRecent(ctx);
   return { ok: true, id: id! };
 }
-
-const LIMIT_VALUES = {
-  title: 200,
-  summary: 600,
-  body: 50_000,
-  image_alt: 300,
-  goal: 600,
-  problem: 5000,
-  solution: 5000,
-  results: 5000,
-  cost: 300,
-  reuse: 600,
-  tags: 400,
-  venue_name: 200,
-  venue_address: 300,
-  organiser: 200,
-  contact: 600,
-};
 
 /** Publishes now or at a set time; the item appears to readers from then on. */
 export async function publishItem(ctx: ModuleContext, actor: Actor, item: ContentItem, body: unknown, ip: string): Promise<SaveResult> {
