@@ -50,6 +50,14 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: 
   );
 }
 
+/**
+ * The name, label, value and error of each field of a form, to spread into its field component:
+ * `<TextField {...field('email')} type="email" … />`.
+ */
+export function formFields(labels: Record<string, string>, values: Partial<Record<string, string>>, errors: FieldErrors) {
+  return (name: string) => ({ name, label: labels[name] ?? name, value: values[name], error: errors[name] });
+}
+
 interface FieldProps {
   name: string;
   /** The element id, when several fields of one name are on a page; the name otherwise. */

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../core/authz.ts';
 import { PLATFORM, roleLabelKey, scopeOfRole } from '../../../core/scopes.ts';
-import { ButtonForm, CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../../core/views/components.tsx';
+import { ButtonForm, CsrfField, ErrorSummary, type FieldErrors, formFields, Notice, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage } from '../../../core/views/forms.tsx';
 import { adminRoleOf } from '../policy.ts';
@@ -130,6 +130,7 @@ export function ChangePasswordPage({ errors, csrfToken }: Omit<FormProps, 'value
   const { t } = usePage();
   const href = useHref();
   const labels = { current_password: t('accounts.field.currentPassword'), password: t('accounts.field.newPassword') };
+  const field = formFields(labels, {}, errors);
   return (
     <FormPage
       title={t('accounts.account.changePassword')}
@@ -140,22 +141,12 @@ export function ChangePasswordPage({ errors, csrfToken }: Omit<FormProps, 'value
       labels={labels}
       submit={t('accounts.account.changePassword')}
     >
+      <TextField {...field('current_password')} type="password" required maxLength={LIMITS.password} autocomplete="current-password" />
       <TextField
-        name="current_password"
+        {...field('password')}
         type="password"
-        label={labels.current_password}
-        required
-        error={errors.current_password}
-        maxLength={LIMITS.password}
-        autocomplete="current-password"
-      />
-      <TextField
-        name="password"
-        type="password"
-        label={labels.password}
         hint={t('accounts.password.hint', { min: MIN_PASSWORD_LENGTH })}
         required
-        error={errors.password}
         maxLength={LIMITS.password}
         autocomplete="new-password"
       />
@@ -167,6 +158,7 @@ export function ChangeEmailPage({ values, errors, csrfToken, current }: FormProp
   const { t } = usePage();
   const href = useHref();
   const labels = { email: t('accounts.field.newEmail'), current_password: t('accounts.field.currentPassword') };
+  const field = formFields(labels, values, errors);
   return (
     <FormPage
       title={t('accounts.account.changeEmail')}
@@ -177,25 +169,8 @@ export function ChangeEmailPage({ values, errors, csrfToken, current }: FormProp
       labels={labels}
       submit={t('accounts.email.submit')}
     >
-      <TextField
-        name="email"
-        type="email"
-        label={labels.email}
-        required
-        value={values.email}
-        error={errors.email}
-        maxLength={LIMITS.email}
-        autocomplete="email"
-      />
-      <TextField
-        name="current_password"
-        type="password"
-        label={labels.current_password}
-        required
-        error={errors.current_password}
-        maxLength={LIMITS.password}
-        autocomplete="current-password"
-      />
+      <TextField {...field('email')} type="email" required maxLength={LIMITS.email} autocomplete="email" />
+      <TextField {...field('current_password')} type="password" required maxLength={LIMITS.password} autocomplete="current-password" />
     </FormPage>
   );
 }
@@ -265,6 +240,7 @@ export function DeletePage({ errors, csrfToken }: Omit<FormProps, 'values'>) {
   const { t, siteName } = usePage();
   const href = useHref();
   const labels = { current_password: t('accounts.field.currentPassword') };
+  const field = formFields(labels, {}, errors);
   return (
     <FormPage
       title={t('accounts.delete.title')}
@@ -290,15 +266,7 @@ export function DeletePage({ errors, csrfToken }: Omit<FormProps, 'values'>) {
         </p>
       }
     >
-      <TextField
-        name="current_password"
-        type="password"
-        label={labels.current_password}
-        required
-        error={errors.current_password}
-        maxLength={LIMITS.password}
-        autocomplete="current-password"
-      />
+      <TextField {...field('current_password')} type="password" required maxLength={LIMITS.password} autocomplete="current-password" />
     </FormPage>
   );
 }

@@ -1,4 +1,4 @@
-import { Checkbox, type FieldErrors, Notice, TextField } from '../../../core/views/components.tsx';
+import { Checkbox, type FieldErrors, formFields, Notice, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage } from '../../../core/views/forms.tsx';
 import { LIMITS } from '../schema.ts';
@@ -20,6 +20,7 @@ export function SignUpPage({ values, errors, csrfToken }: FormProps) {
     password: t('accounts.field.newPassword'),
     terms: t('accounts.field.terms'),
   };
+  const field = formFields(labels, values, errors);
   return (
     <FormPage
       title={t('accounts.signUp.title')}
@@ -35,32 +36,13 @@ export function SignUpPage({ values, errors, csrfToken }: FormProps) {
         </p>
       }
     >
+      <TextField {...field('name')} required maxLength={LIMITS.name} autocomplete="name" />
+      <TextField {...field('email')} type="email" required maxLength={LIMITS.email} autocomplete="email" />
       <TextField
-        name="name"
-        label={labels.name}
-        required
-        value={values.name}
-        error={errors.name}
-        maxLength={LIMITS.name}
-        autocomplete="name"
-      />
-      <TextField
-        name="email"
-        type="email"
-        label={labels.email}
-        required
-        value={values.email}
-        error={errors.email}
-        maxLength={LIMITS.email}
-        autocomplete="email"
-      />
-      <TextField
-        name="password"
+        {...field('password')}
         type="password"
-        label={labels.password}
         hint={t('accounts.password.hint', { min: MIN_PASSWORD_LENGTH })}
         required
-        error={errors.password}
         maxLength={LIMITS.password}
         autocomplete="new-password"
       />
@@ -79,6 +61,7 @@ export function SignInPage({ values, errors, csrfToken, next, notice }: FormProp
   const labels = { email: t('accounts.field.email'), password: t('accounts.field.password') };
   // A stranger may have used up the account's attempts: the owner is told how to get in anyway.
   const locked = errors.form?.key === 'form.error.tooMany' && <p>{t('accounts.signIn.locked')}</p>;
+  const field = formFields(labels, values, errors);
   return (
     <FormPage
       title={t('accounts.signIn.title')}
@@ -100,25 +83,8 @@ export function SignInPage({ values, errors, csrfToken, next, notice }: FormProp
       }
     >
       <input type="hidden" name="next" value={next} />
-      <TextField
-        name="email"
-        type="email"
-        label={labels.email}
-        required
-        value={values.email}
-        error={errors.email}
-        maxLength={LIMITS.email}
-        autocomplete="username"
-      />
-      <TextField
-        name="password"
-        type="password"
-        label={labels.password}
-        required
-        error={errors.password}
-        maxLength={LIMITS.password}
-        autocomplete="current-password"
-      />
+      <TextField {...field('email')} type="email" required maxLength={LIMITS.email} autocomplete="username" />
+      <TextField {...field('password')} type="password" required maxLength={LIMITS.password} autocomplete="current-password" />
     </FormPage>
   );
 }
@@ -127,6 +93,7 @@ export function ForgotPage({ values, errors, csrfToken }: FormProps) {
   const { t } = usePage();
   const href = useHref();
   const labels = { email: t('accounts.field.email') };
+  const field = formFields(labels, values, errors);
   return (
     <FormPage
       title={t('accounts.forgot.title')}
@@ -137,16 +104,7 @@ export function ForgotPage({ values, errors, csrfToken }: FormProps) {
       labels={labels}
       submit={t('accounts.forgot.submit')}
     >
-      <TextField
-        name="email"
-        type="email"
-        label={labels.email}
-        required
-        value={values.email}
-        error={errors.email}
-        maxLength={LIMITS.email}
-        autocomplete="email"
-      />
+      <TextField {...field('email')} type="email" required maxLength={LIMITS.email} autocomplete="email" />
     </FormPage>
   );
 }
@@ -155,6 +113,7 @@ export function ResetPage({ errors, csrfToken, token }: Omit<FormProps, 'values'
   const { t } = usePage();
   const href = useHref();
   const labels = { password: t('accounts.field.newPassword') };
+  const field = formFields(labels, {}, errors);
   return (
     <FormPage
       title={t('accounts.reset.title')}
@@ -166,12 +125,10 @@ export function ResetPage({ errors, csrfToken, token }: Omit<FormProps, 'values'
       submit={t('accounts.reset.submit')}
     >
       <TextField
-        name="password"
+        {...field('password')}
         type="password"
-        label={labels.password}
         hint={t('accounts.password.hint', { min: MIN_PASSWORD_LENGTH })}
         required
-        error={errors.password}
         maxLength={LIMITS.password}
         autocomplete="new-password"
       />

@@ -1,4 +1,4 @@
-import { type FieldErrors, Select, TextArea, TextField } from '../../../core/views/components.tsx';
+import { type FieldErrors, formFields, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage } from '../../../core/views/forms.tsx';
 import { LIMITS, ORGANISATION_KINDS } from '../schema.ts';
@@ -59,6 +59,7 @@ export function OrganisationFormPage({
     website: t('accounts.org.website'),
     description: t('accounts.org.description'),
   };
+  const field = formFields(labels, values, errors);
   return (
     <FormPage
       title={id ? t('accounts.org.edit') : t('accounts.org.create')}
@@ -69,38 +70,10 @@ export function OrganisationFormPage({
       labels={labels}
       submit={id ? t('form.save') : t('accounts.org.create')}
     >
-      <TextField
-        name="name"
-        label={labels.name}
-        required
-        value={values.name}
-        error={errors.name}
-        maxLength={LIMITS.orgName}
-        autocomplete="organization"
-      />
-      <Select
-        name="kind"
-        label={labels.kind}
-        required
-        value={values.kind}
-        error={errors.kind}
-        options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`accounts.org.kind.${k}`) }))}
-      />
-      <TextField
-        name="website"
-        type="url"
-        label={labels.website}
-        value={values.website}
-        error={errors.website}
-        maxLength={LIMITS.website}
-      />
-      <TextArea
-        name="description"
-        label={labels.description}
-        value={values.description}
-        error={errors.description}
-        maxLength={LIMITS.description}
-      />
+      <TextField {...field('name')} required maxLength={LIMITS.orgName} autocomplete="organization" />
+      <Select {...field('kind')} required options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`accounts.org.kind.${k}`) }))} />
+      <TextField {...field('website')} type="url" maxLength={LIMITS.website} />
+      <TextArea {...field('description')} maxLength={LIMITS.description} />
     </FormPage>
   );
 }

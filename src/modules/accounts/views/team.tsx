@@ -1,6 +1,6 @@
 import type { Role, Scope } from '../../../core/authz.ts';
 import { roleLabelKey } from '../../../core/scopes.ts';
-import { ButtonForm, type FieldErrors, Notice, Select, TextField } from '../../../core/views/components.tsx';
+import { ButtonForm, type FieldErrors, formFields, Notice, Select, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage, MessagePage } from '../../../core/views/forms.tsx';
 import { LIMITS } from '../schema.ts';
@@ -34,6 +34,7 @@ export function TeamPage({
   const base = scopePath(team.scope);
   const title = t('accounts.team.title', { scope: team.name });
   const labels = { email: t('accounts.field.email'), role: t('accounts.field.role') };
+  const field = formFields(labels, values, errors);
   return (
     <>
       <article>
@@ -113,23 +114,8 @@ export function TeamPage({
           submit={t('accounts.team.inviteSubmit')}
           lead={<p>{t('accounts.team.inviteLead')}</p>}
         >
-          <TextField
-            name="email"
-            type="email"
-            label={labels.email}
-            required
-            value={values.email}
-            error={errors.email}
-            maxLength={LIMITS.email}
-          />
-          <Select
-            name="role"
-            label={labels.role}
-            required
-            value={values.role}
-            error={errors.role}
-            options={team.invitable.map((r) => ({ value: r, label: t(roleLabelKey(r)) }))}
-          />
+          <TextField {...field('email')} type="email" required maxLength={LIMITS.email} />
+          <Select {...field('role')} required options={team.invitable.map((r) => ({ value: r, label: t(roleLabelKey(r)) }))} />
         </FormPage>
       )}
     </>

@@ -1,4 +1,13 @@
-import { ButtonForm, CsrfField, ErrorSummary, type FieldErrors, Notice, TextArea, TextField } from '../../../core/views/components.tsx';
+import {
+  ButtonForm,
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  formFields,
+  Notice,
+  TextArea,
+  TextField,
+} from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import type { Municipality } from '../schema.ts';
 import { profilePath } from './common.tsx';
@@ -23,6 +32,7 @@ export function ClaimPage({
     evidence: t('municipalities.claim.evidence'),
   };
   const action = href(`${profilePath(m)}/claim`);
+  const field = formFields(labels, values, errors);
   return (
     <article class="prose">
       <h1>{t('municipalities.claim.title', { name: m.name })}</h1>
@@ -31,42 +41,25 @@ export function ClaimPage({
       <form method="post" action={action} enctype="multipart/form-data" class="form" noValidate>
         <CsrfField token={csrfToken} />
         <TextField
-          name="job_title"
-          label={labels.job_title}
+          {...field('job_title')}
           hint={t('municipalities.claim.jobTitleHint')}
           required
-          value={values.job_title}
-          error={errors.job_title}
           maxLength={120}
           autocomplete="organization-title"
         />
         <TextField
-          name="official_email"
+          {...field('official_email')}
           type="email"
-          label={labels.official_email}
           hint={
             m.website
               ? t('municipalities.claim.officialEmailHint', { website: m.website })
               : t('municipalities.claim.officialEmailHintNoSite')
           }
           required
-          value={values.official_email}
-          error={errors.official_email}
           maxLength={254}
           autocomplete="work email"
         />
-        {!m.website && (
-          <TextField
-            name="website"
-            type="url"
-            label={labels.website}
-            hint={t('municipalities.claim.websiteHint')}
-            required
-            value={values.website}
-            error={errors.website}
-            maxLength={300}
-          />
-        )}
+        {!m.website && <TextField {...field('website')} type="url" hint={t('municipalities.claim.websiteHint')} required maxLength={300} />}
         <div class={errors.evidence ? 'field field--error' : 'field'}>
           <label for="evidence">
             {labels.evidence} <span class="optional">({t('form.optional')})</span>

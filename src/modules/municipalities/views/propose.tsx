@@ -1,5 +1,5 @@
 import { countriesByName, countryName } from '../../../core/countries.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, Select, TextArea, TextField } from '../../../core/views/components.tsx';
+import { CsrfField, ErrorSummary, type FieldErrors, formFields, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { ReviewActions } from './claims.tsx';
 
@@ -23,6 +23,7 @@ export function ProposePage({
     website: t('municipalities.edit.website'),
     note: t('municipalities.propose.note'),
   };
+  const field = formFields(labels, values, errors);
   return (
     <article class="prose">
       <h1>{t('municipalities.propose.title')}</h1>
@@ -31,11 +32,9 @@ export function ProposePage({
       <form method="post" action={href('/municipalities/propose')} class="form" noValidate>
         <CsrfField token={csrfToken} />
         <Select
-          name="country"
-          label={labels.country}
+          {...field('country')}
           required
           value={values.country?.toUpperCase()}
-          error={errors.country}
           options={[
             { value: '', label: t('municipalities.propose.chooseCountry') },
             ...countriesByName(lang).map((c) => ({ value: c.code, label: c.name })),
@@ -46,15 +45,7 @@ export function ProposePage({
         <TextField name="region" label={labels.region} value={values.region} error={errors.region} maxLength={200} />
         <TextField name="population" label={labels.population} value={values.population} error={errors.population} maxLength={9} />
         <TextField name="website" type="url" label={labels.website} value={values.website} error={errors.website} maxLength={300} />
-        <TextArea
-          name="note"
-          label={labels.note}
-          hint={t('municipalities.propose.noteHint')}
-          value={values.note}
-          error={errors.note}
-          maxLength={2000}
-          rows={4}
-        />
+        <TextArea {...field('note')} hint={t('municipalities.propose.noteHint')} maxLength={2000} rows={4} />
         <button type="submit">{t('municipalities.propose.submit')}</button>
       </form>
     </article>

@@ -1,4 +1,4 @@
-import { CsrfField, ErrorSummary, type FieldErrors, Select, TextArea, TextField } from '../../../core/views/components.tsx';
+import { CsrfField, ErrorSummary, type FieldErrors, formFields, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { CONTACT_TOPICS, LIMITS } from '../schema.ts';
 
@@ -14,6 +14,7 @@ export function ContactPage({ values, errors, csrfToken }: { values: ContactValu
     page_url: t('contact.pageUrl'),
     message: t('contact.message'),
   };
+  const field = formFields(labels, values, errors);
   return (
     <article class="prose">
       <h1>{t('contact.title')}</h1>
@@ -21,42 +22,10 @@ export function ContactPage({ values, errors, csrfToken }: { values: ContactValu
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={href('/contact')} class="form" noValidate>
         <CsrfField token={csrfToken} />
-        <Select
-          name="topic"
-          label={labels.topic}
-          required
-          value={values.topic}
-          error={errors.topic}
-          options={CONTACT_TOPICS.map((v) => ({ value: v, label: t(`contact.topic.${v}`) }))}
-        />
-        <TextField
-          name="name"
-          label={labels.name}
-          required
-          value={values.name}
-          error={errors.name}
-          maxLength={LIMITS.name}
-          autocomplete="name"
-        />
-        <TextField
-          name="email"
-          type="email"
-          label={labels.email}
-          hint={t('contact.email.hint')}
-          required
-          value={values.email}
-          error={errors.email}
-          maxLength={LIMITS.email}
-          autocomplete="email"
-        />
-        <TextField
-          name="page_url"
-          label={labels.page_url}
-          hint={t('contact.pageUrl.hint')}
-          value={values.page_url}
-          error={errors.page_url}
-          maxLength={LIMITS.pageUrl}
-        />
+        <Select {...field('topic')} required options={CONTACT_TOPICS.map((v) => ({ value: v, label: t(`contact.topic.${v}`) }))} />
+        <TextField {...field('name')} required maxLength={LIMITS.name} autocomplete="name" />
+        <TextField {...field('email')} type="email" hint={t('contact.email.hint')} required maxLength={LIMITS.email} autocomplete="email" />
+        <TextField {...field('page_url')} hint={t('contact.pageUrl.hint')} maxLength={LIMITS.pageUrl} />
         <TextArea name="message" label={labels.message} required value={values.message} error={errors.message} maxLength={LIMITS.message} />
         <button type="submit">{t('contact.submit')}</button>
       </form>
