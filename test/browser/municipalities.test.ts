@@ -33,8 +33,8 @@ describe('the municipality directory in a real browser', { skip: noBrowser }, ()
     test(`a visitor finds "${query}" from the home page search box and opens its profile (${lang})`, async () => {
       const page = await openPage(browser);
       await page.goto(`${origin}/${lang}/`);
-      await page.fill('#home-search', query);
-      await page.press('#home-search', 'Enter');
+      await page.fill('#site-search', query);
+      await page.press('#site-search', 'Enter');
       await page.waitForURL(/\/search\?q=/);
       assert.deepEqual(await axeViolations(page), [], 'results page');
       await page.click(`.results a[href="/${lang}${path}"]`);

@@ -220,17 +220,26 @@ appTest('every listing has RSS and Atom feeds that a feed reader parses', async 
   assert.match(home.body, /What is new across Europe/);
 });
 
-appTest('the home page shows what is new across Europe and near the reader, by chosen or inferred country', async (app) => {
+appTest('the home page shows what is new, news from the country the reader chooses (never a guess) and events once', async (app) => {
   await fill(app);
+  const section = (html: string, id: string) => new RegExp(`<section aria-labelledby="${id}">([\\s\\S]*?)</section>`).exec(html)?.[1];
   const fi = await app.inject({ url: '/fi/' });
   assert.equal(fi.statusCode, 200);
-  assert.match(fi.body, /Kirjasto avataan uudelleen/);
-  const near = /<section aria-labelledby="near-heading">([\s\S]*?)<\/section>/;
-  assert.match(near.exec(fi.body)![1]!, /Kirjasto avataan uudelleen/, 'a Finnish reader sees Finland near them');
-  const pl = near.exec((await app.inject({ url: '/fi/?country=pl' })).body)![1]!;
+  assert.match(section(fi.body, 'latest-heading')!, /Kirjasto avataan uudelleen/);
+  const near = section(fi.body, 'near-heading')!;
+  assert.ok(!near.includes('Kirjasto'), 'no country is guessed from the language');
+  assert.match(near, /Valitse maasi/, 'the reader is asked to choose');
+  assert.match(section((await app.inject({ url: '/fi/?country=fi' })).body, 'near-heading')!, /Kirjasto avataan uudelleen/);
+  const pl = section((await app.inject({ url: '/fi/?country=pl' })).body, 'near-heading')!;
   assert.match(pl, /Budżet obywatelski/);
-  assert.ok(!pl.includes('Kirjasto'), 'a chosen country replaces the guess');
-  assert.match((await app.inject({ url: '/en/' })).body, /Φεστιβάλ της πόλης/, 'upcoming events');
+  assert.ok(!pl.includes('Kirjasto'), 'the chosen country only');
+  assert.match(section((await app.inject({ url: '/en/?country=mt' })).body, 'near-heading')!, /No town in Malta has published/);
+  const en = (await app.inject({ url: '/en/' })).body;
+  assert.match(section(en, 'events-heading')!, /Φεστιβάλ της πόλης/, 'upcoming events');
+  assert.ok(!section(en, 'latest-heading')!.includes('Φεστιβάλ'), 'an event is not also listed as new');
+  assert.equal((en.match(/name="q"/g) ?? []).length, 1, 'one search box');
+  const profile = (await app.inject({ url: '/en/municipalities/gr/thessaloniki' })).body;
+  assert.equal(profile.split('Φεστιβάλ της πόλης').length - 1, 1, 'an event is shown once on its town’s profile');
 });
 
 appTest('the read API filters like the pages, in the asked language, and explains bad parameters', async (app) => {

@@ -75,6 +75,8 @@ export const findRevision = (db: Db, itemId: number, id: number) =>
 /** Filters of every listing; all optional. */
 export interface ContentFilter {
   type?: ContentType;
+  /** Every type but this one: what is new, when events have a section of their own. */
+  notType?: ContentType;
   country?: string;
   municipality?: number;
   platform?: boolean;
@@ -95,6 +97,7 @@ export function visibleWhere(filter: ContentFilter, now: string) {
     const c = (col: string) => sql.ref(`${alias}.${col}`);
     const parts = [sql`${c('state')} = 'published'`, sql`${c('published_at')} <= ${now}`];
     if (filter.type) parts.push(sql`${c('type')} = ${filter.type}`);
+    if (filter.notType) parts.push(sql`${c('type')} <> ${filter.notType}`);
     if (filter.country) parts.push(sql`${c('country')} = ${filter.country}`);
     if (filter.municipality) parts.push(sql`${c('owner_type')} = 'municipality' and ${c('owner_id')} = ${filter.municipality}`);
     if (filter.platform) parts.push(sql`${c('owner_type')} = 'platform'`);

@@ -14,6 +14,7 @@ import { municipalitiesByIds } from './service/directory.ts';
 import { csvRecords, geoNamesRecords, importRecords } from './service/import.ts';
 import { municipalitySearch } from './service/search.ts';
 import { profilePath } from './views/common.tsx';
+import { homeFacts } from './views/home.tsx';
 import './schema.ts';
 
 const SITEMAP_CHUNK = 2000;
@@ -36,6 +37,7 @@ const municipalityScope: ScopeDefinition = {
 export const municipalities: ModuleManifest = {
   name: 'municipalities',
   scopes: [municipalityScope],
+  sections: { 'home.facts': homeFacts },
   migrations: { '20261121_03_municipalities': tables, '20261121_04_profiles_and_claims': profiles },
   routes: (app, ctx) => {
     municipalityRoutes(app, ctx);

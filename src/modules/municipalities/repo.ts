@@ -97,6 +97,19 @@ export async function countWhere(db: Db, filter: ListFilter): Promise<number> {
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
+/** How many places are listed, in how many countries, and how many of them have joined. */
+export async function portalFacts(db: Db): Promise<{ places: number; countries: number; joined: number }> {
+  const r = await db
+    .selectFrom('municipalities')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('places'),
+      eb.fn.count<number>('country').distinct().as('countries'),
+      eb.fn.count<number>('joined_at').as('joined'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { places: Number(r.places), countries: Number(r.countries), joined: Number(r.joined) };
+}
+
 /** The regions of a country with how many places each has. */
 export function regionsOf(db: Db, country: string) {
   return db

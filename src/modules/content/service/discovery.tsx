@@ -1,6 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
-import { countriesByName, countryName, isCountry } from '../../../core/countries.ts';
+import { countriesByName, countryName } from '../../../core/countries.ts';
 import { feedPath } from '../../../core/feeds.ts';
+import { countryParam, lenient } from '../../../core/http/params.ts';
 import type { FeedProvider, SearchProvider, SectionProvider, SitemapProvider } from '../../../core/modules.ts';
 import { type PageContext, PageContextValue, usePage } from '../../../core/views/context.ts';
 import type { Municipality } from '../../municipalities/index.ts';
@@ -10,34 +11,6 @@ import { CardList } from '../views/cards.tsx';
 import { readParams } from './params.ts';
 import { itemPath } from './paths.ts';
 import { type Card, recentCards, recentHtml, searchCards } from './read.ts';
-
-/** The country a reader of a language most likely lives in, for "near you" on the home page. */
-const COUNTRY_OF_LANGUAGE: Record<string, string> = {
-  bg: 'BG',
-  cs: 'CZ',
-  da: 'DK',
-  de: 'DE',
-  el: 'GR',
-  en: 'IE',
-  es: 'ES',
-  et: 'EE',
-  fi: 'FI',
-  fr: 'FR',
-  ga: 'IE',
-  hr: 'HR',
-  hu: 'HU',
-  it: 'IT',
-  lt: 'LT',
-  lv: 'LV',
-  mt: 'MT',
-  nl: 'NL',
-  pl: 'PL',
-  pt: 'PT',
-  ro: 'RO',
-  sk: 'SK',
-  sl: 'SI',
-  sv: 'SE',
-};
 
 export const contentSearch: SearchProvider = {
   name: 'content',
@@ -99,31 +72,42 @@ export const contentSitemap: SitemapProvider = {
   },
 };
 
+const homeQuery = lenient({ country: countryParam });
+
+/**
+ * What is new (events aside: they have their own section), news from the country the reader chose
+ * (in the address, so it can be bookmarked; never guessed from the language) and what is coming up.
+ * A section with nothing to show is left out.
+ */
 export const homeSection: SectionProvider = async (query, { lang, t }, ctx) => {
-  const asked = String((query as { country?: unknown } | undefined)?.country ?? '').toUpperCase();
-  const country = isCountry(asked) ? asked : (COUNTRY_OF_LANGUAGE[lang] ?? 'BE');
+  const { country } = homeQuery(query);
   const [latest, near, events] = await Promise.all([
-    recentCards(ctx, {}, lang, 6),
-    recentCards(ctx, { country }, lang, 4),
+    recentCards(ctx, { notType: 'event' }, lang, 6),
+    country ? recentCards(ctx, { country }, lang, 4) : undefined,
     recentCards(ctx, { type: 'event', upcoming: true }, lang, 4),
   ]);
   const href = (p: string) => `/${lang}${p}`;
+  const name = country && countryName(country, lang);
   return (
     <>
-      <section aria-labelledby="latest-heading">
-        <h2 id="latest-heading">{t('content.home.latest')}</h2>
-        {latest.cards.length ? <CardList cards={latest.cards} level={3} /> : <p>{t('content.none')}</p>}
-        <p class="form-links">
-          <a href={href('/latest')}>{t('content.home.all')}</a>
-          <a href={feedPath(lang, 'content', 'rss')}>{t('content.rss')}</a>
-        </p>
-      </section>
+      {latest.cards.length > 0 && (
+        <section aria-labelledby="latest-heading">
+          <h2 id="latest-heading">{t('content.home.latest')}</h2>
+          <CardList cards={latest.cards} level={3} />
+          <p class="form-links">
+            <a href={href('/latest')}>{t('content.home.all')}</a>
+            <a href={feedPath(lang, 'content', 'rss')}>{t('content.rss')}</a>
+          </p>
+        </section>
+      )}
       <section aria-labelledby="near-heading">
-        <h2 id="near-heading">{t('content.home.near', { country: countryName(country, lang) })}</h2>
+        <h2 id="near-heading">{name ? t('content.home.near', { country: name }) : t('content.home.nearChoose')}</h2>
+        {!country && <p>{t('content.home.nearLead')}</p>}
         <form method="get" action={href('/')} class="filters">
           <div class="field">
             <label for="home-country">{t('content.home.chooseCountry')}</label>
             <select id="home-country" name="country">
+              <option value="">{t('content.home.pickCountry')}</option>
               {countriesByName(lang).map((c) => (
                 <option key={c.code} value={c.code.toLowerCase()} selected={c.code === country}>
                   {c.name}
@@ -135,18 +119,24 @@ export const homeSection: SectionProvider = async (query, { lang, t }, ctx) => {
             {t('filters.apply')}
           </button>
         </form>
-        {near.cards.length ? <CardList cards={near.cards} level={3} /> : <p>{t('content.none')}</p>}
-        <p>
-          <a href={href(`/latest?country=${country.toLowerCase()}`)}>{t('content.home.allIn', { country: countryName(country, lang) })}</a>
-        </p>
+        {near &&
+          name &&
+          (near.cards.length > 0 ? <CardList cards={near.cards} level={3} /> : <p>{t('content.home.nearNone', { country: name })}</p>)}
+        {near && name && near.cards.length > 0 && (
+          <p>
+            <a href={href(`/latest?country=${country.toLowerCase()}`)}>{t('content.home.allIn', { country: name })}</a>
+          </p>
+        )}
       </section>
-      <section aria-labelledby="events-heading">
-        <h2 id="events-heading">{t('content.home.events')}</h2>
-        {events.cards.length ? <CardList cards={events.cards} level={3} /> : <p>{t('content.none')}</p>}
-        <p>
-          <a href={href('/events')}>{t('content.home.allEvents')}</a>
-        </p>
-      </section>
+      {events.cards.length > 0 && (
+        <section aria-labelledby="events-heading">
+          <h2 id="events-heading">{t('content.home.events')}</h2>
+          <CardList cards={events.cards} level={3} />
+          <p>
+            <a href={href('/events')}>{t('content.home.allEvents')}</a>
+          </p>
+        </section>
+      )}
     </>
   );
 };
@@ -159,7 +149,7 @@ export const profileSection: SectionProvider = async (subject, view, ctx) => {
   const m = subject as Municipality;
   const html = await recentHtml.get(ctx.database.db, `${view.lang}|${m.id}|${m.name}`, async () => {
     const [latest, events] = await Promise.all([
-      recentCards(ctx, { municipality: m.id }, view.lang, 5),
+      recentCards(ctx, { municipality: m.id, notType: 'event' }, view.lang, 5),
       recentCards(ctx, { municipality: m.id, type: 'event', upcoming: true }, view.lang, 3),
     ]);
     const page: PageContext = {

@@ -11,6 +11,7 @@ import {
   findBySlug,
   type ListFilter,
   type MunicipalitySummary,
+  portalFacts,
   regionsOf,
   summariesByIds,
 } from '../repo.ts';
@@ -119,6 +120,9 @@ const remembered = <T>(db: Kysely<Tables>, key: string, load: () => Promise<T>) 
 
 export const placesCount = (db: Kysely<Tables>, filter: ListFilter) =>
   remembered(db, `count:${filter.country ?? ''}:${filter.region ?? ''}`, () => countWhere(db, filter));
+
+/** The portal in three numbers, for the home page's invitation to join. */
+export const factsOf = (db: Kysely<Tables>) => remembered(db, 'facts', () => portalFacts(db));
 
 export const regionsList = (db: Kysely<Tables>, country: string) => remembered(db, `regions:${country}`, () => regionsOf(db, country));
 

@@ -20,8 +20,12 @@ export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { database, config } = ctx;
   // Other modules add what is new to the home page; they get the reader's query (e.g. a chosen country).
   app.get('/:lang/', async (req, reply) => {
-    const sections = await renderSections(ctx, 'home', req.query, { lang: req.lang, t: req.t, actor: req.actor });
-    return reply.page(<HomePage sections={sections} />, {
+    const view = { lang: req.lang, t: req.t, actor: req.actor };
+    const [sections, facts] = await Promise.all([
+      renderSections(ctx, 'home', req.query, view),
+      renderSections(ctx, 'home.facts', null, view),
+    ]);
+    return reply.page(<HomePage sections={sections} facts={facts} />, {
       title: req.t('home.title'),
       description: req.t('home.lead', { siteName: config.siteName }),
     });
