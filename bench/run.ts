@@ -1,7 +1,8 @@
 // npm run bench: the portal's pages against a static server sending the same bytes, in one run.
 // BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 10),
 // BENCH_DATABASE_URL (a postgres:// URL to measure on PostgreSQL as well).
-// BENCH_SKIP_CONTENT=1 leaves out the content bench (bench/content.ts), the longest part.
+// BENCH_SKIP_CONTENT=1 leaves out the content bench (bench/content.ts), the longest part;
+// BENCH_SKIP_LIGHTHOUSE=1 leaves out Lighthouse (bench/lighthouse.ts, also npm run bench:lighthouse).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchContent, type ContentFigures, contentTables } from './content.ts';
 import { benchDirectory, freshSqliteUrl } from './directory.ts';
+import { benchLighthouse, lighthouseTable } from './lighthouse.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -144,4 +146,9 @@ if (content.length) {
   console.log('\nContent: the pages that read news, events, initiatives and practices, at each size of one growing database');
   console.log('(search: latency of one query at a time over common and rare words, p95 in the p99 column)\n');
   console.log(contentTables(content));
+}
+
+if (!process.env.BENCH_SKIP_LIGHTHOUSE) {
+  console.log('\nLighthouse 12.2.3, mobile, on SQLite with the demo content (bar: performance ≥ 95, the others 100)\n');
+  console.log(lighthouseTable(await benchLighthouse()));
 }

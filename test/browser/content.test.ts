@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { csvRecords, importRecords } from '../../src/modules/municipalities/service/import.ts';
 import { person, type TestPerson } from '../factories.ts';
 import { SAMPLE_CSV } from '../fixtures/municipalities.ts';
-import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser, noBrowser, openPage, screenshots, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
 const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16);
@@ -146,6 +146,15 @@ describe('the newsroom in a real browser', { skip: noBrowser }, () => {
       .select(['id', 'type', 'slug'])
       .where('type', '=', 'event')
       .executeTakeFirstOrThrow();
+    const news = await database.db.selectFrom('content_items').select(['id', 'slug']).where('type', '=', 'news').executeTakeFirstOrThrow();
+    // The pages people land on, kept as screenshots at phone and laptop widths for review.
+    const shots: Record<string, string> = {
+      '/': 'home',
+      [`/news/${news.id}-${news.slug}`]: 'news-item',
+      '/municipalities': 'directory',
+      '/municipalities/bg/stara-zagora': 'profile',
+      '/newsroom': 'newsroom-desk',
+    };
     for (const lang of ['en', 'bg', 'fi']) {
       for (const path of [
         '/',
@@ -156,6 +165,8 @@ describe('the newsroom in a real browser', { skip: noBrowser }, () => {
         '/areas/environment',
         '/latest?q=trees',
         `/events/${item.id}-${item.slug}`,
+        `/news/${news.id}-${news.slug}`,
+        '/municipalities',
         '/newsroom',
         '/newsroom/new?type=event',
         `/newsroom/${item.id}/edit`,
@@ -167,6 +178,8 @@ describe('the newsroom in a real browser', { skip: noBrowser }, () => {
         await page.goto(`${origin}/${lang}${path}`);
         assert.equal(await page.getAttribute('html', 'lang'), lang);
         assert.deepEqual(await axeViolations(page), [], `${lang}${path}`);
+        const shot = lang === 'en' && shots[path];
+        if (shot) for (const file of await screenshots(page, shot)) assert.ok(statSync(file).size > 10_000, `${file} shows a page`);
       }
       await page.goto(`${origin}/${lang}/newsroom/new?type=initiative`);
       await page.click('form.form button[type=submit]');

@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
@@ -59,4 +61,22 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext(options);
   return context.newPage();
+}
+
+/** Where the browser tests leave screenshots for people to look at (not checked in). */
+export const SCREENSHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
+
+/** Saves the page as a phone (390 px) and a laptop (1366 px) show it: `<name>-390.png`, `<name>-1366.png`. */
+export async function screenshots(page: Page, name: string): Promise<string[]> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const size = page.viewportSize();
+  const files: string[] = [];
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 900 });
+    const file = join(SCREENSHOTS, `${name}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    files.push(file);
+  }
+  if (size) await page.setViewportSize(size);
+  return files;
 }

@@ -1,0 +1,99 @@
+// Lighthouse 12.2.3 (mobile, the system Chromium) on the pages people land on: home, a town's
+// profile, a news item, the directory and the newsroom desk of a signed-in administrator.
+// Bar: 100 in accessibility, best practices and SEO, at least 95 in performance.
+// Runs alone (npm run bench:lighthouse) or at the end of npm run bench (BENCH_SKIP_LIGHTHOUSE=1 skips it).
+// Lighthouse comes from the npm registry through npx on the first run; CHROMIUM_PATH picks the browser.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/core/db/client.ts';
+import { SESSION_COOKIE } from '../src/modules/accounts/routes/session.ts';
+import { startSession } from '../src/modules/accounts/service/sessions.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const BAR: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+
+export interface LighthouseRow {
+  page: string;
+  scores: Record<string, number>;
+  passes: boolean;
+}
+
+function startPortal(dataDir: string): Promise<{ child: ChildProcess; origin: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d) => {
+      out += d;
+      const m = /running at (http:\/\/localhost:\d+)\//.exec(out);
+      if (m) resolve({ child, origin: m[1]!.replace('localhost', '127.0.0.1') });
+    });
+    child.on('exit', (code) => reject(new Error(`the portal exited with ${code}:\n${out}`)));
+  });
+}
+
+/** A signed-in platform administrator's session cookie, made the way the sign-in makes one. */
+async function adminCookie(dataDir: string): Promise<string> {
+  const env = { ...process.env, DATA_DIR: dataDir };
+  execFileSync(process.execPath, ['bin/municipium.js', 'create-admin', '--email', 'bench@example.eu'], { cwd: root, env, stdio: 'ignore' });
+  const database = openDatabase(`sqlite:${join(dataDir, 'municipium.sqlite')}`);
+  try {
+    const user = await database.db.selectFrom('users').select('id').where('email', '=', 'bench@example.eu').executeTakeFirstOrThrow();
+    return `${SESSION_COOKIE}=${await startSession(database.db, user.id, { userAgent: 'lighthouse' })}`;
+  } finally {
+    await database.close();
+  }
+}
+
+function lighthouse(url: string, cookie?: string): Record<string, number> {
+  const dir = mkdtempSync(join(tmpdir(), 'municipium-lighthouse-'));
+  const report = join(dir, 'report.json');
+  const args = ['-y', 'lighthouse@12.2.3', url, `--only-categories=${CATEGORIES.join(',')}`, '--output=json', `--output-path=${report}`];
+  args.push('--quiet', '--chrome-flags=--headless=new --no-sandbox');
+  if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
+  execFileSync('npx', args, { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, stdio: 'inherit' });
+  const categories = JSON.parse(readFileSync(report, 'utf8')).categories as Record<string, { score: number }>;
+  return Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]));
+}
+
+export async function benchLighthouse(): Promise<LighthouseRow[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'municipium-lighthouse-data-'));
+  const portal = await startPortal(dataDir);
+  try {
+    const cookie = await adminCookie(dataDir);
+    const news = await (await fetch(`${portal.origin}/en/news`)).text();
+    const item = /href="(\/en\/news\/\d+[^"]*)"/.exec(news)?.[1];
+    if (!item) throw new Error('the demo content has no news item');
+    const pages: [string, string, string?][] = [
+      ['home', '/en/'],
+      ['profile', '/en/municipalities/bg/stara-zagora'],
+      ['news item', item],
+      ['directory', '/en/municipalities'],
+      ['newsroom desk', '/en/newsroom', cookie],
+    ];
+    return pages.map(([page, path, withCookie]) => {
+      const scores = lighthouse(`${portal.origin}${path}`, withCookie);
+      return { page, scores, passes: CATEGORIES.every((c) => (scores[c] ?? 0) >= BAR[c]) };
+    });
+  } finally {
+    portal.child.kill();
+  }
+}
+
+export function lighthouseTable(rows: LighthouseRow[]): string {
+  const head = `| page | ${CATEGORIES.join(' | ')} | bar |\n|---|${CATEGORIES.map(() => '---:').join('|')}|---|`;
+  const lines = rows.map((r) => `| ${r.page} | ${CATEGORIES.map((c) => r.scores[c]).join(' | ')} | ${r.passes ? 'met' : 'MISSED'} |`);
+  return [head, ...lines].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await benchLighthouse();
+  console.log(`\nLighthouse 12.2.3, mobile (bar: performance ≥ 95, the others 100)\n\n${lighthouseTable(rows)}`);
+  process.exitCode = rows.every((r) => r.passes) ? 0 : 1;
+}
