@@ -319,15 +319,16 @@ export function websitesLike(db: Db, domain: string, exceptId: number) {
     .execute();
 }
 
-/** Moves the claim with this token from waiting for the address to review; whether one did. */
-export async function confirmClaimToken(db: Db, tokenHash: string): Promise<boolean> {
+/** Moves the claim with this token from waiting for the address to review; the claim's id, when one moved. */
+export async function confirmClaimToken(db: Db, tokenHash: string): Promise<number | undefined> {
   const r = await db
     .updateTable('municipality_claims')
     .set({ status: 'review', token_hash: null })
     .where('token_hash', '=', tokenHash)
     .where('status', '=', 'email_pending')
+    .returning('id')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return r?.id;
 }
 
 /** The claims platform admins have to review, oldest first, with the place and the claimant. */
