@@ -13,6 +13,7 @@ import { editRoutes } from './routes/edit.tsx';
 import { municipalitiesByIds } from './service/directory.ts';
 import { csvRecords, geoNamesRecords, importRecords } from './service/import.ts';
 import { municipalitySearch } from './service/search.ts';
+import { joiningSection, municipalityDesks } from './service/work.tsx';
 import { profilePath } from './views/common.tsx';
 import './schema.ts';
 
@@ -44,6 +45,8 @@ export const municipalities: ModuleManifest = {
     municipalityApi(app, ctx);
   },
   nav: [{ label: 'nav.municipalities', path: '/municipalities', order: 10 }],
+  work: municipalityDesks,
+  sections: { 'work.noRole': joiningSection },
   search: [municipalitySearch],
   api: municipalityApiDoc,
   sitemaps: [

@@ -384,3 +384,20 @@ export function findProposal(db: Db, id: number) {
 export function updateProposal(db: Db, id: number, set: Updateable<Tables['municipality_proposals']>) {
   return db.updateTable('municipality_proposals').set(set).where('id', '=', id).execute();
 }
+
+/** How many claims and proposed places wait for a platform admin's review. */
+export async function countsInReview(db: Db): Promise<{ claims: number; proposals: number }> {
+  const [claims, proposals] = await Promise.all([
+    db
+      .selectFrom('municipality_claims')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'review')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('municipality_proposals')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'review')
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { claims: Number(claims.n), proposals: Number(proposals.n) };
+}
