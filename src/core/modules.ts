@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
 import type { ComponentType, VNode } from 'preact';
-import type { Actor } from './authz.ts';
+import type { Actor, Scope } from './authz.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Translator } from './i18n/catalog.ts';
@@ -18,6 +18,8 @@ export interface ModuleContext {
   personalData: { module: string; data: PersonalData }[];
   /** Every module's sections, by section point. */
   sections: Record<string, SectionProvider[]>;
+  /** Every module's desks, in module order, for the "Your work" page. */
+  work: WorkProvider[];
 }
 
 /** A link in the main navigation; `label` is a message key, `path` follows the language prefix. */
@@ -156,6 +158,32 @@ export interface SectionView {
  */
 export type SectionProvider = (subject: unknown, view: SectionView, ctx: ModuleContext) => Promise<VNode | null>;
 
+/**
+ * A place where a person does their work, e.g. a review queue or a team page, with what waits
+ * there. Its words come translated from the module that declares it.
+ */
+export interface WorkDesk {
+  label: string;
+  description: string;
+  /** After the language prefix, e.g. "/admin/claims". */
+  path: string;
+  /** The thing the desk is about, to list it under that thing; none for a desk that spans all of them. */
+  scope?: Scope;
+  /** What waits there for the person, in the module's words, e.g. "2 claims, 1 proposed place". */
+  waiting?: { count: number; text: string };
+}
+
+/** Who is looking at their work: always someone signed in. */
+export type WorkView = SectionView & { actor: Actor };
+
+/** The desks a module offers this person: only those its own policy allows them. */
+export type WorkProvider = (view: WorkView, ctx: ModuleContext) => Promise<WorkDesk[]>;
+
+/** Every desk the modules offer this person, in module order. */
+export async function workOf(ctx: ModuleContext, view: WorkView): Promise<WorkDesk[]> {
+  return (await Promise.all(ctx.work.map((provider) => provider(view, ctx)))).flat();
+}
+
 /** What a module adds to the portal. The core reads these and nothing else of a module. */
 export interface ModuleManifest {
   name: string;
@@ -180,10 +208,13 @@ export interface ModuleManifest {
   sections?: Record<string, SectionProvider>;
   /** The things this module owns that people hold roles in (see scopes.ts). */
   scopes?: ScopeDefinition[];
+  /** The desks it offers a signed-in person on their "Your work" page (/{lang}/work). */
+  work?: WorkProvider;
 }
 
 /** What the modules share at run time, for the server and the commands alike; makes their scopes known. */
 export function moduleContext(config: Config, database: Database, mail: MailSender, modules: ModuleManifest[]): ModuleContext {
   registerScopes(modules.flatMap((m) => m.scopes ?? []));
-  return { config, database, mail, personalData: personalDataOf(modules), sections: sectionsOf(modules) };
+  const work = modules.flatMap((m) => (m.work ? [m.work] : []));
+  return { config, database, mail, personalData: personalDataOf(modules), sections: sectionsOf(modules), work };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { PASSWORD, person } from '../factories.ts';
+import { PASSWORD, person, submit } from '../factories.ts';
 import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, DIALECTS } from '../helpers/db.ts';
 import { linkIn, startSmtp } from '../helpers/smtp.ts';
@@ -96,6 +96,41 @@ describe('accounts in a real browser', { skip: noBrowser }, () => {
     });
   }
 
+  test('a platform admin finds the review queue from the header, by clicking; a person without a role learns how to get one', async () => {
+    const database = await createTestDatabase('sqlite');
+    const { app, origin } = await servePortal(database);
+    await sampleDirectory(database);
+    const admin = await person(database, { roles: [['platform_admin', null]] });
+    const citizen = await person(database);
+    await submit(app, '/en/municipalities/propose', { country: 'si', name: 'Piran' }, citizen);
+    const page = await openPage(browser);
+    const signIn = async (who: typeof admin) => {
+      const [name, value] = who.cookie.split('=') as [string, string];
+      await page.context().addCookies([{ name, value, url: origin }]);
+    };
+    try {
+      await signIn(admin);
+      await page.goto(`${origin}/en/`);
+      await page.click('.header-account a[href="/en/work"]');
+      await page.waitForURL(`${origin}/en/work`);
+      await checked(page, 'work');
+      assert.match((await page.textContent('main')) ?? '', /1 proposed place/);
+      await page.click('main a[href="/en/admin/claims"]');
+      await page.waitForURL(`${origin}/en/admin/claims`);
+      assert.match((await page.textContent('main')) ?? '', /Piran/);
+
+      await page.context().clearCookies();
+      await signIn(citizen);
+      await page.goto(`${origin}/en/work`);
+      assert.equal(await page.locator('.header-account a[href="/en/work"]').count(), 0);
+      await checked(page, 'work without a role');
+    } finally {
+      await page.context().close();
+      await app.close();
+      await database.drop();
+    }
+  });
+
   test('every account page has no WCAG 2.1 AA violations in English, Bulgarian and Finnish', async () => {
     const database = await createTestDatabase('sqlite');
     const { app, origin } = await servePortal(database);
@@ -135,6 +170,7 @@ describe('accounts in a real browser', { skip: noBrowser }, () => {
           orgUrl,
           `${orgUrl}/edit`,
           '/admin/audit',
+          '/work',
         ]) {
           await signedIn.goto(`${origin}/${lang}${path}`);
           assert.equal(await signedIn.getAttribute('html', 'lang'), lang);

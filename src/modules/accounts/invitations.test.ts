@@ -129,3 +129,37 @@ appTest('invite form: bad input is refused with errors that keep what was typed'
   }
   assert.equal((await database.db.selectFrom('invitations').selectAll().execute()).length, 0);
 });
+
+appTest('the team page and the invitation mail name the town, in the invitee’s language', async (app, database) => {
+  await sampleDirectory(database);
+  const id = (await database.db.selectFrom('municipalities').select('id').where('slug', '=', 'stara-zagora').executeTakeFirstOrThrow()).id;
+  const mayor = await person(database, { roles: [['municipality_admin', id]], name: 'Mayor Office' });
+  const page = await app.inject({ url: `/en/team/municipality/${id}`, headers: { cookie: mayor.cookie } });
+  assert.match(page.body, /<title>People of Stara Zagora/);
+  assert.match(page.body, /<h1>People of Stara Zagora<\/h1>/);
+  await person(database, { email: 'colleague@example.bg', language: 'fr' });
+  for (const email of ['new@example.bg', 'colleague@example.bg']) {
+    const res = await submit(
+      app,
+      `/en/team/municipality/${id}`,
+      { email, role: 'municipality_editor' },
+      mayor,
+      `/en/team/municipality/${id}/invite`,
+    );
+    assert.equal(res.statusCode, 303);
+  }
+  const mails = await database.db.selectFrom('mail_outbox').select(['to_address', 'text_body']).orderBy('id').execute();
+  assert.match(mails[0]!.text_body, /Mayor Office invites you to be Municipality editor for Stara Zagora on /);
+  assert.match(mails[1]!.text_body, /pour Stara Zagora sur /, 'in the language of the account it is sent to');
+  for (const m of mails)
+    assert.doesNotMatch(m.text_body.replace(/https?:\/\/\S+/g, ''), new RegExp(`no\\.|\\b${id}\\b`), 'never a number for the town');
+
+  const admin = await person(database, { roles: [['platform_admin', null]] });
+  await submit(app, '/en/team/platform', { email: 'helper@example.eu', role: 'platform_editor' }, admin, '/en/team/platform/invite');
+  const platformMail = await database.db
+    .selectFrom('mail_outbox')
+    .select('text_body')
+    .where('to_address', '=', 'helper@example.eu')
+    .executeTakeFirstOrThrow();
+  assert.match(platformMail.text_body, /for the platform on /);
+});

@@ -7,9 +7,11 @@ import { authRoutes } from './routes/auth.tsx';
 import { organisationRoutes } from './routes/organisations.tsx';
 import { registerSessionHook } from './routes/session.ts';
 import { teamRoutes } from './routes/team.tsx';
+import { workRoutes } from './routes/work.tsx';
 import { describeOrganisations } from './service/organisations.ts';
 import { createAdmin, hasPlatformAdmin } from './service/roles.ts';
 import { pruneSessions } from './service/sessions.ts';
+import { accountDesks } from './service/work.ts';
 import './schema.ts';
 import { AccountLink } from './views/header.tsx';
 
@@ -32,7 +34,9 @@ export const accounts: ModuleManifest = {
     teamRoutes(app, ctx);
     organisationRoutes(app, ctx);
     adminRoutes(app, ctx);
+    workRoutes(app, ctx);
   },
+  work: accountDesks,
   header: AccountLink,
   jobs: [{ name: 'remove ended sessions', everyMs: 3600_000, run: ({ database }) => pruneSessions(database.db) }],
   commands: [

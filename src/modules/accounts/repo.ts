@@ -241,3 +241,16 @@ export function organisationsByIds(db: Db, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', 'in', ids).orderBy('name').execute();
 }
+
+/** Where to mail the people who hold a role: confirmed accounts that were not deleted. */
+export function contactsWithRole(db: Db, role: Role) {
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('users', 'users.id', 'role_grants.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'users.language'])
+    .where('role_grants.role', '=', role)
+    .where('users.deleted_at', 'is', null)
+    .where('users.email_confirmed_at', 'is not', null)
+    .orderBy('users.id')
+    .execute();
+}

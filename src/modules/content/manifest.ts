@@ -10,6 +10,7 @@ import { contentFeed, contentSearch, contentSitemap, homeSection, profileSection
 import { contentMediaDir, IMAGE_NAME } from './service/images.ts';
 import { eraseRegistrations, registrationsByEmail } from './service/registrations.ts';
 import { demoContent } from './service/seeds.ts';
+import { contentDesks } from './service/work.ts';
 import './schema.ts';
 
 /** News, events, initiatives and good practices of municipalities and the platform, in every language. */
@@ -32,6 +33,7 @@ export const content: ModuleManifest = {
   api: contentApiDoc,
   seeds: [demoContent],
   sections: { home: homeSection, 'municipality.profile': profileSection },
+  work: contentDesks,
   personalData: {
     export: async (person, ctx) => ({ eventRegistrations: await registrationsByEmail(ctx, person.email) }),
     erase: (person, ctx) => eraseRegistrations(ctx, person.email, person.userId),

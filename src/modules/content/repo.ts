@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { isPostgres } from '../../core/db/schema.ts';
 import type { Tables } from '../../core/db/tables.ts';
 import type { ContentItem, ContentItemRow, ContentText, ContentTextRow, ContentType, PolicyArea, Registration } from './schema.ts';
@@ -195,24 +195,43 @@ export async function areasFor(db: Db, ids: number[]): Promise<{ item_id: number
   return db.selectFrom('content_areas').select(['item_id', 'area']).where('item_id', 'in', ids).execute();
 }
 
+type DeskOwners = { platform: boolean; scoped: { type: string; ids: number[] }[]; all: boolean };
+
+/** Only the items of these owners (every item for someone who writes for all). */
+function ofOwners<Q extends SelectQueryBuilder<Tables, 'content_items', object>>(q: Q, owners: DeskOwners): Q {
+  if (owners.all) return q;
+  return q.where((eb) =>
+    eb.or([
+      ...(owners.platform ? [eb('owner_type', '=', 'platform')] : []),
+      ...owners.scoped.map(({ type, ids }) => eb.and([eb('owner_type', '=', type), eb('owner_id', 'in', ids)])),
+      eb.lit(false),
+    ]),
+  ) as Q;
+}
+
 /** The items an owner's staff see on their desk, newest change first. */
-export function deskItems(
-  db: Db,
-  owners: { platform: boolean; scoped: { type: string; ids: number[] }[]; all: boolean },
-  limit: number,
-  offset: number,
-) {
-  let q = db.selectFrom('content_items').selectAll();
-  if (!owners.all) {
-    q = q.where((eb) =>
-      eb.or([
-        ...(owners.platform ? [eb('owner_type', '=', 'platform')] : []),
-        ...owners.scoped.map(({ type, ids }) => eb.and([eb('owner_type', '=', type), eb('owner_id', 'in', ids)])),
-        eb.lit(false),
-      ]),
-    );
-  }
-  return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute() as Promise<ContentItem[]>;
+export function deskItems(db: Db, owners: DeskOwners, limit: number, offset: number) {
+  return ofOwners(db.selectFrom('content_items').selectAll(), owners)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute() as Promise<ContentItem[]>;
+}
+
+/** How many of these owners' items are drafts, and how many wait to be published at a later time. */
+export async function countWaiting(db: Db, owners: DeskOwners, now: string): Promise<{ drafts: number; scheduled: number }> {
+  const count = (q: SelectQueryBuilder<Tables, 'content_items', object>) =>
+    ofOwners(q, owners)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  const items = db.selectFrom('content_items');
+  const [drafts, scheduled] = await Promise.all([
+    count(items.where('state', '=', 'draft')),
+    count(items.where('state', '=', 'published').where('published_at', '>', now)),
+  ]);
+  return { drafts, scheduled };
 }
 
 /** Published items with ids in (from, to], for the sitemap. */

@@ -13,6 +13,7 @@ import { editRoutes } from './routes/edit.tsx';
 import { municipalitiesByIds } from './service/directory.ts';
 import { csvRecords, geoNamesRecords, importRecords } from './service/import.ts';
 import { municipalitySearch } from './service/search.ts';
+import { joiningSection, municipalityDesks } from './service/work.tsx';
 import { profilePath } from './views/common.tsx';
 import { homeFacts } from './views/home.tsx';
 import './schema.ts';
@@ -37,7 +38,6 @@ const municipalityScope: ScopeDefinition = {
 export const municipalities: ModuleManifest = {
   name: 'municipalities',
   scopes: [municipalityScope],
-  sections: { 'home.facts': homeFacts },
   migrations: { '20261121_03_municipalities': tables, '20261121_04_profiles_and_claims': profiles },
   routes: (app, ctx) => {
     municipalityRoutes(app, ctx);
@@ -46,6 +46,8 @@ export const municipalities: ModuleManifest = {
     municipalityApi(app, ctx);
   },
   nav: [{ label: 'nav.municipalities', path: '/municipalities', order: 10 }],
+  work: municipalityDesks,
+  sections: { 'home.facts': homeFacts, 'work.noRole': joiningSection },
   search: [municipalitySearch],
   api: municipalityApiDoc,
   sitemaps: [

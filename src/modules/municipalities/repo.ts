@@ -332,15 +332,16 @@ export function websitesLike(db: Db, domain: string, exceptId: number) {
     .execute();
 }
 
-/** Moves the claim with this token from waiting for the address to review; whether one did. */
-export async function confirmClaimToken(db: Db, tokenHash: string): Promise<boolean> {
+/** Moves the claim with this token from waiting for the address to review; the claim's id, when one moved. */
+export async function confirmClaimToken(db: Db, tokenHash: string): Promise<number | undefined> {
   const r = await db
     .updateTable('municipality_claims')
     .set({ status: 'review', token_hash: null })
     .where('token_hash', '=', tokenHash)
     .where('status', '=', 'email_pending')
+    .returning('id')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return r?.id;
 }
 
 /** The claims platform admins have to review, oldest first, with the place and the claimant. */
@@ -395,4 +396,21 @@ export function findProposal(db: Db, id: number) {
 /** Records a review's outcome on a proposal. */
 export function updateProposal(db: Db, id: number, set: Updateable<Tables['municipality_proposals']>) {
   return db.updateTable('municipality_proposals').set(set).where('id', '=', id).execute();
+}
+
+/** How many claims and proposed places wait for a platform admin's review. */
+export async function countsInReview(db: Db): Promise<{ claims: number; proposals: number }> {
+  const [claims, proposals] = await Promise.all([
+    db
+      .selectFrom('municipality_claims')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'review')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('municipality_proposals')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'review')
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { claims: Number(claims.n), proposals: Number(proposals.n) };
 }

@@ -8,6 +8,7 @@ import { hit } from '../../../core/http/throttle.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { hashToken } from '../../../core/tokens.ts';
 import {
+  contactsWithRole,
   deleteGrantsOf,
   deleteInvitationsFor,
   deleteSessionsOf,
@@ -165,3 +166,7 @@ export async function mailContact(db: Kysely<Tables>, id: number): Promise<{ ema
   const [user] = await usersByIds(db, [id]);
   return user && !user.deleted_at ? { email: user.email, language: user.language } : undefined;
 }
+
+/** Where and in which language to write to each platform administrator, e.g. when something waits for their review. */
+export const platformAdminContacts = (db: Kysely<Tables>): Promise<{ email: string; language: string; name: string }[]> =>
+  contactsWithRole(db, 'platform_admin');

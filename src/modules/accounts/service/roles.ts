@@ -9,7 +9,7 @@ import { hit } from '../../../core/http/throttle.ts';
 import { translator } from '../../../core/i18n/catalog.ts';
 import { isLanguage } from '../../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { roleLabelKey, scopeOfRole } from '../../../core/scopes.ts';
+import { roleLabelKey, type ScopeThing, scopeOfRole } from '../../../core/scopes.ts';
 import { hashToken, newToken } from '../../../core/tokens.ts';
 import { invitableIn } from '../policy.ts';
 import {
@@ -27,6 +27,7 @@ import {
   openInvitationsInScope,
 } from '../repo.ts';
 import { inviteInput, LIMITS } from '../schema.ts';
+import { scopeLabel } from '../views/scopes.tsx';
 import { THROTTLE, TOKEN_TTL_MS } from './limits.ts';
 import { link, queueAccountMail } from './mails.ts';
 import { hashPassword } from './passwords.ts';
@@ -62,11 +63,11 @@ export async function grantRole(
   });
 }
 
-/** Invites a person by email into a role of the scope; the link expires. */
+/** Invites a person by email into a role of the scope (named in the mail by its thing); the link expires. */
 export async function invite(
   ctx: ModuleContext,
   actor: Actor,
-  scope: Scope,
+  scope: Scope & { thing?: ScopeThing },
   body: unknown,
   lang: string,
   ip: string,
@@ -86,6 +87,7 @@ export async function invite(
   const { token, hash } = newToken();
   const now = Date.now();
   const language = existing?.language ?? lang;
+  const t = translator(isLanguage(language) ? language : 'en');
   await transaction(db, async (trx) => {
     const id = await insertInvitation(trx, {
       email,
@@ -99,7 +101,8 @@ export async function invite(
     });
     await queueAccountMail(trx, ctx, 'invitation', email, language, {
       inviter: actor.name,
-      role: translator(isLanguage(language) ? language : 'en')(roleLabelKey(role)),
+      role: t(roleLabelKey(role)),
+      scope: scopeLabel(t, scope, scope.thing?.name),
       link: link(ctx, language, `/invitations/${token}`),
     });
     await audit(

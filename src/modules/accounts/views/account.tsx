@@ -62,6 +62,9 @@ export function AccountPage({ overview, values, errors, csrfToken }: FormProps &
       {actor.grants.length > 0 && (
         <section aria-labelledby="roles-heading">
           <h2 id="roles-heading">{t('accounts.account.roles')}</h2>
+          <p>
+            <a href={href('/work')}>{t('accounts.work.title')}</a>
+          </p>
           <ul>
             {actor.grants.map((g) => (
               <li key={`${g.role}:${g.scopeId}`}>

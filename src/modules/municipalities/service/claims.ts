@@ -26,6 +26,7 @@ import {
 import type { Municipality } from '../schema.ts';
 import { CLAIM_LIMITS, claimInput } from '../schema.ts';
 import { profilePath } from '../views/common.tsx';
+import { tellReviewers } from './reviewers.ts';
 
 export const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
 
@@ -113,9 +114,18 @@ async function websiteTakenElsewhere(db: Kysely<Tables>, domain: string, exceptI
   return rows.some((r) => domainOf(r.website) === domain);
 }
 
-/** The official address is confirmed: the claim goes to review. Single use. */
+/** The official address is confirmed: the claim goes to review, and the platform admins are told. Single use. */
 export async function confirmClaimEmail(ctx: ModuleContext, token: string): Promise<boolean> {
-  return confirmClaimToken(ctx.database.db, hashToken(token));
+  const confirmed = await transaction(ctx.database.db, async (trx) => {
+    const id = await confirmClaimToken(trx, hashToken(token));
+    const claim = id === undefined ? undefined : await findClaim(trx, id);
+    if (!claim) return false;
+    const m = await nameOf(trx, claim.municipality_id);
+    await tellReviewers(trx, ctx, 'municipalities.mail.claimToReview', { municipality: m.name, jobTitle: claim.job_title });
+    return true;
+  });
+  if (confirmed) ctx.mail.wake();
+  return confirmed;
 }
 
 export { claimsInReview, findClaim } from '../repo.ts';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { audit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/authz.ts';
+import { countryName } from '../../../core/countries.ts';
 import { transaction } from '../../../core/db/client.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { type FormResult, validateForm } from '../../../core/http/forms.ts';
@@ -21,6 +22,7 @@ import { PROPOSAL_LIMITS, proposalInput } from '../schema.ts';
 import { profilePath } from '../views/common.tsx';
 import { forgetSummaries } from './directory.ts';
 import { importRecords } from './import.ts';
+import { tellReviewers } from './reviewers.ts';
 
 /** Anyone signed in may propose a place that is missing; platform admins decide. */
 export async function proposeMunicipality(ctx: ModuleContext, actor: Actor, body: unknown): Promise<FormResult<{ id: number }>> {
@@ -30,22 +32,29 @@ export async function proposeMunicipality(ctx: ModuleContext, actor: Actor, body
   const p = form.data;
   const listed = await listedByNameKey(db, p.country, nameKey(p.name));
   if (listed) return { ok: false, errors: { name: { key: 'municipalities.propose.error.listed' } } };
-  const row = await insertProposal(db, {
-    user_id: actor.id,
-    country: p.country,
-    name: p.name,
-    native_name: p.native_name || null,
-    region: p.region || null,
-    population: p.population ? Number(p.population) : null,
-    website: p.website || null,
-    note: p.note || null,
-    status: 'review',
-    reason: null,
-    municipality_id: null,
-    reviewed_by: null,
-    reviewed_at: null,
-    created_at: new Date().toISOString(),
+  const row = await transaction(db, async (trx) => {
+    const inserted = await insertProposal(trx, {
+      user_id: actor.id,
+      country: p.country,
+      name: p.name,
+      native_name: p.native_name || null,
+      region: p.region || null,
+      population: p.population ? Number(p.population) : null,
+      website: p.website || null,
+      note: p.note || null,
+      status: 'review',
+      reason: null,
+      municipality_id: null,
+      reviewed_by: null,
+      reviewed_at: null,
+      created_at: new Date().toISOString(),
+    });
+    await tellReviewers(trx, ctx, 'municipalities.mail.proposalToReview', { municipality: p.name }, (lang) => ({
+      country: countryName(p.country, lang),
+    }));
+    return inserted;
   });
+  ctx.mail.wake();
   return { ok: true, data: { id: row.id } };
 }
 
