@@ -14,6 +14,11 @@ const PAGES = [
     title: 'privacy.title',
     text: ['privacy.intro', 'privacy.cookies.body', 'privacy.messages.body', 'privacy.rights.body'],
   },
+  {
+    path: '/terms',
+    title: 'terms.title',
+    text: ['terms.intro', 'terms.who.body', 'terms.posting.body', 'terms.moderation.body', 'terms.licence.body'],
+  },
   { path: '/contact', title: 'contact.title', text: ['contact.intro'] },
 ];
 
