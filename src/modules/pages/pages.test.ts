@@ -54,6 +54,8 @@ appTest('the terms of use say their version and date, in English and in the read
   assert.equal(it.statusCode, 200, 'a language without the text gets it in English');
   assert.match(it.body, /<h1>Terms of use<\/h1>/);
   assert.match((await app.inject({ url: '/sitemaps/pages-all.xml' })).body, /\/en\/terms</);
+  const privacy = await app.inject({ url: '/en/privacy' });
+  assert.ok(privacy.body.includes('which version of the terms of use you accepted and when'), 'the privacy notice says it is kept');
 });
 
 appTest('the layout has a skip link, landmarks, search box, language switcher and footer links', async (app) => {

@@ -12,7 +12,7 @@ const PAGES = [
   {
     path: '/privacy',
     title: 'privacy.title',
-    text: ['privacy.intro', 'privacy.cookies.body', 'privacy.messages.body', 'privacy.rights.body'],
+    text: ['privacy.intro', 'privacy.cookies.body', 'privacy.account.body', 'privacy.messages.body', 'privacy.rights.body'],
   },
   {
     path: '/terms',
