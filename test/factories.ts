@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '../src/modules/accounts/routes/session.ts';
 import { hashPassword } from '../src/modules/accounts/service/passwords.ts';
 import { grantRole } from '../src/modules/accounts/service/roles.ts';
 import { startSession } from '../src/modules/accounts/service/sessions.ts';
+import { TERMS_VERSION } from '../src/modules/pages/index.ts';
 import type { TestDatabase } from './helpers/db.ts';
 
 export const PASSWORD = 'Lipica horses run at dawn';
@@ -42,6 +43,7 @@ export async function person(
     language: options.language ?? 'en',
     email_confirmed_at: options.confirmed === false ? null : now,
     terms_accepted_at: now,
+    terms_version: TERMS_VERSION,
     created_at: now,
   });
   for (const [role, scopeId] of options.roles ?? []) await grantRole(database.db, id, role, scopeId, null);

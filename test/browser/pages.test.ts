@@ -27,6 +27,7 @@ describe('pages in a real browser', { skip: noBrowser }, () => {
     '/about',
     '/accessibility',
     '/privacy',
+    '/terms',
     '/contact',
     '/contact/thanks',
     '/search?q=privacy',

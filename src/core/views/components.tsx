@@ -166,7 +166,10 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-export function Checkbox(p: FieldProps & { value: string; checked?: boolean; children?: ComponentChildren }) {
+/** A checkbox; its label may hold links (e.g. to the terms one accepts), so it takes markup. */
+export function Checkbox(
+  p: Omit<FieldProps, 'label'> & { label: ComponentChildren; value: string; checked?: boolean; children?: ComponentChildren },
+) {
   const { t } = usePage();
   return (
     <div class={p.error ? 'field field--error field--checkbox' : 'field field--checkbox'}>
@@ -189,6 +192,33 @@ export function Checkbox(p: FieldProps & { value: string; checked?: boolean; chi
       <label for={p.name}>{p.label}</label>
       {p.children}
     </div>
+  );
+}
+
+// A character no message holds, to find where the links go in a formatted message.
+const LINK_MARK = '\u0001';
+
+/**
+ * A message with links in it: each placeholder named in `links` becomes a link whose text is a message
+ * of its own. Catalogs hold no markup, so translators can move a link within the sentence but not break it.
+ */
+export function LinkedMessage({ id, links }: { id: string; links: Record<string, { href: string; text: string }> }) {
+  const { t } = usePage();
+  const marks = Object.fromEntries(Object.keys(links).map((name) => [name, `${LINK_MARK}${name}${LINK_MARK}`]));
+  const parts = t(id, marks).split(LINK_MARK);
+  return (
+    <>
+      {parts.map((part, i) => {
+        const link = i % 2 === 1 ? links[part] : undefined;
+        return link ? (
+          <a key={part} href={link.href}>
+            {link.text}
+          </a>
+        ) : (
+          part
+        );
+      })}
+    </>
   );
 }
 

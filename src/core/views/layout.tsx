@@ -97,6 +97,9 @@ function Footer() {
               <a href={href('/privacy')}>{t('footer.privacy')}</a>
             </li>
             <li>
+              <a href={href('/terms')}>{t('footer.terms')}</a>
+            </li>
+            <li>
               <a href={href('/contact')}>{t('footer.contact')}</a>
             </li>
             <li>

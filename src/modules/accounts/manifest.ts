@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../core/modules.ts';
 import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as accountsTables from './migrations/20261121_02_accounts.ts';
+import * as termsVersion from './migrations/20261130_01_terms_version.ts';
 import { accountRoutes } from './routes/account.tsx';
 import { adminRoutes } from './routes/admin.tsx';
 import { authRoutes } from './routes/auth.tsx';
@@ -26,7 +27,7 @@ const organisationScope: ScopeDefinition = {
 export const accounts: ModuleManifest = {
   name: 'accounts',
   scopes: [organisationScope],
-  migrations: { '20261121_02_accounts': accountsTables },
+  migrations: { '20261121_02_accounts': accountsTables, '20261130_01_terms_version': termsVersion },
   routes: (app, ctx) => {
     registerSessionHook(app, ctx);
     authRoutes(app, ctx);

@@ -11,6 +11,8 @@ export interface UserRow {
   language: string;
   email_confirmed_at: string | null;
   terms_accepted_at: string | null;
+  /** The version (the date) of the terms of use accepted at terms_accepted_at. */
+  terms_version: string | null;
   created_at: string;
   deleted_at: string | null;
 }

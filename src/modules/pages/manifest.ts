@@ -5,7 +5,7 @@ import { contactMessagesFrom, eraseContactMessagesFrom } from './service/contact
 import { pageSearch } from './service/search.ts';
 import './schema.ts';
 
-/** The portal's own pages: home, about, accessibility statement, privacy notice and contact. */
+/** The portal's own pages: home, about, accessibility statement, privacy notice, terms of use and contact. */
 export const pages: ModuleManifest = {
   name: 'pages',
   migrations: { '20261121_01_contact_messages': contactMessages },
@@ -20,7 +20,7 @@ export const pages: ModuleManifest = {
       name: 'pages',
       chunks: async () => ['all'],
       paths: async (chunk) =>
-        chunk === 'all' ? ['/', '/about', '/accessibility', '/privacy', '/contact'].map((path) => ({ path })) : undefined,
+        chunk === 'all' ? ['/', '/about', '/accessibility', '/privacy', '/terms', '/contact'].map((path) => ({ path })) : undefined,
     },
   ],
   personalData: {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { appTest, form, formSession } from '../../../test/helpers/app.ts';
 import { CHARACTERS_ERROR, fieldError } from '../../../test/input.ts';
+import { TERMS_VERSION } from './index.ts';
 import { countContactMessages } from './repo.ts';
 
 const valid = {
@@ -20,9 +21,9 @@ function post(url: string, session: { cookie: string; csrf: string }, fields: Re
   };
 }
 
-appTest('home, about, accessibility statement and privacy notice are served in every complete language', async (app) => {
+appTest('home, about, accessibility statement, privacy notice and terms of use are served in every complete language', async (app) => {
   for (const lang of ['en', 'bg', 'sl', 'fi', 'de', 'fr']) {
-    for (const path of ['/', '/about', '/accessibility', '/privacy', '/contact']) {
+    for (const path of ['/', '/about', '/accessibility', '/privacy', '/terms', '/contact']) {
       const res = await app.inject({ url: `/${lang}${path}` });
       assert.equal(res.statusCode, 200, `${lang}${path}`);
       assert.match(res.body, /<main id="main" tabindex="-1"/);
@@ -35,6 +36,28 @@ appTest('home, about, accessibility statement and privacy notice are served in e
   assert.ok(statement.body.includes('November 21, 2026'));
 });
 
+appTest('the terms of use say their version and date, in English and in the reader’s language', async (app) => {
+  const en = await app.inject({ url: '/en/terms' });
+  assert.equal(en.statusCode, 200);
+  assert.match(en.body, /<h1>Terms of use<\/h1>/);
+  assert.ok(en.body.includes(`<time datetime="${TERMS_VERSION}">Version ${TERMS_VERSION}, last updated on November 30, 2026</time>`));
+  assert.match(en.body, /<h2 id="terms-licence">Who owns what you post<\/h2>/);
+  assert.match(en.body, /<a href="#terms-moderation">Moderation and removal<\/a>/, 'the contents link each section');
+  assert.ok(en.body.includes('CC BY 4.0'));
+  assert.ok(en.body.includes('href="/en/contact"'));
+  const sl = await app.inject({ url: '/sl/terms' });
+  assert.match(sl.body, /<html lang="sl"/);
+  assert.match(sl.body, /<h1>Pogoji uporabe<\/h1>/);
+  assert.ok(sl.body.includes(`Različica ${TERMS_VERSION}, nazadnje posodobljena 30. november 2026`));
+  assert.ok(!sl.body.includes('Who owns what you post'), 'the text is translated');
+  const it = await app.inject({ url: '/it/terms' });
+  assert.equal(it.statusCode, 200, 'a language without the text gets it in English');
+  assert.match(it.body, /<h1>Terms of use<\/h1>/);
+  assert.match((await app.inject({ url: '/sitemaps/pages-all.xml' })).body, /\/en\/terms</);
+  const privacy = await app.inject({ url: '/en/privacy' });
+  assert.ok(privacy.body.includes('which version of the terms of use you accepted and when'), 'the privacy notice says it is kept');
+});
+
 appTest('the layout has a skip link, landmarks, search box, language switcher and footer links', async (app) => {
   const { body } = await app.inject({ url: '/fr/about' });
   assert.match(body, /<a class="skip-link" href="#main">/);
@@ -43,7 +66,7 @@ appTest('the layout has a skip link, landmarks, search box, language switcher an
   assert.match(body, /<form role="search" class="search-form" action="\/fr\/search" method="get">/);
   assert.match(body, /<details class="lang-switcher">/);
   assert.match(body, /<a href="\/fr\/about" aria-current="page">/);
-  for (const link of ['/fr/accessibility', '/fr/privacy', '/fr/contact']) assert.ok(body.includes(`href="${link}"`), link);
+  for (const link of ['/fr/accessibility', '/fr/privacy', '/fr/terms', '/fr/contact']) assert.ok(body.includes(`href="${link}"`), link);
   assert.match(body, /<footer class="site-footer">/);
 });
 
@@ -194,6 +217,8 @@ appTest('search finds pages in the reader’s language whatever the accents and 
   assert.ok(de.body.includes('href="/de/accessibility"'));
   const fr = await app.inject({ url: `/fr/search?q=${encodeURIComponent('DECLARATION accessibilite')}` });
   assert.ok(fr.body.includes('href="/fr/accessibility"'), 'accents do not matter');
+  const terms = await app.inject({ url: `/de/search?q=${encodeURIComponent('nutzungsbedingungen')}` });
+  assert.ok(terms.body.includes('href="/de/terms"'));
   const none = await app.inject({ url: '/en/search?q=zzzqqq' });
   assert.match(none.body, /No results for “zzzqqq”/);
 });

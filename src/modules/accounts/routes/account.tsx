@@ -8,6 +8,7 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { MessagePage } from '../../../core/views/forms.tsx';
 import { accountsPolicy } from '../policy.ts';
 import {
+  acceptedTerms,
   changePassword,
   confirmEmailChange,
   deleteAccount,
@@ -30,6 +31,7 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const overview = async (req: Parameters<typeof requireActor>[0], actor: NonNullable<typeof req.actor>) => ({
     actor,
     organisations: await organisationsOf(ctx, actor),
+    terms: await acceptedTerms(ctx, actor),
     canAudit: accountsPolicy.can(actor, 'audit.view', null),
     scopeNames: new Map([...(await thingsOfGrants(ctx, actor.grants))].map(([key, thing]) => [key, thing.name])),
     notice: noticeFrom(req, NOTICES),

@@ -29,6 +29,12 @@ import { link, queueAccountMail } from './mails.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { issueToken } from './tokens.ts';
 
+/** The version is unknown for accounts made before it was recorded. */
+export interface AcceptedTerms {
+  version: string | null;
+  at: string;
+}
+
 const wrongPassword = { ok: false as const, errors: { current_password: { key: 'accounts.error.wrongPassword' } } };
 
 async function currentUser(ctx: ModuleContext, actor: Actor) {
@@ -107,6 +113,12 @@ export async function confirmEmailChange(ctx: ModuleContext, token: string): Pro
     await deleteTokensOf(trx, user.id, 'reset_password');
     return { email: row.payload };
   });
+}
+
+/** Which version of the terms of use the person accepted and when; nothing if they never did (an admin made on the command line). */
+export async function acceptedTerms(ctx: ModuleContext, actor: Actor): Promise<AcceptedTerms | undefined> {
+  const user = await currentUser(ctx, actor);
+  return user.terms_accepted_at ? { version: user.terms_version, at: user.terms_accepted_at } : undefined;
 }
 
 /** Everything we hold on the person, from every module. */

@@ -4,6 +4,7 @@ import { clear, hit, release } from '../../../core/http/throttle.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { hashToken } from '../../../core/tokens.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
+import { TERMS_VERSION } from '../../pages/index.ts';
 import { deleteTokensOf, findUsableToken, findUser, findUserByEmail, insertUser, type User, updateUser, useToken } from '../repo.ts';
 import { emailInput, FIELD_LIMITS, newPasswordInput, signInInput, signUpInput } from '../schema.ts';
 import { THROTTLE } from './limits.ts';
@@ -50,6 +51,7 @@ export async function signUp(ctx: ModuleContext, body: unknown, lang: string, ip
       language: lang,
       email_confirmed_at: null,
       terms_accepted_at: now.toISOString(),
+      terms_version: TERMS_VERSION,
       created_at: now.toISOString(),
     });
     await sendConfirmation(trx, ctx, { id: userId, name, email, language: lang });

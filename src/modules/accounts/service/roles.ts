@@ -234,6 +234,7 @@ export async function createAdmin(
         language: 'en',
         email_confirmed_at: now.toISOString(),
         terms_accepted_at: null,
+        terms_version: null,
         created_at: now.toISOString(),
       });
       // The first admin's link to set a password lasts as long as an invitation.

@@ -3,8 +3,10 @@ import { PLATFORM, roleLabelKey, scopeOfRole } from '../../../core/scopes.ts';
 import { ButtonForm, CsrfField, ErrorSummary, type FieldErrors, formFields, Notice, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage } from '../../../core/views/forms.tsx';
+import { TERMS_VERSION } from '../../pages/index.ts';
 import { adminRoleOf } from '../policy.ts';
 import { LIMITS, type SessionRow } from '../schema.ts';
+import type { AcceptedTerms } from '../service/account.ts';
 import { MIN_PASSWORD_LENGTH } from '../service/passwords.ts';
 import { scopeLabel, scopePath } from './scopes.tsx';
 
@@ -21,6 +23,7 @@ export interface AccountOverview {
   canAudit: boolean;
   /** The names of the things the person's roles hold in, by "type:id". */
   scopeNames: Map<string, string>;
+  terms?: AcceptedTerms | undefined;
   notice?: string | undefined;
 }
 
@@ -44,6 +47,7 @@ export function AccountPage({ overview, values, errors, csrfToken }: FormProps &
         <dd>
           <a href={href('/account/password')}>{t('accounts.account.changePassword')}</a>
         </dd>
+        {overview.terms && <TermsAccepted terms={overview.terms} />}
       </dl>
       <form method="post" action={href('/account')} class="form" noValidate>
         <CsrfField token={csrfToken} />
@@ -126,6 +130,24 @@ export function AccountPage({ overview, values, errors, csrfToken }: FormProps &
         <ButtonForm action={href('/sign-out')} csrfToken={csrfToken} label={t('accounts.signOut')} secondary />
       </div>
     </article>
+  );
+}
+
+/** What the person agreed to at sign-up, and whether the terms changed since. */
+function TermsAccepted({ terms }: { terms: AcceptedTerms }) {
+  const { t } = usePage();
+  const href = useHref();
+  const date = new Date(terms.at);
+  return (
+    <>
+      <dt>{t('accounts.account.terms')}</dt>
+      <dd>
+        {terms.version
+          ? t('accounts.account.termsAccepted', { version: terms.version, date })
+          : t('accounts.account.termsAcceptedOn', { date })}{' '}
+        <a href={href('/terms')}>{t(terms.version === TERMS_VERSION ? 'accounts.account.termsRead' : 'accounts.account.termsChanged')}</a>
+      </dd>
+    </>
   );
 }
 

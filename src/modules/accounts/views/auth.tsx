@@ -1,4 +1,4 @@
-import { Checkbox, type FieldErrors, formFields, Notice, TextField } from '../../../core/views/components.tsx';
+import { Checkbox, type FieldErrors, formFields, LinkedMessage, Notice, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage } from '../../../core/views/forms.tsx';
 import { LIMITS } from '../schema.ts';
@@ -21,6 +21,16 @@ export function SignUpPage({ values, errors, csrfToken }: FormProps) {
     terms: t('accounts.field.terms'),
   };
   const field = formFields(labels, values, errors);
+  // The same words as labels.terms (the error summary's), with the terms and the privacy notice as links.
+  const termsLabel = (
+    <LinkedMessage
+      id="accounts.field.termsLinked"
+      links={{
+        terms: { href: href('/terms'), text: t('accounts.signUp.termsLink') },
+        privacy: { href: href('/privacy'), text: t('accounts.signUp.privacyNotice') },
+      }}
+    />
+  );
   return (
     <FormPage
       title={t('accounts.signUp.title')}
@@ -46,11 +56,7 @@ export function SignUpPage({ values, errors, csrfToken }: FormProps) {
         maxLength={LIMITS.password}
         autocomplete="new-password"
       />
-      <Checkbox name="terms" value="yes" label={labels.terms} required checked={values.terms === 'yes'} error={errors.terms}>
-        <p class="hint checkbox-hint">
-          <a href={href('/privacy')}>{t('accounts.signUp.privacyLink')}</a>
-        </p>
-      </Checkbox>
+      <Checkbox {...field('terms')} label={termsLabel} value="yes" required checked={values.terms === 'yes'} />
     </FormPage>
   );
 }

@@ -12,6 +12,7 @@ import { AccessibilityPage } from '../views/accessibility.tsx';
 import { ContactPage, ContactThanksPage, type ContactValues } from '../views/contact.tsx';
 import { HomePage } from '../views/home.tsx';
 import { PrivacyPage } from '../views/privacy.tsx';
+import { TermsPage } from '../views/terms.tsx';
 
 const topicQuery = queryParams({ topic: z.enum(CONTACT_TOPICS) });
 const formValues = (body: unknown): ContactValues => typedValues(body, ['topic', 'name', 'email', 'page_url', 'message']);
@@ -33,6 +34,7 @@ export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/about', (req, reply) => reply.page(<AboutPage />, { title: req.t('nav.about') }));
   app.get('/:lang/accessibility', (req, reply) => reply.page(<AccessibilityPage />, { title: req.t('accessibility.title') }));
   app.get('/:lang/privacy', (req, reply) => reply.page(<PrivacyPage />, { title: req.t('privacy.title') }));
+  app.get('/:lang/terms', (req, reply) => reply.page(<TermsPage />, { title: req.t('terms.title') }));
 
   app.get('/:lang/contact', (req, reply) => {
     const values: ContactValues = { topic: topicQuery(req).topic ?? 'general' };

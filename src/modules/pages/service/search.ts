@@ -12,7 +12,12 @@ const PAGES = [
   {
     path: '/privacy',
     title: 'privacy.title',
-    text: ['privacy.intro', 'privacy.cookies.body', 'privacy.messages.body', 'privacy.rights.body'],
+    text: ['privacy.intro', 'privacy.cookies.body', 'privacy.account.body', 'privacy.messages.body', 'privacy.rights.body'],
+  },
+  {
+    path: '/terms',
+    title: 'terms.title',
+    text: ['terms.intro', 'terms.who.body', 'terms.posting.body', 'terms.moderation.body', 'terms.licence.body'],
   },
   { path: '/contact', title: 'contact.title', text: ['contact.intro'] },
 ];

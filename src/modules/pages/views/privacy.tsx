@@ -1,6 +1,6 @@
 import { useHref, usePage } from '../../../core/views/context.ts';
 
-const SECTIONS = ['cookies', 'messages', 'logs', 'rights'] as const;
+const SECTIONS = ['cookies', 'account', 'messages', 'logs', 'rights'] as const;
 
 export function PrivacyPage() {
   const { t, siteName } = usePage();
