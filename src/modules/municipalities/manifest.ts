@@ -13,6 +13,7 @@ import { editRoutes } from './routes/edit.tsx';
 import { municipalitiesByIds } from './service/directory.ts';
 import { csvRecords, geoNamesRecords, importRecords } from './service/import.ts';
 import { municipalitySearch } from './service/search.ts';
+import { demoTowns } from './service/seeds.ts';
 import { joiningSection, municipalityDesks } from './service/work.tsx';
 import { profilePath } from './views/common.tsx';
 import { homeFacts } from './views/home.tsx';
@@ -38,6 +39,8 @@ const municipalityScope: ScopeDefinition = {
 export const municipalities: ModuleManifest = {
   name: 'municipalities',
   scopes: [municipalityScope],
+  // Before content's seed, which publishes as these towns.
+  seeds: [demoTowns],
   migrations: { '20261121_03_municipalities': tables, '20261121_04_profiles_and_claims': profiles },
   routes: (app, ctx) => {
     municipalityRoutes(app, ctx);

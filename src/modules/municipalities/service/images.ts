@@ -18,6 +18,14 @@ export const IMAGE_WIDTHS = [400, 120] as const;
 export const mediaDir = (ctx: ModuleContext) => join(ctx.config.dataDir, 'uploads', 'municipalities');
 export const imageFile = (base: string, width: number) => `${base}-${width}.webp`;
 
+/** Writes the variants (one per IMAGE_WIDTHS) of a place's picture under a new, unguessable base name; the base name. */
+export function storeVariants(ctx: ModuleContext, municipalityId: number, kind: ImageKind, variants: Buffer[]): string {
+  const base = `${municipalityId}-${kind.replaceAll('_', '-')}-${randomBytes(6).toString('hex')}`;
+  mkdirSync(mediaDir(ctx), { recursive: true });
+  for (const [i, w] of IMAGE_WIDTHS.entries()) writeFileSync(join(mediaDir(ctx), imageFile(base, w)), variants[i]!);
+  return base;
+}
+
 /** Stores a coat of arms or mayor's photo as WebP variants without metadata (see webpVariants). */
 export async function uploadImage(
   ctx: ModuleContext,
@@ -31,11 +39,8 @@ export async function uploadImage(
   if (!Buffer.isBuffer(image) || image.length === 0) return { ok: false, errors: { image: { key: 'images.error.missing' } } };
   const resized = await webpVariants(image, IMAGE_WIDTHS, 82);
   if ('error' in resized) return { ok: false, errors: { image: { key: `images.error.${resized.error}` } } };
-  const { variants } = resized;
-  const base = `${m.id}-${String(kind).replaceAll('_', '-')}-${randomBytes(6).toString('hex')}`;
-  mkdirSync(mediaDir(ctx), { recursive: true });
-  for (const [i, w] of IMAGE_WIDTHS.entries()) writeFileSync(join(mediaDir(ctx), imageFile(base, w)), variants[i]!);
   const field = kind as ImageKind;
+  const base = storeVariants(ctx, m.id, field, resized.variants);
   await transaction(ctx.database.db, async (trx) => {
     const now = new Date().toISOString();
     await updateMunicipality(trx, m.id, { [field]: base, updated_at: now });
