@@ -3,6 +3,8 @@
 // Bar: 100 in accessibility, best practices and SEO, at least 95 in performance.
 // Runs alone (npm run bench:lighthouse) or at the end of npm run bench (BENCH_SKIP_LIGHTHOUSE=1 skips it).
 // Lighthouse comes from the npm registry through npx on the first run; CHROMIUM_PATH picks the browser.
+// Each page is scored BENCH_LIGHTHOUSE_RUNS times (default 3) and the median kept: one run on a
+// busy machine can differ by five points of performance from the next.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,9 @@ import { startSession } from '../src/modules/accounts/service/sessions.ts';
 const root = new URL('..', import.meta.url).pathname;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const BAR: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 export interface LighthouseRow {
   page: string;
@@ -78,7 +83,8 @@ export async function benchLighthouse(): Promise<LighthouseRow[]> {
       ['newsroom desk', '/en/newsroom', cookie],
     ];
     return pages.map(([page, path, withCookie]) => {
-      const scores = lighthouse(`${portal.origin}${path}`, withCookie);
+      const runs = Array.from({ length: RUNS }, () => lighthouse(`${portal.origin}${path}`, withCookie));
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r[c] ?? 0))]));
       return { page, scores, passes: CATEGORIES.every((c) => (scores[c] ?? 0) >= BAR[c]) };
     });
   } finally {
@@ -94,6 +100,6 @@ export function lighthouseTable(rows: LighthouseRow[]): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await benchLighthouse();
-  console.log(`\nLighthouse 12.2.3, mobile (bar: performance ≥ 95, the others 100)\n\n${lighthouseTable(rows)}`);
+  console.log(`\nLighthouse 12.2.3, mobile, median of ${RUNS} (bar: performance ≥ 95, the others 100)\n\n${lighthouseTable(rows)}`);
   process.exitCode = rows.every((r) => r.passes) ? 0 : 1;
 }

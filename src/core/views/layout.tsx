@@ -133,7 +133,8 @@ export function Layout({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${siteName}`}</title>
-        {description && <meta name="description" content={description} />}
+        {/* A page without a description of its own is described by what the portal is. */}
+        <meta name="description" content={description ?? t('footer.tagline', { siteName })} />
         {indexable ? (
           <>
             <link

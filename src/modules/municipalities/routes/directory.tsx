@@ -51,6 +51,7 @@ export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     const regions = country ? await regionsList(db, country) : [];
     return reply.page(<BrowsePage view={{ country, region, sort, page, pages, total, rows, regions }} />, {
       title: country ? req.t('municipalities.inCountry', { country: countryName(country, req.lang) }) : req.t('municipalities.title'),
+      description: req.t('municipalities.lead', { count: total }),
       indexable: page === 1 && !region && sort === 'population',
     });
   }
