@@ -124,6 +124,23 @@ export function TextField(
   );
 }
 
+/** A file to upload; `accept` names the types the server takes (it checks the content again). */
+export function FileField(p: FieldProps & { accept: string }) {
+  return (
+    <FieldShell {...p}>
+      <input
+        type="file"
+        id={p.id ?? p.name}
+        name={p.name}
+        accept={p.accept}
+        required={p.required}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      />
+    </FieldShell>
+  );
+}
+
 export function TextArea(p: FieldProps & { value?: string; maxLength: number; rows?: number }) {
   return (
     <FieldShell {...p}>

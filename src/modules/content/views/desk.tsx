@@ -5,6 +5,7 @@ import {
   CsrfField,
   ErrorSummary,
   type FieldErrors,
+  FileField,
   Notice,
   Select,
   TextArea,
@@ -213,28 +214,13 @@ export function EditorPage({ view }: { view: EditorView }) {
           </>
         )}
         {view.original && (
-          <div class={errors.image ? 'field field--error' : 'field'}>
-            <label for="image">
-              {labels.image} <span class="optional">({t('form.optional')})</span>
-            </label>
-            <p class="hint" id="image-hint">
-              {t('content.hint.image')}
-            </p>
-            {errors.image && (
-              <p class="field-error" id="image-error">
-                <span class="visually-hidden">{t('form.errorPrefix')} </span>
-                {t(errors.image.key, errors.image.values)}
-              </p>
-            )}
-            <input
-              type="file"
-              id="image"
-              name="image"
-              accept="image/png,image/jpeg,image/webp"
-              aria-describedby={errors.image ? 'image-hint image-error' : 'image-hint'}
-              aria-invalid={errors.image ? 'true' : undefined}
-            />
-          </div>
+          <FileField
+            name="image"
+            label={labels.image!}
+            hint={t('content.hint.image')}
+            error={errors.image}
+            accept="image/png,image/jpeg,image/webp"
+          />
         )}
         {field('image_alt', LIMITS.image_alt, { hint: t('content.hint.imageAlt') })}
         {view.original && (

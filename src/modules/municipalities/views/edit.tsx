@@ -1,5 +1,5 @@
 import { LANGUAGE_CODES, LANGUAGES } from '../../../core/i18n/languages.ts';
-import { CsrfField, ErrorSummary, type FieldErrors, Select, TextArea, TextField } from '../../../core/views/components.tsx';
+import { CsrfField, ErrorSummary, type FieldErrors, FileField, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import type { Municipality } from '../schema.ts';
 import { DESCRIPTION_LIMIT, SOCIAL } from '../schema.ts';
@@ -144,27 +144,14 @@ export function EditProfilePage({
           error={imageErrors.kind}
           options={IMAGE_KINDS.map((k) => ({ value: k, label: t(`municipalities.images.${k}`) }))}
         />
-        <div class={imageErrors.image ? 'field field--error' : 'field'}>
-          <label for="image">{t('municipalities.images.file')}</label>
-          <p class="hint" id="image-hint">
-            {t('municipalities.images.hint')}
-          </p>
-          {imageErrors.image && (
-            <p class="field-error" id="image-error">
-              <span class="visually-hidden">{t('form.errorPrefix')} </span>
-              {t(imageErrors.image.key, imageErrors.image.values)}
-            </p>
-          )}
-          <input
-            type="file"
-            id="image"
-            name="image"
-            accept="image/png,image/jpeg,image/webp"
-            required
-            aria-describedby={imageErrors.image ? 'image-hint image-error' : 'image-hint'}
-            aria-invalid={imageErrors.image ? 'true' : undefined}
-          />
-        </div>
+        <FileField
+          name="image"
+          label={t('municipalities.images.file')}
+          hint={t('municipalities.images.hint')}
+          error={imageErrors.image}
+          accept="image/png,image/jpeg,image/webp"
+          required
+        />
         <button type="submit">{t('municipalities.images.submit')}</button>
       </form>
     </article>
