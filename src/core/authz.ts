@@ -1,6 +1,6 @@
 /** Who may do what: roles, scopes and the policy helper every module declares its rules with. */
 
-import { PLATFORM, scopeOfRole } from './scopes.ts';
+import { PLATFORM, scopeDefinition, scopeOfRole } from './scopes.ts';
 
 /** "platform", or the type of a scope a module declares (see scopes.ts). */
 export type ScopeType = string;
@@ -31,6 +31,35 @@ export interface Actor {
 
 export function hasRole(actor: Actor | null, role: Role, scopeId: number | null = null): boolean {
   return !!actor && actor.grants.some((g) => g.role === role && (scopeOfRole(role) === PLATFORM || g.scopeId === scopeId));
+}
+
+/** Who speaks: the platform (id null) or a thing of a scope, e.g. the owner of a news item or a newsletter. */
+export interface Owner {
+  owner_type: string;
+  owner_id: number | null;
+}
+
+/** Whether the person holds a role that writes in this owner's name (platform admins write for all). */
+export function writesFor(actor: Actor, owner: Owner): boolean {
+  if (hasRole(actor, 'platform_admin')) return true;
+  if (owner.owner_type === PLATFORM) return hasRole(actor, 'platform_editor');
+  const writers = scopeDefinition(owner.owner_type)?.writers ?? [];
+  return writers.some((role) => hasRole(actor, role, owner.owner_id));
+}
+
+/** The owners a person writes for: the platform and/or the things of their writing roles, or all. */
+export function ownersOf(actor: Actor): { platform: boolean; all: boolean; scoped: { type: string; ids: number[] }[] } {
+  const scoped = new Map<string, Set<number>>();
+  for (const g of actor.grants) {
+    const type = scopeOfRole(g.role);
+    if (!type || type === PLATFORM || g.scopeId === null || !scopeDefinition(type)?.writers?.includes(g.role)) continue;
+    scoped.set(type, (scoped.get(type) ?? new Set()).add(g.scopeId));
+  }
+  return {
+    platform: hasRole(actor, 'platform_admin') || hasRole(actor, 'platform_editor'),
+    all: hasRole(actor, 'platform_admin'),
+    scoped: [...scoped].map(([type, ids]) => ({ type, ids: [...ids] })),
+  };
 }
 
 export const isPlatformAdmin = (actor: Actor | null) => hasRole(actor, 'platform_admin');

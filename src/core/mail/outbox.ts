@@ -14,6 +14,10 @@ export interface MailRow {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** Extra headers as JSON, e.g. a list's List-Unsubscribe. */
+  headers: string | null;
+  /** What the mail is for, e.g. "newsletter:12", so that a bounce can be recorded against it. */
+  tag: string | null;
 }
 
 declare module '../db/tables.ts' {
@@ -28,6 +32,8 @@ export interface Mail {
   text: string;
   html?: string;
   language: string;
+  headers?: Record<string, string>;
+  tag?: string;
 }
 
 /**
@@ -43,6 +49,8 @@ export async function enqueueMail(db: Kysely<Tables>, mail: Mail, now = new Date
       text_body: mail.text,
       html_body: mail.html ?? null,
       language: mail.language,
+      headers: mail.headers ? JSON.stringify(mail.headers) : null,
+      tag: mail.tag ?? null,
       next_attempt_at: now.toISOString(),
       created_at: now.toISOString(),
     })

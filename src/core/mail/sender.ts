@@ -11,9 +11,22 @@ export const RETRY_DELAYS_MS = [60_000, 300_000, 1_800_000, 7_200_000, 21_600_00
 export const MAX_ATTEMPTS = 10;
 const BATCH = 20;
 
-type Due = Pick<MailRow, 'to_address' | 'subject' | 'text_body' | 'html_body' | 'language'> & {
+type Due = Pick<MailRow, 'to_address' | 'subject' | 'text_body' | 'html_body' | 'language' | 'headers' | 'tag'> & {
   id: number;
   attempts: number;
+};
+
+/** A mail the receiving server refused for good (an SMTP 5xx answer): the address should not be mailed again. */
+export interface Bounce {
+  address: string;
+  tag: string | null;
+  reason: string;
+}
+
+/** SMTP answers 5xx when a mail can never be delivered (no such user), 4xx when it may be later. */
+const isPermanent = (err: unknown) => {
+  const code = (err as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
 };
 
 /**
@@ -26,6 +39,7 @@ export class MailSender {
   private readonly composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
+  private readonly bounceListeners: ((bounce: Bounce) => Promise<void>)[] = [];
 
   constructor(
     private readonly database: Database,
@@ -50,6 +64,16 @@ export class MailSender {
     if (this.timer) setImmediate(() => void this.deliverDue().catch((err) => this.log?.error({ err }, 'mail: delivery round failed')));
   }
 
+  /** Tells a module of each permanent refusal, e.g. to stop mailing a newsletter subscriber. */
+  onBounce(listener: (bounce: Bounce) => Promise<void>): void {
+    this.bounceListeners.push(listener);
+  }
+
+  /** Records a bounce reported later, e.g. by the operator's bounce processor. */
+  async bounced(bounce: Bounce): Promise<void> {
+    for (const listener of this.bounceListeners) await listener(bounce);
+  }
+
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.running?.catch(() => {});
@@ -68,7 +92,7 @@ export class MailSender {
     const { db } = this.database;
     const due = await db
       .selectFrom('mail_outbox')
-      .select(['id', 'to_address', 'subject', 'text_body', 'html_body', 'language', 'attempts'])
+      .select(['id', 'to_address', 'subject', 'text_body', 'html_body', 'language', 'attempts', 'headers', 'tag'])
       .where('status', '=', 'pending')
       .where('next_attempt_at', '<=', now.toISOString())
       .orderBy('id')
@@ -94,18 +118,22 @@ export class MailSender {
         sent++;
       } catch (err) {
         const attempts = mail.attempts + 1;
+        const permanent = isPermanent(err);
         const delay = RETRY_DELAYS_MS[Math.min(attempts - 1, RETRY_DELAYS_MS.length - 1)]!;
         await db
           .updateTable('mail_outbox')
           .set({
-            status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+            status: permanent || attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
             attempts,
             next_attempt_at: new Date(now.getTime() + delay).toISOString(),
             last_error: String((err as Error).message ?? err).slice(0, 1000),
           })
           .where('id', '=', mail.id)
           .execute();
-        this.log?.warn({ mailId: mail.id, attempts, err }, 'mail: send failed, will retry');
+        if (permanent) {
+          this.log?.warn({ mailId: mail.id, err }, 'mail: refused for good');
+          await this.bounced({ address: mail.to_address, tag: mail.tag, reason: String((err as Error).message).slice(0, 300) });
+        } else this.log?.warn({ mailId: mail.id, attempts, err }, 'mail: send failed, will retry');
       }
     }
     return sent;
@@ -118,7 +146,11 @@ export class MailSender {
       subject: mail.subject,
       text: mail.text_body,
       ...(mail.html_body ? { html: mail.html_body } : {}),
-      headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
+      headers: {
+        'Content-Language': mail.language,
+        'Auto-Submitted': 'auto-generated',
+        ...(mail.headers ? (JSON.parse(mail.headers) as Record<string, string>) : {}),
+      },
     };
     if (this.smtp) {
       await this.smtp.sendMail(message);

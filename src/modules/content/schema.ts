@@ -15,21 +15,9 @@ export const TYPE_PATHS: Record<ContentType, string> = {
   practice: 'good-practices',
 };
 
-/** The platform's policy areas; their names are messages `content.area.{key}`. */
-export const POLICY_AREAS = [
-  'taxes',
-  'environment',
-  'health',
-  'culture',
-  'economy',
-  'sport',
-  'social',
-  'climate',
-  'mobility',
-  'digital',
-  'europe',
-] as const;
-export type PolicyArea = (typeof POLICY_AREAS)[number];
+import { POLICY_AREAS, type PolicyArea } from '../../core/areas.ts';
+
+export { POLICY_AREAS, type PolicyArea };
 
 /** "platform", or the type of a scope that writes content (a municipality, a network…). */
 export type OwnerType = string;

@@ -49,7 +49,7 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const month = monthQuery(req);
     const isEvents = filter.type === 'event';
     const owner = filter.municipality ? await municipalityById(ctx.database.db, filter.municipality) : undefined;
-    const heading = fixed.area ? t(`content.area.${fixed.area}`) : t(fixed.type ? `content.listing.${fixed.type}` : 'content.listing.all');
+    const heading = fixed.area ? t(`area.${fixed.area}`) : t(fixed.type ? `content.listing.${fixed.type}` : 'content.listing.all');
     const feedParams = Object.fromEntries(Object.entries({ ...params, q: '' }).filter(([, v]) => v));
     const ics = `/${req.lang}/events.ics${new URLSearchParams(Object.fromEntries(Object.entries(feedParams).filter(([k]) => k !== 'type'))).toString().replace(/^(.)/, '?$1')}`;
     const view: ListingView = {
@@ -64,7 +64,7 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       fixed: [...(fixed.type ? ['type' as const] : []), ...(fixed.area ? ['area' as const] : [])],
       ...(owner ? { municipalityName: owner.name } : {}),
       ...(isEvents ? { calendar: { ics, month: DateTime.utc().toFormat('yyyy-MM') } } : {}),
-      lead: fixed.area ? t('content.areaLead', { area: t(`content.area.${fixed.area}`) }) : undefined,
+      lead: fixed.area ? t('content.areaLead', { area: t(`area.${fixed.area}`) }) : undefined,
     };
     const feeds = [
       {

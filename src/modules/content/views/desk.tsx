@@ -237,7 +237,7 @@ export function EditorPage({ view }: { view: EditorView }) {
                 {POLICY_AREAS.map((a) => (
                   <div key={a} class="checkbox-item">
                     <input type="checkbox" id={`areas-${a}`} name="areas" value={a} checked={areas.has(a)} />
-                    <label for={`areas-${a}`}>{t(`content.area.${a}`)}</label>
+                    <label for={`areas-${a}`}>{t(`area.${a}`)}</label>
                   </div>
                 ))}
               </div>

@@ -128,7 +128,7 @@ export function ItemPage({
             {card.areas.map((a, i) => (
               <span key={a}>
                 {i > 0 && ', '}
-                <a href={href(`/areas/${a}`)}>{t(`content.area.${a}`)}</a>
+                <a href={href(`/areas/${a}`)}>{t(`area.${a}`)}</a>
               </span>
             ))}
           </p>

@@ -49,7 +49,7 @@ export function ListingPage({ view }: { view: ListingView }) {
     kind === 'type'
       ? t(`content.type.${key}`)
       : kind === 'area'
-        ? t(`content.area.${key}`)
+        ? t(`area.${key}`)
         : kind === 'country'
           ? countryName(key, lang)
           : languageName(key);
@@ -102,7 +102,7 @@ export function ListingPage({ view }: { view: ListingView }) {
               <option value="">{t('content.allAreas')}</option>
               {POLICY_AREAS.map((a) => (
                 <option key={a} value={a} selected={params.area === a}>
-                  {t(`content.area.${a}`)}
+                  {t(`area.${a}`)}
                 </option>
               ))}
             </select>
