@@ -6,7 +6,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Translator } from './i18n/catalog.ts';
 import type { LanguageCode } from './i18n/languages.ts';
-import type { MailSender } from './mail/sender.ts';
+import type { Bounce, MailSender } from './mail/sender.ts';
 import { registerScopes, type ScopeDefinition } from './scopes.ts';
 
 export interface ModuleContext {
@@ -210,11 +210,15 @@ export interface ModuleManifest {
   scopes?: ScopeDefinition[];
   /** The desks it offers a signed-in person on their "Your work" page (/{lang}/work). */
   work?: WorkProvider;
+  /** Told of each address that refused mail for good (see MailSender.bounced). */
+  bounces?: (bounce: Bounce, ctx: ModuleContext) => Promise<void>;
 }
 
 /** What the modules share at run time, for the server and the commands alike; makes their scopes known. */
 export function moduleContext(config: Config, database: Database, mail: MailSender, modules: ModuleManifest[]): ModuleContext {
   registerScopes(modules.flatMap((m) => m.scopes ?? []));
   const work = modules.flatMap((m) => (m.work ? [m.work] : []));
-  return { config, database, mail, personalData: personalDataOf(modules), sections: sectionsOf(modules), work };
+  const ctx: ModuleContext = { config, database, mail, personalData: personalDataOf(modules), sections: sectionsOf(modules), work };
+  for (const m of modules) if (m.bounces) mail.onBounce((bounce) => m.bounces!(bounce, ctx));
+  return ctx;
 }

@@ -9,13 +9,20 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on a free local port that keeps every message it receives, parsed. */
-export async function startSmtp(port = 0): Promise<TestSmtp> {
+/**
+ * A real SMTP server on a free local port that keeps every message it receives, parsed. It answers
+ * 550 (no such mailbox) for the `refuse` addresses, as a receiving server does for one that is gone.
+ */
+export async function startSmtp(port = 0, { refuse = [] as string[] } = {}): Promise<TestSmtp> {
   const messages: Email[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refuse.includes(address.address)) return callback();
+      callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

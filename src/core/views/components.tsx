@@ -272,3 +272,40 @@ export function ButtonForm({
     </form>
   );
 }
+
+/** A question answered by ticking any of several boxes, e.g. policy areas; its error names the group. */
+export function CheckboxGroup(p: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  checked: ReadonlySet<string>;
+  error?: FieldError | undefined;
+}) {
+  const { t } = usePage();
+  const describedBy = [p.hint && `${p.name}-hint`, p.error && `${p.name}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset class="fieldset" id={p.name} aria-describedby={describedBy}>
+      <legend>{p.legend}</legend>
+      {p.hint && (
+        <p class="hint" id={`${p.name}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {p.error && (
+        <p class="field-error" id={`${p.name}-error`}>
+          <span class="visually-hidden">{t('form.errorPrefix')} </span>
+          {t(p.error.key, p.error.values)}
+        </p>
+      )}
+      <div class="checkbox-grid">
+        {p.options.map((o) => (
+          <div key={o.value} class="checkbox-item">
+            <input type="checkbox" id={`${p.name}-${o.value}`} name={p.name} value={o.value} checked={p.checked.has(o.value)} />
+            <label for={`${p.name}-${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

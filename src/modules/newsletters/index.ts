@@ -1,0 +1,2 @@
+// The newsletters module's public face: other modules import from this file only.
+export { newsletters } from './manifest.ts';
