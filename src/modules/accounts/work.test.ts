@@ -52,20 +52,32 @@ appTest('each person sees exactly the desks their roles give them, with what wai
   await submit(app, '/en/municipalities/propose', { country: 'si', name: 'Piran' }, editor);
 
   assert.deepEqual((await desksOf(app, admin)).groups, {
-    'The platform': ['/en/team/platform', '/en/admin/audit', '/en/admin/claims (0 claims, 1 proposed place)'],
+    'The platform': [
+      '/en/team/platform',
+      '/en/admin/audit',
+      '/en/admin/claims (0 claims, 1 proposed place)',
+      '/en/newsletters/platform/desk (0 drafts)',
+    ],
     'Across your roles': ['/en/newsroom (3 drafts, 1 scheduled)'],
   });
   assert.deepEqual((await desksOf(app, mayor)).groups, {
-    'Stara Zagora': [`/en/team/municipality/${staraZagora} (1 open invitation)`, '/en/municipalities/bg/stara-zagora/edit'],
+    'Stara Zagora': [
+      `/en/team/municipality/${staraZagora} (1 open invitation)`,
+      '/en/municipalities/bg/stara-zagora/edit',
+      `/en/newsletters/municipality-${staraZagora}/desk (0 drafts)`,
+    ],
     'Across your roles': ['/en/newsroom (1 draft, 1 scheduled)'],
   });
   const botevgradDesks = await desksOf(app, editor);
   assert.deepEqual(botevgradDesks.groups, {
-    Botevgrad: ['/en/municipalities/bg/botevgrad/edit'],
+    Botevgrad: ['/en/municipalities/bg/botevgrad/edit', `/en/newsletters/municipality-${botevgrad}/desk (0 drafts)`],
     'Across your roles': ['/en/newsroom (1 draft, 0 scheduled)'],
   });
   assert.match(botevgradDesks.body, /good practices for Botevgrad\./, 'the newsroom names whom they write for');
-  assert.deepEqual((await desksOf(app, platformEditor)).groups, { 'Across your roles': ['/en/newsroom (1 draft, 0 scheduled)'] });
+  assert.deepEqual((await desksOf(app, platformEditor)).groups, {
+    'The platform': ['/en/newsletters/platform/desk (0 drafts)'],
+    'Across your roles': ['/en/newsroom (1 draft, 0 scheduled)'],
+  });
 
   const none = await desksOf(app, moderator);
   assert.deepEqual(none.groups, {});
