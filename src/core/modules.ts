@@ -27,6 +27,8 @@ export interface NavEntry {
   label: string;
   path: string;
   order: number;
+  /** In the footer's links rather than the main navigation. */
+  footer?: boolean;
 }
 
 export interface SearchQuery {

@@ -70,20 +70,22 @@ function MainNav() {
   return (
     <nav class="main-nav" aria-label={t('layout.mainNav')}>
       <ul class="wrap">
-        {nav.map((item) => (
-          <li key={item.path}>
-            <a href={href(item.path)} aria-current={item.path === current ? 'page' : undefined}>
-              {t(item.label)}
-            </a>
-          </li>
-        ))}
+        {nav
+          .filter((item) => !item.footer)
+          .map((item) => (
+            <li key={item.path}>
+              <a href={href(item.path)} aria-current={item.path === current ? 'page' : undefined}>
+                {t(item.label)}
+              </a>
+            </li>
+          ))}
       </ul>
     </nav>
   );
 }
 
 function Footer() {
-  const { t, siteName } = usePage();
+  const { t, siteName, nav } = usePage();
   const href = useHref();
   return (
     <footer class="site-footer">
@@ -105,6 +107,13 @@ function Footer() {
             <li>
               <a href={href('/about')}>{t('footer.about')}</a>
             </li>
+            {nav
+              .filter((item) => item.footer)
+              .map((item) => (
+                <li key={item.path}>
+                  <a href={href(item.path)}>{t(item.label)}</a>
+                </li>
+              ))}
           </ul>
         </nav>
         <p>{t('footer.tagline', { siteName })}</p>

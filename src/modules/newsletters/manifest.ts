@@ -15,6 +15,7 @@ export const newsletters: ModuleManifest = {
     publicRoutes(app, ctx);
     deskRoutes(app, ctx);
   },
+  nav: [{ label: 'newsletters.footer', path: '/newsletters/platform', order: 950, footer: true }],
   sections: { 'municipality.profile': profileNewsletter },
   work: newsletterDesks,
   jobs: [{ name: 'send newsletters', everyMs: 10_000, run: async (ctx) => void (await sendDue(ctx)) }],

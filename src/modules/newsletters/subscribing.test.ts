@@ -111,6 +111,8 @@ newsletterTest('addresses that name no newsletter answer 404', async ({ app }) =
     assert.equal((await app.inject({ url: `/en/newsletters/${list}` })).statusCode, 404, list);
   }
   assert.equal((await app.inject({ url: '/en/newsletters/platform' })).statusCode, 200);
+  const footer = (await app.inject({ url: '/fi/' })).body.split('<footer')[1] ?? '';
+  assert.match(footer, /<a href="\/fi\/newsletters\/platform">Uutiskirje<\/a>/, 'every page’s footer leads to the portal’s newsletter');
   assert.equal((await app.inject({ url: '/en/newsletters' })).headers.location, '/en/newsletters/platform');
 });
 
