@@ -146,9 +146,8 @@ const compact = (points: MapPoint[]): MapPlace[] =>
 export const placesOnMap = async (db: Kysely<Tables>, filter: ListFilter, sort: ListSort) =>
   compact(await mapPoints(db, filter, sort, MAP_LIMIT));
 
-/** The towns that joined the portal, largest first, for the home page's map. */
-export const joinedPlaces = (db: Kysely<Tables>) =>
-  remembered(db, 'joined', async () => compact(await mapPoints(db, { joined: true }, 'population', MAP_LIMIT)));
+/** The towns that joined the portal, largest first, for the home page's map: few, and found by an index. */
+export const joinedPlaces = async (db: Kysely<Tables>) => compact(await mapPoints(db, { joined: true }, 'population', MAP_LIMIT));
 
 /** The portal in three numbers, for the home page's invitation to join. */
 export const factsOf = (db: Kysely<Tables>) => remembered(db, 'facts', () => portalFacts(db));
