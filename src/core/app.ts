@@ -90,6 +90,15 @@ export async function buildApp({ config, database, modules, logger, background =
     decorateReply: false,
     allowedPath: (path) => !path.endsWith('.map'),
   });
+  // Its marker clusters, for maps of many places, the same way.
+  await app.register(fastifyStatic, {
+    root: fileURLToPath(new URL('../../node_modules/leaflet.markercluster/dist/', import.meta.url)),
+    prefix: '/static/vendor/leaflet.markercluster/',
+    maxAge: '7d',
+    index: false,
+    decorateReply: false,
+    allowedPath: (path) => !path.endsWith('.map') && !path.includes('-src.'),
+  });
 
   // The read API is open data: any site may fetch it.
   app.addHook('onSend', async (req, reply) => {

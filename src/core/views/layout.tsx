@@ -85,7 +85,7 @@ function MainNav() {
 }
 
 function Footer() {
-  const { t, siteName, nav } = usePage();
+  const { t, siteName, baseUrl, lang, path, nav } = usePage();
   const href = useHref();
   return (
     <footer class="site-footer">
@@ -117,6 +117,8 @@ function Footer() {
           </ul>
         </nav>
         <p>{t('footer.tagline', { siteName })}</p>
+        {/* On paper, where an address cannot be clicked, the reader can still find the page again. */}
+        <p class="print-only">{t('footer.pageAddress', { url: `${baseUrl}/${lang}${path}` })}</p>
       </div>
     </footer>
   );

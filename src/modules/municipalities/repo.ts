@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
 
 type Db = Kysely<Tables>;
@@ -64,37 +64,55 @@ export function countMunicipalities(db: Db): Promise<number> {
 export interface ListFilter {
   country?: string | undefined;
   region?: string | undefined;
+  /** A folded name key (letters, digits, spaces): places whose name or native name contains it. */
+  name?: string | undefined;
 }
 
-function filtered(db: Db, filter: ListFilter) {
-  let q = db.selectFrom('municipalities').select(SUMMARY);
-  if (filter.country) q = q.where('country', '=', filter.country);
-  if (filter.region) q = q.where('region_code', '=', filter.region);
-  return q;
+export type ListSort = 'joined' | 'name' | 'population';
+
+function narrowed<Q extends SelectQueryBuilder<Tables, 'municipalities', object>>(q: Q, filter: ListFilter): Q {
+  let n = q;
+  if (filter.country) n = n.where('country', '=', filter.country) as Q;
+  if (filter.region) n = n.where('region_code', '=', filter.region) as Q;
+  // A key holds only [a-z0-9 ], so it carries no LIKE wildcards.
+  const name = filter.name ? `%${filter.name}%` : undefined;
+  if (name) n = n.where((eb) => eb.or([eb('name_key', 'like', name), eb('native_key', 'like', name)])) as Q;
+  return n;
 }
 
-/** A page of the list. By size, joined municipalities come first: they are the living part of the portal. */
-export function listPage(
-  db: Db,
-  filter: ListFilter,
-  sort: 'name' | 'population',
-  offset: number,
-  limit: number,
-): Promise<MunicipalitySummary[]> {
-  const q = filtered(db, filter);
-  // All descending, so that one index, read backwards, gives the order.
-  const ordered =
-    sort === 'name'
-      ? q.orderBy('name_key').orderBy('id')
-      : q.orderBy('join_rank', 'desc').orderBy('population', 'desc').orderBy('id', 'desc');
-  return ordered.offset(offset).limit(limit).execute();
+function ordered<Q extends SelectQueryBuilder<Tables, 'municipalities', object>>(q: Q, sort: ListSort): Q {
+  // Each order is all one direction, so that one index, read backwards, gives it.
+  if (sort === 'name') return q.orderBy('name_key').orderBy('id') as Q;
+  if (sort === 'population') return q.orderBy('population', 'desc').orderBy('id', 'desc') as Q;
+  return q.orderBy('join_rank', 'desc').orderBy('population', 'desc').orderBy('id', 'desc') as Q;
+}
+
+/** A page of the list. By default joined municipalities come first: they are the living part of the portal. */
+export function listPage(db: Db, filter: ListFilter, sort: ListSort, offset: number, limit: number): Promise<MunicipalitySummary[]> {
+  return ordered(narrowed(db.selectFrom('municipalities').select(SUMMARY), filter), sort)
+    .offset(offset)
+    .limit(limit)
+    .execute();
 }
 
 export async function countWhere(db: Db, filter: ListFilter): Promise<number> {
-  let q = db.selectFrom('municipalities').select((eb) => eb.fn.countAll<number>().as('n'));
-  if (filter.country) q = q.where('country', '=', filter.country);
-  if (filter.region) q = q.where('region_code', '=', filter.region);
+  const q = narrowed(
+    db.selectFrom('municipalities').select((eb) => eb.fn.countAll<number>().as('n')),
+    filter,
+  );
   return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export type MapPoint = { latitude: number; longitude: number; name: string; country: string; slug: string };
+
+/** What a map needs of the places of a list, in the list's order, and no more: coordinates, name, address. */
+export function mapPoints(db: Db, filter: ListFilter & { joined?: boolean }, sort: ListSort, limit: number): Promise<MapPoint[]> {
+  let q = narrowed(db.selectFrom('municipalities').select(['latitude', 'longitude', 'name', 'country', 'slug']), filter)
+    .where('latitude', 'is not', null)
+    .where('longitude', 'is not', null);
+  // join_rank is indexed; joined_at says it.
+  if (filter.joined) q = q.where('join_rank', '>', 0).where('joined_at', 'is not', null);
+  return ordered(q, sort).limit(limit).execute() as Promise<MapPoint[]>;
 }
 
 /** How many places are listed, in how many countries, and how many of them have joined. */

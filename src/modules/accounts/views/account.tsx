@@ -232,7 +232,7 @@ export function SessionsPage({
           <tbody>
             {sessions.map((s) => (
               <tr key={s.id}>
-                <td>
+                <td data-label={t('accounts.sessions.device')}>
                   {s.user_agent ?? t('accounts.sessions.unknownDevice')}
                   {s.ip && <> · {s.ip}</>}
                   {s.id === currentId && (
@@ -242,8 +242,8 @@ export function SessionsPage({
                     </>
                   )}
                 </td>
-                <td>{when(s.created_at)}</td>
-                <td>{when(s.last_seen_at)}</td>
+                <td data-label={t('accounts.sessions.signedIn')}>{when(s.created_at)}</td>
+                <td data-label={t('accounts.sessions.lastSeen')}>{when(s.last_seen_at)}</td>
               </tr>
             ))}
           </tbody>

@@ -34,16 +34,16 @@ export function AuditPage({ entries, next }: { entries: AuditLine[]; next?: numb
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{t('common.dateTime', { date: new Date(e.created_at) })}</td>
-                <td>{who(e)}</td>
-                <td>
+                <td data-label={t('common.when')}>{t('common.dateTime', { date: new Date(e.created_at) })}</td>
+                <td data-label={t('common.who')}>{who(e)}</td>
+                <td data-label={t('accounts.audit.what')}>
                   <code>{e.action}</code>
                 </td>
-                <td>
+                <td data-label={t('accounts.audit.on')}>
                   {e.subject_type}
                   {e.subject_id !== null && ` ${e.subject_id}`}
                 </td>
-                <td>
+                <td data-label={t('accounts.audit.details')}>
                   <code>{e.details}</code>
                 </td>
               </tr>

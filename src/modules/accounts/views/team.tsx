@@ -54,7 +54,7 @@ export function TeamPage({
             <tbody>
               {team.members.map((m) => (
                 <tr key={m.id}>
-                  <td>
+                  <td data-label={t('accounts.field.name')}>
                     {m.name}
                     {m.user_id === actor?.id && (
                       <>
@@ -63,10 +63,10 @@ export function TeamPage({
                       </>
                     )}
                   </td>
-                  <td>{m.email}</td>
-                  <td>{t(roleLabelKey(m.role))}</td>
+                  <td data-label={t('accounts.field.email')}>{m.email}</td>
+                  <td data-label={t('accounts.field.role')}>{t(roleLabelKey(m.role))}</td>
                   {team.canRevoke && (
-                    <td>
+                    <td data-label={t('accounts.team.actions')}>
                       <ButtonForm
                         action={href(`${base}/members/${m.id}/remove`)}
                         csrfToken={csrfToken}

@@ -61,17 +61,17 @@ export function DeskPage({ rows, page, more, notice }: { rows: DeskRow[]; page: 
             <tbody>
               {rows.map((r) => (
                 <tr key={r.item.id}>
-                  <td>
+                  <td data-label={t('content.field.title')}>
                     <a href={href(`${deskPath(r.item)}/edit`)}>{r.title}</a>
                   </td>
-                  <td>{t(`content.type.${r.item.type}`)}</td>
-                  <td>{r.owner}</td>
-                  <td>
+                  <td data-label={t('content.typeLabel')}>{t(`content.type.${r.item.type}`)}</td>
+                  <td data-label={t('content.desk.owner')}>{r.owner}</td>
+                  <td data-label={t('content.desk.state')}>
                     {t(`content.state.${r.state}`)}
                     {r.state === 'scheduled' && r.item.published_at && <> ({formatWhen(lang, r.item.published_at, null)})</>}
                   </td>
-                  <td>{r.languages.map((l) => l.toUpperCase()).join(' ')}</td>
-                  <td>{formatWhen(lang, r.item.updated_at, null)}</td>
+                  <td data-label={t('content.desk.languages')}>{r.languages.map((l) => l.toUpperCase()).join(' ')}</td>
+                  <td data-label={t('content.desk.updated')}>{formatWhen(lang, r.item.updated_at, null)}</td>
                 </tr>
               ))}
             </tbody>
@@ -421,10 +421,10 @@ export function RevisionsPage({
           <tbody>
             {revisions.map((r, i) => (
               <tr key={r.id}>
-                <td>{formatWhen(lang, r.created_at, null)}</td>
-                <td>{r.who}</td>
-                <td>{languageName(r.language)}</td>
-                <td>
+                <td data-label={t('common.when')}>{formatWhen(lang, r.created_at, null)}</td>
+                <td data-label={t('common.who')}>{r.who}</td>
+                <td data-label={t('content.languageLabel')}>{languageName(r.language)}</td>
+                <td data-label={t('content.desk.actions')}>
                   {i === 0 ? (
                     t('content.desk.current')
                   ) : (
@@ -489,10 +489,10 @@ export function RegistrantsPage({
             <tbody>
               {rows.map((r, i) => (
                 <tr key={i}>
-                  <td>{r.name}</td>
-                  <td>{r.email}</td>
-                  <td>{t(`content.registration.${r.status}`)}</td>
-                  <td>{formatWhen(lang, r.created_at, null)}</td>
+                  <td data-label={t('content.register.name')}>{r.name}</td>
+                  <td data-label={t('content.register.email')}>{r.email}</td>
+                  <td data-label={t('content.desk.state')}>{t(`content.registration.${r.status}`)}</td>
+                  <td data-label={t('common.when')}>{formatWhen(lang, r.created_at, null)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,37 +2,51 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type CountryCode, countryName } from '../../../core/countries.ts';
 import { NotFound, noticeFrom } from '../../../core/http/guards.ts';
-import { countryParam, pageQuery, pathParams } from '../../../core/http/params.ts';
+import { countryParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
+import { nameKey } from '../../../core/search/normalize.ts';
 import { SharedPageHead } from '../../../core/views/head.tsx';
 import { municipalitiesPolicy } from '../policy.ts';
 import { listPage } from '../repo.ts';
-import { nearby, placesCount, regionsList } from '../service/directory.ts';
+import { MAP_LIMIT, nearby, placesCount, placesOnMap, regionsList } from '../service/directory.ts';
 import { descriptionsOf } from '../service/profile.ts';
 import { BrowsePage } from '../views/browse.tsx';
 import { profilePath } from '../views/common.tsx';
+import { MAP_SCRIPTS, MAP_STYLES } from '../views/map.tsx';
 import { ProfilePage } from '../views/profile.tsx';
 import { placeOf } from './place.ts';
 
 const PAGE_SIZE = 50;
+const NAME_LENGTH = 100;
 
-// A bad country or page number names no page (404); an unknown sort or a long region is read leniently.
-const browseQuery = pageQuery(
-  z.object({
-    country: z
-      .literal('')
-      .transform(() => undefined)
-      .or(countryParam)
-      .optional(),
-    region: z
-      .string()
-      .transform((r) => r.slice(0, 20) || undefined)
-      .optional()
-      .catch(undefined),
-    sort: z.enum(['name', 'population']).catch('population'),
-    page: z.coerce.number().int().min(1).default(1),
-  }),
-);
+// A bad country or page number names no page (404); an unknown sort, a long region or name is read leniently.
+const listQuery = z.object({
+  country: z
+    .literal('')
+    .transform(() => undefined)
+    .or(countryParam)
+    .optional(),
+  region: z
+    .string()
+    .transform((r) => r.slice(0, 20) || undefined)
+    .optional()
+    .catch(undefined),
+  name: z
+    .string()
+    .transform((n) => n.slice(0, NAME_LENGTH))
+    .optional()
+    .catch(undefined),
+  sort: z.enum(['joined', 'name', 'population']).catch('joined'),
+  page: z.coerce.number().int().min(1).default(1),
+});
+const browseQuery = pageQuery(listQuery);
+// The map's data follows the list's filters; one that does not fit reads as absent.
+const mapQuery = queryParams({
+  country: countryParam,
+  region: listQuery.shape.region,
+  name: listQuery.shape.name,
+  sort: listQuery.shape.sort,
+});
 const countryPath = pathParams(z.object({ country: countryParam }));
 
 export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
@@ -43,18 +57,29 @@ export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     const q = browseQuery(req);
     const country = fixedCountry ?? q.country;
     const region = country ? q.region : undefined;
-    const { sort, page } = q;
-    const total = await placesCount(db, { country, region });
+    const { sort, page, name } = q;
+    const filter = { country, region, name: name ? nameKey(name) : undefined };
+    const total = await placesCount(db, filter);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new NotFound();
-    const rows = await listPage(db, { country, region }, sort, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    const rows = await listPage(db, filter, sort, (page - 1) * PAGE_SIZE, PAGE_SIZE);
     const regions = country ? await regionsList(db, country) : [];
-    return reply.page(<BrowsePage view={{ country, region, sort, page, pages, total, rows, regions }} />, {
+    const map = { tiles: config.mapTileUrl, attribution: config.mapAttribution, limit: MAP_LIMIT };
+    return reply.page(<BrowsePage view={{ country, region, name, sort, page, pages, total, rows, regions, map }} />, {
       title: country ? req.t('municipalities.inCountry', { country: countryName(country, req.lang) }) : req.t('municipalities.title'),
       description: req.t('municipalities.lead', { count: total }),
-      indexable: page === 1 && !region && sort === 'population',
+      indexable: page === 1 && !region && !name && sort === 'joined',
+      styles: MAP_STYLES,
+      scripts: MAP_SCRIPTS,
     });
   }
+
+  app.get('/:lang/municipalities/map.json', async (req, reply) => {
+    const { country, region, name, sort = 'joined' } = mapQuery(req);
+    const filter = { country, region: country ? region : undefined, name: name ? nameKey(name) : undefined };
+    reply.header('cache-control', 'public, max-age=300');
+    return { places: await placesOnMap(db, filter, sort) };
+  });
 
   app.get('/:lang/municipalities', (req, reply) => browse(req, reply, undefined));
   app.get('/:lang/municipalities/:country', (req, reply) => browse(req, reply, countryPath(req).country));

@@ -10,7 +10,10 @@ import {
   findById,
   findBySlug,
   type ListFilter,
+  type ListSort,
+  type MapPoint,
   type MunicipalitySummary,
+  mapPoints,
   portalFacts,
   regionsOf,
   summariesByIds,
@@ -118,8 +121,33 @@ export async function nearby(db: Kysely<Tables>, m: { id: number; latitude: numb
 const summaries = new Remembered<unknown>(60_000);
 const remembered = <T>(db: Kysely<Tables>, key: string, load: () => Promise<T>) => summaries.get(db, key, load) as Promise<T>;
 
+/** A name filter is the reader's own words: counted each time, so that strangers' words fill no cache. */
 export const placesCount = (db: Kysely<Tables>, filter: ListFilter) =>
-  remembered(db, `count:${filter.country ?? ''}:${filter.region ?? ''}`, () => countWhere(db, filter));
+  filter.name
+    ? countWhere(db, filter)
+    : remembered(db, `count:${filter.country ?? ''}:${filter.region ?? ''}`, () => countWhere(db, filter));
+
+/** The most places a map is given: enough for a country's towns, little enough for a phone to draw. */
+export const MAP_LIMIT = 2000;
+
+/** A place on a map: latitude, longitude, name and its address after /{lang}/municipalities/. */
+export type MapPlace = [number, number, string, string];
+
+/** Compact, since a country can have thousands of places. Four decimals are about ten metres. */
+const compact = (points: MapPoint[]): MapPlace[] =>
+  points.map((p) => [
+    Math.round(p.latitude * 1e4) / 1e4,
+    Math.round(p.longitude * 1e4) / 1e4,
+    p.name,
+    `${p.country.toLowerCase()}/${p.slug}`,
+  ]);
+
+/** The places of a list on its map, in the list's order, at most MAP_LIMIT. */
+export const placesOnMap = async (db: Kysely<Tables>, filter: ListFilter, sort: ListSort) =>
+  compact(await mapPoints(db, filter, sort, MAP_LIMIT));
+
+/** The towns that joined the portal, largest first, for the home page's map: few, and found by an index. */
+export const joinedPlaces = async (db: Kysely<Tables>) => compact(await mapPoints(db, { joined: true }, 'population', MAP_LIMIT));
 
 /** The portal in three numbers, for the home page's invitation to join. */
 export const factsOf = (db: Kysely<Tables>) => remembered(db, 'facts', () => portalFacts(db));

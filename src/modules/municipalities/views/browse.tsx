@@ -2,17 +2,27 @@ import { countriesByName, countryName } from '../../../core/countries.ts';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import type { MunicipalitySummary } from '../repo.ts';
 import { PlaceItem } from './common.tsx';
+import { PlacesMap } from './map.tsx';
 
 export interface BrowseView {
   country?: string | undefined;
   region?: string | undefined;
-  sort: 'name' | 'population';
+  /** The name filter as the reader typed it. */
+  name?: string | undefined;
+  sort: 'joined' | 'name' | 'population';
   page: number;
   pages: number;
   total: number;
   rows: MunicipalitySummary[];
   regions: { region_code: string | null; region_name: string | null; places: number }[];
+  map: { tiles: string; attribution: string; limit: number };
 }
+
+const SORTS = [
+  ['joined', 'municipalities.sortJoined'],
+  ['name', 'municipalities.sortName'],
+  ['population', 'municipalities.sortPopulation'],
+] as const;
 
 export const regionLabel = (
   t: (k: string, v?: Record<string, string>) => string,
@@ -22,15 +32,21 @@ export const regionLabel = (
 export function BrowsePage({ view }: { view: BrowseView }) {
   const { t, lang } = usePage();
   const href = useHref();
-  const query = (page: number) => {
+  const filters = () => {
     const p = new URLSearchParams();
     if (view.country) p.set('country', view.country.toLowerCase());
     if (view.region) p.set('region', view.region);
-    if (view.sort !== 'population') p.set('sort', view.sort);
+    if (view.name) p.set('name', view.name);
+    if (view.sort !== 'joined') p.set('sort', view.sort);
+    return p;
+  };
+  const query = (page: number) => {
+    const p = filters();
     if (page > 1) p.set('page', String(page));
     const s = p.toString();
     return href(`/municipalities${s ? `?${s}` : ''}`);
   };
+  const order = t(`municipalities.order.${view.sort}`);
   return (
     <>
       <h1>{view.country ? t('municipalities.inCountry', { country: countryName(view.country, lang) }) : t('municipalities.title')}</h1>
@@ -61,42 +77,59 @@ export function BrowsePage({ view }: { view: BrowseView }) {
           </div>
         )}
         <div class="field">
+          <label for="name">{t('municipalities.nameFilter')}</label>
+          <input type="search" id="name" name="name" value={view.name ?? ''} maxLength={100} autocomplete="off" />
+        </div>
+        <div class="field">
           <label for="sort">{t('municipalities.sort')}</label>
           <select id="sort" name="sort">
-            <option value="population" selected={view.sort === 'population'}>
-              {t('municipalities.sortPopulation')}
-            </option>
-            <option value="name" selected={view.sort === 'name'}>
-              {t('municipalities.sortName')}
-            </option>
+            {SORTS.map(([value, key]) => (
+              <option key={value} value={value} selected={view.sort === value}>
+                {t(key)}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit">{t('filters.apply')}</button>
       </form>
-      {view.rows.length === 0 ? (
-        <p>{t('municipalities.none')}</p>
-      ) : (
-        <ol class="places" start={(view.page - 1) * 50 + 1}>
-          {view.rows.map((m) => (
-            <PlaceItem key={m.id} m={m} showCountry={!view.country} />
-          ))}
-        </ol>
-      )}
-      {view.pages > 1 && (
-        <nav class="pagination" aria-label={t('pager.label')}>
-          {view.page > 1 && (
-            <a href={query(view.page - 1)} rel="prev">
-              {t('pager.previous')}
-            </a>
+      <div class="directory">
+        <div class="directory-list">
+          <p class="list-order">{view.name ? `${t('municipalities.matching', { count: view.total, name: view.name })} ${order}` : order}</p>
+          {view.rows.length === 0 ? (
+            <p>{t('municipalities.none')}</p>
+          ) : (
+            <ol class="places" start={(view.page - 1) * 50 + 1}>
+              {view.rows.map((m) => (
+                <PlaceItem key={m.id} m={m} showCountry={!view.country} />
+              ))}
+            </ol>
           )}
-          <span>{t('pager.pageOf', { page: view.page, pages: view.pages })}</span>
-          {view.page < view.pages && (
-            <a href={query(view.page + 1)} rel="next">
-              {t('pager.next')}
-            </a>
+          {view.pages > 1 && (
+            <nav class="pagination" aria-label={t('pager.label')}>
+              {view.page > 1 && (
+                <a href={query(view.page - 1)} rel="prev">
+                  {t('pager.previous')}
+                </a>
+              )}
+              <span>{t('pager.pageOf', { page: view.page, pages: view.pages })}</span>
+              {view.page < view.pages && (
+                <a href={query(view.page + 1)} rel="next">
+                  {t('pager.next')}
+                </a>
+              )}
+            </nav>
           )}
-        </nav>
-      )}
+        </div>
+        {view.total > 0 && (
+          <PlacesMap
+            label={t('municipalities.map.label')}
+            tiles={view.map.tiles}
+            attribution={view.map.attribution}
+            source={href(`/municipalities/map.json?${filters().toString()}`)}
+            note={view.total > view.map.limit ? t('municipalities.map.limit', { limit: view.map.limit }) : undefined}
+          />
+        )}
+      </div>
       <p>
         <a href={href('/municipalities/propose')}>{t('municipalities.propose.link')}</a>
       </p>

@@ -194,13 +194,13 @@ export function HistoryPage({ m, entries }: { m: Municipality; entries: HistoryE
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{t('common.dateTime', { date: new Date(e.created_at) })}</td>
-                  <td>{who(e)}</td>
-                  <td>
+                  <td data-label={t('common.when')}>{t('common.dateTime', { date: new Date(e.created_at) })}</td>
+                  <td data-label={t('common.who')}>{who(e)}</td>
+                  <td data-label={t('municipalities.history.field')}>
                     <code>{e.field}</code>
                   </td>
-                  <td>{e.old_value ?? '–'}</td>
-                  <td>{e.new_value ?? '–'}</td>
+                  <td data-label={t('municipalities.history.before')}>{e.old_value ?? '–'}</td>
+                  <td data-label={t('municipalities.history.after')}>{e.new_value ?? '–'}</td>
                 </tr>
               ))}
             </tbody>

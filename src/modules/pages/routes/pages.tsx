@@ -5,6 +5,7 @@ import { NO_STORE } from '../../../core/http/guards.ts';
 import { queryParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
+import { joinedPlaces, MAP_SCRIPTS, MAP_STYLES } from '../../municipalities/index.ts';
 import { CONTACT_TOPICS } from '../schema.ts';
 import { sendContactMessage } from '../service/contact.ts';
 import { AboutPage } from '../views/about.tsx';
@@ -22,13 +23,16 @@ export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   // Other modules add what is new to the home page; they get the reader's query (e.g. a chosen country).
   app.get('/:lang/', async (req, reply) => {
     const view = { lang: req.lang, t: req.t, actor: req.actor };
-    const [sections, facts] = await Promise.all([
+    const [sections, facts, places] = await Promise.all([
       renderSections(ctx, 'home', req.query, view),
       renderSections(ctx, 'home.facts', null, view),
+      joinedPlaces(database.db),
     ]);
-    return reply.page(<HomePage sections={sections} facts={facts} />, {
+    const joined = { places, tiles: config.mapTileUrl, attribution: config.mapAttribution };
+    return reply.page(<HomePage sections={sections} facts={facts} joined={joined} />, {
       title: req.t('home.title'),
       description: req.t('home.lead', { siteName: config.siteName }),
+      ...(places.length ? { styles: MAP_STYLES, scripts: MAP_SCRIPTS } : {}),
     });
   });
   app.get('/:lang/about', (req, reply) => reply.page(<AboutPage />, { title: req.t('nav.about') }));

@@ -1,8 +1,15 @@
 import type { VNode } from 'preact';
 import { useHref, usePage } from '../../../core/views/context.ts';
+import { type MapPlace, PlacesMap } from '../../municipalities/index.ts';
 
-/** The home page: what the modules show (news, events), then the invitation to join with its numbers. */
-export function HomePage({ sections = [], facts = [] }: { sections?: VNode[]; facts?: VNode[] }) {
+export interface JoinedMap {
+  places: MapPlace[];
+  tiles: string;
+  attribution: string;
+}
+
+/** The home page: what the modules show (news, events), the towns that joined, then the invitation to join. */
+export function HomePage({ sections = [], facts = [], joined }: { sections?: VNode[]; facts?: VNode[]; joined?: JoinedMap | undefined }) {
   const { t, siteName } = usePage();
   const href = useHref();
   return (
@@ -12,6 +19,15 @@ export function HomePage({ sections = [], facts = [] }: { sections?: VNode[]; fa
         <p class="lead">{t('home.lead', { siteName })}</p>
       </section>
       {sections}
+      {joined && joined.places.length > 0 && (
+        <section class="joined-map" aria-labelledby="joined-heading">
+          <h2 id="joined-heading">{t('home.joined.heading')}</h2>
+          <p>
+            {t('home.joined.body', { count: joined.places.length, siteName })} <a href={href('/municipalities')}>{t('home.joined.list')}</a>
+          </p>
+          <PlacesMap label={t('home.joined.mapLabel')} tiles={joined.tiles} attribution={joined.attribution} places={joined.places} />
+        </section>
+      )}
       <section class="callout" aria-labelledby="join-heading">
         <h2 id="join-heading">{t('home.join.heading')}</h2>
         <p>{t('home.join.body')}</p>
