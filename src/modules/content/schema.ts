@@ -208,7 +208,7 @@ export const textsInput = z.object({
 });
 export type TextsInput = z.infer<typeof textsInput>;
 
-export const isTimeZone = (zone: string) => zone.length <= 64 && DateTime.local().setZone(zone).isValid;
+export { isTimeZone } from '../../core/zones.ts';
 
 /** What an item is and where it stands, beside its texts: areas, tags, event and type details. */
 export const detailsInput = z.object({
