@@ -164,7 +164,13 @@ function PublishPanel(p: { item: ContentItem; state: State; csrfToken: string; e
             maxLength={20}
             required
           />
-          <TimeZoneSelect id="publish_time_zone" value={item.time_zone ?? p.zone} fallback={p.zone} error={errors.time_zone} />
+          <TimeZoneSelect
+            id="publish_time_zone"
+            value={item.time_zone ?? p.zone}
+            fallback={p.zone}
+            error={errors.time_zone}
+            hint={t('content.hint.publishZone')}
+          />
           <button type="submit" class="button--secondary">
             {t('content.desk.schedule')}
           </button>

@@ -36,7 +36,7 @@ const EUROPE = TIME_ZONES.filter((z) => z.startsWith('Europe/')).map((z) => ({ v
 const OTHERS = TIME_ZONES.filter((z) => !z.startsWith('Europe/')).map((z) => ({ value: z, label: zoneLabel(z) }));
 
 /** The IANA zones, Europe's first; a value not on the list (one that was refused) shows the fallback. */
-export function TimeZoneSelect(p: { id?: string; value?: string; fallback: string; error?: FieldError | undefined }) {
+export function TimeZoneSelect(p: { id?: string; value?: string; fallback: string; error?: FieldError | undefined; hint?: string }) {
   const { t } = usePage();
   const value = p.value && TIME_ZONES.includes(p.value) ? p.value : p.fallback;
   return (
@@ -44,7 +44,7 @@ export function TimeZoneSelect(p: { id?: string; value?: string; fallback: strin
       name="time_zone"
       id={p.id}
       label={t('content.field.timeZone')}
-      hint={t('content.hint.timeZone')}
+      hint={p.hint ?? t('content.hint.timeZone')}
       required
       value={value}
       error={p.error}
