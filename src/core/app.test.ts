@@ -85,7 +85,7 @@ appTest(
   'map tiles are allowed from the configured tile server only',
   async (app) => {
     const csp = String((await app.inject({ url: '/en/' })).headers['content-security-policy']);
-    assert.match(csp, /img-src 'self' data: https:\/\/tiles\.example\.eu;/);
+    assert.match(csp, /img-src 'self' data: blob: https:\/\/tiles\.example\.eu;/);
   },
   { MAP_TILE_URL: 'https://tiles.example.eu/{z}/{x}/{y}.png' },
 );

@@ -91,6 +91,7 @@ describe('staff and a visitor find their way', { skip: noBrowser }, () => {
     await clerkPage.fill('#title', 'Stara Zagora joins the portal');
     await clerkPage.fill('#summary', 'News from the town hall, in your language.');
     await clerkPage.fill('#body', 'From today the town publishes its **news and events** here.');
+    await clerkPage.click('details.form-section:has(#areas-europe) > summary');
     await clerkPage.check('#areas-europe');
     await clerkPage.click('form.form button[type=submit]');
     await clerkPage.waitForURL(/notice=content\.desk\.saved/);

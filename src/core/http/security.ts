@@ -43,8 +43,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        // Map tiles come from the configured tile server.
-        imgSrc: ["'self'", 'data:', new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin],
+        // Map tiles come from the configured tile server; blob: shows a picture chosen for upload before it is sent.
+        imgSrc: ["'self'", 'data:', 'blob:', new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         formAction: ["'self'"],

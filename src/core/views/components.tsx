@@ -159,7 +159,18 @@ export function TextArea(p: FieldProps & { value?: string; maxLength: number; ro
   );
 }
 
-export function Select(p: FieldProps & { value?: string; options: { value: string; label: string }[] }) {
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A choice from a list; `groups` come after `options`, each under its label (an `<optgroup>`). */
+export function Select(p: FieldProps & { value?: string; options: SelectOption[]; groups?: { label: string; options: SelectOption[] }[] }) {
+  const option = (o: SelectOption) => (
+    <option key={o.value} value={o.value} selected={o.value === p.value}>
+      {o.label}
+    </option>
+  );
   return (
     <FieldShell {...p}>
       <select
@@ -169,10 +180,11 @@ export function Select(p: FieldProps & { value?: string; options: { value: strin
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy(p)}
       >
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === p.value}>
-            {o.label}
-          </option>
+        {p.options.map(option)}
+        {p.groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map(option)}
+          </optgroup>
         ))}
       </select>
     </FieldShell>

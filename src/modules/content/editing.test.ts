@@ -232,3 +232,52 @@ appTest('only the staff of the owner write, edit and see drafts; bad input chang
   assert.equal(fr.statusCode, 422);
   assert.match(fr.body, /<html lang="fr"/, 'errors come in the reader’s language');
 });
+
+appTest('the editor’s preview shows a body as readers will get it, and only to the people who write', async (app, database) => {
+  const { staraZagora } = await sampleTowns(database);
+  const editor = await person(database, { roles: [['municipality_editor', staraZagora]] });
+  const citizen = await person(database);
+  const body = 'Some **bold** words.\n\n<script>alert(1)</script><img src=x onerror=alert(2)> [click](javascript:alert(3))';
+  const preview = (lang: string, fields: Record<string, string>, who = editor) =>
+    post(app, `/${lang}/newsroom/new?type=news`, fields, who, `/${lang}/newsroom/markdown`);
+
+  const shown = await preview('en', { body });
+  assert.equal(shown.statusCode, 200);
+  assert.match(String(shown.headers['cache-control']), /no-store/);
+  const { html } = shown.json() as { html: string };
+  assert.match(html, /<strong>bold<\/strong>/);
+  assert.ok(!/<script|onerror|href="javascript|<img/i.test(html), html);
+  assert.equal((await database.db.selectFrom('content_items').select('id').execute()).length, 0, 'a preview stores nothing');
+
+  const saved = await post(
+    app,
+    '/en/newsroom/new?type=news',
+    { ...NEWS, body, owner: `municipality:${staraZagora}` },
+    editor,
+    '/en/newsroom/new',
+  );
+  assert.equal(saved.statusCode, 303);
+  const stored = await database.db.selectFrom('content_texts').select('body_html').executeTakeFirstOrThrow();
+  assert.equal(stored.body_html, html, 'the preview is what is published');
+
+  const long = await preview('fi', { body: 'a'.repeat(50_001) });
+  assert.equal(long.statusCode, 422);
+  assert.match(long.json().error, /^Käytä enintään 50\s000 merkkiä\.$/u, 'too long, in the page’s language');
+  const huge = await preview('fi', { body: 'a'.repeat(70_000) });
+  assert.equal(huge.statusCode, 413);
+  assert.ok(huge.body.includes('Lähettämäsi sisältö on liian suuri'), 'more than a form may hold');
+
+  const stranger = await post(app, '/en/account', { body }, citizen, '/en/newsroom/markdown');
+  assert.equal(stranger.statusCode, 403, 'a person who writes for nobody is refused');
+  assert.ok(!stranger.body.includes('<strong>bold</strong>'));
+  const visitor = await post(app, '/en/sign-in', { body }, undefined, '/en/newsroom/markdown');
+  assert.equal(visitor.statusCode, 303, 'a visitor is sent to sign in');
+  assert.match(String(visitor.headers.location), /^\/en\/sign-in/);
+  const forged = await app.inject({
+    method: 'POST',
+    url: '/en/newsroom/markdown',
+    headers: { cookie: editor.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ body }).toString(),
+  });
+  assert.equal(forged.statusCode, 403, 'without the form’s token, another site cannot use it');
+});

@@ -164,7 +164,7 @@ appTest('an all-day event keeps its dates in every calendar, and events are chec
     '/en/newsroom/new',
   );
   assert.equal(bad.statusCode, 422);
-  for (const text of ['Enter a time zone such as Europe/Sofia', 'Give a venue or an online address', 'Give both latitude and longitude'])
+  for (const text of ['Choose a time zone from the list', 'Give a venue or an online address', 'Give both latitude and longitude'])
     assert.ok(bad.body.includes(text), text);
   const badDate = await post(
     app,
@@ -204,3 +204,41 @@ appTest('a person’s registrations are in their data download and erased with t
   assert.equal((await post(app, '/en/account/delete', { current_password: PASSWORD }, citizen)).statusCode, 303);
   assert.equal((await database.db.selectFrom('event_registrations').select('id').execute()).length, 0);
 });
+
+appTest(
+  'an event’s time zone starts as its town’s, and a zone not on the list is refused, keeping what was typed',
+  async (app, database) => {
+    await sampleTowns(database);
+    const helsinki = (await database.db.selectFrom('municipalities').select('id').where('slug', '=', 'helsinki').executeTakeFirstOrThrow())
+      .id;
+    const editor = await person(database, { roles: [['municipality_editor', helsinki]] });
+    const fresh = await app.inject({ url: '/en/newsroom/new?type=event', headers: { cookie: editor.cookie } });
+    assert.ok(/<option value="Europe\/Helsinki" selected/.test(fresh.body), 'a Finnish town’s events start in Helsinki time');
+    assert.ok(/<optgroup label="Europe"><option value="Europe\/Amsterdam"/.test(fresh.body), 'Europe’s zones come first');
+    assert.ok(/<option value="America\/New_York">America\/New York<\/option>/.test(fresh.body), 'and every other zone after them');
+
+    const owner = `municipality:${helsinki}`;
+    for (const zone of ['UTC+3', 'Nowhere/Land', 'Europe/Helsinki"><script>alert(1)</script>', 'x'.repeat(300)]) {
+      const refused = await post(app, '/fi/newsroom/new?type=event', { ...EVENT, owner, time_zone: zone }, editor, '/fi/newsroom/new');
+      assert.equal(refused.statusCode, 422, zone);
+      assert.ok(/Valitse aikavyöhyke luettelosta/.test(refused.body), 'the refusal is in the page’s language');
+      assert.ok(/value="Open day at the town hall"/.test(refused.body), 'the title typed is kept');
+      assert.ok(/value="bul. Ruski 33, Stara Zagora"/.test(refused.body), 'and the address');
+      assert.ok(/<option value="Europe\/Helsinki" selected/.test(refused.body), 'the list falls back to the town’s zone');
+      assert.ok(/<a href="#time_zone">/.test(refused.body), 'the error summary links to the list');
+      assert.ok(/<details class="form-section" id="section-place" open>/.test(refused.body), 'in a section that is open');
+      assert.ok(!refused.body.includes('<script>alert(1)</script>'));
+    }
+    assert.equal((await database.db.selectFrom('content_items').select('id').execute()).length, 0, 'nothing is stored');
+
+    const { time_zone: _zone, ...withoutZone } = EVENT;
+    const saved = await post(app, '/en/newsroom/new?type=event', { ...withoutZone, owner }, editor, '/en/newsroom/new');
+    assert.equal(saved.statusCode, 303, 'a form without a zone (an old browser, a script) takes the town’s');
+    const item = await database.db.selectFrom('content_items').select(['id', 'time_zone', 'starts_at']).executeTakeFirstOrThrow();
+    assert.equal(item.time_zone, 'Europe/Helsinki');
+    assert.equal(item.starts_at, '2099-05-09T07:00:00.000Z', '10:00 in Helsinki');
+    const edit = await app.inject({ url: `/en/newsroom/${item.id}/edit`, headers: { cookie: editor.cookie } });
+    assert.ok(/<select id="time_zone" name="time_zone"[^>]*>[\s\S]*?<option value="Europe\/Helsinki" selected/.test(edit.body));
+    assert.ok(/<select id="publish_time_zone" name="time_zone"/.test(edit.body), 'the publication’s zone has an id of its own');
+  },
+);

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { urlField } from '../../core/http/input.ts';
 import { isLanguage } from '../../core/i18n/languages.ts';
+import { isTimeZone } from '../../core/zones.ts';
 
 export const CONTENT_TYPES = ['news', 'event', 'initiative', 'practice'] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
@@ -196,7 +197,14 @@ export const textsInput = z.object({
 });
 export type TextsInput = z.infer<typeof textsInput>;
 
-export const isTimeZone = (zone: string) => zone.length <= 64 && DateTime.local().setZone(zone).isValid;
+export { isTimeZone };
+
+/** A zone, or empty for the owner's; checked against the list with the other details, so any misfit reads "choose from the list". */
+const zoneField = z
+  .string()
+  .optional()
+  .default('')
+  .transform((v) => v.trim());
 
 /** What an item is and where it stands, beside its texts: areas, tags, event and type details. */
 export const detailsInput = z.object({
@@ -216,7 +224,7 @@ export const detailsInput = z.object({
     .refine((tags) => tags.every((t) => t.length <= 40), 'content.error.tags'),
   starts_at: optional(20),
   ends_at: optional(20),
-  time_zone: optional(64),
+  time_zone: zoneField,
   all_day: z
     .string()
     .optional()
@@ -261,7 +269,7 @@ export const createInput = z.object({
 export const publishInput = z.object({
   when: choice(['now', 'later'] as const),
   publish_at: optional(20),
-  time_zone: optional(64),
+  time_zone: zoneField,
 });
 
 export const registerInput = z.object({

@@ -2,17 +2,19 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../../core/authz.ts';
+import { refusedStatus, validateForm } from '../../../core/http/forms.ts';
 import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
 import { idParams, languageParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
 import { STAFF_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { PLATFORM } from '../../../core/scopes.ts';
+import { zoneOfCountry } from '../../../core/zones.ts';
 import { displayNames } from '../../accounts/index.ts';
 import { contentPolicy, ownersOf } from '../policy.ts';
 import * as repo from '../repo.ts';
 import type { ContentItem, ContentType } from '../schema.ts';
-import { CONTENT_TYPES } from '../schema.ts';
+import { CONTENT_TYPES, LIMITS, textsInput } from '../schema.ts';
 import {
   areasOf,
   getItem,
@@ -28,8 +30,10 @@ import { describeOwners, ownerKey } from '../service/owners.ts';
 import { deskPath } from '../service/paths.ts';
 import { readItem } from '../service/read.ts';
 import { registrantsOf } from '../service/registrations.ts';
+import { renderBody } from '../service/sanitize.ts';
 import { localIn } from '../service/times.ts';
-import { DeskPage, EditorPage, type EditorView, RegistrantsPage, RevisionsPage } from '../views/desk.tsx';
+import { DeskPage, RegistrantsPage, RevisionsPage } from '../views/desk.tsx';
+import { EDITOR_ASSETS, EditorPage, type EditorView } from '../views/editor.tsx';
 import { ItemPage } from '../views/item.tsx';
 
 const DESK_PAGE = 50;
@@ -37,6 +41,7 @@ const deskQuery = queryParams({ page: z.coerce.number().int().min(1).max(1000) }
 const newQuery = pageQuery(z.object({ type: z.enum(CONTENT_TYPES).default('news') }));
 const languageQuery = queryParams({ language: languageParam });
 const publishQuery = queryParams({ when: z.literal('now') });
+const markdownInput = z.object({ body: textsInput.shape.body });
 const revisionParams = pathParams(z.object({ id: idSchema, revision: idSchema }));
 const NOTICES = [
   'content.desk.saved',
@@ -59,6 +64,7 @@ function typed(body: unknown): Record<string, string | string[]> {
 
 export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;
+  const map = { tiles: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution };
 
   function deskActor(req: FastifyRequest): Actor {
     const actor = requireActor(req);
@@ -83,7 +89,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     );
     return [
       ...(owners.platform ? [{ value: PLATFORM, label: req.t('content.desk.platformOwner', { siteName: ctx.config.siteName }) }] : []),
-      ...[...things.values()].map((o) => ({ value: `${o.type}:${o.id}`, label: o.name })),
+      ...[...things.values()].map((o) => ({ value: `${o.type}:${o.id}`, label: o.name, country: o.country })),
     ];
   }
 
@@ -107,7 +113,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       tags: item.tags.split(',').filter(Boolean).join(', '),
       starts_at: localIn(item.starts_at, zone, dateOnly),
       ends_at: localIn(item.ends_at, zone, dateOnly),
-      time_zone: zone ?? undefined,
+      time_zone: zone ?? zoneOfCountry(item.country),
       all_day: item.all_day ? 'on' : undefined,
       venue_name: item.venue_name ?? undefined,
       venue_address: item.venue_address ?? undefined,
@@ -141,6 +147,8 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       errors: {},
       csrfToken: reply.generateCsrf(),
       languages: texts.map((t) => t.language),
+      zone: zoneOfCountry(item.country),
+      map,
       ...(language !== item.original_language && original
         ? { reference: { title: original.title, summary: original.summary, language: original.language } }
         : {}),
@@ -148,12 +156,18 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     };
   }
 
-  /** The editor; sent back with its errors (422) when `refused`. */
+  /** The editor; sent back with its errors (422, titled "Error: …") when `refused`. */
   const editorPage = (req: FastifyRequest, reply: FastifyReply, view: EditorView, refused = false) => {
     const title = req.t('content.desk.title');
-    const page = <EditorPage view={view} />;
-    return refused ? reply.refused({}, page, title) : reply.headers(NO_STORE).page(page, { title, indexable: false });
+    return (refused ? refusedStatus(reply, {}) : reply).headers(NO_STORE).page(<EditorPage view={view} />, {
+      title: refused ? req.t('form.errorTitle', { title }) : title,
+      indexable: false,
+      ...EDITOR_ASSETS,
+    });
   };
+  /** An event starts in the zone of its owner's country (a town keeps no zone of its own). */
+  const zoneOfOwner = (owners: { value: string; country?: string | null }[], owner: unknown) =>
+    zoneOfCountry(owners.find((o) => o.value === owner)?.country);
 
   app.get('/:lang/newsroom', async (req, reply) => {
     const actor = deskActor(req);
@@ -188,10 +202,12 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       language: req.lang,
       original: true,
       owners,
-      values: { language: req.lang, owner: owners[0]?.value, time_zone: 'Europe/Brussels' },
+      values: { language: req.lang, owner: owners[0]?.value },
       errors: {},
       csrfToken: reply.generateCsrf(),
       languages: [],
+      zone: zoneOfOwner(owners, owners[0]?.value),
+      map,
     });
   });
 
@@ -201,6 +217,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     if (result.ok) return reply.redirect(`/${req.lang}${deskPath({ id: result.id })}/edit?notice=content.desk.saved`, 303);
     const values = typed(req.body);
     const type = CONTENT_TYPES.includes(values.type as ContentType) ? (values.type as ContentType) : 'news';
+    const owners = await ownerOptions(req, actor);
     return editorPage(
       req,
       reply,
@@ -208,14 +225,28 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
         type,
         language: String(values.language ?? req.lang),
         original: true,
-        owners: await ownerOptions(req, actor),
+        owners,
         values,
         errors: result.errors,
         csrfToken: reply.generateCsrf(),
         languages: [],
+        zone: zoneOfOwner(owners, values.owner),
+        map,
       },
       true,
     );
+  });
+
+  // The editor's preview: a body rendered through the same sanitiser as a saved one, so it shows what readers will get.
+  app.post('/:lang/newsroom/markdown', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
+    deskActor(req);
+    const result = validateForm(markdownInput, req.body, LIMITS);
+    reply.headers(NO_STORE);
+    if (!result.ok) {
+      const error = result.errors.body ?? { key: 'form.error.required' };
+      return reply.status(422).send({ error: req.t(error.key, error.values) });
+    }
+    return { html: renderBody(result.data.body) };
   });
 
   const languageOf = (req: FastifyRequest, item: ContentItem) => languageQuery(req).language ?? item.original_language;

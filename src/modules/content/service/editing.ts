@@ -8,6 +8,7 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { PLATFORM } from '../../../core/scopes.ts';
 import { slugify } from '../../../core/search/normalize.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
+import { zoneOfCountry } from '../../../core/zones.ts';
 import { indexText, textOf } from '../fulltext.ts';
 import { contentPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
@@ -72,10 +73,10 @@ const NO_DETAILS = {
 } satisfies Omit<Details, 'areas'>;
 
 /** Checks what only some types ask for; returns the stored form of the details. */
-function checkDetails(type: ContentItem['type'], d: DetailsInput, errors: FieldErrors): Details {
+function checkDetails(type: ContentItem['type'], d: DetailsInput, errors: FieldErrors, ownZone: string): Details {
   const details: Details = { ...NO_DETAILS, areas: d.areas as PolicyArea[], tags: d.tags.length ? `,${d.tags.join(',')},` : '' };
   if (type === 'event') {
-    const zone = d.time_zone || 'Europe/Brussels';
+    const zone = d.time_zone || ownZone;
     if (!isTimeZone(zone)) errors.time_zone ??= { key: 'content.error.timeZone' };
     const day = (v: string) => (d.all_day ? v.slice(0, 10) : v);
     const starts = isTimeZone(zone) ? instantIn(day(d.starts_at), zone) : undefined;
@@ -201,7 +202,7 @@ export async function saveItem(
   if (original) {
     const d = validateForm(detailsInput, form, LIMITS);
     if (!d.ok) Object.assign(errors, d.errors);
-    else details = checkDetails(type, d.data, errors);
+    else details = checkDetails(type, d.data, errors, zoneOfCountry((item ?? fresh)!.country));
   }
   const image = uploaded(form);
   if (texts.ok) checkTexts(type, texts.data, !!image || !!item?.image, errors);
@@ -266,7 +267,7 @@ export async function publishItem(ctx: ModuleContext, actor: Actor, item: Conten
   const now = new Date().toISOString();
   let at = now;
   if (p.data.when === 'later') {
-    const zone = p.data.time_zone || 'Europe/Brussels';
+    const zone = p.data.time_zone || item.time_zone || zoneOfCountry(item.country);
     if (!isTimeZone(zone)) return { ok: false, errors: { time_zone: { key: 'content.error.timeZone' } } };
     const instant = p.data.publish_at ? instantIn(p.data.publish_at, zone) : undefined;
     if (!instant) return { ok: false, errors: { publish_at: { key: 'content.error.dateTime' } } };
