@@ -3,5 +3,6 @@ export { municipalities } from './manifest.ts';
 export type { MunicipalitySummary } from './repo.ts';
 export type { Municipality } from './schema.ts';
 export { municipalitiesByIds, municipalityById, municipalityBySlug } from './service/directory.ts';
+export { followedIds } from './service/follows.ts';
 export { csvRecords, importRecords } from './service/import.ts';
 export { profilePath } from './views/common.tsx';

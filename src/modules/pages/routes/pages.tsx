@@ -7,6 +7,7 @@ import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
 import { CONTACT_TOPICS } from '../schema.ts';
 import { sendContactMessage } from '../service/contact.ts';
+import { followedStories } from '../service/following.ts';
 import { AboutPage } from '../views/about.tsx';
 import { AccessibilityPage } from '../views/accessibility.tsx';
 import { ContactPage, ContactThanksPage, type ContactValues } from '../views/contact.tsx';
@@ -22,11 +23,15 @@ export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   // Other modules add what is new to the home page; they get the reader's query (e.g. a chosen country).
   app.get('/:lang/', async (req, reply) => {
     const view = { lang: req.lang, t: req.t, actor: req.actor };
-    const [sections, facts] = await Promise.all([
+    const [featured, following, sections, facts] = await Promise.all([
+      renderSections(ctx, 'home.featured', req.query, view),
+      req.actor ? followedStories(ctx, req.actor.id, req.lang) : undefined,
       renderSections(ctx, 'home', req.query, view),
       renderSections(ctx, 'home.facts', null, view),
     ]);
-    return reply.page(<HomePage sections={sections} facts={facts} />, {
+    // A follower's home page is their own: it is never kept by a browser or a proxy.
+    if (req.actor) reply.headers(NO_STORE);
+    return reply.page(<HomePage featured={featured} following={following} sections={sections} facts={facts} />, {
       title: req.t('home.title'),
       description: req.t('home.lead', { siteName: config.siteName }),
     });
