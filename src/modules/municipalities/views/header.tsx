@@ -94,7 +94,9 @@ export function KeyFacts({ m }: { m: Municipality }) {
         <>
           <dt>{t('municipalities.edit.mayor')}</dt>
           <dd class="profile-mayor">
-            {m.mayor_photo && <img class="mayor-photo" src={`/media/municipalities/${imageFile(m.mayor_photo, 120)}`} alt="" width="120" />}
+            {m.mayor_photo && (
+              <img class="mayor-photo" src={`/media/municipalities/${imageFile(m.mayor_photo, 120)}`} alt={m.mayor_name} width="120" />
+            )}
             <span>
               {m.mayor_name}
               {m.mayor_since && <span class="meta"> ({t('municipalities.mayorSince', { since: m.mayor_since })})</span>}
