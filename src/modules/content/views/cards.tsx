@@ -71,6 +71,7 @@ export function FeaturedCard({ card }: { card: Card }) {
   return (
     <li class={item.image ? 'featured-card' : 'featured-card featured-card--plain'}>
       <article>
+        {!item.image && <div class="featured-placeholder" />}
         {item.image && (
           <img
             class="featured-picture"
