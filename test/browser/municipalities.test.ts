@@ -39,7 +39,7 @@ describe('the municipality directory in a real browser', { skip: noBrowser }, ()
       assert.deepEqual(await axeViolations(page), [], 'results page');
       await page.click(`.results a[href="/${lang}${path}"]`);
       await page.waitForURL(`${origin}/${lang}${path}`);
-      assert.equal(await page.textContent('h1'), name);
+      assert.ok((await page.textContent('h1'))?.includes(name), 'the profile names the place');
       assert.deepEqual(await axeViolations(page), [], 'profile page');
       await page.context().close();
     });
@@ -55,7 +55,7 @@ describe('the municipality directory in a real browser', { skip: noBrowser }, ()
     await withJs.waitForSelector('.map--ready .leaflet-container');
     assert.equal(await withJs.locator('.map figcaption').isVisible(), true);
     assert.match((await withJs.textContent('.map figcaption')) ?? '', /42\.\d{4}, 25\.\d{4}/);
-    assert.equal(await withJs.textContent('h1'), 'Stara Zagora', 'the page is whole although no tile loaded');
+    assert.ok((await withJs.textContent('h1'))?.includes('Stara Zagora'), 'the page is whole although no tile loaded');
     await withJs.context().close();
     const noJs = await openPage(browser, { javaScriptEnabled: false });
     await noJs.goto(`${origin}/en/municipalities/bg/stara-zagora`);

@@ -33,6 +33,8 @@ const SHIPPED = [
   '20261121_04_profiles_and_claims:municipalities',
   '20261121_05_content:content',
   '20261121_06_search_inline:content',
+  '20261130_01_terms_version:accounts',
+  '20261130_02_follows:municipalities',
 ];
 
 dbTest('a database that ran the shipped migrations runs none of them again', async ({ db }) => {

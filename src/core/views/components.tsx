@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, Fragment, type VNode } from 'preact';
 import type { MessageValues } from '../i18n/catalog.ts';
 import { useHref, usePage } from './context.ts';
 
@@ -319,5 +319,60 @@ export function CheckboxGroup(p: {
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * A titled part of a page with its own anchor, e.g. a town's news on its profile. A page that shows
+ * several lists them in a `SectionNav` (see `namedSections`), so a reader jumps to one without JavaScript.
+ */
+export function NamedSection({ id, label, children }: { id: string; label: string; children: ComponentChildren }) {
+  return (
+    <section id={id} class="named-section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{label}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** The NamedSections among what modules rendered (also inside a fragment), with their anchors and titles. */
+export function namedSections(nodes: VNode[]): { id: string; label: string }[] {
+  return nodes.flatMap(function found(node: unknown): { id: string; label: string }[] {
+    if (!node || typeof node !== 'object' || !('type' in node) || !('props' in node)) return [];
+    const { type, props } = node as VNode<{ id?: string; label?: string; children?: unknown }>;
+    if (type === NamedSection) return [{ id: String(props.id), label: String(props.label) }];
+    if (type !== Fragment) return [];
+    const children = props.children;
+    return (Array.isArray(children) ? children : [children]).flatMap(found);
+  });
+}
+
+/** Links to the sections of a long page; plain anchors, so it works without JavaScript. */
+export function SectionNav({ label, sections }: { label: string; sections: { id: string; label: string }[] }) {
+  if (sections.length < 2) return null;
+  return (
+    <nav class="section-nav" aria-label={label}>
+      <ul>
+        {sections.map((s) => (
+          <li key={s.id}>
+            <a href={`#${s.id}`}>{s.label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** What staff see where the public sees nothing: that it is empty, and what they can do about it. */
+export function EmptyState({ text, action }: { text: string; action: { href: string; label: string } }) {
+  return (
+    <div class="empty-state">
+      <p>{text}</p>
+      <p>
+        <a class="button button--secondary" href={action.href}>
+          {action.label}
+        </a>
+      </p>
+    </div>
   );
 }

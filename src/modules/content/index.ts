@@ -1,3 +1,6 @@
 // The content module's public face: other modules import from this file only.
 export { content } from './manifest.ts';
+export { storiesOfTowns } from './service/home.tsx';
+export type { Card } from './service/read.ts';
 export { renderBody } from './service/sanitize.ts';
+export { CardList } from './views/cards.tsx';

@@ -6,8 +6,10 @@ import { contentApi } from './routes/api.ts';
 import { contentApiDoc } from './routes/api-doc.ts';
 import { deskRoutes } from './routes/desk.tsx';
 import { contentRoutes } from './routes/reading.tsx';
-import { contentFeed, contentSearch, contentSitemap, homeSection, profileSection } from './service/discovery.tsx';
+import { contentFeed, contentSearch, contentSitemap } from './service/discovery.ts';
+import { featuredSection, homeSection } from './service/home.tsx';
 import { contentMediaDir, IMAGE_NAME } from './service/images.ts';
+import { profileSection } from './service/profile.tsx';
 import { eraseRegistrations, registrationsByEmail } from './service/registrations.ts';
 import { demoContent } from './service/seeds.ts';
 import { contentDesks } from './service/work.ts';
@@ -32,7 +34,7 @@ export const content: ModuleManifest = {
   sitemaps: [contentSitemap],
   api: contentApiDoc,
   seeds: [demoContent],
-  sections: { home: homeSection, 'municipality.profile': profileSection },
+  sections: { 'home.featured': featuredSection, home: homeSection, 'municipality.profile': profileSection },
   work: contentDesks,
   personalData: {
     export: async (person, ctx) => ({ eventRegistrations: await registrationsByEmail(ctx, person.email) }),

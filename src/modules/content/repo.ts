@@ -79,6 +79,8 @@ export interface ContentFilter {
   notType?: ContentType;
   country?: string;
   municipality?: number;
+  /** Any of these municipalities (the towns a person follows); none matches nothing. */
+  municipalities?: number[];
   platform?: boolean;
   area?: PolicyArea;
   language?: string;
@@ -100,6 +102,12 @@ export function visibleWhere(filter: ContentFilter, now: string) {
     if (filter.notType) parts.push(sql`${c('type')} <> ${filter.notType}`);
     if (filter.country) parts.push(sql`${c('country')} = ${filter.country}`);
     if (filter.municipality) parts.push(sql`${c('owner_type')} = 'municipality' and ${c('owner_id')} = ${filter.municipality}`);
+    if (filter.municipalities)
+      parts.push(
+        filter.municipalities.length
+          ? sql`${c('owner_type')} = 'municipality' and ${c('owner_id')} in (${sql.join(filter.municipalities)})`
+          : sql`1 = 0`,
+      );
     if (filter.platform) parts.push(sql`${c('owner_type')} = 'platform'`);
     if (filter.area) parts.push(sql`exists (select 1 from content_areas a where a.item_id = ${c('id')} and a.area = ${filter.area})`);
     if (filter.language)

@@ -4,18 +4,22 @@ import type { ModuleManifest } from '../../core/modules.ts';
 import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as tables from './migrations/20261121_03_municipalities.ts';
 import * as profiles from './migrations/20261121_04_profiles_and_claims.ts';
+import * as follows from './migrations/20261130_02_follows.ts';
 import { countMunicipalities, countsByCountry, slugsOf } from './repo.ts';
 import { municipalityApi } from './routes/api.ts';
 import { municipalityApiDoc } from './routes/api-doc.ts';
 import { claimRoutes } from './routes/claims.tsx';
 import { municipalityRoutes } from './routes/directory.tsx';
 import { editRoutes } from './routes/edit.tsx';
+import { followRoutes } from './routes/follows.ts';
 import { municipalitiesByIds } from './service/directory.ts';
+import { followsData } from './service/follows.ts';
 import { csvRecords, geoNamesRecords, importRecords } from './service/import.ts';
 import { municipalitySearch } from './service/search.ts';
 import { demoTowns } from './service/seeds.ts';
 import { joiningSection, municipalityDesks } from './service/work.tsx';
 import { profilePath } from './views/common.tsx';
+import { followsSection } from './views/follows.tsx';
 import { homeFacts } from './views/home.tsx';
 import './schema.ts';
 
@@ -41,16 +45,22 @@ export const municipalities: ModuleManifest = {
   scopes: [municipalityScope],
   // Before content's seed, which publishes as these towns.
   seeds: [demoTowns],
-  migrations: { '20261121_03_municipalities': tables, '20261121_04_profiles_and_claims': profiles },
+  migrations: {
+    '20261121_03_municipalities': tables,
+    '20261121_04_profiles_and_claims': profiles,
+    '20261130_02_follows': follows,
+  },
   routes: (app, ctx) => {
     municipalityRoutes(app, ctx);
     claimRoutes(app, ctx);
     editRoutes(app, ctx);
+    followRoutes(app, ctx);
     municipalityApi(app, ctx);
   },
   nav: [{ label: 'nav.municipalities', path: '/municipalities', order: 10 }],
   work: municipalityDesks,
-  sections: { 'home.facts': homeFacts, 'work.noRole': joiningSection },
+  sections: { 'home.facts': homeFacts, 'work.noRole': joiningSection, account: followsSection },
+  personalData: followsData,
   search: [municipalitySearch],
   api: municipalityApiDoc,
   sitemaps: [

@@ -432,3 +432,41 @@ export async function countsInReview(db: Db): Promise<{ claims: number; proposal
   ]);
   return { claims: Number(claims.n), proposals: Number(proposals.n) };
 }
+
+// Follows: the towns a person follows.
+
+/** Adds the follow once: following again changes nothing. */
+export async function insertFollow(db: Db, userId: number, municipalityId: number, at: string): Promise<void> {
+  await db
+    .insertInto('municipality_follows')
+    .values({ user_id: userId, municipality_id: municipalityId, created_at: at })
+    .onConflict((oc) => oc.columns(['user_id', 'municipality_id']).doNothing())
+    .execute();
+}
+
+export const deleteFollow = (db: Db, userId: number, municipalityId: number) =>
+  db.deleteFrom('municipality_follows').where('user_id', '=', userId).where('municipality_id', '=', municipalityId).execute();
+
+export const deleteFollowsOf = (db: Db, userId: number) => db.deleteFrom('municipality_follows').where('user_id', '=', userId).execute();
+
+export async function follows(db: Db, userId: number, municipalityId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('municipality_follows')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('municipality_id', '=', municipalityId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The towns a person follows, by name, with when they began. */
+export function followedBy(db: Db, userId: number) {
+  return db
+    .selectFrom('municipality_follows as f')
+    .innerJoin('municipalities as m', 'm.id', 'f.municipality_id')
+    .select(['m.id', 'm.country', 'm.slug', 'm.name', 'm.native_name', 'f.created_at as followed_at'])
+    .where('f.user_id', '=', userId)
+    .orderBy('m.name')
+    .limit(1000)
+    .execute();
+}

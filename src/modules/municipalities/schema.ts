@@ -94,8 +94,15 @@ export interface ProposalRow {
   created_at: string;
 }
 
+export interface FollowRow {
+  user_id: number;
+  municipality_id: number;
+  created_at: string;
+}
+
 declare module '../../core/db/tables.ts' {
   interface Tables {
+    municipality_follows: FollowRow;
     municipalities: MunicipalityRow;
     municipality_descriptions: DescriptionRow;
     municipality_changes: ChangeRow;

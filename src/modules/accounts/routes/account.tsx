@@ -4,7 +4,7 @@ import { typedValues } from '../../../core/http/forms.ts';
 import { NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { queryParams, tokenParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
-import type { ModuleContext } from '../../../core/modules.ts';
+import { type ModuleContext, renderSections } from '../../../core/modules.ts';
 import { MessagePage } from '../../../core/views/forms.tsx';
 import { accountsPolicy } from '../policy.ts';
 import {
@@ -39,9 +39,12 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/account', async (req, reply) => {
     const actor = requireActor(req);
+    const csrfToken = reply.generateCsrf();
+    // What other modules keep for the person, e.g. the towns they follow, with its own forms.
+    const sections = await renderSections(ctx, 'account', { csrfToken }, { lang: req.lang, t: req.t, actor });
     return reply
       .headers(NO_STORE)
-      .page(<AccountPage overview={await overview(req, actor)} values={{}} errors={{}} csrfToken={reply.generateCsrf()} />, {
+      .page(<AccountPage overview={await overview(req, actor)} values={{}} errors={{}} csrfToken={csrfToken} sections={sections} />, {
         title: req.t('accounts.account.title'),
         indexable: false,
       });

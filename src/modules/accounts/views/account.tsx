@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { Actor } from '../../../core/authz.ts';
 import { PLATFORM, roleLabelKey, scopeOfRole } from '../../../core/scopes.ts';
 import { ButtonForm, CsrfField, ErrorSummary, type FieldErrors, formFields, Notice, TextField } from '../../../core/views/components.tsx';
@@ -27,7 +28,13 @@ export interface AccountOverview {
   notice?: string | undefined;
 }
 
-export function AccountPage({ overview, values, errors, csrfToken }: FormProps & { overview: AccountOverview }) {
+export function AccountPage({
+  overview,
+  values,
+  errors,
+  csrfToken,
+  sections = [],
+}: FormProps & { overview: AccountOverview; sections?: VNode[] }) {
   const { t } = usePage();
   const href = useHref();
   const { actor } = overview;
@@ -87,6 +94,8 @@ export function AccountPage({ overview, values, errors, csrfToken }: FormProps &
           </ul>
         </section>
       )}
+
+      {sections}
 
       <section aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">{t('accounts.account.organisations')}</h2>

@@ -61,3 +61,52 @@ export function CardList({ cards, level = 2, start = 1 }: { cards: Card[]; level
     </ol>
   );
 }
+
+/** A story at the top of the home page: its picture large (with the editor's alt text), or a plain card when it has none. */
+export function FeaturedCard({ card }: { card: Card }) {
+  const { t, lang } = usePage();
+  const href = useHref();
+  const { item, text } = card;
+  const textLang = card.inLanguage ? undefined : text.language;
+  return (
+    <li class={item.image ? 'featured-card' : 'featured-card featured-card--plain'}>
+      <article>
+        {!item.image && <div class="featured-placeholder" />}
+        {item.image && (
+          <img
+            class="featured-picture"
+            src={`/media/content/${imageFile(item.image, 600)}`}
+            srcset={`/media/content/${imageFile(item.image, 600)} 600w, /media/content/${imageFile(item.image, 1200)} 1200w`}
+            sizes="(max-width: 40rem) 100vw, 24rem"
+            alt={text.image_alt ?? ''}
+            lang={textLang}
+            width="600"
+            height="338"
+          />
+        )}
+        <div class="featured-text">
+          <h3 lang={textLang}>
+            <a href={href(itemPath(item))}>{text.title}</a>
+          </h3>
+          <p class="meta">
+            <span class="tag">{t(`content.type.${item.type}`)}</span>{' '}
+            {item.published_at && <time datetime={item.published_at}>{formatDate(lang, item.published_at)}</time>}
+            {' · '}
+            <OwnerName card={card} />
+          </p>
+          <p lang={textLang}>{text.summary}</p>
+        </div>
+      </article>
+    </li>
+  );
+}
+
+export function FeaturedList({ cards }: { cards: Card[] }) {
+  return (
+    <ul class="featured-list">
+      {cards.map((c) => (
+        <FeaturedCard key={c.item.id} card={c} />
+      ))}
+    </ul>
+  );
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type CountryCode, countryName } from '../../../core/countries.ts';
-import { NotFound, noticeFrom } from '../../../core/http/guards.ts';
+import { NO_STORE, NotFound, noticeFrom } from '../../../core/http/guards.ts';
 import { countryParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
 import { nameKey } from '../../../core/search/normalize.ts';
@@ -9,9 +9,11 @@ import { SharedPageHead } from '../../../core/views/head.tsx';
 import { municipalitiesPolicy } from '../policy.ts';
 import { listPage } from '../repo.ts';
 import { MAP_LIMIT, nearby, placesCount, placesOnMap, regionsList } from '../service/directory.ts';
+import { isFollowing } from '../service/follows.ts';
 import { descriptionsOf } from '../service/profile.ts';
 import { BrowsePage } from '../views/browse.tsx';
 import { profilePath } from '../views/common.tsx';
+import type { FollowState } from '../views/header.tsx';
 import { MAP_SCRIPTS, MAP_STYLES } from '../views/map.tsx';
 import { ProfilePage } from '../views/profile.tsx';
 import { placeOf } from './place.ts';
@@ -101,6 +103,11 @@ export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): vo
       country: countryName(m.country, req.lang),
       count: m.population,
     });
+    // A signed-in person's profile carries their follow button and its token: it is theirs alone, never kept.
+    if (req.actor) reply.headers(NO_STORE);
+    const follow: FollowState = req.actor
+      ? { following: await isFollowing(ctx, req.actor, m.id), csrfToken: reply.generateCsrf() }
+      : { following: null };
     return reply.page(
       <ProfilePage
         m={m}
@@ -110,7 +117,8 @@ export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): vo
         descriptions={await descriptionsOf(db, m.id)}
         canEdit={municipalitiesPolicy.can(req.actor, 'municipality.edit', m)}
         sections={await renderSections(ctx, 'municipality.profile', m, { lang: req.lang, t: req.t, actor: req.actor })}
-        notice={noticeFrom(req, ['saved']) as 'saved' | undefined}
+        follow={follow}
+        notice={noticeFrom(req, ['saved', 'followed', 'unfollowed']) as 'saved' | 'followed' | 'unfollowed' | undefined}
       />,
       {
         title: `${m.name} (${countryName(m.country, req.lang)})`,

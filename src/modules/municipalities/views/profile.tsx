@@ -1,15 +1,13 @@
 import type { VNode } from 'preact';
-import { countryName } from '../../../core/countries.ts';
 import { LANGUAGES, type LanguageCode } from '../../../core/i18n/languages.ts';
-import { Notice } from '../../../core/views/components.tsx';
+import { NamedSection, Notice, namedSections, SectionNav } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import type { MunicipalitySummary } from '../repo.ts';
 import type { Municipality } from '../schema.ts';
 import { SOCIAL } from '../schema.ts';
-import { imageFile } from '../service/images.ts';
 import { languagesOf, socialOf } from '../service/profile.ts';
-import { regionLabel } from './browse.tsx';
 import { profilePath } from './common.tsx';
+import { type FollowState, KeyFacts, ProfileHeader } from './header.tsx';
 
 export function ProfilePage({
   m,
@@ -18,6 +16,7 @@ export function ProfilePage({
   mapAttribution,
   descriptions,
   canEdit,
+  follow,
   notice,
   sections = [],
 }: {
@@ -27,35 +26,30 @@ export function ProfilePage({
   mapAttribution: string;
   descriptions: { language: string; text: string }[];
   canEdit: boolean;
-  notice?: string | undefined;
+  follow: FollowState;
+  notice?: 'saved' | 'followed' | 'unfollowed' | undefined;
   m: Municipality;
   near: (Pick<MunicipalitySummary, 'id' | 'country' | 'slug' | 'name'> & { km: number })[];
 }) {
-  const { t, lang } = usePage();
+  const { t } = usePage();
   const href = useHref();
-  const country = countryName(m.country, lang);
   const social = socialOf(m);
+  const hasContacts = !!(m.website || m.email || m.phone || m.address || Object.keys(social).length);
   const osm =
     m.latitude !== null && m.longitude !== null
       ? `https://www.openstreetmap.org/?mlat=${m.latitude}&mlon=${m.longitude}#map=12/${m.latitude}/${m.longitude}`
       : undefined;
+  const parts = [
+    ...(descriptions.length ? [{ id: 'about', label: t('municipalities.about') }] : []),
+    ...namedSections(sections),
+    ...(hasContacts ? [{ id: 'contacts', label: t('municipalities.edit.contacts') }] : []),
+    ...(osm ? [{ id: 'map', label: t('municipalities.map') }] : []),
+    ...(near.length ? [{ id: 'nearby', label: t('municipalities.nearby') }] : []),
+  ];
   return (
     <article class="profile">
-      <p class="result-kind">
-        <a href={href(`/municipalities?country=${m.country.toLowerCase()}`)}>{country}</a>
-      </p>
-      <div class="profile-title">
-        {m.coat_of_arms && (
-          <img
-            class="coat-of-arms"
-            src={`/media/municipalities/${imageFile(m.coat_of_arms, 400)}`}
-            alt={t('municipalities.images.coatOfArmsOf', { name: m.name })}
-          />
-        )}
-        <h1>{m.name}</h1>
-      </div>
-      {m.native_name && m.native_name !== m.name && <p class="lead">{m.native_name}</p>}
-      {notice && <Notice>{t('form.saved')}</Notice>}
+      <ProfileHeader m={m} follow={follow} />
+      {notice && <Notice>{t(notice === 'saved' ? 'form.saved' : `municipalities.follow.${notice}`, { name: m.name })}</Notice>}
       {canEdit && (
         <ul class="form-links">
           <li>
@@ -66,38 +60,60 @@ export function ProfilePage({
           </li>
         </ul>
       )}
-      {m.joined_at ? (
-        <p>
-          <span class="tag tag--joined">{t('municipalities.joined')}</span>
-        </p>
-      ) : (
+      {!m.joined_at && (
         <p class="notice">
           {t('municipalities.notJoined')} <a href={href(`${profilePath(m)}/claim`)}>{t('municipalities.claim.link')}</a>
         </p>
       )}
+      <KeyFacts m={m} />
+      <SectionNav label={t('municipalities.onThisPage')} sections={parts} />
+      <Description descriptions={descriptions} m={m} />
+      {sections}
+      {hasContacts && (
+        <NamedSection id="contacts" label={t('municipalities.edit.contacts')}>
+          <Contacts m={m} />
+        </NamedSection>
+      )}
+      {osm && (
+        <NamedSection id="map" label={t('municipalities.map')}>
+          <figure
+            class="map"
+            data-lat={m.latitude}
+            data-lon={m.longitude}
+            data-tiles={mapTileUrl}
+            data-attribution={mapAttribution}
+            data-label={t('map.label', { name: m.name })}
+          >
+            <figcaption>
+              {t('map.coordinates', { lat: m.latitude!.toFixed(4), lon: m.longitude!.toFixed(4) })} · <a href={osm}>{t('map.open')}</a>
+            </figcaption>
+          </figure>
+        </NamedSection>
+      )}
+      {near.length > 0 && (
+        <NamedSection id="nearby" label={t('municipalities.nearby')}>
+          <ul class="places">
+            {near.map((n) => (
+              <li key={n.id} class="place">
+                <a href={href(profilePath(n))}>{n.name}</a>
+                <span class="place-meta">{t('municipalities.distance', { km: Math.round(n.km) })}</span>
+              </li>
+            ))}
+          </ul>
+        </NamedSection>
+      )}
+      <p class="meta">{t('municipalities.credit')}</p>
+    </article>
+  );
+}
+
+/** How to reach the town hall: web, mail, phone, address and social media. */
+function Contacts({ m }: { m: Municipality }) {
+  const { t } = usePage();
+  const social = socialOf(m);
+  return (
+    <>
       <dl class="summary-list">
-        <dt>{t('filters.country')}</dt>
-        <dd>{country}</dd>
-        {(m.region_code || m.region_name) && (
-          <>
-            <dt>{t('municipalities.region')}</dt>
-            <dd>{regionLabel(t, m)}</dd>
-          </>
-        )}
-        <dt>{t('municipalities.populationLabel')}</dt>
-        <dd>{t('municipalities.populationValue', { count: m.population })}</dd>
-        {m.mayor_name && (
-          <>
-            <dt>{t('municipalities.edit.mayor')}</dt>
-            <dd>
-              {m.mayor_photo && (
-                <img class="mayor-photo" src={`/media/municipalities/${imageFile(m.mayor_photo, 120)}`} alt={m.mayor_name} />
-              )}
-              {m.mayor_name}
-              {m.mayor_since && ` (${t('municipalities.mayorSince', { since: m.mayor_since })})`}
-            </dd>
-          </>
-        )}
         {m.website && (
           <>
             <dt>{t('municipalities.edit.website')}</dt>
@@ -131,9 +147,8 @@ export function ProfilePage({
           </>
         )}
       </dl>
-      <Description descriptions={descriptions} m={m} />
       {Object.keys(social).length > 0 && (
-        <ul class="social" aria-label={t('municipalities.edit.contacts')}>
+        <ul class="social" aria-label={t('municipalities.socialMedia')}>
           {SOCIAL.filter((s) => social[s]).map((s) => (
             <li key={s}>
               <a href={social[s]} rel="nofollow noopener">
@@ -143,36 +158,7 @@ export function ProfilePage({
           ))}
         </ul>
       )}
-      {osm && (
-        <figure
-          class="map"
-          data-lat={m.latitude}
-          data-lon={m.longitude}
-          data-tiles={mapTileUrl}
-          data-attribution={mapAttribution}
-          data-label={t('map.label', { name: m.name })}
-        >
-          <figcaption>
-            {t('map.coordinates', { lat: m.latitude!.toFixed(4), lon: m.longitude!.toFixed(4) })} · <a href={osm}>{t('map.open')}</a>
-          </figcaption>
-        </figure>
-      )}
-      {sections}
-      {near.length > 0 && (
-        <section aria-labelledby="nearby-heading">
-          <h2 id="nearby-heading">{t('municipalities.nearby')}</h2>
-          <ul class="places">
-            {near.map((n) => (
-              <li key={n.id} class="place">
-                <a href={href(profilePath(n))}>{n.name}</a>
-                <span class="place-meta">{t('municipalities.distance', { km: Math.round(n.km) })}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <p class="meta">{t('municipalities.credit')}</p>
-    </article>
+    </>
   );
 }
 
@@ -184,8 +170,7 @@ function Description({ descriptions, m }: { descriptions: { language: string; te
   const shown = own ?? descriptions.find((d) => languagesOf(m).includes(d.language)) ?? descriptions[0]!;
   const others = descriptions.filter((d) => d !== shown);
   return (
-    <section aria-labelledby="about-heading">
-      <h2 id="about-heading">{t('municipalities.about')}</h2>
+    <NamedSection id="about" label={t('municipalities.about')}>
       {!own && (
         <p class="notice">
           {t('municipalities.descriptionFallback', {
@@ -209,6 +194,6 @@ function Description({ descriptions, m }: { descriptions: { language: string; te
           ))}
         </p>
       )}
-    </section>
+    </NamedSection>
   );
 }

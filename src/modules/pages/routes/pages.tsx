@@ -8,6 +8,7 @@ import { type ModuleContext, renderSections } from '../../../core/modules.ts';
 import { joinedPlaces, MAP_SCRIPTS, MAP_STYLES } from '../../municipalities/index.ts';
 import { CONTACT_TOPICS } from '../schema.ts';
 import { sendContactMessage } from '../service/contact.ts';
+import { followedStories } from '../service/following.ts';
 import { AboutPage } from '../views/about.tsx';
 import { AccessibilityPage } from '../views/accessibility.tsx';
 import { ContactPage, ContactThanksPage, type ContactValues } from '../views/contact.tsx';
@@ -23,13 +24,17 @@ export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   // Other modules add what is new to the home page; they get the reader's query (e.g. a chosen country).
   app.get('/:lang/', async (req, reply) => {
     const view = { lang: req.lang, t: req.t, actor: req.actor };
-    const [sections, facts, places] = await Promise.all([
+    const [featured, following, sections, facts, places] = await Promise.all([
+      renderSections(ctx, 'home.featured', req.query, view),
+      req.actor ? followedStories(ctx, req.actor.id, req.lang) : undefined,
       renderSections(ctx, 'home', req.query, view),
       renderSections(ctx, 'home.facts', null, view),
       joinedPlaces(database.db),
     ]);
     const joined = { places, tiles: config.mapTileUrl, attribution: config.mapAttribution };
-    return reply.page(<HomePage sections={sections} facts={facts} joined={joined} />, {
+    // A follower's home page is their own: it is never kept by a browser or a proxy.
+    if (req.actor) reply.headers(NO_STORE);
+    return reply.page(<HomePage featured={featured} following={following} sections={sections} facts={facts} joined={joined} />, {
       title: req.t('home.title'),
       description: req.t('home.lead', { siteName: config.siteName }),
       ...(places.length ? { styles: MAP_STYLES, scripts: MAP_SCRIPTS } : {}),

@@ -1,5 +1,6 @@
 import type { VNode } from 'preact';
 import { useHref, usePage } from '../../../core/views/context.ts';
+import { type Card, CardList } from '../../content/index.ts';
 import { type MapPlace, PlacesMap } from '../../municipalities/index.ts';
 
 export interface JoinedMap {
@@ -8,8 +9,23 @@ export interface JoinedMap {
   attribution: string;
 }
 
-/** The home page: what the modules show (news, events), the towns that joined, then the invitation to join. */
-export function HomePage({ sections = [], facts = [], joined }: { sections?: VNode[]; facts?: VNode[]; joined?: JoinedMap | undefined }) {
+/**
+ * The home page: the featured stories, what the towns a person follows publish, what else the modules
+ * show (news, events), the towns that joined on a map, then the invitation to join with its numbers.
+ */
+export function HomePage({
+  featured = [],
+  following,
+  sections = [],
+  facts = [],
+  joined,
+}: {
+  featured?: VNode[];
+  following?: { news: Card[]; events: Card[] } | undefined;
+  sections?: VNode[];
+  facts?: VNode[];
+  joined?: JoinedMap | undefined;
+}) {
   const { t, siteName } = usePage();
   const href = useHref();
   return (
@@ -18,6 +34,8 @@ export function HomePage({ sections = [], facts = [], joined }: { sections?: VNo
         <h1 id="home-title">{t('home.title')}</h1>
         <p class="lead">{t('home.lead', { siteName })}</p>
       </section>
+      {featured}
+      {following && <Following news={following.news} events={following.events} />}
       {sections}
       {joined && joined.places.length > 0 && (
         <section class="joined-map" aria-labelledby="joined-heading">
@@ -39,5 +57,27 @@ export function HomePage({ sections = [], facts = [], joined }: { sections?: VNo
         </p>
       </section>
     </>
+  );
+}
+
+/** A follower's own section: the latest of the towns they follow, or a word that these have published nothing yet. */
+function Following({ news, events }: { news: Card[]; events: Card[] }) {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <section class="following" aria-labelledby="following-heading">
+      <h2 id="following-heading">{t('home.following.heading')}</h2>
+      {news.length === 0 && events.length === 0 && <p>{t('home.following.none')}</p>}
+      {news.length > 0 && <CardList cards={news} level={3} />}
+      {events.length > 0 && (
+        <>
+          <h3>{t('home.following.events')}</h3>
+          <CardList cards={events} level={3} />
+        </>
+      )}
+      <p>
+        <a href={href('/account#follows')}>{t('home.following.manage')}</a>
+      </p>
+    </section>
   );
 }
