@@ -376,3 +376,38 @@ export function EmptyState({ text, action }: { text: string; action: { href: str
     </div>
   );
 }
+
+export interface TimelineEntry {
+  /** When it happened; shown as a date, with the exact time for machines. */
+  at: string;
+  title: ComponentChildren;
+  /** A state the thing reached then, as a badge. */
+  status?: string;
+  detail?: ComponentChildren;
+}
+
+/** What happened to one thing, newest first: a sent newsletter's issues, a report's states, a membership's steps. */
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t } = usePage();
+  return (
+    <ol class="timeline">
+      {entries.map((e, i) => (
+        <li key={`${i}-${e.at}`}>
+          <time datetime={e.at}>{t('common.date', { date: new Date(e.at) })}</time>
+          <div>
+            <p class="timeline-title">
+              {e.title}
+              {e.status && (
+                <>
+                  {' '}
+                  <span class="tag">{e.status}</span>
+                </>
+              )}
+            </p>
+            {e.detail}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

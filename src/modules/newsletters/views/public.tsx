@@ -1,5 +1,5 @@
 import { POLICY_AREAS } from '../../../core/areas.ts';
-import { CheckboxGroup, CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../../core/views/components.tsx';
+import { CheckboxGroup, CsrfField, ErrorSummary, type FieldErrors, Notice, TextField, Timeline } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { MessagePage } from '../../../core/views/forms.tsx';
 import { type Issue, LIMITS } from '../schema.ts';
@@ -43,14 +43,12 @@ export function ListPage(p: {
         {p.archive.length === 0 ? (
           <p>{t('newsletters.archive.empty')}</p>
         ) : (
-          <ul class="content-list">
-            {p.archive.map((i) => (
-              <li key={i.id}>
-                <a href={href(`/newsletters/${p.list.slug}/issues/${i.id}`)}>{i.subject}</a>{' '}
-                <span class="meta">{i.sent_at && t('newsletters.sentOn', { date: new Date(i.sent_at) })}</span>
-              </li>
-            ))}
-          </ul>
+          <Timeline
+            entries={p.archive.map((i) => ({
+              at: i.sent_at ?? '',
+              title: <a href={href(`/newsletters/${p.list.slug}/issues/${i.id}`)}>{i.subject}</a>,
+            }))}
+          />
         )}
       </section>
     </article>
