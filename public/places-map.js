@@ -1,14 +1,18 @@
 // Progressive enhancement: turns each .places-map into a Leaflet map of places in clusters, each
 // place's popup linking to its profile. Without JavaScript the element stays hidden and the page's
 // list or text says it all. The places come from a data block inside the element or from the
-// address in data-source, as [latitude, longitude, name, address after data-base].
+// address in data-source, as [latitude, longitude, name, address after data-base]. A map is drawn
+// when it comes near the screen: a phone that never scrolls to it loads no places and no tiles.
 (() => {
   if (typeof L === 'undefined' || !L.markerClusterGroup) return;
 
+  function show(el, shown) {
+    el.hidden = !shown;
+    el.parentElement.classList.toggle('has-map', shown);
+  }
+
   function draw(el, places) {
-    if (!places.length) return;
-    el.hidden = false;
-    el.parentElement.classList.add('has-map');
+    if (!places.length) return show(el, false);
     var canvas = document.createElement('div');
     canvas.className = 'map-canvas';
     canvas.setAttribute('role', 'region');
@@ -29,7 +33,7 @@
     el.classList.add('map--ready');
   }
 
-  document.querySelectorAll('.places-map').forEach((el) => {
+  function load(el) {
     var block = el.querySelector('script[type="application/json"]');
     if (block) {
       draw(el, JSON.parse(block.textContent || '[]'));
@@ -37,7 +41,24 @@
       fetch(el.dataset.source, { headers: { accept: 'application/json' } })
         .then((r) => (r.ok ? r.json() : { places: [] }))
         .then((data) => draw(el, data.places || []))
-        .catch(() => {});
+        .catch(() => show(el, false));
     }
+  }
+
+  document.querySelectorAll('.places-map').forEach((el) => {
+    show(el, true);
+    if (!('IntersectionObserver' in window)) {
+      load(el);
+      return;
+    }
+    var near = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        near.disconnect();
+        load(el);
+      },
+      { rootMargin: '300px' },
+    );
+    near.observe(el);
   });
 })();

@@ -185,12 +185,14 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       owner: item.owner_type === PLATFORM ? ctx.config.siteName : (owners.get(ownerKey(item))?.name ?? ''),
       languages: langs.filter((l) => l.item_id === item.id).map((l) => l.language),
     }));
-    return reply
-      .headers(NO_STORE)
-      .page(<DeskPage rows={rows} page={page} more={items.length > DESK_PAGE} notice={noticeFrom(req, NOTICES)} />, {
-        title: req.t('content.desk.title'),
-        indexable: false,
-      });
+    return (
+      reply
+        .headers(NO_STORE)
+        // No robots rule: only a signed-in writer sees this page; a crawler is answered with the sign-in page.
+        .page(<DeskPage rows={rows} page={page} more={items.length > DESK_PAGE} notice={noticeFrom(req, NOTICES)} />, {
+          title: req.t('content.desk.title'),
+        })
+    );
   });
 
   app.get('/:lang/newsroom/new', async (req, reply) => {
