@@ -30,7 +30,7 @@ export const contentFeed: FeedProvider = {
     const query = new URLSearchParams(Object.entries({ ...clean, type: '' }).filter(([, v]) => v)).toString();
     const parts = [
       t(clean.type ? `content.listing.${clean.type}` : 'content.listing.all'),
-      clean.area && t(`content.area.${clean.area}`),
+      clean.area && t(`area.${clean.area}`),
       clean.country && countryName(clean.country.toUpperCase(), lang),
     ].filter(Boolean);
     return {
