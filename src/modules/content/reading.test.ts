@@ -211,10 +211,12 @@ appTest('every listing has RSS and Atom feeds that a feed reader parses', async 
     ['Засадени липи по булеварда'],
     'in the reader’s language',
   );
+  const climate = await read('/en/feeds/content.rss?area=climate');
   assert.deepEqual(
-    (await read('/en/feeds/content.rss?area=climate')).items.map((i) => i.title),
+    climate.items.map((i) => i.title),
     ['Covenant of Mayors: networks of towns invited as supporters'],
   );
+  assert.match(climate.title ?? '', /Climate and energy/, 'a feed of an area is named after it');
   assert.deepEqual((await read('/en/feeds/content.atom?type=practice')).items.length, 1);
   const home = await app.inject({ url: '/en/' });
   assert.match(home.body, /What is new across Europe/);
