@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { Parser } from 'htmlparser2';
 import { idFrom, sampleTowns } from '../../../test/content.ts';
@@ -200,4 +201,42 @@ appTest('the sanitiser keeps what editors need: structure and ordinary links', a
   assert.equal(renderBody('<b>bold</b> and <span style="color:red">plain</span>'), '<p><b>bold</b> and plain</p>');
   void app;
   void database;
+});
+
+/** Markup that got past sanitisers once: raw-text elements closed early, frames' fallback, SVG animation, refresh. */
+const PARSER_TRICKS = [
+  '<b><noscript></b><img src=x onerror=alert(1)></noscript>',
+  '<ul><li><noscript></li></ul><a href="javascript:alert(1)">x</a></noscript>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>',
+  '<iframe><iframe><iframe><img src=x onerror=alert(1)></iframe></iframe></iframe>',
+  '<iframe src="javascript:alert(1)"><a href="javascript:alert(2)">x</a>',
+  '<textarea></textarea/><img src=x onerror=alert(1)></textarea>',
+  '<xmp><img src=x onerror=alert(1)></xmp>',
+  '<svg><textarea><img src=x onerror=alert(1)></textarea></svg>',
+  '<svg><a href="#"><animate attributeName="href" values="#;javascript:alert(1)"/>x</a></svg>',
+  '<a href="#x"><svg:animate attributeName="href" to="javascript:alert(1)"/>click</a>',
+  '<a href="#x"><set attributeName="href" to="javascript:alert(1)"/>click</a>',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '<option>&lt;script&gt;alert(1)&lt;/script&gt;</option>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+];
+
+/** What sanitize.ts lets a body hold. */
+const BODY_TAGS = new Set(
+  'p br strong b em i u s a ul ol li h2 h3 h4 blockquote code pre hr table thead tbody tr th td caption abbr sub sup'.split(' '),
+);
+
+test('a body keeps only its allowed elements and nothing that runs, whatever parser trick its markup plays', async () => {
+  const { renderBody } = await import('./service/sanitize.ts');
+  for (const payload of PARSER_TRICKS) {
+    for (const source of [payload, `Intro\n\n${payload}\n\nEnd`]) {
+      const html = renderBody(source);
+      assert.deepEqual(activeContent(html), [], `${payload} → ${html}`);
+      assert.deepEqual(
+        tagsIn(html).filter((tag) => !BODY_TAGS.has(tag)),
+        [],
+        `${payload} → ${html}`,
+      );
+    }
+  }
 });
