@@ -66,22 +66,38 @@ export function precompressAssets(cacheDirs: string[]): string | undefined {
   for (const cacheDir of cacheDirs) {
     const target = join(cacheDir, v);
     try {
-      if (statSync(join(target, 'complete'), { throwIfNoEntry: false })) return target;
-      // Built aside and renamed into place, so that processes starting together never see half a folder.
-      const building = `${target}.${process.pid}.${Date.now()}`;
-      for (const root of assetRoots) compressRoot(root, join(building, root.name));
-      writeFileSync(join(building, 'complete'), '');
-      try {
-        renameSync(building, target);
-      } catch {
-        rmSync(building, { recursive: true, force: true });
-      }
-      if (statSync(join(target, 'complete'), { throwIfNoEntry: false })) return target;
+      if (!statSync(join(target, 'complete'), { throwIfNoEntry: false })) build(target);
+      const now = new Date();
+      utimesSync(target, now, now);
+      forgetOldVersions(cacheDir, v);
+      return target;
     } catch {
       // Not writable (a read-only install): try the next folder.
     }
   }
   return undefined;
+}
+
+/** Built aside and renamed into place, so that processes starting together never see half a folder. */
+function build(target: string): void {
+  const building = `${target}.${process.pid}.${Date.now()}`;
+  for (const root of assetRoots) compressRoot(root, join(building, root.name));
+  writeFileSync(join(building, 'complete'), '');
+  try {
+    renameSync(building, target);
+  } catch {
+    // Another process was quicker: its folder holds the same files.
+    rmSync(building, { recursive: true, force: true });
+  }
+}
+
+/** A version no process has started with for a week is removed: its files were replaced long since. */
+function forgetOldVersions(cacheDir: string, current: string): void {
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of readdirSync(cacheDir)) {
+    const path = join(cacheDir, name);
+    if (name !== current && statSync(path).mtimeMs < weekAgo) rmSync(path, { recursive: true, force: true });
+  }
 }
 
 function compressRoot(root: AssetRoot, into: string): void {

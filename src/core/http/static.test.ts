@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { appTest } from '../../../test/helpers/app.ts';
-import { assetRoots } from './assets.ts';
+import { assetRoots, assetVersion, precompressAssets } from './assets.ts';
 import { IMMUTABLE, SHORT_LIVED } from './static.ts';
 
 const [publicRoot, leafletRoot] = assetRoots;
@@ -79,4 +81,24 @@ appTest('an asset without the current version is kept only briefly; copies and u
     const res = await app.inject({ url, headers: { 'accept-encoding': 'br, gzip' } });
     assert.ok([403, 404].includes(res.statusCode), `${url} answers ${res.statusCode}`);
   }
+});
+
+test('assets are compressed into the first cache folder that can be written, once per version', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'municipium-assets-'));
+  const stale = join(dir, '0000000000');
+  mkdirSync(stale);
+  utimesSync(stale, new Date(2020, 0, 1), new Date(2020, 0, 1));
+  const blocked = join(dir, 'a-file');
+  writeFileSync(blocked, '');
+  const target = precompressAssets([join(blocked, 'cache'), dir]);
+  assert.equal(target, join(dir, assetVersion()));
+  const css = source(publicRoot, 'app.css');
+  assert.ok(brotliDecompressSync(readFileSync(join(target!, 'public', 'app.css.br'))).equals(css));
+  assert.ok(gunzipSync(readFileSync(join(target!, 'public', 'app.css.gz'))).equals(css));
+  assert.ok(readFileSync(join(target!, 'public', 'app.css')).equals(css));
+  assert.ok(!existsSync(join(target!, 'public', 'favicon.svg.br')), 'too small to gain');
+  assert.ok(!existsSync(join(target!, 'leaflet', 'images', 'layers.png.br')), 'a picture is compressed already');
+  assert.ok(!existsSync(stale), 'a version unused for a week is removed');
+  assert.equal(precompressAssets([dir]), target, 'the next start finds it');
+  assert.equal(precompressAssets([join(blocked, 'cache')]), undefined, 'nowhere to write: files go out as they are');
 });
