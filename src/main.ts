@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { ConfigError } from './core/config.ts';
 import { startServer, stopServer } from './core/server.ts';
 import { modules } from './modules/index.ts';
@@ -5,6 +6,8 @@ import { modules } from './modules/index.ts';
 try {
   const running = await startServer(modules);
   running.app.log.info({ database: running.database.dialect, location: running.database.location }, 'database ready');
+  // Log lines are written in batches: the start-up ones go out before the banner.
+  (running.app.log as FastifyBaseLogger & { flush?: () => void }).flush?.();
   const notes = (await Promise.all(modules.map((m) => m.startupNotes?.(running.app.context) ?? []))).flat();
   process.stdout.write(
     `\n  Municipium is running at ${running.url}\n  Database: ${running.database.dialect} (${running.database.location})\n${notes.map((n) => `  ${n}\n`).join('')}\n`,

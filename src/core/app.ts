@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import pino from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerFeeds } from './feeds.ts';
 import { registerHealth } from './health.ts';
+import { registerCompression } from './http/compression.ts';
 import { registerErrorHandlers } from './http/errors.tsx';
-import { publicDir, registerPages } from './http/pages.ts';
+import { RequestLog } from './http/logging.ts';
+import { registerPages } from './http/pages.ts';
 import { registerRequestChecks } from './http/requests.ts';
 import { registerSecurity } from './http/security.ts';
+import { registerStatic } from './http/static.ts';
 import { negotiateLanguage } from './i18n/negotiate.ts';
 import { startJobs } from './jobs.ts';
 import { MailSender } from './mail/sender.ts';
@@ -39,6 +41,9 @@ export function loggerOptions(config: Config) {
   return {
     level: config.logLevel,
     redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    // Lines are written in batches of 4 KB (at least every second, and on exit) rather than one
+    // write per line: a busy portal writes a line per request.
+    stream: pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 }),
   };
 }
 
@@ -48,6 +53,7 @@ export async function buildApp({ config, database, modules, logger, background =
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
+    logController: new RequestLog(),
     // Finish the requests in flight on close, answer new ones with 503 and drop idle connections.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -74,31 +80,9 @@ export async function buildApp({ config, database, modules, logger, background =
   );
   registerRequestChecks(app);
   registerErrorHandlers(app, config);
-  await app.register(fastifyStatic, {
-    root: publicDir,
-    prefix: '/static/',
-    maxAge: '7d',
-    immutable: true,
-    index: false,
-  });
-  // Leaflet is served from its npm package: no CDN, the same version as installed.
-  await app.register(fastifyStatic, {
-    root: fileURLToPath(new URL('../../node_modules/leaflet/dist/', import.meta.url)),
-    prefix: '/static/vendor/leaflet/',
-    maxAge: '7d',
-    index: false,
-    decorateReply: false,
-    allowedPath: (path) => !path.endsWith('.map'),
-  });
-  // Its marker clusters, for maps of many places, the same way.
-  await app.register(fastifyStatic, {
-    root: fileURLToPath(new URL('../../node_modules/leaflet.markercluster/dist/', import.meta.url)),
-    prefix: '/static/vendor/leaflet.markercluster/',
-    maxAge: '7d',
-    index: false,
-    decorateReply: false,
-    allowedPath: (path) => !path.endsWith('.map') && !path.includes('-src.'),
-  });
+  // Static files first: they come compressed from disk, and the compression of rendered answers skips them.
+  await registerStatic(app, config);
+  await registerCompression(app, config);
 
   // The read API is open data: any site may fetch it.
   app.addHook('onSend', async (req, reply) => {

@@ -12,6 +12,8 @@ test('defaults serve localhost:3000 on SQLite in ./data', () => {
   assert.equal(c.dataDir, join(process.cwd(), 'data'));
   assert.equal(c.databaseUrl, `sqlite:${join(process.cwd(), 'data', 'municipium.sqlite')}`);
   assert.equal(c.env, 'production', 'no error details unless asked for');
+  assert.equal(c.compression, true, 'answers are compressed unless a proxy does it');
+  assert.equal(loadConfig({ COMPRESSION: 'off' }).compression, false);
 });
 
 test('values from the environment are used, blank ones ignored', () => {
@@ -41,6 +43,7 @@ test('a bad value stops start-up with a message naming it', () => {
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL: must start with postgres:\/\/, sqlite: or file:/);
   assert.throws(() => loadConfig({ SMTP_URL: 'mail.example.eu' }), /SMTP_URL/);
   assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
+  assert.throws(() => loadConfig({ COMPRESSION: 'gzip' }), /COMPRESSION: must be on or off/);
   assert.throws(() => loadConfig({ SECRET_KEY: 'short' }), /SECRET_KEY: must be at least 32 characters/);
   assert.throws(() => loadConfig({ MAP_TILE_URL: 'https://tiles.example.eu/map.png' }), /MAP_TILE_URL: must be an http\(s\) URL template/);
 });

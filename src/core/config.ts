@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean | string;
   rateLimitPerMinute: number;
+  /** Brotli and gzip for what the portal answers; off when a reverse proxy compresses instead. */
+  compression: boolean;
   siteName: string;
   /** Map tiles: a URL template with {z}, {x} and {y}, and the attribution its provider asks for. */
   mapTileUrl: string;
@@ -69,6 +71,7 @@ const schema = z.object({
     .int('must be a whole number (0 turns it off)')
     .min(0, 'must be a whole number (0 turns it off)')
     .default(600),
+  COMPRESSION: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   MAP_TILE_URL: z
     .string()
     .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}')
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: v.LOG_LEVEL,
     trustProxy: parseTrustProxy(v.TRUST_PROXY),
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
+    compression: v.COMPRESSION === 'on',
     siteName: v.SITE_NAME,
     mapTileUrl: v.MAP_TILE_URL,
     mapAttribution: v.MAP_ATTRIBUTION,

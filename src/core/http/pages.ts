@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ComponentType, h, type VNode } from 'preact';
 import type { Actor } from '../authz.ts';
@@ -10,6 +8,7 @@ import { negotiateLanguage } from '../i18n/negotiate.ts';
 import type { NavEntry } from '../modules.ts';
 import { ConfirmLinkPage, LinkExpired } from '../views/forms.tsx';
 import { type PageOptions, renderDocument } from '../views/render.tsx';
+import { assetVersion } from './assets.ts';
 import { refusedStatus } from './forms.ts';
 import { NO_STORE } from './guards.ts';
 
@@ -33,15 +32,6 @@ declare module 'fastify' {
     /** What a mailed link opens: a button that sends the link's address back as a POST. */
     confirmLink(title: string, lead?: string): FastifyReply;
   }
-}
-
-export const publicDir = new URL('../../../public/', import.meta.url);
-
-function assetVersion(): string {
-  return createHash('sha256')
-    .update(readFileSync(new URL('app.css', publicDir)))
-    .digest('hex')
-    .slice(0, 10);
 }
 
 /** The path after the language prefix, with its query: what the language switcher keeps. */
