@@ -18,6 +18,7 @@ const issueValues = (body: unknown): IssueValues => {
   const areas = (body as { areas?: unknown } | undefined)?.areas;
   return { ...typedValues(body, ['subject', 'body', 'language']), areas: [areas].flat().filter((v): v is string => typeof v === 'string') };
 };
+const editorTitle = (req: FastifyRequest, issue?: Issue) => req.t(issue ? 'newsletters.editor.edit' : 'newsletters.editor.new');
 const valuesOf = (issue: Issue): IssueValues => ({ ...issue, areas: issue.areas.split(',').filter(Boolean) });
 
 /** The desk where those who write for a town, a network or the platform write and send its newsletter. */
@@ -52,7 +53,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   const editor = (req: FastifyRequest, reply: FastifyReply, p: Omit<Parameters<typeof EditorPage>[0], 'csrfToken'>) =>
     reply.headers(NO_STORE).page(<EditorPage {...p} csrfToken={reply.generateCsrf()} />, {
-      title: p.issue ? req.t('newsletters.editor.edit') : req.t('newsletters.editor.new'),
+      title: editorTitle(req, p.issue),
       indexable: false,
     });
 
@@ -68,7 +69,7 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       reply.refused(
         { errors },
         <EditorPage list={list} issue={issue} values={values} errors={errors} csrfToken={reply.generateCsrf()} />,
-        req.t('newsletters.editor.new'),
+        editorTitle(req, issue),
       );
     if ((req.body as { intent?: unknown } | undefined)?.intent === 'preview') {
       const preview = previewOf(req.body);

@@ -95,7 +95,7 @@ export function EditorPage(p: {
         <a href={href(`${base}/desk`)}>{t('newsletters.desk.title', { name: p.list.name })}</a>
       </p>
       <h1>{p.issue ? t('newsletters.editor.edit') : t('newsletters.editor.new')}</h1>
-      {p.notice && <Notice>{t(`newsletters.notice.${p.notice}`, { email: p.values.subject ?? '' })}</Notice>}
+      {p.notice && <Notice>{t(`newsletters.notice.${p.notice}`)}</Notice>}
       <ErrorSummary errors={p.errors} labels={labels} />
       <form method="post" action={action} class="form" noValidate>
         <CsrfField token={p.csrfToken} />
