@@ -22,3 +22,6 @@ export const NEWS = {
 
 /** Where the editor lands after saving: the item's id from the redirect. */
 export const idFrom = (location: unknown) => Number(/\/newsroom\/(\d+)\//.exec(String(location))?.[1]);
+
+/** Adds the places of a CSV (country,code,name,…) to the directory, as the import command does. */
+export const importPlaces = (db: TestDatabase['db'], csv: string) => importRecords(db, csvRecords(csv));

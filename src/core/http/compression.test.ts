@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { importPlaces } from '../../../test/content.ts';
 import { SAMPLE_CSV } from '../../../test/fixtures/municipalities.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import { modules } from '../../modules/index.ts';
-import { csvRecords, importRecords } from '../../modules/municipalities/service/import.ts';
 import { runDemoSeeds } from '../seeds.ts';
 
 const decode = { br: brotliDecompressSync, gzip: gunzipSync };
@@ -25,8 +25,8 @@ const ANSWERS = [
 /** Enough places that the map's data is worth compressing. */
 const VILLAGES = Array.from({ length: 40 }, (_, i) => `FI,V${i},Kylä ${i},${1000 + i},6${i % 9}.5,2${i % 9}.5,Lappi,`).join('\n');
 
-async function withDemoContent(app: FastifyInstance, database: Parameters<typeof importRecords>[0]) {
-  await importRecords(database, csvRecords(`${SAMPLE_CSV}${VILLAGES}\n`));
+async function withDemoContent(app: FastifyInstance, database: Parameters<typeof importPlaces>[0]) {
+  await importPlaces(database, `${SAMPLE_CSV}${VILLAGES}\n`);
   await runDemoSeeds(modules, app.context);
 }
 
