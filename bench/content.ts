@@ -1,7 +1,6 @@
 // News, events, initiatives and practices at 10k, 100k and 1M items: the portal's pages that read
 // them, served by the real server from a database grown step by step.
 // BENCH_CONTENT_SIZES (default 10000,100000,1000000), BENCH_CONTENT_DURATION (seconds, default 5).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +16,11 @@ import { POLICY_AREAS } from '../src/modules/content/schema.ts';
 import { renderBody } from '../src/modules/content/service/sanitize.ts';
 import { modules } from '../src/modules/index.ts';
 import { geoNamesRecords, importRecords } from '../src/modules/municipalities/service/import.ts';
+import { startPortal } from './portal.ts';
 
 const sizes = (process.env.BENCH_CONTENT_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const duration = Number(process.env.BENCH_CONTENT_DURATION ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const root = new URL('..', import.meta.url).pathname;
 const DAY = 86_400_000;
 
 // Deterministic, so that runs and databases get the same data.
@@ -385,31 +384,6 @@ export interface ContentFigures {
   label: string;
   importMs: number;
   steps: ContentStep[];
-}
-
-function startPortal(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '0',
-      ...env,
-    },
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d) => {
-      out += d;
-      const m = /running at http:\/\/localhost:(\d+)\//.exec(out);
-      if (m) resolve({ child, base: `http://127.0.0.1:${m[1]}` });
-    });
-    child.on('exit', (code) => reject(new Error(`the portal exited with ${code}:\n${out}`)));
-  });
 }
 
 async function load(target: string, url: string): Promise<Row> {

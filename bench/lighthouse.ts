@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/core/db/client.ts';
 import { SESSION_COOKIE } from '../src/modules/accounts/routes/session.ts';
 import { startSession } from '../src/modules/accounts/service/sessions.ts';
+import { startPortal } from './portal.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -39,31 +40,6 @@ function startTiles(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['-e', server], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve) => {
     child.stdout?.once('data', (d) => resolve({ child, url: `http://127.0.0.1:${String(d).trim()}/{z}/{x}/{y}.png` }));
-  });
-}
-
-function startPortal(dataDir: string, tiles: string): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: dataDir,
-      MAP_TILE_URL: tiles,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d) => {
-      out += d;
-      const m = /running at (http:\/\/localhost:\d+)\//.exec(out);
-      if (m) resolve({ child, origin: m[1]!.replace('localhost', '127.0.0.1') });
-    });
-    child.on('exit', (code) => reject(new Error(`the portal exited with ${code}:\n${out}`)));
   });
 }
 
@@ -105,10 +81,10 @@ function retried<T>(run: () => T, tries = 3): T {
 export async function benchLighthouse(): Promise<LighthouseRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'municipium-lighthouse-data-'));
   const tiles = await startTiles();
-  const portal = await startPortal(dataDir, tiles.url);
+  const portal = await startPortal({ DATA_DIR: dataDir, MAP_TILE_URL: tiles.url });
   try {
     const cookie = await adminCookie(dataDir);
-    const news = await (await fetch(`${portal.origin}/en/news`)).text();
+    const news = await (await fetch(`${portal.base}/en/news`)).text();
     const item = /href="(\/en\/news\/\d+[^"]*)"/.exec(news)?.[1];
     if (!item) throw new Error('the demo content has no news item');
     const pages: [string, string, string?][] = [
@@ -119,7 +95,7 @@ export async function benchLighthouse(): Promise<LighthouseRow[]> {
       ['newsroom desk', '/en/newsroom', cookie],
     ];
     return pages.map(([page, path, withCookie]) => {
-      const runs = Array.from({ length: RUNS }, () => retried(() => lighthouse(`${portal.origin}${path}`, withCookie)));
+      const runs = Array.from({ length: RUNS }, () => retried(() => lighthouse(`${portal.base}${path}`, withCookie)));
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r[c] ?? 0))]));
       return { page, scores, passes: CATEGORIES.every((c) => (scores[c] ?? 0) >= BAR[c]) };
     });
