@@ -104,13 +104,26 @@ export const issuesOf = (db: Db, list: string, statuses: Issue['status'][]) =>
 export const issuesSending = (db: Db) =>
   db.selectFrom('newsletter_issues').selectAll().where('status', '=', 'sending').execute() as Promise<Issue[]>;
 
-export async function countDrafts(db: Db, lists: string[]): Promise<number> {
-  if (lists.length === 0) return 0;
-  const row = await db
+/** Drafts per list, in one query; a list without drafts is absent. */
+export async function countDrafts(db: Db, lists: string[]): Promise<Map<string, number>> {
+  if (lists.length === 0) return new Map();
+  const rows = await db
     .selectFrom('newsletter_issues')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select(['list', (eb) => eb.fn.countAll<number>().as('n')])
     .where('list', 'in', lists)
     .where('status', '=', 'draft')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .groupBy('list')
+    .execute();
+  return new Map(rows.map((r) => [r.list, Number(r.n)]));
 }
+
+export const latestSent = (db: Db, list: string) =>
+  db
+    .selectFrom('newsletter_issues')
+    .select(['id', 'subject'])
+    .where('list', '=', list)
+    .where('status', '=', 'sent')
+    .orderBy('sent_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
