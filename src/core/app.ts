@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerFeeds } from './feeds.ts';
 import { registerHealth } from './health.ts';
+import { cachingServer, pageCacheFor, registerCaching } from './http/caching.ts';
 import { registerCompression } from './http/compression.ts';
 import { registerErrorHandlers } from './http/errors.tsx';
 import { RequestLog } from './http/logging.ts';
@@ -48,7 +49,10 @@ export function loggerOptions(config: Config) {
 }
 
 export async function buildApp({ config, database, modules, logger, background = false }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  database.changes.ignore(modules.flatMap((m) => m.privateTables ?? []));
+  const pageCache = pageCacheFor(config, database.changes, () => app.log);
+  const app: FastifyInstance = Fastify({
+    ...(pageCache ? { serverFactory: cachingServer(pageCache) } : {}),
     logger: logger ?? loggerOptions(config),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -61,6 +65,9 @@ export async function buildApp({ config, database, modules, logger, background =
   const ctx = moduleContext(config, database, new MailSender(database, config, app.log), modules);
   app.decorate('context', ctx);
   app.addHook('onClose', () => ctx.mail.stop());
+  // Other processes on the same PostgreSQL database say when they changed something.
+  if (pageCache) await database.changes.listen();
+  app.addHook('onClose', () => database.changes.stop());
   if (background) {
     ctx.mail.start();
     startJobs(
@@ -82,12 +89,13 @@ export async function buildApp({ config, database, modules, logger, background =
   registerErrorHandlers(app, config);
   // Static files first: they come compressed from disk, and the compression of rendered answers skips them.
   await registerStatic(app, config);
-  await registerCompression(app, config);
-
   // The read API is open data: any site may fetch it.
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/') && (req.method === 'GET' || req.method === 'HEAD')) reply.header('access-control-allow-origin', '*');
   });
+  // What is kept is the page as rendered, with every header above: compression comes after.
+  registerCaching(app, database.changes, pageCache);
+  await registerCompression(app, config);
 
   app.get('/', (req, reply) => {
     reply.header('vary', 'Accept-Language').redirect(`/${negotiateLanguage(req.headers['accept-language'])}/`, 302);

@@ -1,9 +1,12 @@
+import { changesOf } from './db/changes.ts';
+
 /**
  * Answers a process keeps for a while, per database (a process serves one; tests open many) and
- * per purpose. Other processes see a change when their copy expires, so keep lifetimes short.
+ * per purpose. A change to the data, in this process or another (see Changes), makes them be read
+ * again; the lifetime bounds what changes with the clock alone.
  */
 export class Remembered<T> {
-  private readonly byDatabase = new WeakMap<object, Map<string, { at: number; value: Promise<T> }>>();
+  private readonly byDatabase = new WeakMap<object, Map<string, { at: number; version: number; value: Promise<T> }>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -16,17 +19,13 @@ export class Remembered<T> {
       entries = new Map();
       this.byDatabase.set(db, entries);
     }
+    const version = changesOf(db)?.current() ?? 0;
     const hit = entries.get(key);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
+    if (hit && hit.version === version && Date.now() - hit.at < this.ttlMs) return hit.value;
     if (entries.size >= this.max) entries.delete(entries.keys().next().value!);
     const value = load();
-    entries.set(key, { at: Date.now(), value });
+    entries.set(key, { at: Date.now(), version, value });
     value.catch(() => entries!.delete(key));
     return value;
-  }
-
-  /** After a change made in this process, its answers are read again. */
-  forget(db: object): void {
-    this.byDatabase.delete(db);
   }
 }

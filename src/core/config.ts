@@ -18,6 +18,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Brotli and gzip for what the portal answers; off when a reverse proxy compresses instead. */
   compression: boolean;
+  /** Megabytes of whole anonymous answers kept in memory; 0 when PAGE_CACHE is off. */
+  pageCacheMb: number;
   siteName: string;
   /** Map tiles: a URL template with {z}, {x} and {y}, and the attribution its provider asks for. */
   mapTileUrl: string;
@@ -72,6 +74,13 @@ const schema = z.object({
     .min(0, 'must be a whole number (0 turns it off)')
     .default(600),
   COMPRESSION: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  PAGE_CACHE: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  PAGE_CACHE_MB: z.coerce
+    .number({ error: 'must be a whole number of megabytes from 1 to 4096' })
+    .int('must be a whole number of megabytes from 1 to 4096')
+    .min(1, 'must be a whole number of megabytes from 1 to 4096')
+    .max(4096, 'must be a whole number of megabytes from 1 to 4096')
+    .default(32),
   MAP_TILE_URL: z
     .string()
     .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}')
@@ -105,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(v.TRUST_PROXY),
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE,
     compression: v.COMPRESSION === 'on',
+    pageCacheMb: v.PAGE_CACHE === 'on' ? v.PAGE_CACHE_MB : 0,
     siteName: v.SITE_NAME,
     mapTileUrl: v.MAP_TILE_URL,
     mapAttribution: v.MAP_ATTRIBUTION,

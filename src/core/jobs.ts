@@ -5,7 +5,11 @@ import type { Job, ModuleContext } from './modules.ts';
 export function startJobs(app: FastifyInstance, jobs: Job[], ctx: ModuleContext): void {
   const timers = jobs.map((job) => {
     const timer = setInterval(() => {
-      job.run(ctx).catch((err: unknown) => app.log.error({ err, job: job.name }, 'job failed'));
+      job
+        .run(ctx)
+        // What a job changed is told to the other processes once it is committed.
+        .then(() => ctx.database.changes.flush())
+        .catch((err: unknown) => app.log.error({ err, job: job.name }, 'job failed'));
     }, job.everyMs);
     timer.unref();
     return timer;

@@ -200,6 +200,8 @@ export interface ModuleManifest {
   personalData?: PersonalData;
   commands?: CliCommand[];
   jobs?: Job[];
+  /** Its tables whose rows no page shows (sessions, tokens, private messages): writing them keeps cached pages. */
+  privateTables?: string[];
   /** Runs before the server listens, e.g. to import data a new installation needs. */
   onStart?: (ctx: ModuleContext) => Promise<void>;
   /** Lines for the operator when the server starts, e.g. how to create the first admin. */

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { Changes, notifyStatement, sqliteChanges, watchChanges } from './changes.ts';
 import type { Tables } from './tables.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -12,6 +13,8 @@ export interface Database {
   dialect: DialectName;
   /** Where the data lives, without credentials: for logs and the health check. */
   location: string;
+  /** When the data last changed, in this process or another (what cached pages are checked against). */
+  changes: Changes;
   close(): Promise<void>;
 }
 
@@ -42,8 +45,13 @@ function openSqlite(url: string): Database {
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   connection.pragma('synchronous = NORMAL');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
-  return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
+  const changes = sqliteChanges(connection);
+  const db = new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+    plugins: [changes.plugin()],
+  });
+  watchChanges(db, changes);
+  return { db, dialect: 'sqlite', location: path, changes, close: () => changes.stop().then(() => db.destroy()) };
 }
 
 const STATEMENT_CACHE = 500;
@@ -82,13 +90,20 @@ function openPostgres(url: string, options: { schema?: string; poolSize?: number
   // The portal's queries are short. The planner's costs for a full-text match or a count over
   // many rows often pass the JIT threshold, and compiling then takes 10–30 ms, longer than the query.
   pool.on('connect', (client) => void client.query('set jit = off').catch(() => {}));
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const changes = new Changes({
+    listenClient: () =>
+      new pg.Client({ connectionString: url, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) }),
+    notify: (payload) => notifyStatement(payload).execute(db),
+  });
+  const db: Kysely<Tables> = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), plugins: [changes.plugin()] });
+  watchChanges(db, changes);
   const u = new URL(url);
   return {
     db,
     dialect: 'postgres',
     location: `${u.hostname}:${u.port || 5432}${u.pathname}`,
-    close: () => db.destroy(),
+    changes,
+    close: () => changes.stop().then(() => db.destroy()),
   };
 }
 

@@ -26,6 +26,7 @@ const organisationScope: ScopeDefinition = {
 /** People, sessions, roles and the policy on who may do what; organisations; the audit log. */
 export const accounts: ModuleManifest = {
   name: 'accounts',
+  privateTables: ['sessions', 'account_tokens', 'invitations'],
   scopes: [organisationScope],
   migrations: { '20261121_02_accounts': accountsTables, '20261130_01_terms_version': termsVersion },
   routes: (app, ctx) => {

@@ -10,6 +10,7 @@ import './schema.ts';
 /** Newsletters of the platform, of each municipality and of each network, with double opt-in and one-click leaving. */
 export const newsletters: ModuleManifest = {
   name: 'newsletters',
+  privateTables: ['newsletter_subscriptions'],
   migrations: { '20261130_03_newsletters': tables },
   routes: (app, ctx) => {
     publicRoutes(app, ctx);

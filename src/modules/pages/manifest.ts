@@ -8,6 +8,7 @@ import './schema.ts';
 /** The portal's own pages: home, about, accessibility statement, privacy notice, terms of use and contact. */
 export const pages: ModuleManifest = {
   name: 'pages',
+  privateTables: ['contact_messages'],
   migrations: { '20261121_01_contact_messages': contactMessages },
   routes: pagesRoutes,
   nav: [

@@ -16,7 +16,6 @@ import type { ContentItem, ContentItemRow, ContentText, OwnerType, PolicyArea, S
 import { createInput, type DetailsInput, detailsInput, isTimeZone, LIMITS, publishInput, type TextsInput, textsInput } from '../schema.ts';
 import { storeImage } from './images.ts';
 import { describeOwners, writerScopes } from './owners.ts';
-import { forgetRecent } from './read.ts';
 import { renderBody } from './sanitize.ts';
 import { instantIn } from './times.ts';
 
@@ -255,7 +254,6 @@ export async function saveItem(
       ip,
     );
   });
-  forgetRecent(ctx);
   return { ok: true, id: id! };
 }
 
@@ -289,7 +287,6 @@ export async function publishItem(ctx: ModuleContext, actor: Actor, item: Conten
       ip,
     );
   });
-  forgetRecent(ctx);
   return { ok: true, id: item.id };
 }
 
@@ -300,7 +297,6 @@ export async function unpublishItem(ctx: ModuleContext, actor: Actor, item: Cont
     await repo.setAreasPublished(trx, item.id, null);
     await audit(trx, actor, { action: 'content.unpublish', subjectType: 'content', subjectId: item.id }, ip);
   });
-  forgetRecent(ctx);
 }
 
 /** Brings back the texts (and, for the original language, the details) of a revision, as a new revision. */
@@ -341,7 +337,6 @@ export async function restoreRevision(
       ip,
     );
   });
-  forgetRecent(ctx);
   return true;
 }
 
@@ -392,7 +387,6 @@ export interface ItemSpec {
 }
 
 export async function insertItem(ctx: ModuleContext, spec: ItemSpec): Promise<number> {
-  forgetRecent(ctx);
   return transaction(ctx.database.db, async (trx) => {
     const now = new Date().toISOString();
     const original = spec.texts[spec.language]!;

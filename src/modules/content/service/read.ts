@@ -60,8 +60,8 @@ export async function cardsOf(ctx: ModuleContext, items: ContentItem[], language
 
 /**
  * What is new (home page, profile newsrooms, feeds, the first pages of listings) is read often and
- * changes rarely: each process keeps these lists half a minute, and forgets them when it publishes
- * or edits.
+ * changes rarely: each process keeps these lists half a minute, and reads them again as soon as
+ * anything is published or edited, by any process.
  */
 const recent = new Remembered<Awaited<ReturnType<typeof listCards>>>(30_000, 3000);
 
@@ -87,11 +87,6 @@ export function listingCards(ctx: ModuleContext, filter: RecentFilter, language:
 
 /** Rendered parts of other modules' pages (a profile's newsroom), kept and forgotten like the lists. */
 export const recentHtml = new Remembered<string>(30_000, 5000);
-
-export function forgetRecent(ctx: ModuleContext): void {
-  recent.forget(ctx.database.db);
-  recentHtml.forget(ctx.database.db);
-}
 
 /** A page of cards; `count: false` skips counting where a page shows no total (home, sections, feeds). */
 export async function listCards(

@@ -155,11 +155,6 @@ export const factsOf = (db: Kysely<Tables>) => remembered(db, 'facts', () => por
 
 export const regionsList = (db: Kysely<Tables>, country: string) => remembered(db, `regions:${country}`, () => regionsOf(db, country));
 
-/** After places were added in this process, counts are read again. */
-export function forgetSummaries(db: Kysely<Tables>): void {
-  summaries.forget(db);
-}
-
 export const municipalityById = findById;
 
 /** Summaries of the given municipalities, by id: what other modules show of an owner. */

@@ -20,7 +20,6 @@ import {
 } from '../repo.ts';
 import { PROPOSAL_LIMITS, proposalInput } from '../schema.ts';
 import { profilePath } from '../views/common.tsx';
-import { forgetSummaries } from './directory.ts';
 import { importRecords } from './import.ts';
 import { tellReviewers } from './reviewers.ts';
 
@@ -113,7 +112,6 @@ export async function approveProposal(ctx: ModuleContext, admin: Actor, p: Propo
       await queueTranslatedMail(trx, ctx, 'municipalities.mail.proposalApproved', to.email, to.language, values);
     }
   });
-  forgetSummaries(db);
   ctx.mail.wake();
 }
 

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type SQLite from 'better-sqlite3';
+import {
+  type KyselyPlugin,
+  type OperationNode,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryId,
+  type QueryResult,
+  type RootOperationNode,
+  sql,
+  type UnknownRow,
+} from 'kysely';
+import type pg from 'pg';
+
+/** The channel on which processes sharing a PostgreSQL database tell each other of a change. */
+const CHANNEL = 'municipium_changes';
+
+/** Core's own tables that no page shows: writing them leaves every page as it was. */
+const CORE_PRIVATE_TABLES = ['mail_outbox', 'throttle', 'audit_log'];
+
+/**
+ * Knows when the data pages are made of has changed, in this process or another: a write through
+ * this process's database, a commit by another connection to the same SQLite file, or a
+ * notification from another process on the same PostgreSQL database. What keeps rendered answers
+ * (the page cache, remembered lists) compares `version` with the one it kept them at.
+ */
+export class Changes extends EventEmitter {
+  version = 0;
+  private pending = false;
+  private readonly privateTables = new Set(CORE_PRIVATE_TABLES);
+  private readonly instance = randomUUID();
+  private listener: pg.Client | undefined;
+  private lastDataVersion: number | undefined;
+
+  constructor(
+    private readonly options: {
+      /** Reads SQLite's data_version: it moves when another connection commits. */
+      sqliteVersion?: () => number;
+      /** A new client for LISTEN, on PostgreSQL. */
+      listenClient?: () => pg.Client;
+      /** Sends the notification (on PostgreSQL). */
+      notify?: (payload: string) => Promise<unknown>;
+    } = {},
+  ) {
+    super();
+    this.lastDataVersion = options.sqliteVersion?.();
+  }
+
+  /** Tables whose rows no page shows (sessions, tokens, private messages). */
+  ignore(tables: readonly string[]): void {
+    for (const t of tables) this.privateTables.add(t);
+  }
+
+  /** The current version, after looking for commits by other SQLite connections. */
+  current(): number {
+    const read = this.options.sqliteVersion;
+    if (read) {
+      const v = read();
+      if (v !== this.lastDataVersion) {
+        this.lastDataVersion = v;
+        this.bump();
+      }
+    }
+    return this.version;
+  }
+
+  /** A write in this process: pages change now, other processes hear of it shortly (see flush). */
+  written(): void {
+    this.bump();
+    if (this.pending || !this.options.notify) return;
+    this.pending = true;
+    setImmediate(() => void this.flush());
+  }
+
+  /**
+   * Tells other processes, and forgets again here: called after a request or job that wrote, so a
+   * page rendered from a transaction not yet committed when the first word went out is dropped too.
+   */
+  async flush(): Promise<void> {
+    if (!this.pending) return;
+    this.pending = false;
+    this.bump();
+    await this.options.notify?.(this.instance).catch(() => {});
+  }
+
+  /** Whether a write is waiting to be told. */
+  get dirty(): boolean {
+    return this.pending;
+  }
+
+  /** Starts hearing other processes' changes (PostgreSQL); reconnects when the connection drops. */
+  async listen(): Promise<void> {
+    const make = this.options.listenClient;
+    if (!make || this.listener) return;
+    const client = make();
+    this.listener = client;
+    client.on('notification', (n) => {
+      if (n.payload !== this.instance) this.bump();
+    });
+    client.on('error', () => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      // Whatever happened while deaf may have changed anything.
+      this.bump();
+      setTimeout(() => void this.listen().catch(() => {}), 1000).unref();
+    });
+    await client.connect();
+    await client.query(`listen ${CHANNEL}`);
+  }
+
+  async stop(): Promise<void> {
+    await this.flush();
+    const client = this.listener;
+    this.listener = undefined;
+    await client?.end().catch(() => {});
+  }
+
+  /** The Kysely plugin that sees every write. */
+  plugin(): KyselyPlugin {
+    const writes = new WeakSet<QueryId>();
+    return {
+      transformQuery: ({ node, queryId }: PluginTransformQueryArgs): RootOperationNode => {
+        if (this.isWrite(node)) writes.add(queryId);
+        return node;
+      },
+      transformResult: async ({ queryId, result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> => {
+        if (writes.has(queryId)) this.written();
+        return result;
+      },
+    };
+  }
+
+  private bump(): void {
+    this.version++;
+    this.emit('change');
+  }
+
+  private isWrite(node: RootOperationNode): boolean {
+    switch (node.kind) {
+      case 'SelectQueryNode':
+        return false;
+      case 'InsertQueryNode':
+        return !this.privateTables.has(tableName(node.into) ?? '');
+      case 'UpdateQueryNode':
+        return !this.privateTables.has(tableName(node.table) ?? '');
+      case 'DeleteQueryNode':
+        return !node.from.froms.every((f) => this.privateTables.has(tableName(f) ?? ''));
+      case 'RawNode':
+        return !/^\s*(select|with|pragma|explain|show|listen|set)\b/i.test(node.sqlFragments[0] ?? '');
+      default:
+        return true;
+    }
+  }
+}
+
+function tableName(node: OperationNode | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.kind === 'AliasNode') return tableName((node as unknown as { node: OperationNode }).node);
+  if (node.kind === 'TableNode') return (node as unknown as { table: { identifier: { name: string } } }).table.identifier.name;
+  return undefined;
+}
+
+const byDatabase = new WeakMap<object, Changes>();
+
+/** The changes of the database a Kysely instance (not a transaction) belongs to. */
+export function changesOf(db: object): Changes | undefined {
+  return byDatabase.get(db);
+}
+
+export function watchChanges(db: object, changes: Changes): void {
+  byDatabase.set(db, changes);
+}
+
+export function sqliteChanges(connection: SQLite.Database): Changes {
+  const read = connection.prepare('pragma data_version').pluck();
+  return new Changes({ sqliteVersion: () => read.get() as number });
+}
+
+/** The statement that tells the other processes. */
+export const notifyStatement = (payload: string) => sql`select pg_notify(${CHANNEL}, ${payload})`;

@@ -1,0 +1,96 @@
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type RequestListener, type Server } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerFactory } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Changes } from '../db/changes.ts';
+import { COMPRESSIBLE_TYPE } from './compression.ts';
+import { candidateOf, etagOf, type HitLog, matches, PageCache, PRIVATE_PAGE, PUBLIC_PAGE, withVary } from './pagecache.ts';
+
+const FORM_TOKEN = 'name="_csrf"';
+const LANGUAGE_PREFIX = /^\/[a-z]{2}(\/|$)/;
+const LOGS_REQUESTS = new Set(['info', 'debug', 'trace']);
+
+/**
+ * The HTTP server, with the page cache answering before Fastify sees the request. Fastify's own
+ * server settings (timeouts) are applied as it would.
+ */
+export function cachingServer(cache: PageCache): FastifyServerFactory {
+  return (handler: RequestListener, options) => {
+    const server: Server = createServer((req, res) => {
+      if (!cache.serve(req, res)) handler(req, res);
+    });
+    const o = options as { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
+    if (o.keepAliveTimeout !== undefined) server.keepAliveTimeout = o.keepAliveTimeout;
+    if (o.requestTimeout !== undefined) server.requestTimeout = o.requestTimeout;
+    if (o.connectionTimeout !== undefined) server.setTimeout(o.connectionTimeout);
+    return server;
+  };
+}
+
+export function pageCacheFor(config: Config, changes: Changes, log: () => FastifyInstance['log']): PageCache | undefined {
+  if (config.pageCacheMb === 0) return undefined;
+  const hitLog: HitLog = (req, status, startedAt) => {
+    const logger = log();
+    if (!LOGS_REQUESTS.has(logger.level)) return;
+    const ms = Math.round((performance.now() - startedAt) * 10) / 10;
+    logger.info({ method: req.method, url: req.url, status, ms, ip: clientIp(req, config), cache: 'hit' }, 'request');
+  };
+  return new PageCache(changes, config.pageCacheMb * 1024 * 1024, config.compression, hitLog);
+}
+
+function clientIp(req: IncomingMessage, config: Config): string | undefined {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (config.trustProxy && typeof forwarded === 'string') return forwarded.split(',')[0]?.trim();
+  return req.socket.remoteAddress;
+}
+
+/**
+ * Says who may keep each answer: a page holding a person's data, a form token or a cookie is
+ * kept by nobody; any other successful GET is public for a short while, with an ETag (304 when
+ * the browser has it), and is kept by the page cache when the request was a candidate. A request
+ * that wrote tells the other processes before its answer leaves. Registered before compression,
+ * so the cache sees the page as rendered.
+ */
+export function registerCaching(app: FastifyInstance, changes: Changes, cache: PageCache | undefined): void {
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      if (changes.dirty) await changes.flush();
+      return payload;
+    }
+    if (reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload)) || !isCacheableType(reply)) {
+      return payload;
+    }
+    if (!markPublic(req, reply, payload)) return payload;
+    const etag = etagOf(payload);
+    reply.header('etag', etag);
+    if (!LANGUAGE_PREFIX.test(req.url)) reply.header('vary', withVary(reply.getHeader('vary'), 'accept-language'));
+    if (matches(req.headers['if-none-match'], etag)) {
+      reply.code(304).removeHeader('content-type');
+      return null;
+    }
+    const candidate = candidateOf(req.raw);
+    if (cache && candidate && req.method === 'GET') cache.store(candidate, reply.getHeaders() as OutgoingHttpHeaders, payload, etag);
+    return payload;
+  });
+}
+
+function isCacheableType(reply: FastifyReply): boolean {
+  const type = reply.getHeader('content-type');
+  return typeof type === 'string' && COMPRESSIBLE_TYPE.test(type);
+}
+
+/** Sets who may keep the answer; true when it is public (the route did not say otherwise). */
+function markPublic(req: FastifyRequest, reply: FastifyReply, payload: string | Buffer): boolean {
+  const set = reply.getHeader('cache-control');
+  const said = set === undefined ? undefined : String(set);
+  if (reply.hasHeader('set-cookie') || payload.includes(FORM_TOKEN)) {
+    if (!said?.includes('no-store')) reply.header('cache-control', PRIVATE_PAGE);
+    return false;
+  }
+  if (said !== undefined) return !/no-store|no-cache|private/.test(said);
+  if (req.actor) {
+    reply.header('cache-control', PRIVATE_PAGE);
+    return false;
+  }
+  reply.header('cache-control', PUBLIC_PAGE);
+  return true;
+}
