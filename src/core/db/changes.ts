@@ -33,6 +33,7 @@ export class Changes extends EventEmitter {
   private readonly instance = randomUUID();
   private listener: pg.Client | undefined;
   private lastDataVersion: number | undefined;
+  private stopped = false;
 
   constructor(
     private readonly options: {
@@ -91,26 +92,39 @@ export class Changes extends EventEmitter {
   }
 
   /** Starts hearing other processes' changes (PostgreSQL); reconnects when the connection drops. */
-  async listen(): Promise<void> {
+  listen(): Promise<void> {
+    this.stopped = false;
+    return this.connect();
+  }
+
+  private async connect(): Promise<void> {
     const make = this.options.listenClient;
-    if (!make || this.listener) return;
+    if (!make || this.listener || this.stopped) return;
     const client = make();
     this.listener = client;
     client.on('notification', (n) => {
       if (n.payload !== this.instance) this.bump();
     });
-    client.on('error', () => {
+    const lost = () => {
       if (this.listener !== client) return;
       this.listener = undefined;
+      void client.end().catch(() => {});
       // Whatever happened while deaf may have changed anything.
       this.bump();
-      setTimeout(() => void this.listen().catch(() => {}), 1000).unref();
-    });
-    await client.connect();
-    await client.query(`listen ${CHANNEL}`);
+      setTimeout(() => void this.connect(), 1000).unref();
+    };
+    client.on('error', lost);
+    try {
+      await client.connect();
+      await client.query(`listen ${CHANNEL}`);
+    } catch {
+      // The database is out of reach: the health check says so; hearing resumes when it is back.
+      lost();
+    }
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.flush();
     const client = this.listener;
     this.listener = undefined;
