@@ -56,3 +56,20 @@ dbTest('at warn requests are not logged, and a failing request still is', async 
     await app.close();
   }
 });
+
+dbTest('a page sent from memory is logged at info too, marked as a cache hit', async (database) => {
+  const { app, lines } = await loggedApp(database, 'info');
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    for (let i = 0; i < 2; i++) await (await fetch(`http://127.0.0.1:${port}/en/about`)).text();
+    const about = lines.filter((l) => l.msg === 'request' && l.url === '/en/about');
+    assert.equal(about.length, 2, 'both visits are logged');
+    assert.equal(about[1]?.cache, 'hit');
+    assert.equal(about[1]?.status, 200);
+    assert.equal(about[1]?.ip, '127.0.0.1');
+    assert.equal(typeof about[1]?.ms, 'number');
+  } finally {
+    await app.close();
+  }
+});
