@@ -7,9 +7,9 @@ export function startJobs(app: FastifyInstance, jobs: Job[], ctx: ModuleContext)
     const timer = setInterval(() => {
       job
         .run(ctx)
+        .catch((err: unknown) => app.log.error({ err, job: job.name }, 'job failed'))
         // What a job changed is told to the other processes once it is committed.
-        .then(() => ctx.database.changes.flush())
-        .catch((err: unknown) => app.log.error({ err, job: job.name }, 'job failed'));
+        .finally(() => void ctx.database.changes.settle());
     }, job.everyMs);
     timer.unref();
     return timer;

@@ -29,6 +29,7 @@ const CORE_PRIVATE_TABLES = ['mail_outbox', 'throttle', 'audit_log'];
 export class Changes extends EventEmitter {
   version = 0;
   private pending = false;
+  private unsettled = false;
   private readonly privateTables = new Set(CORE_PRIVATE_TABLES);
   private readonly instance = randomUUID();
   private listener: pg.Client | undefined;
@@ -67,18 +68,16 @@ export class Changes extends EventEmitter {
     return this.version;
   }
 
-  /** A write in this process: pages change now, other processes hear of it shortly (see flush). */
+  /** A write in this process: pages change now, other processes hear of it at once and again when it settles. */
   written(): void {
     this.bump();
+    this.unsettled = true;
     if (this.pending || !this.options.notify) return;
     this.pending = true;
     setImmediate(() => void this.flush());
   }
 
-  /**
-   * Tells other processes, and forgets again here: called after a request or job that wrote, so a
-   * page rendered from a transaction not yet committed when the first word went out is dropped too.
-   */
+  /** Tells other processes of writes made since it last did (a write outside any request, or the command line's). */
   async flush(): Promise<void> {
     if (!this.pending) return;
     this.pending = false;
@@ -86,9 +85,16 @@ export class Changes extends EventEmitter {
     await this.options.notify?.(this.instance).catch(() => {});
   }
 
-  /** Whether a write is waiting to be told. */
-  get dirty(): boolean {
-    return this.pending;
+  /**
+   * Called once a request or job that wrote is done, its transactions committed: tells everyone
+   * again, so a page another process rendered from data not yet committed when the first word
+   * went out is dropped too.
+   */
+  async settle(): Promise<void> {
+    if (!this.unsettled) return;
+    this.unsettled = false;
+    this.pending = true;
+    await this.flush();
   }
 
   /** Starts hearing other processes' changes (PostgreSQL); reconnects when the connection drops. */
@@ -125,7 +131,7 @@ export class Changes extends EventEmitter {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.flush();
+    await this.settle();
     const client = this.listener;
     this.listener = undefined;
     await client?.end().catch(() => {});

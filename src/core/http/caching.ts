@@ -53,7 +53,7 @@ function clientIp(req: IncomingMessage, config: Config): string | undefined {
 export function registerCaching(app: FastifyInstance, changes: Changes, cache: PageCache | undefined): void {
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      if (changes.dirty) await changes.flush();
+      await changes.settle();
       return payload;
     }
     if (reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload)) || !isCacheableType(reply)) {

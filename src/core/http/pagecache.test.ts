@@ -136,7 +136,7 @@ dbTest('a change made by another process is on the next request', async (databas
     // Another connection, as the command line or a second server would have.
     const heard = new Promise((resolve) => database.changes.once('change', resolve));
     await other.db.updateTable('municipalities').set({ population: 150001 }).where('name', '=', 'Stara Zagora').execute();
-    await other.changes.flush();
+    await other.changes.settle();
     // On PostgreSQL the word comes by LISTEN/NOTIFY; SQLite reads it from the file at the next request.
     if (database.dialect === 'postgres') await heard;
     const after = await get(PROFILE);
