@@ -1,9 +1,11 @@
+import { ReadStream, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type RequestListener, type Server } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerFactory } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Changes } from '../db/changes.ts';
 import { COMPRESSIBLE_TYPE } from './compression.ts';
-import { candidateOf, etagOf, type HitLog, matches, PageCache, PRIVATE_PAGE, PUBLIC_PAGE, withVary } from './pagecache.ts';
+import { candidateOf, etagOf, type HitLog, matches, PageCache, PRIVATE_PAGE, PUBLIC_PAGE, VERSIONED_ASSET, withVary } from './pagecache.ts';
+import { IMMUTABLE } from './static.ts';
 
 const FORM_TOKEN = 'name="_csrf"';
 const LANGUAGE_PREFIX = /^\/[a-z]{2}(\/|$)/;
@@ -56,6 +58,10 @@ export function registerCaching(app: FastifyInstance, changes: Changes, cache: P
       await changes.settle();
       return payload;
     }
+    if (payload instanceof ReadStream) {
+      if (cache) pinAsset(cache, req, reply, payload);
+      return payload;
+    }
     if (reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload)) || !isCacheableType(reply)) {
       return payload;
     }
@@ -71,6 +77,14 @@ export function registerCaching(app: FastifyInstance, changes: Changes, cache: P
     if (cache && candidate && req.method === 'GET') cache.store(candidate, reply.getHeaders() as OutgoingHttpHeaders, payload, etag);
     return payload;
   });
+}
+
+/** A versioned asset sent whole from disk is kept, so that the next request for it is answered from memory. */
+function pinAsset(cache: PageCache, req: FastifyRequest, reply: FastifyReply, file: ReadStream): void {
+  if (reply.statusCode !== 200 || req.headers.range || !VERSIONED_ASSET.test(req.url)) return;
+  if (reply.getHeader('cache-control') !== IMMUTABLE) return;
+  const encoding = String(reply.getHeader('content-encoding') ?? '');
+  cache.pin(req.url, encoding, reply.getHeaders() as OutgoingHttpHeaders, readFileSync(file.path));
 }
 
 function isCacheableType(reply: FastifyReply): boolean {

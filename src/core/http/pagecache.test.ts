@@ -161,3 +161,23 @@ appTest(
   },
   { PAGE_CACHE: 'off' },
 );
+
+appTest('a versioned stylesheet is sent from memory after its first request, in each encoding, with the same bytes', async (app) => {
+  const get = await served(app);
+  const css = /href="(\/static\/app\.css\?v=[0-9a-f]+)"/.exec(await (await get('/en/about')).text())?.[1] ?? '';
+  assert.ok(css, 'the page links its stylesheet with a version');
+  for (const encoding of ['br', 'gzip', 'identity']) {
+    const first = await raw(app, css, { 'accept-encoding': encoding });
+    const second = await raw(app, css, { 'accept-encoding': encoding });
+    assert.equal(first.headers['x-cache'], undefined, encoding);
+    assert.equal(second.headers['x-cache'], 'hit', encoding);
+    assert.ok(second.body.equals(first.body), `${encoding}: the same bytes`);
+    for (const header of ['content-type', 'content-encoding', 'cache-control', 'etag', 'content-security-policy']) {
+      assert.equal(second.headers[header], first.headers[header], `${encoding}: ${header}`);
+    }
+  }
+  assert.match(String((await raw(app, css, {})).headers['cache-control']), /immutable/);
+  // An address with another version, or a part of the file, is left to the file server.
+  assert.equal((await raw(app, css.replace(/v=\w+/, 'v=0000000000'), {})).headers['x-cache'], undefined);
+  assert.equal((await raw(app, css, { range: 'bytes=0-9' })).headers['x-cache'], undefined);
+});

@@ -20,6 +20,8 @@ const MAX_ENTRY_BYTES = 1024 * 1024;
 /** The only cookie an anonymous visitor's pages do not depend on (it pairs with a form token, never kept). */
 const NEUTRAL_COOKIE = /^\s*_csrf=/;
 const LANGUAGE_PREFIX = /^\/[a-z]{2}(\/|$)/;
+/** A stylesheet, script or picture at its versioned address: the same bytes for as long as the process runs. */
+export const VERSIONED_ASSET = /^\/static\/[\w./-]+\?v=[0-9a-f]{6,40}$/;
 
 /** Headers as a flat list of names and values: Node writes those with the least work. */
 type RawHeaders = string[];
@@ -64,6 +66,8 @@ export type HitLog = (req: IncomingMessage, status: number, startedAt: number) =
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
+  /** Versioned assets by address and encoding: never forgotten, as a new version has a new address. */
+  private readonly assets = new Map<string, Variant>();
 
   constructor(
     private readonly changes: Changes,
@@ -86,6 +90,7 @@ export class PageCache {
   /** Answers from memory when it can (true); otherwise marks the request with what its answer may be kept as. */
   serve(req: IncomingMessage, res: ServerResponse): boolean {
     const startedAt = performance.now();
+    if (VERSIONED_ASSET.test(req.url ?? '')) return this.serveAsset(req, res, startedAt);
     const key = keyOf(req);
     if (!key) return false;
     const version = this.changes.current();
@@ -101,6 +106,29 @@ export class PageCache {
     }
     (req as Carrier)[CANDIDATE] = { key, version };
     return false;
+  }
+
+  /** Keeps a versioned asset as it was sent from disk (in one encoding), with the headers it went with. */
+  pin(url: string, encoding: string, headers: OutgoingHttpHeaders, body: Buffer): void {
+    const kept: OutgoingHttpHeaders = { ...FROM_MEMORY };
+    for (const [name, value] of Object.entries(headers)) {
+      if (value !== undefined && !UNKEPT_HEADERS.has(name)) kept[name] = value;
+    }
+    if (headers.etag) kept.etag = headers.etag;
+    this.assets.set(`${url}\n${encoding}`, { headers: raw({ ...kept, 'content-length': body.length }), body });
+  }
+
+  private serveAsset(req: IncomingMessage, res: ServerResponse, startedAt: number): boolean {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const accepted = req.headers['accept-encoding'] ?? '';
+    const encoding = this.compress && accepts(accepted, 'br') ? 'br' : this.compress && accepts(accepted, 'gzip') ? 'gzip' : '';
+    // A small file is sent plain whatever was asked: look for that too.
+    const asset = this.assets.get(`${req.url}\n${encoding}`) ?? this.assets.get(`${req.url}\n`);
+    if (!asset || req.headers.range) return false;
+    res.writeHead(200, asset.headers);
+    res.end(req.method === 'HEAD' ? undefined : asset.body);
+    this.log?.(req, 200, startedAt);
+    return true;
   }
 
   /** Keeps an answer rendered for a candidate, unless the data changed while it was being made. */
