@@ -20,6 +20,11 @@ export function goalOf(r: PageRow): Goal | undefined {
   return rps === undefined ? undefined : { text: `≥ ${rps.toLocaleString('en')} req/s`, met: r.rps >= rps };
 }
 
+function errors(r: PageRow): string {
+  const notes = [r.timeouts ? `${r.timeouts} timed out` : '', r.baseline.errors ? `baseline ${r.baseline.errors}` : ''].filter(Boolean);
+  return notes.length ? `${r.errors} (${notes.join(', ')})` : String(r.errors);
+}
+
 export function pagesTable(rows: PageRow[]): string {
   const head = ['page', 'database', 'cache', 'req/s', 'p50 ms', 'p99 ms', 'baseline', 'baseline req/s', 'share %', 'errors', 'goal'];
   const body = rows.map((r) => {
@@ -34,7 +39,7 @@ export function pagesTable(rows: PageRow[]): string {
       r.baseline.kind,
       r.baseline.rps.toFixed(0),
       share(r).toFixed(0),
-      r.baseline.errors ? `${r.errors} (baseline ${r.baseline.errors})` : String(r.errors),
+      errors(r),
       goal ? `${goal.met ? '✓' : '✗'} ${goal.text}` : '',
     ];
   });

@@ -15,8 +15,10 @@ export interface Figures {
   rps: number;
   p50: number;
   p99: number;
-  /** Answers outside 2xx/3xx and socket errors. */
+  /** Answers outside 2xx/3xx and socket errors, timeouts among them. */
   errors: number;
+  /** Requests unanswered after 2 s (wrk's default) or 10 s (autocannon's). */
+  timeouts: number;
 }
 
 /** A file the baseline serves: the bytes the portal sent, with its content type. */
@@ -65,7 +67,8 @@ export function parseWrk(out: string): Figures {
   const sockets = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
   const errors = (sockets?.slice(1) ?? []).reduce((sum, n) => sum + Number(n), Number(non2xx?.[1] ?? 0));
-  return { rps: Number(rps[1]), p50: ms(p50[1]!, p50[2]!), p99: ms(p99[1]!, p99[2]!), errors };
+  const timeouts = Number(sockets?.[4] ?? 0);
+  return { rps: Number(rps[1]), p50: ms(p50[1]!, p50[2]!), p99: ms(p99[1]!, p99[2]!), errors, timeouts };
 }
 
 /** Loads `url` for `seconds` with 32 connections; `cookie` is sent with every request. */
@@ -76,7 +79,7 @@ export async function load(url: string, seconds: number, cookie?: string): Promi
     return parseWrk(stdout);
   }
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: cookie ? { cookie } : {} });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, timeouts: r.timeouts };
 }
 
 function freePort(): Promise<number> {
