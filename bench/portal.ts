@@ -24,8 +24,16 @@ export function startPortal(env: Record<string, string>): Promise<Portal> {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...PRODUCTION, PORT: '0', HOST: '127.0.0.1', ...env },
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // A run that fails on a refused connection should say why the portal went away.
+      if (!stopping) console.error(`the portal stopped by itself: ${signal ? `signal ${signal}` : `exit code ${code}`}`);
+      resolve();
+    }),
+  );
   const stop = () => {
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     return exited;
   };
