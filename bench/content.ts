@@ -495,7 +495,7 @@ export async function benchContent(label: string, pgUrl?: string): Promise<Conte
       try {
         steps.push({ ...counts, generateMs, rows: await measure(portal.base, sql, places) });
       } finally {
-        portal.child.kill('SIGTERM');
+        await portal.stop();
       }
     }
   } finally {

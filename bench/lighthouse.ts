@@ -9,12 +9,8 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/core/db/client.ts';
-import { SESSION_COOKIE } from '../src/modules/accounts/routes/session.ts';
-import { startSession } from '../src/modules/accounts/service/sessions.ts';
-import { startPortal } from './portal.ts';
+import { signedInCookie, startPortal } from './portal.ts';
 
-const root = new URL('..', import.meta.url).pathname;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const BAR: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
@@ -41,19 +37,6 @@ function startTiles(): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve) => {
     child.stdout?.once('data', (d) => resolve({ child, url: `http://127.0.0.1:${String(d).trim()}/{z}/{x}/{y}.png` }));
   });
-}
-
-/** A signed-in platform administrator's session cookie, made the way the sign-in makes one. */
-async function adminCookie(dataDir: string): Promise<string> {
-  const env = { ...process.env, DATA_DIR: dataDir };
-  execFileSync(process.execPath, ['bin/municipium.js', 'create-admin', '--email', 'bench@example.eu'], { cwd: root, env, stdio: 'ignore' });
-  const database = openDatabase(`sqlite:${join(dataDir, 'municipium.sqlite')}`);
-  try {
-    const user = await database.db.selectFrom('users').select('id').where('email', '=', 'bench@example.eu').executeTakeFirstOrThrow();
-    return `${SESSION_COOKIE}=${await startSession(database.db, user.id, { userAgent: 'lighthouse' })}`;
-  } finally {
-    await database.close();
-  }
 }
 
 function lighthouse(url: string, cookie?: string): Record<string, number> {
@@ -83,7 +66,7 @@ export async function benchLighthouse(): Promise<LighthouseRow[]> {
   const tiles = await startTiles();
   const portal = await startPortal({ DATA_DIR: dataDir, MAP_TILE_URL: tiles.url });
   try {
-    const cookie = await adminCookie(dataDir);
+    const cookie = await signedInCookie({ DATA_DIR: dataDir });
     const news = await (await fetch(`${portal.base}/en/news`)).text();
     const item = /href="(\/en\/news\/\d+[^"]*)"/.exec(news)?.[1];
     if (!item) throw new Error('the demo content has no news item');
@@ -100,7 +83,7 @@ export async function benchLighthouse(): Promise<LighthouseRow[]> {
       return { page, scores, passes: CATEGORIES.every((c) => (scores[c] ?? 0) >= BAR[c]) };
     });
   } finally {
-    portal.child.kill();
+    await portal.stop();
     tiles.child.kill();
   }
 }

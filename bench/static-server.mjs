@@ -1,4 +1,5 @@
-// The baseline: a bare node:http server sending the same bytes and headers as the portal's page.
+// The baseline where wrk or nginx is missing: a bare node:http server sending the same bytes and
+// content type as the portal's page.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 

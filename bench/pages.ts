@@ -1,0 +1,125 @@
+// The portal's pages under load, each beside a static server sending the very same bytes, with the
+// full-page cache as configured by default and with PAGE_CACHE=off.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Figures, load, type StaticFile, startBaseline } from './load.ts';
+import { cli, type Portal, signedInCookie, startPortal } from './portal.ts';
+
+export interface Page {
+  name: string;
+  path: string;
+  cookie?: string;
+}
+
+export interface PageRow extends Figures {
+  page: string;
+  path: string;
+  database: string;
+  cache: 'on' | 'off';
+  signedIn: boolean;
+  baseline: Figures & { kind: string };
+}
+
+async function get(base: string, path: string, cookie?: string): Promise<{ text: string; file: StaticFile }> {
+  const res = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} });
+  const body = Buffer.from(await res.arrayBuffer());
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}:\n${body.toString().slice(0, 300)}`);
+  return { text: body.toString(), file: { body, type: res.headers.get('content-type') ?? 'application/octet-stream' } };
+}
+
+/** The first address in `html` that `pattern` matches (its group 1), for pages whose address the demo data decides. */
+function linked(html: string, pattern: RegExp, what: string): string {
+  const m = pattern.exec(html);
+  if (!m) throw new Error(`no link to ${what} in the demo content`);
+  return m[1]!.replaceAll('&amp;', '&');
+}
+
+/** The pages to measure, with addresses read from the demo content as a visitor would find them. */
+async function pages(base: string, cookie: string): Promise<Page[]> {
+  const home = (await get(base, '/en/')).text;
+  const profile = '/bg/municipalities/bg/stara-zagora';
+  const news = (await get(base, '/en/news')).text;
+  return [
+    { name: 'home', path: '/en/' },
+    { name: 'profile', path: profile },
+    { name: 'country', path: '/de/municipalities/de' },
+    { name: 'news', path: '/en/news' },
+    { name: 'news item', path: linked(news, /href="(\/en\/news\/\d+[^"]*)"/, 'a news item') },
+    { name: 'feed', path: linked((await get(base, profile)).text, /href="([^"]*\/feeds\/[^"]*\.rss[^"]*)"/, "a town's feed") },
+    { name: 'API', path: '/api/v1/content' },
+    { name: 'search', path: '/en/search?q=europe' },
+    { name: 'app.css', path: linked(home, /href="(\/static\/app\.css[^"]*)"/, 'the style sheet') },
+    { name: 'healthz', path: '/healthz' },
+    { name: 'home, signed in', path: '/en/', cookie },
+  ];
+}
+
+async function measure(url: string, seconds: number, cookie?: string): Promise<Figures> {
+  // The first run warms the server up (compilation, caches, the database's pages); the second counts.
+  await load(url, seconds, cookie);
+  return load(url, seconds, cookie);
+}
+
+/** Runs fn with the portal up in `env`, and stops it whether fn succeeds or not. */
+async function withPortal<T>(env: Record<string, string>, fn: (portal: Portal) => Promise<T>): Promise<T> {
+  const portal = await startPortal(env);
+  try {
+    return await fn(portal);
+  } finally {
+    await portal.stop();
+  }
+}
+
+/**
+ * Measures every page on a fresh portal with the demo content, on SQLite or on the PostgreSQL
+ * database `databaseUrl`: cache on with its baseline beside it, then cache off.
+ */
+export async function benchPages(database: string, seconds: number, databaseUrl?: string): Promise<PageRow[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'municipium-bench-'));
+  const env: Record<string, string> = { DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  // What a new SQLite portal does at its first start, done by hand: the account made next would stop it.
+  cli(['import-municipalities'], env);
+  cli(['seed-demo'], env);
+  const cookie = await signedInCookie(env);
+  const rows: PageRow[] = [];
+  try {
+    const baselines = await withPortal(env, async (portal) => {
+      const list = await pages(portal.base, cookie);
+      const files = await Promise.all(list.map(async (p) => (await get(portal.base, p.path, p.cookie)).file));
+      const baseline = await startBaseline(files);
+      try {
+        const figures: Figures[] = [];
+        for (const [i, p] of list.entries()) {
+          const portalFigures = await measure(`${portal.base}${p.path}`, seconds, p.cookie);
+          figures.push(await load(baseline.url(i), seconds));
+          rows.push(row(p, database, 'on', portalFigures, { ...figures[i]!, kind: baseline.kind }));
+          console.error(`${database} ${p.name}: ${portalFigures.rps.toFixed(0)} req/s, baseline ${figures[i]!.rps.toFixed(0)}`);
+        }
+        return { list, figures, kind: baseline.kind };
+      } finally {
+        await baseline.stop();
+      }
+    });
+    await withPortal({ ...env, PAGE_CACHE: 'off' }, async (portal) => {
+      for (const [i, p] of baselines.list.entries()) {
+        const figures = await measure(`${portal.base}${p.path}`, seconds, p.cookie);
+        rows.push(row(p, database, 'off', figures, { ...baselines.figures[i]!, kind: baselines.kind }));
+        console.error(`${database} ${p.name}, cache off: ${figures.rps.toFixed(0)} req/s`);
+      }
+    });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+const row = (p: Page, database: string, cache: 'on' | 'off', f: Figures, baseline: PageRow['baseline']): PageRow => ({
+  ...f,
+  page: p.name,
+  path: p.path,
+  database,
+  cache,
+  signedIn: Boolean(p.cookie),
+  baseline,
+});
