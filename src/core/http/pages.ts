@@ -7,7 +7,7 @@ import { isLanguage, type LanguageCode } from '../i18n/languages.ts';
 import { negotiateLanguage } from '../i18n/negotiate.ts';
 import type { NavEntry } from '../modules.ts';
 import { ConfirmLinkPage, LinkExpired } from '../views/forms.tsx';
-import { type PageOptions, renderDocument } from '../views/render.tsx';
+import { documentRenderer, type PageOptions } from '../views/render.tsx';
 import { assetVersion } from './assets.ts';
 import { refusedStatus } from './forms.ts';
 import { NO_STORE } from './guards.ts';
@@ -58,23 +58,11 @@ export function registerPages(app: FastifyInstance, config: Config, nav: NavEntr
     }
   });
 
+  const site = { siteName: config.siteName, baseUrl: config.baseUrl, nav, assetVersion: version, headerSlots };
+  const renderDocument = documentRenderer(site);
   app.decorateReply('page', function page(this: FastifyReply, body: VNode, options: PageOptions) {
     const req = this.request;
-    const html = renderDocument(
-      {
-        lang: req.lang,
-        t: req.t,
-        path: pathWithinLanguage(req),
-        siteName: config.siteName,
-        baseUrl: config.baseUrl,
-        nav,
-        assetVersion: version,
-        headerSlots,
-        actor: req.actor,
-      },
-      body,
-      options,
-    );
+    const html = renderDocument({ ...site, lang: req.lang, t: req.t, path: pathWithinLanguage(req), actor: req.actor }, body, options);
     return this.type('text/html; charset=utf-8').send(html);
   });
 

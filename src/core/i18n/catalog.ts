@@ -95,6 +95,25 @@ export function readCatalog(lang: LanguageCode): Record<string, string> {
 const catalogs = new Map<LanguageCode, Record<string, string>>(LANGUAGE_CODES.map((l) => [l, readCatalog(l)]));
 const compiled = new Map<string, IntlMessageFormat>();
 
+/** The Intl objects a message needs, shared by all messages: found by a short key, not by serialising the arguments. */
+function sharedFormatter<T>(build: (locales: string | string[], options?: object) => T) {
+  const made = new Map<string, T>();
+  return (locales: string | string[], options?: object): T => {
+    const id = `${String(locales)}|${options === undefined ? '' : JSON.stringify(options)}`;
+    let f = made.get(id);
+    if (f === undefined) {
+      f = build(locales, options);
+      made.set(id, f);
+    }
+    return f;
+  };
+}
+const formatters = {
+  getNumberFormat: sharedFormatter((l, o) => new Intl.NumberFormat(l, o)),
+  getDateTimeFormat: sharedFormatter((l, o) => new Intl.DateTimeFormat(l, o)),
+  getPluralRules: sharedFormatter((l, o) => new Intl.PluralRules(l, o)),
+};
+
 function format(lang: LanguageCode, key: string): IntlMessageFormat | undefined {
   const own = catalogs.get(lang)?.[key];
   // A missing message falls back to English, key by key.
@@ -104,7 +123,7 @@ function format(lang: LanguageCode, key: string): IntlMessageFormat | undefined 
   const id = `${locale}\u0000${key}`;
   let message = compiled.get(id);
   if (!message) {
-    message = new IntlMessageFormat(source, locale);
+    message = new IntlMessageFormat(source, locale, undefined, { formatters });
     compiled.set(id, message);
   }
   return message;
@@ -118,6 +137,24 @@ export function hasMessage(lang: LanguageCode, key: string): boolean {
 const translators = new Map<LanguageCode, Translator>();
 // Most messages take no values; their text is the same every time, so it is formatted once.
 const plain = new Map<string, string>();
+// A message with values is asked for again and again with the same ones (a count, a name): its
+// text is kept too, for a bounded number of them.
+const withValues = new Map<string, string>();
+const WITH_VALUES_MAX = 20_000;
+
+/** What names a message with its values, or undefined for a value that cannot be written as text (nothing is kept). */
+function valuesId(lang: LanguageCode, key: string, values: MessageValues): string | undefined {
+  let id = `${lang}\u0000${key}`;
+  for (const name in values) {
+    const v: unknown = values[name];
+    // A text holding the separator could pass for other values: it is formatted and not kept.
+    if (typeof v === 'string' && !v.includes('\u0000')) id += `\u0000${name}\u0001s${v}`;
+    else if (typeof v === 'number') id += `\u0000${name}\u0001n${v}`;
+    else if (v instanceof Date) id += `\u0000${name}\u0001d${v.getTime()}`;
+    else return undefined;
+  }
+  return id;
+}
 
 export function translator(lang: LanguageCode): Translator {
   let t = translators.get(lang);
@@ -134,8 +171,18 @@ export function translator(lang: LanguageCode): Translator {
         }
         return text;
       }
-      const message = format(lang, key);
-      return message ? String(message.format(values)) : key;
+      const id = valuesId(lang, key, values);
+      let text = id === undefined ? undefined : withValues.get(id);
+      if (text === undefined) {
+        const message = format(lang, key);
+        if (!message) return key;
+        text = String(message.format(values));
+        if (id !== undefined) {
+          if (withValues.size >= WITH_VALUES_MAX) withValues.clear();
+          withValues.set(id, text);
+        }
+      }
+      return text;
     };
     translators.set(lang, t);
   }

@@ -1,8 +1,10 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, ComponentType } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { LANGUAGE_CODES, LANGUAGES } from '../i18n/languages.ts';
+import { translator } from '../i18n/catalog.ts';
+import { LANGUAGE_CODES, LANGUAGES, type LanguageCode } from '../i18n/languages.ts';
+import type { NavEntry } from '../modules.ts';
 import { SearchForm } from './components.tsx';
-import { useHref, usePage } from './context.ts';
+import { type PageContext, PageContextValue } from './context.ts';
 
 export interface LayoutProps {
   title: string;
@@ -24,6 +26,15 @@ export interface LayoutProps {
   children: ComponentChildren;
 }
 
+/** What is the same on every page of one portal. */
+export interface Site {
+  siteName: string;
+  baseUrl: string;
+  nav: NavEntry[];
+  assetVersion: string;
+  headerSlots: ComponentType[];
+}
+
 /** The logo never changes: rendered to markup once, not on every page. */
 const LOGO_SVG = renderToString(
   <svg class="logo" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true" focusable="false">
@@ -36,172 +47,153 @@ const LOGO_SVG = renderToString(
   </svg>,
 );
 
-function Logo() {
-  return <span class="logo-wrap" dangerouslySetInnerHTML={{ __html: LOGO_SVG }} />;
+const ENTITIES = /["&<]/g;
+const ENTITY: Record<string, string> = { '"': '&quot;', '&': '&amp;', '<': '&lt;' };
+
+/** Text or an attribute's value escaped exactly as Preact escapes it, so that the page reads the same. */
+export function escapeHtml(text: string): string {
+  return text.replace(ENTITIES, (c) => ENTITY[c]!);
 }
 
-function LanguageSwitcher() {
-  const { lang, t, path } = usePage();
-  return (
-    <details class="lang-switcher">
-      <summary>
-        <span class="visually-hidden">{t('layout.language')}: </span>
-        <span lang={lang}>{LANGUAGES[lang]}</span>
-      </summary>
-      <nav aria-label={t('layout.chooseLanguage')}>
-        <ul>
-          {LANGUAGE_CODES.map((code) => (
-            <li key={code}>
-              <a href={`/${code}${path}`} hreflang={code} lang={code} aria-current={code === lang ? 'true' : undefined}>
-                {LANGUAGES[code]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-    </details>
-  );
+/** An attribute as Preact writes it: an empty value as the bare name. */
+function attr(name: string, value: string): string {
+  return value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`;
 }
 
-function MainNav() {
-  const { t, nav, path } = usePage();
-  const href = useHref();
-  const current = path.split('?')[0];
-  return (
-    <nav class="main-nav" aria-label={t('layout.mainNav')}>
-      <ul class="wrap">
-        {nav
-          .filter((item) => !item.footer)
-          .map((item) => (
-            <li key={item.path}>
-              <a href={href(item.path)} aria-current={item.path === current ? 'page' : undefined}>
-                {t(item.label)}
-              </a>
-            </li>
-          ))}
-      </ul>
-    </nav>
-  );
+/** A message with one value, formatted once: the text around the value, or undefined when it is not that simple. */
+function around(lang: LanguageCode, key: string, name: string): [string, string] | undefined {
+  const marker = '\u0001';
+  const parts = translator(lang)(key, { [name]: marker }).split(marker);
+  return parts.length === 2 ? [escapeHtml(parts[0]!), escapeHtml(parts[1]!)] : undefined;
 }
 
-function Footer() {
-  const { t, siteName, baseUrl, lang, path, nav } = usePage();
-  const href = useHref();
-  return (
-    <footer class="site-footer">
-      <div class="wrap">
-        <nav aria-label={t('layout.footerNav')}>
-          <ul>
-            <li>
-              <a href={href('/accessibility')}>{t('footer.accessibility')}</a>
-            </li>
-            <li>
-              <a href={href('/privacy')}>{t('footer.privacy')}</a>
-            </li>
-            <li>
-              <a href={href('/terms')}>{t('footer.terms')}</a>
-            </li>
-            <li>
-              <a href={href('/contact')}>{t('footer.contact')}</a>
-            </li>
-            <li>
-              <a href={href('/about')}>{t('footer.about')}</a>
-            </li>
-            {nav
-              .filter((item) => item.footer)
-              .map((item) => (
-                <li key={item.path}>
-                  <a href={href(item.path)}>{t(item.label)}</a>
-                </li>
-              ))}
-          </ul>
-        </nav>
-        <p>{t('footer.tagline', { siteName })}</p>
-        {/* On paper, where an address cannot be clicked, the reader can still find the page again. */}
-        <p class="print-only">{t('footer.pageAddress', { url: `${baseUrl}/${lang}${path}` })}</p>
-      </div>
-    </footer>
-  );
+/** The parts of the layout that depend on the language alone, as markup. */
+interface LanguageParts {
+  /** The portal's description, for pages without one of their own. */
+  tagline: string;
+  /** From the portal's scripts to the search form in the header. */
+  headerStart: string;
+  switcherStart: string;
+  /** Per language: the start of its link (before the path) and the rest (after it). */
+  switcherLinks: [string, string][];
+  navStart: string;
+  /** Per main-nav entry: its path, and its link with and without aria-current. */
+  navLinks: { path: string; start: string; current: string; plain: string }[];
+  footerStart: string;
+  pageAddress: [string, string] | undefined;
 }
 
-export function Layout({
-  title,
-  description,
-  indexable = true,
-  feeds = [],
-  versions,
-  head,
-  styles = [],
-  scripts = [],
-  children,
-}: LayoutProps) {
-  const { lang, t, path, siteName, baseUrl, assetVersion, headerSlots } = usePage();
-  const href = useHref();
-  const pathOnly = path.split('?')[0] ?? '/';
-  return (
-    <html lang={lang} dir="ltr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – ${siteName}`}</title>
-        {/* A page without a description of its own is described by what the portal is. */}
-        <meta name="description" content={description ?? t('footer.tagline', { siteName })} />
-        {indexable ? (
-          <>
-            <link
-              rel="canonical"
-              href={`${baseUrl}/${versions && !versions.languages.includes(lang) ? versions.original : lang}${pathOnly}`}
-            />
-            {(versions?.languages ?? LANGUAGE_CODES).map((code) => (
-              <link key={code} rel="alternate" hreflang={code} href={`${baseUrl}/${code}${pathOnly}`} />
-            ))}
-            <link rel="alternate" hreflang="x-default" href={versions ? `${baseUrl}/${versions.original}${pathOnly}` : `${baseUrl}/`} />
-          </>
-        ) : (
-          <meta name="robots" content="noindex" />
-        )}
-        {feeds.flatMap((f) => [
-          <link key={f.rss} rel="alternate" type="application/rss+xml" title={f.title} href={f.rss} />,
-          <link key={f.atom} rel="alternate" type="application/atom+xml" title={f.title} href={f.atom} />,
-        ])}
-        {head}
-        {styles.map((href) => (
-          <link key={href} rel="stylesheet" href={`${href}?v=${assetVersion}`} />
-        ))}
-        {scripts.map((src) => (
-          <script key={src} src={`${src}?v=${assetVersion}`} defer />
-        ))}
-        <script src={`/static/suggest.js?v=${assetVersion}`} defer />
-        <link rel="stylesheet" href={`/static/app.css?v=${assetVersion}`} />
-        <link rel="icon" href={`/static/favicon.svg?v=${assetVersion}`} type="image/svg+xml" />
-      </head>
-      <body>
-        <a class="skip-link" href="#main">
-          {t('layout.skipToContent')}
-        </a>
-        <header class="site-header">
-          <div class="wrap header-bar">
-            <a class="brand" href={href('/')}>
-              <Logo />
-              <span>{siteName}</span>
-            </a>
-            <SearchForm id="site-search" landmark />
-            <LanguageSwitcher />
-            {headerSlots.length > 0 && (
-              <div class="header-account">
-                {headerSlots.map((Slot, i) => (
-                  <Slot key={i} />
-                ))}
-              </div>
-            )}
-          </div>
-          <MainNav />
-        </header>
-        <main id="main" tabIndex={-1} class="wrap">
-          {children}
-        </main>
-        <Footer />
-      </body>
-    </html>
+function languageParts(site: Site, lang: LanguageCode): LanguageParts {
+  const t = translator(lang);
+  const v = site.assetVersion;
+  const href = (path: string) => `/${lang}${path.startsWith('/') ? path : `/${path}`}`;
+  const context: PageContext = { ...site, lang, t, path: '/', actor: null };
+  const searchForm = renderToString(
+    <PageContextValue.Provider value={context}>
+      <SearchForm id="site-search" landmark />
+    </PageContextValue.Provider>,
   );
+  const link = (path: string, label: string) => `<li><a${attr('href', href(path))}>${escapeHtml(label)}</a></li>`;
+  const footerLinks = [
+    link('/accessibility', t('footer.accessibility')),
+    link('/privacy', t('footer.privacy')),
+    link('/terms', t('footer.terms')),
+    link('/contact', t('footer.contact')),
+    link('/about', t('footer.about')),
+    ...site.nav.filter((item) => item.footer).map((item) => link(item.path, t(item.label))),
+  ];
+  const tagline = t('footer.tagline', { siteName: site.siteName });
+  return {
+    tagline,
+    headerStart:
+      `<script src="/static/suggest.js?v=${v}" defer></script><link rel="stylesheet" href="/static/app.css?v=${v}"/>` +
+      `<link rel="icon" href="/static/favicon.svg?v=${v}" type="image/svg+xml"/></head><body>` +
+      `<a class="skip-link" href="#main">${escapeHtml(t('layout.skipToContent'))}</a>` +
+      `<header class="site-header"><div class="wrap header-bar"><a class="brand"${attr('href', href('/'))}>` +
+      `<span class="logo-wrap">${LOGO_SVG}</span><span>${escapeHtml(site.siteName)}</span></a>${searchForm}`,
+    switcherStart:
+      `<details class="lang-switcher"><summary><span class="visually-hidden">${escapeHtml(t('layout.language'))}: </span>` +
+      `<span lang="${lang}">${escapeHtml(LANGUAGES[lang])}</span></summary>` +
+      `<nav${attr('aria-label', t('layout.chooseLanguage'))}><ul>`,
+    switcherLinks: LANGUAGE_CODES.map((code) => [
+      `<li><a href="/${code}`,
+      `" hreflang="${code}" lang="${code}"${code === lang ? ' aria-current="true"' : ''}>${escapeHtml(LANGUAGES[code])}</a></li>`,
+    ]),
+    navStart: `<nav class="main-nav"${attr('aria-label', t('layout.mainNav'))}><ul class="wrap">`,
+    navLinks: site.nav
+      .filter((item) => !item.footer)
+      .map((item) => {
+        const start = `<li><a${attr('href', href(item.path))}`;
+        const end = `>${escapeHtml(t(item.label))}</a></li>`;
+        return { path: item.path, start, current: `${start} aria-current="page"${end}`, plain: start + end };
+      }),
+    footerStart:
+      `<footer class="site-footer"><div class="wrap"><nav${attr('aria-label', t('layout.footerNav'))}><ul>${footerLinks.join('')}</ul></nav>` +
+      `<p>${escapeHtml(tagline)}</p>`,
+    pageAddress: around(lang, 'footer.pageAddress', 'url'),
+  };
+}
+
+/**
+ * Renders whole HTML documents for one portal. The page's own parts (its body, the extra head,
+ * the header's account area) are rendered by Preact; the frame around them is the same for every
+ * page in a language but for the page's address, so it is written from markup kept per language.
+ */
+export function layoutRenderer(site: Site): (ctx: PageContext, options: LayoutProps) => string {
+  const parts = new Map<LanguageCode, LanguageParts>();
+  const baseUrl = escapeHtml(site.baseUrl);
+  const inContext = (ctx: PageContext, children: ComponentChildren) =>
+    renderToString(<PageContextValue.Provider value={ctx}>{children}</PageContextValue.Provider>);
+
+  return (ctx, { title, description, indexable = true, feeds = [], versions, head, styles = [], scripts = [], children }) => {
+    const { lang, path } = ctx;
+    let p = parts.get(lang);
+    if (!p) {
+      p = languageParts(site, lang);
+      parts.set(lang, p);
+    }
+    const pathOnly = path.split('?')[0] ?? '/';
+    const at = escapeHtml(pathOnly);
+    const main = inContext(ctx, children);
+    let html =
+      `<!doctype html><html lang="${lang}" dir="ltr"><head><meta charset="utf-8"/>` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1"/>` +
+      `<title>${escapeHtml(`${title} – ${site.siteName}`)}</title>` +
+      `<meta name="description"${attr('content', description ?? p.tagline)}/>`;
+    if (indexable) {
+      const canonical = versions && !versions.languages.includes(lang) ? versions.original : lang;
+      html += `<link rel="canonical" href="${baseUrl}/${escapeHtml(canonical)}${at}"/>`;
+      for (const code of versions?.languages ?? LANGUAGE_CODES) {
+        const c = escapeHtml(code);
+        html += `<link rel="alternate"${attr('hreflang', code)} href="${baseUrl}/${c}${at}"/>`;
+      }
+      const fallback = versions ? `${baseUrl}/${escapeHtml(versions.original)}${at}` : `${baseUrl}/`;
+      html += `<link rel="alternate" hreflang="x-default" href="${fallback}"/>`;
+    } else {
+      html += '<meta name="robots" content="noindex"/>';
+    }
+    for (const f of feeds) {
+      html += `<link rel="alternate" type="application/rss+xml"${attr('title', f.title)}${attr('href', f.rss)}/>`;
+      html += `<link rel="alternate" type="application/atom+xml"${attr('title', f.title)}${attr('href', f.atom)}/>`;
+    }
+    if (head !== undefined) html += inContext(ctx, head);
+    for (const href of styles) html += `<link rel="stylesheet"${attr('href', `${href}?v=${site.assetVersion}`)}/>`;
+    for (const src of scripts) html += `<script${attr('src', `${src}?v=${site.assetVersion}`)} defer></script>`;
+    html += p.headerStart + p.switcherStart;
+    const full = escapeHtml(path);
+    for (const [start, end] of p.switcherLinks) html += start + full + end;
+    html += '</ul></nav></details>';
+    if (site.headerSlots.length > 0) {
+      html += `<div class="header-account">${inContext(
+        ctx,
+        site.headerSlots.map((Slot, i) => <Slot key={i} />),
+      )}</div>`;
+    }
+    html += `</div>${p.navStart}`;
+    for (const link of p.navLinks) html += link.path === pathOnly ? link.current : link.plain;
+    html += `</ul></nav></header><main id="main" tabindex="-1" class="wrap">${main}</main>${p.footerStart}<p class="print-only">`;
+    const url = `${site.baseUrl}/${lang}${path}`;
+    html += p.pageAddress ? p.pageAddress[0] + escapeHtml(url) + p.pageAddress[1] : escapeHtml(ctx.t('footer.pageAddress', { url }));
+    return `${html}</p></div></footer></body></html>`;
+  };
 }

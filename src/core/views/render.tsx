@@ -1,15 +1,11 @@
 import type { VNode } from 'preact';
-import { renderToString } from 'preact-render-to-string';
-import { type PageContext, PageContextValue } from './context.ts';
-import { Layout, type LayoutProps } from './layout.tsx';
+import type { PageContext } from './context.ts';
+import { type LayoutProps, layoutRenderer, type Site } from './layout.tsx';
 
 export type PageOptions = Omit<LayoutProps, 'children'>;
 
-/** Renders a whole HTML document; every value is escaped by Preact unless a component opts out. */
-export function renderDocument(ctx: PageContext, body: VNode, options: PageOptions): string {
-  return `<!doctype html>${renderToString(
-    <PageContextValue.Provider value={ctx}>
-      <Layout {...options}>{body}</Layout>
-    </PageContextValue.Provider>,
-  )}`;
+/** Renders whole HTML documents of one portal; every value is escaped unless a component opts out. */
+export function documentRenderer(site: Site): (ctx: PageContext, body: VNode, options: PageOptions) => string {
+  const layout = layoutRenderer(site);
+  return (ctx, body, options) => layout(ctx, { ...options, children: body });
 }

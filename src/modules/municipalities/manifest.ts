@@ -5,6 +5,7 @@ import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as tables from './migrations/20261121_03_municipalities.ts';
 import * as profiles from './migrations/20261121_04_profiles_and_claims.ts';
 import * as follows from './migrations/20261130_02_follows.ts';
+import * as countryOrder from './migrations/20261201_01_country_order.ts';
 import { countMunicipalities, countsByCountry, slugsOf } from './repo.ts';
 import { municipalityApi } from './routes/api.ts';
 import { municipalityApiDoc } from './routes/api-doc.ts';
@@ -49,6 +50,7 @@ export const municipalities: ModuleManifest = {
     '20261121_03_municipalities': tables,
     '20261121_04_profiles_and_claims': profiles,
     '20261130_02_follows': follows,
+    '20261201_01_country_order': countryOrder,
   },
   routes: (app, ctx) => {
     municipalityRoutes(app, ctx);

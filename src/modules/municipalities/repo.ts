@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
+import { isPostgres } from '../../core/db/schema.ts';
 import type { Tables } from '../../core/db/tables.ts';
 
 type Db = Kysely<Tables>;
@@ -243,6 +244,14 @@ const unlessEdited = (column: string) => {
 };
 
 /** Adds places, or refreshes the ones with the same source id, leaving staff-edited fields alone. */
+/**
+ * After an import, PostgreSQL plans with what it knows of the table: without statistics (until
+ * autovacuum comes by, or never where it is off) it guesses a country holds a handful of places.
+ */
+export async function refreshPlanStatistics(db: Db): Promise<void> {
+  if (isPostgres(db as Kysely<unknown>)) await sql`analyze municipalities`.execute(db);
+}
+
 export function upsertMunicipalities(db: Db, rows: Insertable<Tables['municipalities']>[]) {
   return db
     .insertInto('municipalities')

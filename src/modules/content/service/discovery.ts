@@ -9,7 +9,7 @@ import { recentCards, searchCards } from './read.ts';
 export const contentSearch: SearchProvider = {
   name: 'content',
   async search({ text, lang, limit }, ctx) {
-    const { cards } = await searchCards(ctx, text, {}, lang, 1);
+    const { cards } = await searchCards(ctx, text, {}, lang, 1, { facets: false });
     return cards.slice(0, limit).map((c, i) => ({
       kind: `content.type.${c.item.type}`,
       title: c.text.title,

@@ -3,7 +3,7 @@ import { feedPath } from '../../../core/feeds.ts';
 import { countryParam, lenient } from '../../../core/http/params.ts';
 import type { ModuleContext, SectionProvider } from '../../../core/modules.ts';
 import { CardList, FeaturedList } from '../views/cards.tsx';
-import { type Card, listCards, recentCards } from './read.ts';
+import { type Card, recentCards } from './read.ts';
 
 const homeQuery = lenient({ country: countryParam });
 /** The first stories of what is new are the home page's featured ones, with their pictures; the rest follow as a list. */
@@ -22,13 +22,16 @@ export const featuredSection: SectionProvider = async (_query, { lang, t }, ctx)
   );
 };
 
-/** The news and coming events of the towns a person follows, newest first: for the home page of a follower. */
+/**
+ * The news and coming events of the towns a person follows, newest first: for the home page of a
+ * follower. Kept like the other lists of what is new, for everyone who follows the same towns.
+ */
 export async function storiesOfTowns(ctx: ModuleContext, towns: number[], lang: string): Promise<{ news: Card[]; events: Card[] }> {
   if (!towns.length) return { news: [], events: [] };
-  const now = new Date().toISOString();
+  const municipalities = [...towns].sort((a, b) => a - b);
   const [news, events] = await Promise.all([
-    listCards(ctx, { municipalities: towns, notType: 'event' }, lang, 1, 4, { count: false }),
-    listCards(ctx, { municipalities: towns, type: 'event', upcomingFrom: now }, lang, 1, 3, { count: false }),
+    recentCards(ctx, { municipalities, notType: 'event' }, lang, 4),
+    recentCards(ctx, { municipalities, type: 'event', upcoming: true }, lang, 3),
   ]);
   return { news: news.cards, events: events.cards };
 }

@@ -116,7 +116,8 @@ export interface Facets {
 
 /**
  * Full-text search over published items with the filters, best first (relevance, then recency),
- * with counts per type, area, country and language of the matches.
+ * with counts per type, area, country and language of the matches (unless `facets: false`: the
+ * portal's search shows none, and counting them is a query over every match).
  */
 export async function searchCards(
   ctx: ModuleContext,
@@ -124,7 +125,7 @@ export async function searchCards(
   filter: ContentFilter,
   language: string,
   page: number,
-  { bodies = false } = {},
+  { bodies = false, facets: withFacets = true } = {},
 ) {
   const { db } = ctx.database;
   const now = new Date().toISOString();
@@ -135,7 +136,7 @@ export async function searchCards(
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([id]) => id);
   const pageIds = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const [counts, cards] = await Promise.all([
-    repo.facetCounts(db, ranked),
+    withFacets ? repo.facetCounts(db, ranked) : [],
     repo.itemsByIds(db, pageIds).then((items) => {
       const byId = new Map(items.map((i) => [i.id, i]));
       return cardsOf(

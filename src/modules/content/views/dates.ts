@@ -65,13 +65,22 @@ export function formatMonth(lang: string, year: number, month: number): string {
   return formatter(lang, 'UTC', 'month').format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
-/** A published date, short. */
+const dates = new Map<string, string>();
+
+/** A published date, short. Dates are kept like spans: each card shows one. */
 export function formatDate(lang: string, instant: string): string {
-  const id = `${lang}|date`;
-  let f = formats.get(id);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'Europe/Brussels' });
-    formats.set(id, f);
+  const id = `${lang}|${instant}`;
+  let text = dates.get(id);
+  if (text === undefined) {
+    const formatId = `${lang}|date`;
+    let f = formats.get(formatId);
+    if (!f) {
+      f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'Europe/Brussels' });
+      formats.set(formatId, f);
+    }
+    if (dates.size >= 10_000) dates.clear();
+    text = f.format(new Date(instant));
+    dates.set(id, text);
   }
-  return f.format(new Date(instant));
+  return text;
 }

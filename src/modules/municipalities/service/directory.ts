@@ -49,9 +49,13 @@ export async function searchMunicipalities(db: Kysely<Tables>, query: string, li
   const add = (rows: MunicipalitySummary[], match: Match['match']) => {
     for (const r of rows) if (!found.has(r.id)) found.set(r.id, { ...pick(r), match });
   };
-  add([...(await byKey(db, 'name_key', key, limit)), ...(await byKey(db, 'native_key', key, limit))], 'exact');
-  if (found.size < limit)
-    add([...(await byKeyPrefix(db, 'name_key', key, limit)), ...(await byKeyPrefix(db, 'native_key', key, limit))], 'prefix');
+  // Names and native names are looked up side by side: on PostgreSQL each is a round trip.
+  const [names, natives] = await Promise.all([byKey(db, 'name_key', key, limit), byKey(db, 'native_key', key, limit)]);
+  add([...names, ...natives], 'exact');
+  if (found.size < limit) {
+    const [byName, byNative] = await Promise.all([byKeyPrefix(db, 'name_key', key, limit), byKeyPrefix(db, 'native_key', key, limit)]);
+    add([...byName, ...byNative], 'prefix');
+  }
   if (found.size < limit && key.length >= 4) {
     const allowed = key.length >= 8 ? 2 : 1;
     const candidates = await byKeyPrefix(db, 'name_key', key.slice(0, 2), FUZZY_CANDIDATES);

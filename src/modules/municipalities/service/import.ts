@@ -5,7 +5,7 @@ import { EU_COUNTRIES, isCountry } from '../../../core/countries.ts';
 import { transaction } from '../../../core/db/client.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { nameKey, slugify } from '../../../core/search/normalize.ts';
-import { importKeys, upsertMunicipalities } from '../repo.ts';
+import { importKeys, refreshPlanStatistics, upsertMunicipalities } from '../repo.ts';
 import type { ImportRecord } from '../schema.ts';
 
 const BATCH = 500;
@@ -98,7 +98,7 @@ export function csvRecords(text: string): ImportRecord[] {
  * its region, then a number.
  */
 export async function importRecords(db: Kysely<Tables>, records: ImportRecord[]): Promise<{ added: number; updated: number }> {
-  return transaction(db, async (trx) => {
+  const result = await transaction(db, async (trx) => {
     const existing = await importKeys(trx);
     const known = new Set(existing.map((r) => r.source));
     const taken = new Set(existing.map((r) => `${r.country}/${r.slug}`));
@@ -135,4 +135,6 @@ export async function importRecords(db: Kysely<Tables>, records: ImportRecord[])
     const added = rows.filter((r) => !known.has(r.source)).length;
     return { added, updated: rows.length - added };
   });
+  await refreshPlanStatistics(db);
+  return result;
 }
