@@ -121,7 +121,10 @@ export async function nearby(db: Kysely<Tables>, m: { id: number; latitude: numb
     });
 }
 
-/** Counts and region lists change only with imports and proposals: each process keeps them a minute. */
+/**
+ * Counts, region lists and the joined towns change only with imports, proposals and joins: each
+ * process keeps them a minute, and reads them again after any change (see core's Changes).
+ */
 const summaries = new Remembered<unknown>(60_000);
 const remembered = <T>(db: Kysely<Tables>, key: string, load: () => Promise<T>) => summaries.get(db, key, load) as Promise<T>;
 
@@ -152,7 +155,8 @@ export const placesOnMap = async (db: Kysely<Tables>, filter: ListFilter, sort: 
 
 /** The towns that joined the portal, largest first, for the home page's map: few, and found by an index. */
 // Joined first: the join-rank index then reads only the joined towns; by population it would read every place.
-export const joinedPlaces = async (db: Kysely<Tables>) => compact(await mapPoints(db, { joined: true }, 'joined', MAP_LIMIT));
+export const joinedPlaces = (db: Kysely<Tables>) =>
+  remembered(db, 'joined', async () => compact(await mapPoints(db, { joined: true }, 'joined', MAP_LIMIT)));
 
 /** The portal in three numbers, for the home page's invitation to join. */
 export const factsOf = (db: Kysely<Tables>) => remembered(db, 'facts', () => portalFacts(db));
