@@ -2,7 +2,7 @@
 // its start time and resident memory after start, then mixed load (pages, search, feeds, the API and
 // a signed-in person's pages) with the resident memory sampled every 10 seconds.
 // MEMORY_MINUTES (default 10), MEMORY_CONNECTIONS (default 4), MEMORY_DATABASE_URL (a postgres:// URL
-// to run on PostgreSQL instead of SQLite; its tables are used as they are), MEMORY_SOURCE=1 runs the
+// to run on PostgreSQL instead of SQLite, with the places and the demo content added first by the CLI), MEMORY_SOURCE=1 runs the
 // sources through the TypeScript loader instead of the built output.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -66,17 +66,24 @@ async function heapMb(pid: number): Promise<number> {
   return Number.NaN;
 }
 
-/** A platform administrator made with the CLI, who chooses a password and signs in: the session cookie. */
-async function signedInCookie(base: string): Promise<string> {
-  const email = 'memory@example.eu';
-  const password = 'a long bench password, 2026';
-  const made = spawnSync(process.execPath, ['bin/municipium.js', 'create-admin', '--email', email, '--name', 'Bench'], {
+/** Runs a `municipium` command on the bench's database. */
+function cli(args: string[]): string {
+  const res = spawnSync(process.execPath, ['bin/municipium.js', ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, ...env, NODE_OPTIONS: '', LOG_LEVEL: 'silent' },
   });
-  const token = /password\/reset\/([\w-]+)/.exec(made.stdout)?.[1];
-  if (!token) throw new Error(`create-admin gave no link:\n${made.stdout}${made.stderr}`);
+  if (res.status !== 0) throw new Error(`municipium ${args.join(' ')} failed:\n${res.stdout}${res.stderr}`);
+  return res.stdout;
+}
+
+/** A platform administrator made with the CLI, who chooses a password and signs in: the session cookie. */
+async function signedInCookie(base: string): Promise<string> {
+  const email = 'memory@example.eu';
+  const password = 'a long bench password, 2026';
+  const made = cli(['create-admin', '--email', email, '--name', 'Bench']);
+  const token = /password\/reset\/([\w-]+)/.exec(made)?.[1];
+  if (!token) throw new Error(`create-admin gave no link:\n${made}`);
   const form = await fetch(`${base}/en/password/reset/${token}`);
   const chosen = await fetch(`${base}/en/password/reset/${token}`, {
     method: 'POST',
@@ -99,6 +106,8 @@ async function signedInCookie(base: string): Promise<string> {
   return session;
 }
 
+// PostgreSQL gets no demo content by itself: the places and the demo are put there first, as an operator would.
+if (databaseUrl) for (const args of [['import-municipalities'], ['seed-demo']]) cli(args);
 const portal = await startPortal(env, { source: process.env.MEMORY_SOURCE === '1' });
 const pid = portal.child.pid!;
 try {
