@@ -1,10 +1,15 @@
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
 import { ConfigError } from './core/config.ts';
 import { startServer, stopServer } from './core/server.ts';
 import { modules } from './modules/index.ts';
 
+// prepare.ts beside this file, or prepare.js in the built output.
+const prepareScript = fileURLToPath(new URL(`./prepare${extname(import.meta.url)}`, import.meta.url));
+
 try {
-  const running = await startServer(modules);
+  const running = await startServer(modules, process.env, { prepareScript });
   running.app.log.info({ database: running.database.dialect, location: running.database.location }, 'database ready');
   // Log lines are written in batches: the start-up ones go out before the banner.
   (running.app.log as FastifyBaseLogger & { flush?: () => void }).flush?.();

