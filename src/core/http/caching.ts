@@ -4,11 +4,21 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerFactor
 import type { Config } from '../config.ts';
 import type { Changes } from '../db/changes.ts';
 import { COMPRESSIBLE_TYPE } from './compression.ts';
-import { candidateOf, etagOf, type HitLog, matches, PageCache, PRIVATE_PAGE, PUBLIC_PAGE, VERSIONED_ASSET, withVary } from './pagecache.ts';
+import {
+  candidateOf,
+  etagOf,
+  type HitLog,
+  LANGUAGE_PREFIX,
+  matches,
+  PageCache,
+  PRIVATE_PAGE,
+  PUBLIC_PAGE,
+  VERSIONED_ASSET,
+  withVary,
+} from './pagecache.ts';
 import { IMMUTABLE } from './static.ts';
 
 const FORM_TOKEN = 'name="_csrf"';
-const LANGUAGE_PREFIX = /^\/[a-z]{2}(\/|$)/;
 const LOGS_REQUESTS = new Set(['info', 'debug', 'trace']);
 
 /**

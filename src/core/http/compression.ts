@@ -3,6 +3,7 @@ import fastifyCompress from '@fastify/compress';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { COMPRESSION_THRESHOLD } from './assets.ts';
+import { withVary } from './pagecache.ts';
 
 /** Pages, stylesheets, scripts, JSON (the API, map data, JSON Feed), RSS, Atom, sitemaps and calendars; never pictures. */
 export const COMPRESSIBLE_TYPE = /^(text\/(?!event-stream)|application\/(javascript|([a-z.-]+\+)?(json|xml))(;|$)|image\/svg\+xml)/;
@@ -33,9 +34,7 @@ export async function registerCompression(app: FastifyInstance, config: Config):
   app.addHook('onSend', async (_req, reply, payload) => {
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && COMPRESSIBLE_TYPE.test(type)) {
-      const vary = reply.getHeader('vary');
-      if (!vary) reply.header('vary', 'accept-encoding');
-      else if (!/accept-encoding|\*/i.test(String(vary))) reply.header('vary', `${vary}, accept-encoding`);
+      reply.header('vary', withVary(reply.getHeader('vary'), 'accept-encoding'));
     }
     return payload;
   });

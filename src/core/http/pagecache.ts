@@ -19,7 +19,8 @@ const FROM_MEMORY = { 'x-cache': 'hit' };
 const MAX_ENTRY_BYTES = 1024 * 1024;
 /** The only cookie an anonymous visitor's pages do not depend on (it pairs with a form token, never kept). */
 const NEUTRAL_COOKIE = /^\s*_csrf=/;
-const LANGUAGE_PREFIX = /^\/[a-z]{2}(\/|$)/;
+/** An address within one language's pages, which vary on nothing else of the request. */
+export const LANGUAGE_PREFIX = /^\/[a-z]{2}(\/|$)/;
 /** A stylesheet, script or picture at its versioned address: the same bytes for as long as the process runs. */
 export const VERSIONED_ASSET = /^\/static\/[\w./-]+\?v=[0-9a-f]{6,40}$/;
 
@@ -110,10 +111,7 @@ export class PageCache {
 
   /** Keeps a versioned asset as it was sent from disk (in one encoding), with the headers it went with. */
   pin(url: string, encoding: string, headers: OutgoingHttpHeaders, body: Buffer): void {
-    const kept: OutgoingHttpHeaders = { ...FROM_MEMORY };
-    for (const [name, value] of Object.entries(headers)) {
-      if (value !== undefined && !UNKEPT_HEADERS.has(name)) kept[name] = value;
-    }
+    const kept: OutgoingHttpHeaders = { ...FROM_MEMORY, ...keptHeaders(headers) };
     if (headers.etag) kept.etag = headers.etag;
     this.assets.set(`${url}\n${encoding}`, { headers: raw({ ...kept, 'content-length': body.length }), body });
   }
@@ -135,10 +133,7 @@ export class PageCache {
   store(candidate: Candidate, headers: OutgoingHttpHeaders, body: string | Buffer, etag: string): void {
     const plain = typeof body === 'string' ? Buffer.from(body) : body;
     if (plain.length > MAX_ENTRY_BYTES || candidate.version !== this.changes.current()) return;
-    const kept: OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(headers)) {
-      if (value !== undefined && !UNKEPT_HEADERS.has(name)) kept[name] = value;
-    }
+    const kept = keptHeaders(headers);
     kept.etag = etag;
     if (this.compress) kept.vary = withVary(kept.vary, 'accept-encoding');
     const notModified: OutgoingHttpHeaders = { etag, 'cache-control': kept['cache-control'], ...FROM_MEMORY };
@@ -203,6 +198,15 @@ function raw(headers: OutgoingHttpHeaders): RawHeaders {
 }
 
 const UNKEPT_HEADERS = new Set(['set-cookie', 'date', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'etag']);
+
+/** What an answer sent from memory repeats of the headers it was rendered with. */
+function keptHeaders(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  const kept: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !UNKEPT_HEADERS.has(name)) kept[name] = value;
+  }
+  return kept;
+}
 
 /** A GET or HEAD that no session, token or notice can make personal; the key holds all it varies on. */
 export function keyOf(req: IncomingMessage): string | undefined {
