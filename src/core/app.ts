@@ -82,6 +82,7 @@ export async function buildApp({ config, database, modules, logger, background =
   registerPages(
     app,
     config,
+    database.db,
     nav,
     modules.flatMap((m) => (m.header ? [m.header] : [])),
   );

@@ -34,6 +34,8 @@ export class Changes extends EventEmitter {
   private readonly instance = randomUUID();
   private listener: pg.Client | undefined;
   private lastDataVersion: number | undefined;
+  /** Set once data_version has been read in this turn of the event loop. */
+  private readThisTurn = false;
   private stopped = false;
 
   constructor(
@@ -58,7 +60,12 @@ export class Changes extends EventEmitter {
   /** The current version, after looking for commits by other SQLite connections. */
   current(): number {
     const read = this.options.sqliteVersion;
-    if (read) {
+    // A page asks many times while it renders; one read per turn of the event loop sees the same commits.
+    if (read && !this.readThisTurn) {
+      this.readThisTurn = true;
+      setImmediate(() => {
+        this.readThisTurn = false;
+      });
       const v = read();
       if (v !== this.lastDataVersion) {
         this.lastDataVersion = v;

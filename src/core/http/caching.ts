@@ -75,8 +75,10 @@ export function registerCaching(app: FastifyInstance, changes: Changes, cache: P
     if (reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload)) || !isCacheableType(reply)) {
       return payload;
     }
-    if (!markPublic(req, reply, payload)) return payload;
-    const etag = etagOf(payload);
+    // Encoded once: the token search, the ETag and the socket all read these bytes.
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    if (!markPublic(req, reply, body)) return body;
+    const etag = etagOf(body);
     reply.header('etag', etag);
     if (!LANGUAGE_PREFIX.test(req.url)) reply.header('vary', withVary(reply.getHeader('vary'), 'accept-language'));
     if (matches(req.headers['if-none-match'], etag)) {
@@ -84,8 +86,8 @@ export function registerCaching(app: FastifyInstance, changes: Changes, cache: P
       return null;
     }
     const candidate = candidateOf(req.raw);
-    if (cache && candidate && req.method === 'GET') cache.store(candidate, reply.getHeaders() as OutgoingHttpHeaders, payload, etag);
-    return payload;
+    if (cache && candidate && req.method === 'GET') cache.store(candidate, reply.getHeaders() as OutgoingHttpHeaders, body, etag);
+    return body;
   });
 }
 
@@ -103,7 +105,7 @@ function isCacheableType(reply: FastifyReply): boolean {
 }
 
 /** Sets who may keep the answer; true when it is public (the route did not say otherwise). */
-function markPublic(req: FastifyRequest, reply: FastifyReply, payload: string | Buffer): boolean {
+function markPublic(req: FastifyRequest, reply: FastifyReply, payload: Buffer): boolean {
   const set = reply.getHeader('cache-control');
   const said = set === undefined ? undefined : String(set);
   if (reply.hasHeader('set-cookie') || payload.includes(FORM_TOKEN)) {

@@ -1,11 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ComponentType, h, type VNode } from 'preact';
+import { jsxTemplate } from 'preact/jsx-runtime';
+import { renderToString } from 'preact-render-to-string';
 import type { Actor } from '../authz.ts';
+import { Remembered } from '../cache.ts';
 import type { Config } from '../config.ts';
 import { type Translator, translator } from '../i18n/catalog.ts';
 import { isLanguage, type LanguageCode } from '../i18n/languages.ts';
 import { negotiateLanguage } from '../i18n/negotiate.ts';
 import type { NavEntry } from '../modules.ts';
+import { PageContextValue } from '../views/context.ts';
 import { ConfirmLinkPage, LinkExpired } from '../views/forms.tsx';
 import { documentRenderer, type PageOptions } from '../views/render.tsx';
 import { assetVersion } from './assets.ts';
@@ -25,6 +29,11 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Sends a whole page in the request's language. */
     page(body: VNode, options: PageOptions): FastifyReply;
+    /**
+     * A part of a page that is the same for every reader of the language (it renders with nobody
+     * signed in): made and rendered once per key, then kept like the lists it shows.
+     */
+    kept(key: string, make: () => Promise<VNode>): Promise<VNode>;
     /** Sends a form back with its errors: 422 (429 with Retry-After for too many attempts), titled "Error: title". */
     refused(result: Refusal, body: VNode, title: string): FastifyReply;
     /** The 410 page for a mailed link that is unknown, expired or used. */
@@ -41,7 +50,14 @@ export function pathWithinLanguage(req: FastifyRequest): string {
   return req.url;
 }
 
-export function registerPages(app: FastifyInstance, config: Config, nav: NavEntry[], headerSlots: ComponentType[]): void {
+const FORM_TOKEN = 'name="_csrf"';
+/** Rendered parts of pages, per language and key. */
+const keptParts = new Remembered<string>(30_000, 2000);
+
+/** HTML that our own components rendered (and escaped), placed into a page as it is. */
+export const rendered = (html: string): VNode => jsxTemplate([html]);
+
+export function registerPages(app: FastifyInstance, config: Config, db: object, nav: NavEntry[], headerSlots: ComponentType[]): void {
   const version = assetVersion();
   app.decorateRequest('lang', 'en');
   app.decorateRequest('t', null as unknown as Translator);
@@ -64,6 +80,18 @@ export function registerPages(app: FastifyInstance, config: Config, nav: NavEntr
     const req = this.request;
     const html = renderDocument({ ...site, lang: req.lang, t: req.t, path: pathWithinLanguage(req), actor: req.actor }, body, options);
     return this.type('text/html; charset=utf-8').send(html);
+  });
+
+  app.decorateReply('kept', async function kept(this: FastifyReply, key: string, make: () => Promise<VNode>) {
+    const { lang, t } = this.request;
+    const html = await keptParts.get(db, `${lang}|${key}`, async () => {
+      const page = { ...site, lang, t, path: '', actor: null };
+      const html = renderToString(h(PageContextValue.Provider, { value: page }, await make()));
+      // A form token belongs to one visitor: a part holding one would hand it to everybody.
+      if (html.includes(FORM_TOKEN)) throw new Error(`the kept part ${key} holds a form token`);
+      return html;
+    });
+    return rendered(html);
   });
 
   app.decorateReply('refused', function refused(this: FastifyReply, result: Refusal, body: VNode, title: string) {

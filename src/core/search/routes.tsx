@@ -51,18 +51,24 @@ export function registerSearch(app: FastifyInstance, providers: SearchProvider[]
     const raw = querySchema.safeParse(req.query);
     const query = raw.success ? raw.data.q : '';
     const tooLong = query.length > MAX_QUERY_LENGTH;
-    let hits: SearchHit[] = [];
-    if (query.trim() && !tooLong) {
+    const search = async (): Promise<SearchHit[]> => {
       const found = await Promise.all(
         providers.map((p) => p.search({ text: query.trim(), lang: req.lang, t: req.t, limit: RESULT_LIMIT }, ctx)),
       );
-      hits = found
+      return found
         .flat()
         .sort((a, b) => b.score - a.score)
         .slice(0, RESULT_LIMIT);
-    }
+    };
     reply.status(tooLong ? 400 : 200);
-    return reply.page(<Results query={query} hits={hits} tooLong={tooLong} />, {
+    // What is found is the same for every reader: a query asked again is answered from what was rendered.
+    const body =
+      query.trim() && !tooLong ? (
+        await reply.kept(`search|${query}`, async () => <Results query={query} hits={await search()} tooLong={false} />)
+      ) : (
+        <Results query={query} hits={[]} tooLong={tooLong} />
+      );
+    return reply.page(body, {
       title: query.trim() ? req.t('search.titleWithQuery', { query: query.trim().slice(0, 60) }) : req.t('search.title'),
       indexable: !query,
     });

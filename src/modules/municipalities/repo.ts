@@ -54,6 +54,18 @@ export function byKeyPrefix(
     .execute();
 }
 
+/** Ids and name keys starting with `key`, biggest places first, read from the name index alone. */
+export function keysByPrefix(db: Db, key: string, limit: number): Promise<{ id: number; key: string }[]> {
+  return db
+    .selectFrom('municipalities')
+    .select(['id', 'name_key as key'])
+    .where('name_key', '>=', key)
+    .where('name_key', '<', upperBound(key))
+    .orderBy('population', 'desc')
+    .limit(limit)
+    .execute() as Promise<{ id: number; key: string }[]>;
+}
+
 export function countMunicipalities(db: Db): Promise<number> {
   return db
     .selectFrom('municipalities')

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Actor } from '../../../core/authz.ts';
 import { type CountryCode, countryName } from '../../../core/countries.ts';
 import { NO_STORE, NotFound, noticeFrom } from '../../../core/http/guards.ts';
 import { countryParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
@@ -64,10 +65,14 @@ export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     const total = await placesCount(db, filter);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new NotFound();
-    const rows = await listPage(db, filter, sort, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-    const regions = country ? await regionsList(db, country) : [];
-    const map = { tiles: config.mapTileUrl, attribution: config.mapAttribution, limit: MAP_LIMIT };
-    return reply.page(<BrowsePage view={{ country, region, name, sort, page, pages, total, rows, regions, map }} />, {
+    // A listing is the same for every reader: rendered once per language and choice, and kept.
+    const body = await reply.kept(`browse|${JSON.stringify([country, region, name, sort, page])}`, async () => {
+      const rows = await listPage(db, filter, sort, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+      const regions = country ? await regionsList(db, country) : [];
+      const map = { tiles: config.mapTileUrl, attribution: config.mapAttribution, limit: MAP_LIMIT };
+      return <BrowsePage view={{ country, region, name, sort, page, pages, total, rows, regions, map }} />;
+    });
+    return reply.page(body, {
       title: country ? req.t('municipalities.inCountry', { country: countryName(country, req.lang) }) : req.t('municipalities.title'),
       description: req.t('municipalities.lead', { count: total }),
       indexable: page === 1 && !region && !name && sort === 'joined',
@@ -103,30 +108,36 @@ export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): vo
       country: countryName(m.country, req.lang),
       count: m.population,
     });
-    // A signed-in person's profile carries their follow button and its token: it is theirs alone, never kept.
-    if (req.actor) reply.headers(NO_STORE);
-    const follow: FollowState = req.actor
-      ? { following: await isFollowing(ctx, req.actor, m.id), csrfToken: reply.generateCsrf() }
-      : { following: null };
-    return reply.page(
+    const notice = noticeFrom(req, ['saved', 'followed', 'unfollowed']) as 'saved' | 'followed' | 'unfollowed' | undefined;
+    const profile = async (actor: Actor | null, follow: FollowState) => (
       <ProfilePage
         m={m}
         near={await nearby(db, m)}
         mapTileUrl={config.mapTileUrl}
         mapAttribution={config.mapAttribution}
         descriptions={await descriptionsOf(db, m.id)}
-        canEdit={municipalitiesPolicy.can(req.actor, 'municipality.edit', m)}
-        sections={await renderSections(ctx, 'municipality.profile', m, { lang: req.lang, t: req.t, actor: req.actor })}
+        canEdit={municipalitiesPolicy.can(actor, 'municipality.edit', m)}
+        sections={await renderSections(ctx, 'municipality.profile', m, { lang: req.lang, t: req.t, actor })}
         follow={follow}
-        notice={noticeFrom(req, ['saved', 'followed', 'unfollowed']) as 'saved' | 'followed' | 'unfollowed' | undefined}
-      />,
-      {
-        title: `${m.name} (${countryName(m.country, req.lang)})`,
-        description,
-        styles: ['/static/vendor/leaflet/leaflet.css'],
-        scripts: ['/static/vendor/leaflet/leaflet.js', '/static/map.js'],
-        head: <SharedPageHead page={{ type: 'website', title: m.name, description, url, locale: req.lang, data: place }} />,
-      },
+        notice={notice}
+      />
     );
+    // A signed-in person's profile carries their follow button and its token: it is theirs alone,
+    // never kept. Everyone else reads the same page, rendered once per language and kept.
+    if (req.actor) reply.headers(NO_STORE);
+    const body =
+      req.actor || notice
+        ? await profile(
+            req.actor,
+            req.actor ? { following: await isFollowing(ctx, req.actor, m.id), csrfToken: reply.generateCsrf() } : { following: null },
+          )
+        : await reply.kept(`profile|${m.id}`, () => profile(null, { following: null }));
+    return reply.page(body, {
+      title: `${m.name} (${countryName(m.country, req.lang)})`,
+      description,
+      styles: ['/static/vendor/leaflet/leaflet.css'],
+      scripts: ['/static/vendor/leaflet/leaflet.js', '/static/map.js'],
+      head: <SharedPageHead page={{ type: 'website', title: m.name, description, url, locale: req.lang, data: place }} />,
+    });
   });
 }

@@ -9,6 +9,7 @@ import {
   countWhere,
   findById,
   findBySlug,
+  keysByPrefix,
   type ListFilter,
   type ListSort,
   type MapPoint,
@@ -23,19 +24,25 @@ export type Match = MunicipalitySummary & { match: 'exact' | 'prefix' | 'fuzzy' 
 
 const FUZZY_CANDIDATES = 400;
 
+// Three rows of the distance table, reused: a search compares the query with hundreds of names.
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /** Edit distance with transpositions (Damerau–Levenshtein, optimal string alignment). */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(2 * b.length + 2));
+  let [before, above, row] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) above[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      row[j] = v;
     }
+    [before, above, row] = [above, row, before];
   }
-  return d[a.length]![b.length]!;
+  return above[b.length]!;
 }
 
 /**
@@ -58,11 +65,17 @@ export async function searchMunicipalities(db: Kysely<Tables>, query: string, li
   }
   if (found.size < limit && key.length >= 4) {
     const allowed = key.length >= 8 ? 2 : 1;
-    const candidates = await byKeyPrefix(db, 'name_key', key.slice(0, 2), FUZZY_CANDIDATES);
-    add(
-      candidates.filter((c) => c.key && editDistance(key, c.key.slice(0, key.length)) <= allowed),
-      'fuzzy',
-    );
+    // Only keys are read for the comparison, from the index; the few that are close are read whole.
+    const candidates = await keysByPrefix(db, key.slice(0, 2), FUZZY_CANDIDATES);
+    const close = candidates.filter((c) => !found.has(c.id) && editDistance(key, c.key.slice(0, key.length)) <= allowed);
+    if (close.length)
+      add(
+        await summariesByIds(
+          db,
+          close.map((c) => c.id),
+        ),
+        'fuzzy',
+      );
   }
   const rank = { exact: 0, prefix: 1, fuzzy: 2 };
   return [...found.values()].sort((a, b) => rank[a.match] - rank[b.match] || b.population - a.population).slice(0, limit);

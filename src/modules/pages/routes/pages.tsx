@@ -12,7 +12,7 @@ import { followedStories } from '../service/following.ts';
 import { AboutPage } from '../views/about.tsx';
 import { AccessibilityPage } from '../views/accessibility.tsx';
 import { ContactPage, ContactThanksPage, type ContactValues } from '../views/contact.tsx';
-import { HomePage } from '../views/home.tsx';
+import { HomePage, HomeRest, HomeTop } from '../views/home.tsx';
 import { PrivacyPage } from '../views/privacy.tsx';
 import { TermsPage } from '../views/terms.tsx';
 
@@ -22,19 +22,32 @@ const formValues = (body: unknown): ContactValues => typedValues(body, ['topic',
 export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { database, config } = ctx;
   // Other modules add what is new to the home page; they get the reader's query (e.g. a chosen country).
+  // What they add is the same for everyone, so it is rendered once per language and query, and kept.
   app.get('/:lang/', async (req, reply) => {
-    const view = { lang: req.lang, t: req.t, actor: req.actor };
-    const [featured, following, sections, facts, places] = await Promise.all([
-      renderSections(ctx, 'home.featured', req.query, view),
+    const view = { lang: req.lang, t: req.t, actor: null };
+    const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+    const [top, following, rest, places] = await Promise.all([
+      reply.kept(`home.top${query}`, async () => <HomeTop featured={await renderSections(ctx, 'home.featured', req.query, view)} />),
       req.actor ? followedStories(ctx, req.actor.id, req.lang) : undefined,
-      renderSections(ctx, 'home', req.query, view),
-      renderSections(ctx, 'home.facts', null, view),
+      reply.kept(`home.rest${query}`, async () => {
+        const [sections, facts, joined] = await Promise.all([
+          renderSections(ctx, 'home', req.query, view),
+          renderSections(ctx, 'home.facts', null, view),
+          joinedPlaces(database.db),
+        ]);
+        return (
+          <HomeRest
+            sections={sections}
+            facts={facts}
+            joined={{ places: joined, tiles: config.mapTileUrl, attribution: config.mapAttribution }}
+          />
+        );
+      }),
       joinedPlaces(database.db),
     ]);
-    const joined = { places, tiles: config.mapTileUrl, attribution: config.mapAttribution };
     // A follower's home page is their own: it is never kept by a browser or a proxy.
     if (req.actor) reply.headers(NO_STORE);
-    return reply.page(<HomePage featured={featured} following={following} sections={sections} facts={facts} joined={joined} />, {
+    return reply.page(<HomePage top={top} following={following} rest={rest} />, {
       title: req.t('home.title'),
       description: req.t('home.lead', { siteName: config.siteName }),
       ...(places.length ? { styles: MAP_STYLES, scripts: MAP_SCRIPTS } : {}),

@@ -12,22 +12,21 @@ export interface JoinedMap {
 /**
  * The home page: the featured stories, what the towns a person follows publish, what else the modules
  * show (news, events), the towns that joined on a map, then the invitation to join with its numbers.
+ * The parts before and after the follower's own are the same for every reader of a language.
  */
-export function HomePage({
-  featured = [],
-  following,
-  sections = [],
-  facts = [],
-  joined,
-}: {
-  featured?: VNode[];
-  following?: { news: Card[]; events: Card[] } | undefined;
-  sections?: VNode[];
-  facts?: VNode[];
-  joined?: JoinedMap | undefined;
-}) {
+export function HomePage({ top, following, rest }: { top: VNode; following?: { news: Card[]; events: Card[] } | undefined; rest: VNode }) {
+  return (
+    <>
+      {top}
+      {following && <Following news={following.news} events={following.events} />}
+      {rest}
+    </>
+  );
+}
+
+/** The title and the featured stories. */
+export function HomeTop({ featured = [] }: { featured?: VNode[] }) {
   const { t, siteName } = usePage();
-  const href = useHref();
   return (
     <>
       <section class="hero" aria-labelledby="home-title">
@@ -35,7 +34,16 @@ export function HomePage({
         <p class="lead">{t('home.lead', { siteName })}</p>
       </section>
       {featured}
-      {following && <Following news={following.news} events={following.events} />}
+    </>
+  );
+}
+
+/** What the modules show, the map of the towns that joined, and the invitation to join. */
+export function HomeRest({ sections = [], facts = [], joined }: { sections?: VNode[]; facts?: VNode[]; joined?: JoinedMap | undefined }) {
+  const { t, siteName } = usePage();
+  const href = useHref();
+  return (
+    <>
       {sections}
       {joined && joined.places.length > 0 && (
         <section class="joined-map" aria-labelledby="joined-heading">
