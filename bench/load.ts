@@ -71,14 +71,43 @@ export function parseWrk(out: string): Figures {
   return { rps: Number(rps[1]), p50: ms(p50[1]!, p50[2]!), p99: ms(p99[1]!, p99[2]!), errors, timeouts };
 }
 
-/** Loads `url` for `seconds` with 32 connections; `cookie` is sent with every request. */
-export async function load(url: string, seconds: number, cookie?: string): Promise<Figures> {
+/** A wrk script that asks for the next of `paths` on every request, round and round. */
+function wrkScript(paths: string[]): { script: string; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'municipium-wrk-'));
+  writeFileSync(join(dir, 'paths'), `${paths.join('\n')}\n`);
+  const lua = [
+    'local paths, i = {}, 0',
+    `for line in io.lines("${join(dir, 'paths')}") do paths[#paths + 1] = line end`,
+    'request = function() i = i % #paths + 1; return wrk.format(nil, paths[i]) end',
+  ];
+  writeFileSync(join(dir, 'paths.lua'), lua.join('\n'));
+  return { script: join(dir, 'paths.lua'), dir };
+}
+
+/**
+ * Loads `url` for `seconds` with 32 connections; `cookie` is sent with every request. With `paths`,
+ * each request asks for the next of them on the same server instead (a new search each time).
+ */
+export async function load(url: string, seconds: number, cookie?: string, paths?: string[]): Promise<Figures> {
   if (tools === 'wrk') {
-    const args = ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', ...(cookie ? ['-H', `Cookie: ${cookie}`] : []), url];
-    const { stdout } = await promisify(execFile)(WRK!, args);
-    return parseWrk(stdout);
+    const varied = paths?.length ? wrkScript(paths) : undefined;
+    const args = ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', ...(cookie ? ['-H', `Cookie: ${cookie}`] : [])];
+    try {
+      const { stdout } = await promisify(execFile)(WRK!, [...args, ...(varied ? ['-s', varied.script] : []), url]);
+      return parseWrk(stdout);
+    } finally {
+      if (varied) rmSync(varied.dir, { recursive: true, force: true });
+    }
   }
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: cookie ? { cookie } : {} });
+  let i = 0;
+  const next = (req: object) => ({ ...req, path: paths![i++ % paths!.length] });
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: cookie ? { cookie } : {},
+    ...(paths?.length ? { requests: [{ setupRequest: next }] } : {}),
+  });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, timeouts: r.timeouts };
 }
 

@@ -3,13 +3,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '../src/core/db/client.ts';
 import { type Figures, load, type StaticFile, startBaseline } from './load.ts';
 import { cli, type Portal, signedInCookie, startPortal } from './portal.ts';
+
+/** More distinct searches than the portal answers in two runs: none is asked twice. */
+const SEARCHES = 40_000;
 
 export interface Page {
   name: string;
   path: string;
   cookie?: string;
+  /** Paths asked in turn, one per request, where a page must be new each time. */
+  paths?: string[];
 }
 
 export interface PageRow extends Figures {
@@ -18,6 +24,8 @@ export interface PageRow extends Figures {
   database: string;
   cache: 'on' | 'off';
   signedIn: boolean;
+  /** Asked with a new address each time: nothing about it can be kept. */
+  varied: boolean;
   baseline: Figures & { kind: string };
 }
 
@@ -36,7 +44,7 @@ function linked(html: string, pattern: RegExp, what: string): string {
 }
 
 /** The pages to measure, with addresses read from the demo content as a visitor would find them. */
-async function pages(base: string, cookie: string): Promise<Page[]> {
+async function pages(base: string, cookie: string, searches: string[]): Promise<Page[]> {
   const home = (await get(base, '/en/')).text;
   const profile = '/bg/municipalities/bg/stara-zagora';
   const news = (await get(base, '/en/news')).text;
@@ -49,16 +57,33 @@ async function pages(base: string, cookie: string): Promise<Page[]> {
     { name: 'feed', path: linked((await get(base, profile)).text, /href="([^"]*\/feeds\/[^"]*\.rss[^"]*)"/, "a town's feed") },
     { name: 'API', path: '/api/v1/content' },
     { name: 'search', path: '/en/search?q=europe' },
+    { name: 'search, a new query each time', path: searches[0]!, paths: searches },
     { name: 'app.css', path: linked(home, /href="(\/static\/app\.css[^"]*)"/, 'the style sheet') },
     { name: 'healthz', path: '/healthz' },
     { name: 'home, signed in', path: '/en/', cookie },
   ];
 }
 
-async function measure(url: string, seconds: number, cookie?: string): Promise<Figures> {
+async function measure(url: string, seconds: number, p: Page): Promise<Figures> {
   // The first run warms the server up (compilation, caches, the database's pages); the second counts.
-  await load(url, seconds, cookie);
-  return load(url, seconds, cookie);
+  // A page asked with new paths each time starts the second run where the first ended.
+  const half = Math.floor((p.paths?.length ?? 0) / 2);
+  await load(url, seconds, p.cookie, p.paths?.slice(0, half));
+  return load(url, seconds, p.cookie, p.paths?.slice(half));
+}
+
+/**
+ * Searches for the names of the smaller places, each once: what is asked is never an answer already
+ * kept, and finds a place and what the news say of it, as a visitor's search does.
+ */
+async function newSearches(env: Record<string, string>): Promise<string[]> {
+  const database = openDatabase(env.DATABASE_URL ?? `sqlite:${join(env.DATA_DIR!, 'municipium.sqlite')}`);
+  try {
+    const rows = await database.db.selectFrom('municipalities').select('name').orderBy('population').limit(SEARCHES).execute();
+    return [...new Set(rows.map((r) => r.name))].map((name) => `/en/search?q=${encodeURIComponent(name)}`);
+  } finally {
+    await database.close();
+  }
 }
 
 /** Runs fn with the portal up in `env`, and stops it whether fn succeeds or not. */
@@ -82,16 +107,17 @@ export async function benchPages(database: string, seconds: number, databaseUrl?
   cli(['import-municipalities'], env);
   cli(['seed-demo'], env);
   const cookie = await signedInCookie(env);
+  const searches = await newSearches(env);
   const rows: PageRow[] = [];
   try {
     const baselines = await withPortal(env, async (portal) => {
-      const list = await pages(portal.base, cookie);
+      const list = await pages(portal.base, cookie, searches);
       const files = await Promise.all(list.map(async (p) => (await get(portal.base, p.path, p.cookie)).file));
       const baseline = await startBaseline(files);
       try {
         const figures: Figures[] = [];
         for (const [i, p] of list.entries()) {
-          const portalFigures = await measure(`${portal.base}${p.path}`, seconds, p.cookie);
+          const portalFigures = await measure(`${portal.base}${p.path}`, seconds, p);
           figures.push(await load(baseline.url(i), seconds));
           rows.push(row(p, database, 'on', portalFigures, { ...figures[i]!, kind: baseline.kind }));
           console.error(`${database} ${p.name}: ${portalFigures.rps.toFixed(0)} req/s, baseline ${figures[i]!.rps.toFixed(0)}`);
@@ -103,7 +129,7 @@ export async function benchPages(database: string, seconds: number, databaseUrl?
     });
     await withPortal({ ...env, PAGE_CACHE: 'off' }, async (portal) => {
       for (const [i, p] of baselines.list.entries()) {
-        const figures = await measure(`${portal.base}${p.path}`, seconds, p.cookie);
+        const figures = await measure(`${portal.base}${p.path}`, seconds, p);
         rows.push(row(p, database, 'off', figures, { ...baselines.figures[i]!, kind: baselines.kind }));
         console.error(`${database} ${p.name}, cache off: ${figures.rps.toFixed(0)} req/s`);
       }
@@ -121,5 +147,6 @@ const row = (p: Page, database: string, cache: 'on' | 'off', f: Figures, baselin
   database,
   cache,
   signedIn: Boolean(p.cookie),
+  varied: Boolean(p.paths),
   baseline,
 });

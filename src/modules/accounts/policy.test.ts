@@ -138,6 +138,8 @@ appTest('a role cannot be removed through another scope’s address, and the las
   const editor2 = await person(database, { roles: [['municipality_editor', 2]] });
   const platformAdmin = await person(database, { roles: [['platform_admin', null]] });
   const grant2 = await database.db.selectFrom('role_grants').select('id').where('user_id', '=', editor2.id).executeTakeFirstOrThrow();
+  const newsroom = () => app.inject({ url: '/en/newsroom/new?type=news', headers: { cookie: editor2.cookie } });
+  assert.equal((await newsroom()).statusCode, 200, 'the editor writes for their town');
   const viaOwnScope = await submit(app, '/en/team/municipality/1', {}, admin1, `/en/team/municipality/1/members/${grant2.id}/remove`);
   assert.equal(viaOwnScope.statusCode, 404, 'the grant is not in this scope');
   const viaOtherScope = await submit(app, '/en/team/municipality/1', {}, admin1, `/en/team/municipality/2/members/${grant2.id}/remove`);
@@ -149,6 +151,7 @@ appTest('a role cannot be removed through another scope’s address, and the las
   assert.equal((await database.db.selectFrom('role_grants').select('id').where('id', '=', own.id).execute()).length, 1);
   const removed = await submit(app, '/en/team/platform', {}, platformAdmin, `/en/team/municipality/2/members/${grant2.id}/remove`);
   assert.equal(removed.headers.location, '/en/team/municipality/2?notice=removed');
+  assert.equal((await newsroom()).statusCode, 403, 'a removed role ends with the next request');
   const audit = await database.db.selectFrom('audit_log').select(['actor_id', 'action', 'subject_type', 'subject_id']).execute();
   assert.deepEqual(audit, [{ actor_id: platformAdmin.id, action: 'role.revoke', subject_type: 'municipality', subject_id: 2 }]);
 });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../core/authz.ts';
+import { Remembered } from '../../../core/cache.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { hashToken, newToken } from '../../../core/tokens.ts';
 import {
@@ -46,21 +47,34 @@ export async function resumeSession(db: Kysely<Tables>, token: string, now = Dat
     await deleteSession(db, id);
     return undefined;
   }
-  // Read side by side: on PostgreSQL each is a round trip, on every signed-in request.
-  const [user, grants] = await Promise.all([findUser(db, session.user_id), grantsOf(db, session.user_id)]);
-  if (!user || user.deleted_at) return undefined;
+  const actor = await actorOf(db, session.user_id);
+  if (!actor) return undefined;
   if (now - lastSeen >= SESSION_TOUCH_MS) await touchSession(db, id, new Date(now).toISOString());
-  return {
-    id,
-    actor: {
+  return { id, actor };
+}
+
+/**
+ * Who a person is and the roles they hold are read on every signed-in request and change rarely:
+ * each process keeps them a few seconds, and reads them again after any change to people or roles
+ * in any process (see Changes). The session itself is read every time, so signing out is at once.
+ * What is kept is shared between requests, so it is frozen.
+ */
+const people = new Remembered<Actor | undefined>(10_000, 5000);
+
+function actorOf(db: Kysely<Tables>, userId: number): Promise<Actor | undefined> {
+  return people.get(db, String(userId), async () => {
+    // Read side by side: on PostgreSQL each is a round trip.
+    const [user, grants] = await Promise.all([findUser(db, userId), grantsOf(db, userId)]);
+    if (!user || user.deleted_at) return undefined;
+    return Object.freeze({
       id: user.id,
       name: user.name,
       email: user.email,
       language: user.language,
       confirmed: !!user.email_confirmed_at,
-      grants: grants.map((g) => ({ role: g.role, scopeId: g.scope_type === 'platform' ? null : g.scope_id })),
-    },
-  };
+      grants: Object.freeze(grants.map((g) => Object.freeze({ role: g.role, scopeId: g.scope_type === 'platform' ? null : g.scope_id }))),
+    }) as Actor;
+  });
 }
 
 export const endSession = deleteSession;

@@ -99,6 +99,11 @@ function pick(r: MunicipalitySummary): MunicipalitySummary {
 
 export const municipalityBySlug = findBySlug;
 
+const places = new Remembered<Awaited<ReturnType<typeof findBySlug>>>(60_000, 5000);
+/** A place by its address, kept like the lists (read-only: it is shared): the profile is the directory's busiest page. */
+export const placeBySlug = (db: Kysely<Tables>, country: string, slug: string) =>
+  places.get(db, `${country}/${slug}`, () => findBySlug(db, country, slug));
+
 const NEARBY_CACHE = 5000;
 const NEARBY_TTL_MS = 10 * 60_000;
 type Neighbours = Map<string, { at: number; rows: Awaited<ReturnType<typeof closest>> }>;

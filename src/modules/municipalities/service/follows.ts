@@ -1,4 +1,5 @@
 import type { Actor } from '../../../core/authz.ts';
+import { Remembered } from '../../../core/cache.ts';
 import type { ModuleContext, PersonalData } from '../../../core/modules.ts';
 import { deleteFollow, deleteFollowsOf, followedBy, follows, insertFollow } from '../repo.ts';
 
@@ -13,9 +14,13 @@ export const isFollowing = (ctx: ModuleContext, actor: Actor | null, municipalit
 
 export const followedTowns = (ctx: ModuleContext, userId: number) => followedBy(ctx.database.db, userId);
 
+/** Kept like the lists they select: a follower's home page asks on every visit. */
+const followed = new Remembered<number[]>(30_000, 5000);
+
 /** The ids of the towns a person follows, for the home page of a follower. */
-export async function followedIds(ctx: ModuleContext, userId: number): Promise<number[]> {
-  return (await followedBy(ctx.database.db, userId)).map((f) => f.id);
+export function followedIds(ctx: ModuleContext, userId: number): Promise<number[]> {
+  const { db } = ctx.database;
+  return followed.get(db, String(userId), async () => (await followedBy(db, userId)).map((f) => f.id));
 }
 
 /** Follows are a person's own: in their data download, and gone with their account. */
