@@ -61,6 +61,21 @@ test('the first start creates the data directory, the SQLite database and the se
   }
 });
 
+test('after `municipium migrate`, the first start still fills the directory of places', async () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'municipium-migrated-')), 'data');
+  const migrated = spawnSync(process.execPath, ['bin/municipium.js', 'migrate'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir } });
+  assert.equal(migrated.status, 0, String(migrated.stderr));
+  assert.match(String(migrated.stdout), /Applied \d+ migration/);
+  const { child, port } = await startServer({ DATA_DIR: dataDir });
+  try {
+    const list = await (await fetch(`http://127.0.0.1:${port}/en/municipalities/de`)).text();
+    assert.match(list, /Berlin/, 'the places were imported before the server listened');
+  } finally {
+    child.kill('SIGTERM');
+    assert.equal(await exited(child), 0);
+  }
+});
+
 test('without NODE_ENV the server answers errors without details; npm run dev shows them', async () => {
   for (const [script, details] of [
     ['src/main.ts', false],

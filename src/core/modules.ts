@@ -204,6 +204,11 @@ export interface ModuleManifest {
   privateTables?: string[];
   /** Runs before the server listens, e.g. to import data a new installation needs. */
   onStart?: (ctx: ModuleContext) => Promise<void>;
+  /**
+   * Whether onStart has heavy work to do (a directory to import): the server then runs it in a
+   * process of its own, even when the migrations were applied beforehand (`municipium migrate`).
+   */
+  startWorkPending?: (database: Database) => Promise<boolean>;
   /** Lines for the operator when the server starts, e.g. how to create the first admin. */
   startupNotes?: (ctx: ModuleContext) => Promise<string[]>;
   /** Shown in the header's account area, e.g. a sign-in link. */

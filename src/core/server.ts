@@ -43,7 +43,8 @@ export async function startServer(
   const fresh = applied.length > 0 && applied.length === Object.keys(collectMigrations(modules)).length;
   // A new embedded installation shows a living portal; a PostgreSQL one is seeded on purpose only.
   const demo = fresh && database.dialect === 'sqlite';
-  const apart = options.prepareScript && applied.length > 0 && database.location !== ':memory:';
+  const pending = applied.length > 0 || (await startWorkPending(modules, database));
+  const apart = options.prepareScript && pending && database.location !== ':memory:';
   const prepared = apart ? inChild(options.prepareScript!, demo, env) : undefined;
   prepared?.catch(() => {});
   const app = await buildApp({ config, database, modules, background: true });
@@ -62,6 +63,11 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.port === 0 ? `http://localhost:${port}/` : `${config.baseUrl}/`;
   return { app, database, config, url };
+}
+
+async function startWorkPending(modules: ModuleManifest[], database: Database): Promise<boolean> {
+  for (const m of modules) if (await m.startWorkPending?.(database)) return true;
+  return false;
 }
 
 /** Runs the prepare script with this process's Node.js options (a TypeScript loader, V8 flags). */

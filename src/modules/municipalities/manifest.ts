@@ -101,4 +101,5 @@ export const municipalities: ModuleManifest = {
   onStart: async ({ database }) => {
     if ((await countMunicipalities(database.db)) === 0) await importRecords(database.db, geoNamesRecords());
   },
+  startWorkPending: async (database) => (await countMunicipalities(database.db)) === 0,
 };
