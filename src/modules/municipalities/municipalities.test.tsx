@@ -15,6 +15,9 @@ test('edit distance counts a swap of neighbours as one typo', () => {
   assert.equal(editDistance('zagora', 'zgora'), 1);
   assert.equal(editDistance('lodz', 'lodz'), 0);
   assert.equal(editDistance('abc', ''), 3);
+  assert.equal(editDistance('kazanlak', 'kazanlka', 2), 1, 'a limit keeps what is within it');
+  assert.equal(editDistance('botevgrad', 'sofia', 1), 2, 'and says "one past" for anything farther');
+  assert.equal(editDistance('stara zagora', 'stara zagroa', 1), 1);
 });
 
 dbTest('the GeoNames import brings every EU place once, again and again, without undoing edits', async ({ db }) => {

@@ -34,10 +34,7 @@ export type MunicipalitySummary = {
 /** Keys hold only [a-z0-9 ], so every key starting with `key` sorts below key + "{". */
 const upperBound = (key: string) => `${key}{`;
 
-export function byKey(db: Db, column: 'name_key' | 'native_key', key: string, limit: number): Promise<MunicipalitySummary[]> {
-  return db.selectFrom('municipalities').select(SUMMARY).where(column, '=', key).orderBy('population', 'desc').limit(limit).execute();
-}
-
+/** Places whose key starts with `key`: the exact ones first, then the biggest. */
 export function byKeyPrefix(
   db: Db,
   column: 'name_key' | 'native_key',
@@ -49,6 +46,7 @@ export function byKeyPrefix(
     .select([...SUMMARY, `${column} as key`])
     .where(column, '>=', key)
     .where(column, '<', upperBound(key))
+    .orderBy(sql`${sql.ref(column)} = ${key}`, 'desc')
     .orderBy('population', 'desc')
     .limit(limit)
     .execute();

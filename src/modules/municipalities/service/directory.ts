@@ -3,7 +3,6 @@ import { Remembered } from '../../../core/cache.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { nameKey } from '../../../core/search/normalize.ts';
 import {
-  byKey,
   byKeyPrefix,
   closest,
   countWhere,
@@ -27,19 +26,27 @@ const FUZZY_CANDIDATES = 400;
 // Three rows of the distance table, reused: a search compares the query with hundreds of names.
 let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
-/** Edit distance with transpositions (Damerau–Levenshtein, optimal string alignment). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Edit distance with transpositions (Damerau–Levenshtein, optimal string alignment). Past `max`
+ * it stops early and says max + 1: a search only wants to know whether a name is close.
+ */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(2 * b.length + 2));
   let [before, above, row] = rows as [Int32Array, Int32Array, Int32Array];
   for (let j = 0; j <= b.length; j++) above[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
+    let least = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
       row[j] = v;
+      if (v < least) least = v;
     }
+    // Every later row's values are at least this row's least: the distance is past max already.
+    if (least > max) return max + 1;
     [before, above, row] = [above, row, before];
   }
   return above[b.length]!;
@@ -56,26 +63,22 @@ export async function searchMunicipalities(db: Kysely<Tables>, query: string, li
   const add = (rows: MunicipalitySummary[], match: Match['match']) => {
     for (const r of rows) if (!found.has(r.id)) found.set(r.id, { ...pick(r), match });
   };
-  // Names and native names are looked up side by side: on PostgreSQL each is a round trip.
-  const [names, natives] = await Promise.all([byKey(db, 'name_key', key, limit), byKey(db, 'native_key', key, limit)]);
-  add([...names, ...natives], 'exact');
-  if (found.size < limit) {
-    const [byName, byNative] = await Promise.all([byKeyPrefix(db, 'name_key', key, limit), byKeyPrefix(db, 'native_key', key, limit)]);
-    add([...byName, ...byNative], 'prefix');
-  }
+  // Names and native names are looked up side by side (on PostgreSQL each is a round trip), the
+  // exact ones first in each.
+  const [byName, byNative] = await Promise.all([byKeyPrefix(db, 'name_key', key, limit), byKeyPrefix(db, 'native_key', key, limit)]);
+  const rows = [...byName, ...byNative];
+  add(
+    rows.filter((r) => r.key === key),
+    'exact',
+  );
+  add(rows, 'prefix');
   if (found.size < limit && key.length >= 4) {
     const allowed = key.length >= 8 ? 2 : 1;
     // Only keys are read for the comparison, from the index; the few that are close are read whole.
     const candidates = await keysByPrefix(db, key.slice(0, 2), FUZZY_CANDIDATES);
-    const close = candidates.filter((c) => !found.has(c.id) && editDistance(key, c.key.slice(0, key.length)) <= allowed);
-    if (close.length)
-      add(
-        await summariesByIds(
-          db,
-          close.map((c) => c.id),
-        ),
-        'fuzzy',
-      );
+    const close = candidates.filter((c) => !found.has(c.id) && editDistance(key, c.key.slice(0, key.length), allowed) <= allowed);
+    const ids = close.map((c) => c.id);
+    if (ids.length) add(await summariesByIds(db, ids), 'fuzzy');
   }
   const rank = { exact: 0, prefix: 1, fuzzy: 2 };
   return [...found.values()].sort((a, b) => rank[a.match] - rank[b.match] || b.population - a.population).slice(0, limit);
