@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../core/modules.ts';
 import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as tables from './migrations/20261202_01_networks.ts';
 import { networkRoutes } from './routes/public.tsx';
+import { runDeadlines } from './service/deadlines.ts';
 import { describeNetworks } from './service/networks.ts';
 import { profileNetworks } from './service/profile.tsx';
 import { demoNetworks } from './service/seeds.ts';
@@ -26,4 +27,5 @@ export const networks: ModuleManifest = {
   routes: networkRoutes,
   nav: [{ label: 'networks.nav', path: '/networks', order: 40 }],
   sections: { 'municipality.profile': profileNetworks },
+  jobs: [{ name: 'membership deadlines', everyMs: 3600_000, run: async (ctx) => void (await runDeadlines(ctx)) }],
 };

@@ -1,6 +1,14 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
-import type { MembershipEventRow, MembershipKindRow, MembershipRow, MembershipState, NetworkRow, NetworkTextRow } from './schema.ts';
+import type {
+  MembershipEventRow,
+  MembershipKindRow,
+  MembershipReminderRow,
+  MembershipRow,
+  MembershipState,
+  NetworkRow,
+  NetworkTextRow,
+} from './schema.ts';
 
 type Db = Kysely<Tables>;
 
@@ -136,3 +144,25 @@ export const membershipsOf = (db: Db, memberType: MembershipRow['member_type'], 
     .where('member_id', '=', memberId)
     .orderBy('since')
     .execute();
+
+/** Memberships in these states whose report is due before `before`, oldest deadline first. */
+export const dueBefore = (db: Db, states: readonly MembershipState[], before: string, limit: number) =>
+  db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('state', 'in', [...states])
+    .where('report_due_at', 'is not', null)
+    .where('report_due_at', '<=', before)
+    .orderBy('report_due_at')
+    .limit(limit)
+    .execute();
+
+/** Records a reminder; false when it was sent already (by this process or another). */
+export async function recordReminder(db: Db, row: Insertable<MembershipReminderRow>): Promise<boolean> {
+  const r = await db
+    .insertInto('membership_reminders')
+    .values(row)
+    .onConflict((oc) => oc.columns(['membership_id', 'due_at', 'days_before']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}

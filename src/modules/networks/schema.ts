@@ -107,8 +107,18 @@ export interface MembershipEventRow {
   at: string;
 }
 
+/** A reminder of a report's deadline, sent once. */
+export interface MembershipReminderRow {
+  id: Generated<number>;
+  membership_id: number;
+  due_at: string;
+  days_before: number;
+  sent_at: string;
+}
+
 declare module '../../core/db/tables.ts' {
   interface Tables {
+    membership_reminders: MembershipReminderRow;
     networks: NetworkRow;
     network_texts: NetworkTextRow;
     membership_kinds: MembershipKindRow;

@@ -63,4 +63,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('at', ts, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('membership_events_membership').on('membership_events').column('membership_id').execute();
+  // One row per reminder sent: the unique key makes a reminder go once, whichever process sends it.
+  await withId(db, db.schema.createTable('membership_reminders'))
+    .addColumn('membership_id', 'integer', (c) => c.notNull().references('memberships.id').onDelete('cascade'))
+    .addColumn('due_at', ts, (c) => c.notNull())
+    .addColumn('days_before', 'integer', (c) => c.notNull())
+    .addColumn('sent_at', ts, (c) => c.notNull())
+    .addUniqueConstraint('membership_reminders_once', ['membership_id', 'due_at', 'days_before'])
+    .execute();
 }
