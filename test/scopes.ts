@@ -1,6 +1,7 @@
 import { registerScopes } from '../src/core/scopes.ts';
 import { modules } from '../src/modules/index.ts';
 import { csvRecords, importRecords } from '../src/modules/municipalities/index.ts';
+import * as networks from '../src/modules/networks/repo.ts';
 import { SAMPLE_CSV } from './fixtures/municipalities.ts';
 import type { TestDatabase } from './helpers/db.ts';
 
@@ -9,15 +10,43 @@ export async function sampleDirectory(database: TestDatabase): Promise<void> {
   await importRecords(database.db, csvRecords(SAMPLE_CSV));
 }
 
-/** Networks as a networks module declares them (every id up to 100 names one), beside the portal's own scopes. */
-export function registerNetworks(): void {
+/** The portal's scopes as the server registers them at start, for tests of a policy alone. */
+export function registerPortalScopes(): void {
   registerScopes(modules.flatMap((m) => m.scopes ?? []));
-  registerScopes([
-    {
-      type: 'network',
-      roles: ['network_coordinator'],
-      writers: ['network_coordinator'],
-      describe: async (ids) => new Map(ids.filter((id) => id <= 100).map((id) => [id, { name: `Network ${id}`, path: `/networks/${id}` }])),
-    },
-  ]);
+}
+
+/**
+ * A network with one kind of membership ("member": towns, a report every 2 years, 90 days of
+ * grace), as its coordinators would set it up; its id and the kind's.
+ */
+export async function sampleNetwork(
+  database: TestDatabase,
+  slug = 'green-towns',
+  name = 'Green Towns',
+): Promise<{ id: number; kind: number }> {
+  const at = new Date().toISOString();
+  const id = await networks.insertNetwork(database.db, {
+    slug,
+    kind: 'association',
+    founded_year: 2010,
+    website: null,
+    original_language: 'en',
+    areas: 'climate',
+    created_at: at,
+    updated_at: at,
+  });
+  await networks.saveText(database.db, { network_id: id, language: 'en', name, acronym: '', description: `${name} work together.` });
+  const kind = await networks.insertKind(database.db, {
+    network_id: id,
+    code: 'member',
+    labels: JSON.stringify({ en: 'Member', bg: 'Член' }),
+    applicants: 'municipality',
+    countries: '',
+    min_population: null,
+    max_population: null,
+    report_years: 2,
+    grace_days: 90,
+    position: 0,
+  });
+  return { id, kind };
 }

@@ -3,8 +3,9 @@ import type { ModuleManifest } from '../core/modules.ts';
 import { accounts } from './accounts/index.ts';
 import { content } from './content/index.ts';
 import { municipalities } from './municipalities/index.ts';
+import { networks } from './networks/index.ts';
 import { newsletters } from './newsletters/index.ts';
 import { pages } from './pages/index.ts';
 
 /** Every module of the portal, in the order they build on each other. */
-export const modules: ModuleManifest[] = [core, pages, accounts, municipalities, content, newsletters];
+export const modules: ModuleManifest[] = [core, pages, accounts, municipalities, content, networks, newsletters];

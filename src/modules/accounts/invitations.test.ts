@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { PASSWORD, person, sessionFrom, submit } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
-import { registerNetworks, sampleDirectory } from '../../../test/scopes.ts';
+import { registerPortalScopes, sampleDirectory, sampleNetwork } from '../../../test/scopes.ts';
 
-registerNetworks();
+registerPortalScopes();
 
 function linkTo(body: string, path: string): string {
   const m = body.match(new RegExp(`http://portal\\.test(/[a-z]{2}${path}\\S+)`));
@@ -73,6 +73,8 @@ appTest('an admin invites an editor by email; the invitee signs up with that add
 });
 
 appTest('an invitation cannot be taken by another account, after it expires, or once cancelled', async (app, database) => {
+  await sampleNetwork(database, 'first');
+  await sampleNetwork(database, 'second', 'Second Network');
   const admin = await person(database, { roles: [['network_coordinator', 2]] });
   const other = await person(database);
   await submit(app, '/en/team/network/2', { email: 'wanted@example.eu', role: 'network_coordinator' }, admin, '/en/team/network/2/invite');

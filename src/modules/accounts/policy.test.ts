@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { person, submit, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import { testActor as actor, type Matrix, policyMatrix } from '../../../test/policy.ts';
-import { registerNetworks, sampleDirectory } from '../../../test/scopes.ts';
+import { registerPortalScopes, sampleDirectory, sampleNetwork } from '../../../test/scopes.ts';
 import type { Actor, Scope } from '../../core/authz.ts';
 import { accountsPolicy } from './policy.ts';
 
-registerNetworks();
+registerPortalScopes();
 
 const ACTORS: Record<string, Actor | null> = {
   anonymous: null,
@@ -72,6 +72,8 @@ policyMatrix('accounts', accountsPolicy, ACTORS, MATRIX);
 
 appTest('team pages: each person reaches only the teams of their own scope, on the server', async (app, database) => {
   await sampleDirectory(database);
+  await sampleNetwork(database, 'first');
+  await sampleNetwork(database, 'second', 'Second Network');
   const people: Record<string, TestPerson> = {
     citizen: await person(database),
     editor1: await person(database, { roles: [['municipality_editor', 1]] }),

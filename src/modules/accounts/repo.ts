@@ -243,6 +243,21 @@ export function organisationsByIds(db: Db, ids: number[]) {
 }
 
 /** Where to mail the people who hold a role: confirmed accounts that were not deleted. */
+/** The confirmed people holding any of these roles in one thing of a scope (a town, a network). */
+export function contactsInScope(db: Db, roles: readonly Role[], scopeId: number) {
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('users', 'users.id', 'role_grants.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'users.language'])
+    .distinct()
+    .where('role_grants.role', 'in', [...roles])
+    .where('role_grants.scope_id', '=', scopeId)
+    .where('users.deleted_at', 'is', null)
+    .where('users.email_confirmed_at', 'is not', null)
+    .orderBy('users.id')
+    .execute();
+}
+
 export function contactsWithRole(db: Db, role: Role) {
   return db
     .selectFrom('role_grants')

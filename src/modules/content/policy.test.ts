@@ -1,9 +1,9 @@
 import { testActor as actor, type Matrix, policyMatrix } from '../../../test/policy.ts';
-import { registerNetworks } from '../../../test/scopes.ts';
+import { registerPortalScopes } from '../../../test/scopes.ts';
 import type { Actor } from '../../core/authz.ts';
 import { contentPolicy } from './policy.ts';
 
-registerNetworks();
+registerPortalScopes();
 
 const ACTORS: Record<string, Actor | null> = {
   anonymous: null,

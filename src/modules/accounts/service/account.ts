@@ -8,6 +8,7 @@ import { hit } from '../../../core/http/throttle.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { hashToken } from '../../../core/tokens.ts';
 import {
+  contactsInScope,
   contactsWithRole,
   deleteGrantsOf,
   deleteInvitationsFor,
@@ -178,6 +179,13 @@ export async function mailContact(db: Kysely<Tables>, id: number): Promise<{ ema
   const [user] = await usersByIds(db, [id]);
   return user && !user.deleted_at ? { email: user.email, language: user.language } : undefined;
 }
+
+/** Where and in which language to write to the people holding these roles in one thing of a scope. */
+export const scopeContacts = (
+  db: Kysely<Tables>,
+  roles: readonly string[],
+  scopeId: number,
+): Promise<{ email: string; language: string; name: string }[]> => contactsInScope(db, roles, scopeId);
 
 /** Where and in which language to write to each platform administrator, e.g. when something waits for their review. */
 export const platformAdminContacts = (db: Kysely<Tables>): Promise<{ email: string; language: string; name: string }[]> =>

@@ -1,0 +1,31 @@
+import type { ModuleManifest } from '../../core/modules.ts';
+import type { ScopeDefinition } from '../../core/scopes.ts';
+import * as tables from './migrations/20261202_01_networks.ts';
+import { networkRoutes } from './routes/public.tsx';
+import { runDeadlines } from './service/deadlines.ts';
+import { describeNetworks } from './service/networks.ts';
+import { profileNetworks } from './service/profile.tsx';
+import { demoNetworks } from './service/seeds.ts';
+import './schema.ts';
+
+/** A network's team: its coordinators run its members and page; both they and its editors publish in its name. */
+const networkScope: ScopeDefinition = {
+  type: 'network',
+  roles: ['network_coordinator', 'network_editor'],
+  roleLabels: { network_coordinator: 'networks.role.coordinator', network_editor: 'networks.role.editor' },
+  writers: ['network_coordinator', 'network_editor'],
+  describe: (ids, ctx) => describeNetworks(ctx, ids),
+};
+
+/** Networks of towns: their pages, members and the membership workflow. */
+export const networks: ModuleManifest = {
+  name: 'networks',
+  scopes: [networkScope],
+  // After the directory's and content's seeds: members are towns of the directory.
+  seeds: [demoNetworks],
+  migrations: { '20261202_01_networks': tables },
+  routes: networkRoutes,
+  nav: [{ label: 'networks.nav', path: '/networks', order: 40 }],
+  sections: { 'municipality.profile': profileNetworks },
+  jobs: [{ name: 'membership deadlines', everyMs: 3600_000, run: async (ctx) => void (await runDeadlines(ctx)) }],
+};

@@ -1,0 +1,228 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { typedValues } from '../../../core/http/forms.ts';
+import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
+import { idSchema } from '../../../core/http/input.ts';
+import { countryParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
+import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import type { ModuleContext } from '../../../core/modules.ts';
+import { describeScopes, scopeOfRole } from '../../../core/scopes.ts';
+import { displayNames } from '../../accounts/index.ts';
+import { MAP_SCRIPTS, MAP_STYLES, municipalitiesByIds } from '../../municipalities/index.ts';
+import { networkPolicy } from '../policy.ts';
+import * as repo from '../repo.ts';
+import { type Membership, type MembershipKind, NETWORK_KINDS, PUBLIC_STATES } from '../schema.ts';
+import { municipalityApplicant, startApplication } from '../service/applications.ts';
+import { takeStep } from '../service/memberships.ts';
+import { allNetworks, kindsOf, type NetworkView, networkBySlug, networkPath } from '../service/networks.ts';
+import { STEP_NAMES, STEPS, type StepName, stepsFrom } from '../service/workflow.ts';
+import { ApplyPage, MembershipPage, type MembershipView } from '../views/membership.tsx';
+import { fullName, NetworkPage, NetworksPage } from '../views/public.tsx';
+
+const PAGE_SIZE = 50;
+const MAP_LIMIT = 2000;
+const slugParams = pathParams(z.object({ slug: z.string().max(80) }));
+const membershipParams = pathParams(z.object({ slug: z.string().max(80), id: idSchema }));
+const stepParams = pathParams(z.object({ slug: z.string().max(80), id: idSchema, step: z.enum(STEP_NAMES as [StepName, ...StepName[]]) }));
+const listQuery = queryParams({ kind: z.enum(NETWORK_KINDS) });
+const memberQuery = queryParams({
+  country: countryParam,
+  kind: idSchema,
+  year: z.coerce.number().int().min(1900).max(2100),
+});
+const pageOf = pageQuery(z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) }).passthrough());
+const stepBody = (body: unknown) => {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { reason: str(b.reason), commitment_date: str(b.commitment_date) };
+};
+
+export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  const { db } = ctx.database;
+  const network = async (req: FastifyRequest, slug: string) => loadOr404(networkBySlug(ctx, slug, req.lang));
+
+  app.get('/:lang/networks', async (req, reply) => {
+    const { kind } = listQuery(req);
+    const networks = (await allNetworks(ctx, req.lang)).filter((n) => !kind || n.kind === kind);
+    const counts = new Map(
+      await Promise.all(networks.map(async (n) => [n.id, await repo.countMembers(db, n.id, { states: PUBLIC_STATES })] as const)),
+    );
+    return reply.page(<NetworksPage networks={networks} counts={counts} kind={kind} />, {
+      title: req.t('networks.title'),
+      description: req.t('networks.lead'),
+    });
+  });
+
+  app.get('/:lang/networks/:slug', async (req, reply) => {
+    const n = await network(req, slugParams(req).slug);
+    const { page } = pageOf(req);
+    const filter = { states: PUBLIC_STATES, ...memberQuery(req) };
+    const total = await repo.countMembers(db, n.id, filter);
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > pages) throw new NotFound();
+    const [rows, kinds, countries] = await Promise.all([
+      repo.membersPage(db, n.id, filter, (page - 1) * PAGE_SIZE, PAGE_SIZE),
+      kindsOf(ctx, [n.id]),
+      repo.memberCountries(db, n.id, PUBLIC_STATES),
+    ]);
+    const described = await describeScopes(
+      ctx,
+      rows.map((m) => ({ type: m.member_type, id: m.member_id })),
+    );
+    const members = (rows as Membership[]).map((m) => ({ membership: m, member: described.get(`${m.member_type}:${m.member_id}`) }));
+    const view = {
+      network: n,
+      kinds,
+      members,
+      countries: countries.flatMap((c) => (c.country ? [c.country] : [])),
+      filter: { country: filter.country, year: filter.year, kind: filter.kind },
+      page,
+      pages,
+      total,
+      map: { tiles: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution },
+      canEdit: networkPolicy.can(req.actor, 'network.edit', n),
+    };
+    return reply.page(<NetworkPage view={view} />, {
+      title: fullName(n),
+      description: n.description.slice(0, 200),
+      styles: MAP_STYLES,
+      scripts: MAP_SCRIPTS,
+    });
+  });
+
+  app.get('/:lang/networks/:slug/map.json', async (req, reply) => {
+    const n = await network(req, slugParams(req).slug);
+    const refs = await repo.memberIds(db, n.id, { states: PUBLIC_STATES, ...memberQuery(req) }, MAP_LIMIT);
+    const towns = await municipalitiesByIds(
+      db,
+      refs.filter((r) => r.member_type === 'municipality').map((r) => r.member_id),
+    );
+    const places = [...towns.values()].flatMap((m) =>
+      m.latitude === null || m.longitude === null ? [] : [[m.latitude, m.longitude, m.name, `${m.country.toLowerCase()}/${m.slug}`]],
+    );
+    reply.header('cache-control', 'public, max-age=300');
+    return { places };
+  });
+
+  /** The towns and organisations a person speaks for, as the apply form offers them. */
+  const ownMembers = (req: FastifyRequest) =>
+    describeScopes(
+      ctx,
+      (req.actor?.grants ?? []).flatMap((g) => {
+        const type = scopeOfRole(g.role);
+        return (type === 'municipality' || type === 'organisation') && g.scopeId !== null ? [{ type, id: g.scopeId }] : [];
+      }),
+    );
+
+  async function applyPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    n: NetworkView,
+    values: { kind?: string; member?: string },
+    errors = {},
+  ) {
+    const [kinds, members] = await Promise.all([kindsOf(ctx, [n.id]), ownMembers(req)]);
+    const view = { network: n, kinds, members: [...members.values()], csrfToken: reply.generateCsrf(), values, errors };
+    return <ApplyPage view={view} />;
+  }
+
+  app.get('/:lang/networks/:slug/apply', async (req, reply) => {
+    const n = await network(req, slugParams(req).slug);
+    requireActor(req);
+    return reply
+      .headers(NO_STORE)
+      .page(await applyPage(req, reply, n, {}), { title: req.t('networks.apply.title', { network: n.name }), indexable: false });
+  });
+
+  app.post('/:lang/networks/:slug/apply', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+    const n = await network(req, slugParams(req).slug);
+    const actor = requireActor(req);
+    const values = typedValues(req.body, ['kind', 'member']);
+    const kinds = await kindsOf(ctx, [n.id]);
+    const kind = kinds.find((k) => String(k.id) === values.kind);
+    const [type, id] = (values.member ?? '').split(':');
+    const memberId = Number(id);
+    const refuse = (errors: Record<string, { key: string }>) =>
+      applyPage(req, reply, n, values, errors).then((page) =>
+        reply.refused({ errors }, page, req.t('networks.apply.title', { network: n.name })),
+      );
+    if (!kind) return refuse({ kind: { key: 'form.error.choose' } });
+    if (type !== 'municipality' || !Number.isInteger(memberId)) return refuse({ member: { key: 'form.error.choose' } });
+    networkPolicy.authorize(actor, 'membership.apply', { member_type: type, member_id: memberId });
+    const applicant = await loadOr404(municipalityApplicant(ctx, memberId));
+    const result = await startApplication(ctx, kind, applicant, actor);
+    if (!result.ok) return refuse({ kind: { key: result.error } });
+    return reply.redirect(`/${req.lang}${networkPath(n)}/memberships/${result.id}`, 303);
+  });
+
+  async function membershipOf(req: FastifyRequest, slug: string, id: number) {
+    const n = await network(req, slug);
+    const m = (await loadOr404(repo.membershipById(db, id))) as Membership;
+    if (m.network_id !== n.id) throw new NotFound();
+    // Whether an application exists is the two sides' business: for anyone else there is none.
+    networkPolicy.authorize(req.actor, 'membership.view', m, { hide: true });
+    const kind = (await kindsOf(ctx, [n.id])).find((k) => k.id === m.kind_id) as MembershipKind;
+    return { n, m, kind };
+  }
+
+  async function membershipView(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    { n, m, kind }: { n: NetworkView; m: Membership; kind: MembershipKind },
+    extra: Partial<MembershipView> = {},
+  ): Promise<MembershipView> {
+    const [described, history] = await Promise.all([
+      describeScopes(ctx, [{ type: m.member_type, id: m.member_id }]),
+      repo.eventsOf(db, m.id),
+    ]);
+    const names = await displayNames(
+      db,
+      history.flatMap((e) => (e.actor_id ? [e.actor_id] : [])),
+    );
+    const steps = [
+      ...(networkPolicy.can(req.actor, 'membership.act', m) ? stepsFrom(m.state, 'member') : []),
+      ...(networkPolicy.can(req.actor, 'membership.decide', m) ? stepsFrom(m.state, 'coordinator') : []),
+    ];
+    return {
+      network: n,
+      kind,
+      membership: m,
+      member: described.get(`${m.member_type}:${m.member_id}`),
+      history: history.map((e) => ({ ...e, who: e.actor_id ? (names.get(e.actor_id) ?? null) : null })),
+      steps: [...new Set(steps)],
+      csrfToken: reply.generateCsrf(),
+      ...extra,
+    };
+  }
+
+  app.get('/:lang/networks/:slug/memberships/:id', async (req, reply) => {
+    const { slug, id } = membershipParams(req);
+    requireActor(req);
+    const found = await membershipOf(req, slug, id);
+    const view = await membershipView(req, reply, found, { notice: noticeFrom(req, ['moved']) });
+    return reply.headers(NO_STORE).page(<MembershipPage view={view} />, {
+      title: req.t('networks.membership.title', { member: view.member?.name ?? '', network: found.n.name }),
+      indexable: false,
+    });
+  });
+
+  app.post('/:lang/networks/:slug/memberships/:id/:step', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+    const { slug, id, step } = stepParams(req);
+    const actor = requireActor(req);
+    const found = await membershipOf(req, slug, id);
+    const side = STEPS[step].by;
+    // The clock's steps are the job runner's: no address takes them.
+    if (side === 'clock') throw new NotFound();
+    networkPolicy.authorize(actor, side === 'member' ? 'membership.act' : 'membership.decide', found.m);
+    const values = stepBody(req.body);
+    const result = await takeStep(ctx, found.m, found.kind, step, { actor, reason: values.reason, commitmentDate: values.commitment_date });
+    if (result.ok) return reply.redirect(`/${req.lang}${networkPath(found.n)}/memberships/${id}?notice=moved`, 303);
+    const field = step === 'sendCommitment' && result.error === 'networks.error.date' ? 'commitment_date' : 'reason';
+    const view = await membershipView(req, reply, found, { error: { step, key: result.error }, values });
+    return reply.refused(
+      { errors: { [field]: { key: result.error } } },
+      <MembershipPage view={view} />,
+      req.t('networks.membership.title', { member: view.member?.name ?? '', network: found.n.name }),
+    );
+  });
+}

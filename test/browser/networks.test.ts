@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import * as networks from '../../src/modules/networks/repo.ts';
+import { sampleTowns } from '../content.ts';
+import { person, type TestPerson } from '../factories.ts';
+import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { sampleNetwork } from '../scopes.ts';
+
+describe('networks in a real browser', { skip: noBrowser }, () => {
+  let browser: Browser;
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let origin: string;
+  let mayor: TestPerson;
+  let coordinator: TestPerson;
+
+  before(async () => {
+    database = await createTestDatabase('sqlite');
+    ({ app, origin } = await servePortal(database));
+    const towns = await sampleTowns(database);
+    const net = await sampleNetwork(database);
+    const at = new Date().toISOString();
+    await networks.insertMembership(database.db, {
+      network_id: net.id,
+      kind_id: net.kind,
+      member_type: 'municipality',
+      member_id: towns.staraZagora,
+      country: 'BG',
+      state: 'active',
+      since: '2015-04-01T00:00:00.000Z',
+      commitment_date: '2015-04-01',
+      commitment_file: null,
+      report_due_at: '2027-04-01T00:00:00.000Z',
+      created_at: at,
+      updated_at: at,
+    });
+    mayor = await person(database, { roles: [['municipality_admin', towns.botevgrad]], name: 'Mayor Mila' });
+    coordinator = await person(database, { roles: [['network_coordinator', net.id]], name: 'Coordinator Cvetan' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  async function as(who: TestPerson | undefined): Promise<Page> {
+    const page = await openPage(browser);
+    if (who) {
+      const [name, value] = who.cookie.split('=') as [string, string];
+      await page.context().addCookies([{ name, value, url: origin }]);
+    }
+    return page;
+  }
+
+  test('a town applies and submits; the coordinator confirms eligibility; every page is accessible in three languages', async () => {
+    const page = await as(mayor);
+    await page.goto(`${origin}/en/networks/green-towns`);
+    assert.deepEqual(await axeViolations(page), [], 'network page');
+    await page.click('text=Apply to join');
+    assert.deepEqual(await axeViolations(page), [], 'apply form');
+    await page.click('button[type=submit]:has-text("Start the application")');
+    assert.match((await page.textContent('main .tag')) ?? '', /Application being written/);
+    await page.click('button:has-text("Submit the application")');
+    assert.match((await page.textContent('[role=status]')) ?? '', /Both sides have been told/);
+    assert.deepEqual(await axeViolations(page), [], 'membership page');
+    const membership = page.url().replace(/\?.*$/, '');
+    await page.context().close();
+
+    const coord = await as(coordinator);
+    await coord.goto(membership);
+    // Refusing without a reason is caught on the server, with the error beside the field.
+    await coord.evaluate(() => document.querySelector('textarea[name=reason]')?.removeAttribute('required'));
+    await coord.click('button:has-text("Refuse the application")');
+    assert.match((await coord.textContent('[role=alert]')) ?? '', /Enter a reason/);
+    assert.deepEqual(await axeViolations(coord), [], 'a refused step');
+    await coord.click('button:has-text("Confirm eligibility")');
+    assert.match((await coord.textContent('main .tag')) ?? '', /Eligible/);
+    for (const lang of ['bg', 'fi']) {
+      for (const path of ['/networks', '/networks/green-towns', membership.replace(`${origin}/en`, '')]) {
+        await coord.goto(`${origin}/${lang}${path}`);
+        assert.equal(await coord.getAttribute('html', 'lang'), lang);
+        assert.deepEqual(await axeViolations(coord), [], `${lang}${path}`);
+      }
+    }
+    await coord.context().close();
+  });
+});
