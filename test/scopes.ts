@@ -2,6 +2,7 @@ import { registerScopes } from '../src/core/scopes.ts';
 import { modules } from '../src/modules/index.ts';
 import { csvRecords, importRecords } from '../src/modules/municipalities/index.ts';
 import * as networks from '../src/modules/networks/repo.ts';
+import type { MembershipState } from '../src/modules/networks/schema.ts';
 import { SAMPLE_CSV } from './fixtures/municipalities.ts';
 import type { TestDatabase } from './helpers/db.ts';
 
@@ -49,4 +50,29 @@ export async function sampleNetwork(
     position: 0,
   });
   return { id, kind };
+}
+
+/** A town's membership of a network, as if it had reached `state` (a join date and a report deadline where given). */
+export function sampleMembership(
+  database: TestDatabase,
+  network: { id: number; kind: number },
+  town: number,
+  state: MembershipState,
+  { since, due }: { since?: string; due?: string } = {},
+): Promise<number> {
+  const at = new Date().toISOString();
+  return networks.insertMembership(database.db, {
+    network_id: network.id,
+    kind_id: network.kind,
+    member_type: 'municipality',
+    member_id: town,
+    country: 'BG',
+    state,
+    since: since ?? null,
+    commitment_date: since?.slice(0, 10) ?? null,
+    commitment_file: null,
+    report_due_at: due ?? null,
+    created_at: at,
+    updated_at: at,
+  });
 }

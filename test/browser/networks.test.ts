@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import * as networks from '../../src/modules/networks/repo.ts';
 import { sampleTowns } from '../content.ts';
 import { person, type TestPerson } from '../factories.ts';
 import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { sampleNetwork } from '../scopes.ts';
+import { sampleMembership, sampleNetwork } from '../scopes.ts';
 
 describe('networks in a real browser', { skip: noBrowser }, () => {
   let browser: Browser;
@@ -22,20 +21,9 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
     ({ app, origin } = await servePortal(database));
     const towns = await sampleTowns(database);
     const net = await sampleNetwork(database);
-    const at = new Date().toISOString();
-    await networks.insertMembership(database.db, {
-      network_id: net.id,
-      kind_id: net.kind,
-      member_type: 'municipality',
-      member_id: towns.staraZagora,
-      country: 'BG',
-      state: 'active',
+    await sampleMembership(database, net, towns.staraZagora, 'active', {
       since: '2015-04-01T00:00:00.000Z',
-      commitment_date: '2015-04-01',
-      commitment_file: null,
-      report_due_at: '2027-04-01T00:00:00.000Z',
-      created_at: at,
-      updated_at: at,
+      due: '2027-04-01T00:00:00.000Z',
     });
     mayor = await person(database, { roles: [['municipality_admin', towns.botevgrad]], name: 'Mayor Mila' });
     coordinator = await person(database, { roles: [['network_coordinator', net.id]], name: 'Coordinator Cvetan' });

@@ -363,6 +363,27 @@ export function SectionNav({ label, sections }: { label: string; sections: { id:
   );
 }
 
+/** "Previous · page 2 of 7 · next" under a long list; nothing when it fits on one page. */
+export function Pager({ page, pages, link }: { page: number; pages: number; link: (page: number) => string }) {
+  const { t } = usePage();
+  if (pages <= 1) return null;
+  return (
+    <nav class="pagination" aria-label={t('pager.label')}>
+      {page > 1 && (
+        <a href={link(page - 1)} rel="prev">
+          {t('pager.previous')}
+        </a>
+      )}
+      <span>{t('pager.pageOf', { page, pages })}</span>
+      {page < pages && (
+        <a href={link(page + 1)} rel="next">
+          {t('pager.next')}
+        </a>
+      )}
+    </nav>
+  );
+}
+
 /** What staff see where the public sees nothing: that it is empty, and what they can do about it. */
 export function EmptyState({ text, action }: { text: string; action: { href: string; label: string } }) {
   return (

@@ -3,7 +3,7 @@ import { sampleTowns } from '../../../test/content.ts';
 import { person } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
-import { sampleNetwork } from '../../../test/scopes.ts';
+import { sampleMembership, sampleNetwork } from '../../../test/scopes.ts';
 import * as repo from './repo.ts';
 import type { Membership } from './schema.ts';
 import { runDeadlines } from './service/deadlines.ts';
@@ -26,20 +26,9 @@ appTest(
     const net = await sampleNetwork(database);
     await person(database, { roles: [['municipality_admin', towns.botevgrad]], email: 'mayor@botevgrad.example' });
     await person(database, { roles: [['network_coordinator', net.id]], email: 'coord@green.example' });
-    const at = new Date().toISOString();
-    const id = await repo.insertMembership(database.db, {
-      network_id: net.id,
-      kind_id: net.kind,
-      member_type: 'municipality',
-      member_id: towns.botevgrad,
-      country: 'BG',
-      state: 'active',
+    const id = await sampleMembership(database, net, towns.botevgrad, 'active', {
       since: '2025-06-01T00:00:00.000Z',
-      commitment_date: '2025-06-01',
-      commitment_file: null,
-      report_due_at: new Date(DUE).toISOString(),
-      created_at: at,
-      updated_at: at,
+      due: new Date(DUE).toISOString(),
     });
     const ctx = app.context;
     const mayorMails = () => subjects(database, 'mayor@botevgrad.example');
@@ -82,20 +71,9 @@ appTest('two runs at once send each reminder once and take each step once', asyn
   const towns = await sampleTowns(database);
   const net = await sampleNetwork(database);
   await person(database, { roles: [['municipality_admin', towns.staraZagora]], email: 'mayor@sz.example' });
-  const at = new Date().toISOString();
-  const id = await repo.insertMembership(database.db, {
-    network_id: net.id,
-    kind_id: net.kind,
-    member_type: 'municipality',
-    member_id: towns.staraZagora,
-    country: 'BG',
-    state: 'active',
+  const id = await sampleMembership(database, net, towns.staraZagora, 'active', {
     since: '2025-06-01T00:00:00.000Z',
-    commitment_date: '2025-06-01',
-    commitment_file: null,
-    report_due_at: new Date(DUE).toISOString(),
-    created_at: at,
-    updated_at: at,
+    due: new Date(DUE).toISOString(),
   });
   const runs = await Promise.allSettled([
     runDeadlines(app.context, day(1)),

@@ -3,36 +3,14 @@ import { sampleTowns } from '../../../test/content.ts';
 import { person, submit, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
-import { sampleNetwork } from '../../../test/scopes.ts';
+import { sampleMembership, sampleNetwork } from '../../../test/scopes.ts';
 import * as repo from './repo.ts';
 import type { MembershipState } from './schema.ts';
 
 const NETWORK = '/en/networks/green-towns';
 
-/** A membership of a town in a state, as if it had got there. */
-async function membership(
-  database: TestDatabase,
-  network: { id: number; kind: number },
-  town: number,
-  state: MembershipState,
-  since?: string,
-) {
-  const at = new Date().toISOString();
-  return repo.insertMembership(database.db, {
-    network_id: network.id,
-    kind_id: network.kind,
-    member_type: 'municipality',
-    member_id: town,
-    country: 'BG',
-    state,
-    since: since ?? null,
-    commitment_date: since?.slice(0, 10) ?? null,
-    commitment_file: null,
-    report_due_at: null,
-    created_at: at,
-    updated_at: at,
-  });
-}
+const membership = (database: TestDatabase, network: { id: number; kind: number }, town: number, state: MembershipState, since?: string) =>
+  sampleMembership(database, network, town, state, since ? { since } : {});
 
 const stateOf = async (database: TestDatabase, id: number) => (await repo.membershipById(database.db, id))?.state;
 const mailsTo = (database: TestDatabase, to: string) =>
@@ -139,7 +117,7 @@ appTest(
 appTest('a refusal or an end needs a reason, which the member is told', async (app, database) => {
   const towns = await sampleTowns(database);
   const net = await sampleNetwork(database);
-  const mayor = await person(database, { roles: [['municipality_admin', towns.botevgrad]], email: 'mayor2@botevgrad.example' });
+  await person(database, { roles: [['municipality_admin', towns.botevgrad]], email: 'mayor2@botevgrad.example' });
   const coordinator = await person(database, { roles: [['network_coordinator', net.id]] });
   const id = await membership(database, net, towns.botevgrad, 'submitted');
   const page = `${NETWORK}/memberships/${id}`;

@@ -1,5 +1,6 @@
 import { countriesByName, countryName } from '../../../core/countries.ts';
 import { LANGUAGE_CODES, LANGUAGES } from '../../../core/i18n/languages.ts';
+import { Pager } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { CONTENT_TYPES, POLICY_AREAS } from '../schema.ts';
 import type { Card, Facets } from '../service/read.ts';
@@ -178,21 +179,7 @@ export function ListingPage({ view }: { view: ListingView }) {
         </nav>
       )}
       {view.cards.length === 0 ? <p>{t('content.none')}</p> : <CardList cards={view.cards} start={(view.page - 1) * view.pageSize + 1} />}
-      {pages > 1 && (
-        <nav class="pagination" aria-label={t('pager.label')}>
-          {view.page > 1 && (
-            <a href={link(view.page - 1)} rel="prev">
-              {t('pager.previous')}
-            </a>
-          )}
-          <span>{t('pager.pageOf', { page: view.page, pages })}</span>
-          {view.page < pages && (
-            <a href={link(view.page + 1)} rel="next">
-              {t('pager.next')}
-            </a>
-          )}
-        </nav>
-      )}
+      <Pager page={view.page} pages={pages} link={link} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { countriesByName, countryName } from '../../../core/countries.ts';
+import { Pager } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import type { MunicipalitySummary } from '../repo.ts';
 import { PlaceItem } from './common.tsx';
@@ -104,21 +105,7 @@ export function BrowsePage({ view }: { view: BrowseView }) {
               ))}
             </ol>
           )}
-          {view.pages > 1 && (
-            <nav class="pagination" aria-label={t('pager.label')}>
-              {view.page > 1 && (
-                <a href={query(view.page - 1)} rel="prev">
-                  {t('pager.previous')}
-                </a>
-              )}
-              <span>{t('pager.pageOf', { page: view.page, pages: view.pages })}</span>
-              {view.page < view.pages && (
-                <a href={query(view.page + 1)} rel="next">
-                  {t('pager.next')}
-                </a>
-              )}
-            </nav>
-          )}
+          <Pager page={view.page} pages={view.pages} link={query} />
         </div>
         {view.total > 0 && (
           <PlacesMap

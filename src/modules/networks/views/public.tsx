@@ -1,5 +1,6 @@
 import { countriesByName, countryName } from '../../../core/countries.ts';
 import type { DescribedThing } from '../../../core/scopes.ts';
+import { Pager } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { PlacesMap } from '../../municipalities/index.ts';
 import { type Membership, type MembershipKind, type MembershipState, NETWORK_KINDS } from '../schema.ts';
@@ -216,21 +217,7 @@ export function NetworkPage({ view }: { view: NetworkPageView }) {
             </tbody>
           </table>
         )}
-        {view.pages > 1 && (
-          <nav class="pagination" aria-label={t('pager.label')}>
-            {view.page > 1 && (
-              <a href={query(view.page - 1)} rel="prev">
-                {t('pager.previous')}
-              </a>
-            )}
-            <span>{t('pager.pageOf', { page: view.page, pages: view.pages })}</span>
-            {view.page < view.pages && (
-              <a href={query(view.page + 1)} rel="next">
-                {t('pager.next')}
-              </a>
-            )}
-          </nav>
-        )}
+        <Pager page={view.page} pages={view.pages} link={query} />
         {view.total > 0 && (
           <PlacesMap
             label={t('networks.members.map')}
