@@ -224,7 +224,12 @@ appTest('the housekeeping jobs remove ended sessions and old rate-limit counters
     ])
     .execute();
   const jobs = modules.flatMap((m) => m.jobs ?? []);
-  assert.deepEqual(jobs.map((j) => j.name).sort(), ['prune rate-limit counters', 'remove ended sessions', 'send newsletters']);
+  assert.deepEqual(jobs.map((j) => j.name).sort(), [
+    'membership deadlines',
+    'prune rate-limit counters',
+    'remove ended sessions',
+    'send newsletters',
+  ]);
   for (const job of jobs) await job.run(app.context);
   const sessions = await database.db.selectFrom('sessions').select('user_id').execute();
   assert.deepEqual(
