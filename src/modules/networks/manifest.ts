@@ -1,6 +1,8 @@
 import type { ModuleManifest } from '../../core/modules.ts';
 import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as tables from './migrations/20261202_01_networks.ts';
+import { networkApi } from './routes/api.ts';
+import { networkApiDoc } from './routes/api-doc.ts';
 import { networkRoutes } from './routes/public.tsx';
 import { runDeadlines } from './service/deadlines.ts';
 import { describeNetworks } from './service/networks.ts';
@@ -24,7 +26,11 @@ export const networks: ModuleManifest = {
   // After the directory's and content's seeds: members are towns of the directory.
   seeds: [demoNetworks],
   migrations: { '20261202_01_networks': tables },
-  routes: networkRoutes,
+  routes: (app, ctx) => {
+    networkRoutes(app, ctx);
+    networkApi(app, ctx);
+  },
+  api: networkApiDoc,
   nav: [{ label: 'networks.nav', path: '/networks', order: 40 }],
   sections: { 'municipality.profile': profileNetworks },
   jobs: [{ name: 'membership deadlines', everyMs: 3600_000, run: async (ctx) => void (await runDeadlines(ctx)) }],
