@@ -8,6 +8,7 @@ import { runDeadlines } from './service/deadlines.ts';
 import { describeNetworks } from './service/networks.ts';
 import { profileNetworks } from './service/profile.tsx';
 import { demoNetworks } from './service/seeds.ts';
+import { networkDesks } from './service/work.ts';
 import './schema.ts';
 
 /** A network's team: its coordinators run its members and page; both they and its editors publish in its name. */
@@ -31,6 +32,7 @@ export const networks: ModuleManifest = {
     networkApi(app, ctx);
   },
   api: networkApiDoc,
+  work: networkDesks,
   nav: [{ label: 'networks.nav', path: '/networks', order: 40 }],
   sections: { 'municipality.profile': profileNetworks },
   jobs: [{ name: 'membership deadlines', everyMs: 3600_000, run: async (ctx) => void (await runDeadlines(ctx)) }],

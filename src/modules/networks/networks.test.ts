@@ -200,3 +200,34 @@ appTest('the apply form refuses a missing choice and a kind the town may not hol
   assert.match(wrongCountry.body, /not open to members in this country/);
   assert.equal((await repo.membershipsOf(database.db, 'municipality', towns.botevgrad)).length, 0);
 });
+
+appTest('coordinators list every membership by state, on hold greyed, and their work page says what waits', async (app, database) => {
+  const towns = await sampleTowns(database);
+  const net = await sampleNetwork(database);
+  const other = await sampleNetwork(database, 'blue-towns', 'Blue Towns');
+  await membership(database, net, towns.staraZagora, 'on_hold', '2015-04-01T00:00:00.000Z');
+  await membership(database, net, towns.botevgrad, 'submitted');
+  const coordinator = await person(database, { roles: [['network_coordinator', net.id]] });
+  const otherCoordinator = await person(database, { roles: [['network_coordinator', other.id]] });
+  const manage = `${NETWORK}/manage`;
+
+  const all = await app.inject({ url: manage, headers: { cookie: coordinator.cookie } });
+  assert.equal(all.statusCode, 200);
+  assert.match(all.body, /<tr class="muted">/, 'on hold is greyed');
+  assert.match(all.body, /Application submitted \(1\)/);
+  assert.match(all.headers['cache-control'] ?? '', /no-store/);
+  const submitted = await app.inject({ url: `${manage}?state=submitted`, headers: { cookie: coordinator.cookie } });
+  assert.match(submitted.body, /memberships\/\d+">Botevgrad</);
+  assert.ok(!submitted.body.includes('>Stara Zagora<'), 'filtered by state');
+  assert.match(
+    (await app.inject({ url: NETWORK, headers: { cookie: coordinator.cookie } })).body,
+    /href="\/en\/networks\/green-towns\/manage"/,
+  );
+  assert.ok(!(await app.inject({ url: NETWORK })).body.includes('/manage"'), 'the public gets no such link');
+
+  assert.equal((await app.inject({ url: manage, headers: { cookie: otherCoordinator.cookie } })).statusCode, 403);
+  assert.equal((await app.inject({ url: manage })).statusCode, 303, 'a visitor is asked to sign in');
+  const work = await app.inject({ url: '/en/work', headers: { cookie: coordinator.cookie } });
+  assert.match(work.body, /href="\/en\/networks\/green-towns\/manage"/);
+  assert.match(work.body, /1 application or commitment to decide/);
+});

@@ -166,3 +166,12 @@ export async function recordReminder(db: Db, row: Insertable<MembershipReminderR
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
+
+/** How many memberships of a network stand in each state. */
+export const countsByState = (db: Db, networkId: number) =>
+  db
+    .selectFrom('memberships')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('network_id', '=', networkId)
+    .groupBy('state')
+    .execute();

@@ -11,11 +11,12 @@ import { displayNames } from '../../accounts/index.ts';
 import { MAP_SCRIPTS, MAP_STYLES, municipalitiesByIds } from '../../municipalities/index.ts';
 import { networkPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
-import { type Membership, type MembershipKind, NETWORK_KINDS, PUBLIC_STATES } from '../schema.ts';
+import { MEMBERSHIP_STATES, type Membership, type MembershipKind, NETWORK_KINDS, PUBLIC_STATES } from '../schema.ts';
 import { municipalityApplicant, startApplication } from '../service/applications.ts';
 import { takeStep } from '../service/memberships.ts';
 import { allNetworks, kindsOf, type NetworkView, networkBySlug, networkPath } from '../service/networks.ts';
 import { STEP_NAMES, STEPS, type StepName, stepsFrom } from '../service/workflow.ts';
+import { ManagePage } from '../views/manage.tsx';
 import { ApplyPage, MembershipPage, type MembershipView } from '../views/membership.tsx';
 import { fullName, NetworkPage, NetworksPage } from '../views/public.tsx';
 
@@ -25,6 +26,7 @@ const slugParams = pathParams(z.object({ slug: z.string().max(80) }));
 const membershipParams = pathParams(z.object({ slug: z.string().max(80), id: idSchema }));
 const stepParams = pathParams(z.object({ slug: z.string().max(80), id: idSchema, step: z.enum(STEP_NAMES as [StepName, ...StepName[]]) }));
 const listQuery = queryParams({ kind: z.enum(NETWORK_KINDS) });
+const stateQuery = queryParams({ state: z.enum(MEMBERSHIP_STATES) });
 const memberQuery = queryParams({
   country: countryParam,
   kind: idSchema,
@@ -102,6 +104,37 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     );
     reply.header('cache-control', 'public, max-age=300');
     return { places };
+  });
+
+  app.get('/:lang/networks/:slug/manage', async (req, reply) => {
+    const n = await network(req, slugParams(req).slug);
+    const actor = requireActor(req);
+    networkPolicy.authorize(actor, 'network.edit', n);
+    const { state } = stateQuery(req);
+    const { page } = pageOf(req);
+    const counts = new Map((await repo.countsByState(db, n.id)).map((c) => [c.state, Number(c.n)] as const));
+    const total = state ? (counts.get(state) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0);
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > pages) throw new NotFound();
+    const filter = { states: state ? [state] : MEMBERSHIP_STATES };
+    const [rows, kinds] = await Promise.all([
+      repo.membersPage(db, n.id, filter, (page - 1) * PAGE_SIZE, PAGE_SIZE) as Promise<Membership[]>,
+      kindsOf(ctx, [n.id]),
+    ]);
+    const described = await describeScopes(
+      ctx,
+      rows.map((m) => ({ type: m.member_type, id: m.member_id })),
+    );
+    const view = {
+      network: n,
+      kinds,
+      rows: rows.map((m) => ({ membership: m, member: described.get(`${m.member_type}:${m.member_id}`) })),
+      counts,
+      state,
+      page,
+      pages,
+    };
+    return reply.headers(NO_STORE).page(<ManagePage view={view} />, { title: req.t('networks.manage.title'), indexable: false });
   });
 
   /** The towns and organisations a person speaks for, as the apply form offers them. */

@@ -135,6 +135,13 @@ export function NetworkPage({ view }: { view: NetworkPageView }) {
           </>
         )}
       </dl>
+      {view.canEdit && (
+        <p>
+          <a class="button button--secondary" href={href(`${base}/manage`)}>
+            {t('networks.manage.link')}
+          </a>
+        </p>
+      )}
       <section aria-labelledby="join-heading">
         <h2 id="join-heading">{t('networks.join.heading')}</h2>
         <ul>
