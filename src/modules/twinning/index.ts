@@ -1,0 +1,2 @@
+// The twinning module's public face: other modules import from this file only.
+export { twinning } from './manifest.ts';
