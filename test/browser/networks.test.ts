@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { sampleTowns } from '../content.ts';
 import { person, type TestPerson } from '../factories.ts';
-import { axeViolations, launchBrowser, noBrowser, openPage, servePortal } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser, noBrowser, openPage, screenshots, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { sampleMembership, sampleNetwork } from '../scopes.ts';
 
@@ -15,6 +16,7 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
   let origin: string;
   let mayor: TestPerson;
   let coordinator: TestPerson;
+  let szAdmin: TestPerson;
 
   before(async () => {
     database = await createTestDatabase('sqlite');
@@ -27,6 +29,7 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
     });
     mayor = await person(database, { roles: [['municipality_admin', towns.botevgrad]], name: 'Mayor Mila' });
     coordinator = await person(database, { roles: [['network_coordinator', net.id]], name: 'Coordinator Cvetan' });
+    szAdmin = await person(database, { roles: [['municipality_admin', towns.staraZagora]], name: 'Admin Stoyan' });
     browser = await launchBrowser();
   });
   after(async () => {
@@ -75,5 +78,35 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
       }
     }
     await coord.context().close();
+  });
+
+  test('a town proposes a twinning and the other confirms it; both profiles show it; pages accessible', async () => {
+    const page = await as(mayor);
+    await page.goto(`${origin}/en/municipalities/bg/stara-zagora`);
+    await page.click('text=Propose a twinning with this town');
+    assert.deepEqual(await axeViolations(page), [], 'propose form');
+    await page.selectOption('select[name=kind]', 'friendship');
+    await page.fill('input[name=since_year]', '2005');
+    await page.click('button:has-text("Send the proposal")');
+    assert.match((await page.textContent('main .tag')) ?? '', /Proposed/);
+    const twinning = page.url().replace(/\?.*$/, '');
+    await page.context().close();
+
+    const other = await as(szAdmin);
+    await other.goto(twinning);
+    assert.deepEqual(await axeViolations(other), [], 'twinning page');
+    await other.click('button:has-text("Confirm the twinning")');
+    assert.match((await other.textContent('main .tag')) ?? '', /Confirmed by both towns/);
+    for (const lang of ['en', 'bg', 'fi']) {
+      await other.goto(`${origin}/${lang}/municipalities/bg/botevgrad#twins`);
+      assert.equal(await other.locator('#twins a[href*="stara-zagora"]').count(), 1, lang);
+      assert.deepEqual(await axeViolations(other), [], `${lang} profile with twins`);
+      await other.goto(`${origin}/${lang}/twinning`);
+      assert.deepEqual(await axeViolations(other), [], `${lang} twinning list`);
+    }
+    await other.goto(`${origin}/en/municipalities/bg/botevgrad`);
+    await other.waitForSelector('#twins .places-map:not([hidden])');
+    for (const file of await screenshots(other, 'twins-on-profile')) assert.ok(statSync(file).size > 10_000, file);
+    await other.context().close();
   });
 });

@@ -135,8 +135,9 @@ export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     return reply.page(body, {
       title: `${m.name} (${countryName(m.country, req.lang)})`,
       description,
-      styles: ['/static/vendor/leaflet/leaflet.css'],
-      scripts: ['/static/vendor/leaflet/leaflet.js', '/static/map.js'],
+      // The clustered maps too: other modules' sections (twin towns) draw places on one.
+      styles: MAP_STYLES,
+      scripts: [...MAP_SCRIPTS, '/static/map.js'],
       head: <SharedPageHead page={{ type: 'website', title: m.name, description, url, locale: req.lang, data: place }} />,
     });
   });
