@@ -109,4 +109,36 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
     for (const file of await screenshots(other, 'twins-on-profile')) assert.ok(statSync(file).size > 10_000, file);
     await other.context().close();
   });
+
+  test('a town posts a call for partners in the browser, another answers it; the pages are accessible', async () => {
+    const page = await as(szAdmin);
+    await page.goto(`${origin}/en/partner-search/new`);
+    await page.click('button:has-text("Publish the call")');
+    assert.ok(await page.locator('[aria-invalid=true]').count(), 'errors beside the fields');
+    assert.deepEqual(await axeViolations(page), [], 'the call form with errors');
+    await page.fill('input[name=title]', 'Partners for a children’s theatre festival');
+    await page.fill('textarea[name=description]', 'Three towns, one stage: we look for two partners for 2027.');
+    await page.check('input[name=areas][value=culture]');
+    await page.selectOption('select[name=size]', 'any');
+    await page.fill('input[name=deadline]', new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
+    await page.click('button:has-text("Publish the call")');
+    assert.equal(await page.textContent('h1'), 'Partners for a children’s theatre festival');
+    const call = page.url();
+    await page.context().close();
+
+    const other = await as(mayor);
+    await other.goto(`${origin}/en/partner-search?area=culture`);
+    assert.deepEqual(await axeViolations(other), [], 'the list of calls');
+    await other.click('text=Partners for a children’s theatre festival');
+    await other.fill('textarea[name=message]', 'Botevgrad has a puppet theatre and would love to join.');
+    await other.click('button:has-text("Send the answer")');
+    assert.match((await other.textContent('[role=status]')) ?? '', /sent to the town hall/);
+    assert.deepEqual(await axeViolations(other), [], 'the call page');
+    for (const file of await screenshots(other, 'partner-call')) assert.ok(statSync(file).size > 10_000, file);
+    for (const lang of ['bg', 'fi']) {
+      await other.goto(call.replace('/en/', `/${lang}/`));
+      assert.deepEqual(await axeViolations(other), [], `${lang} call`);
+    }
+    await other.context().close();
+  });
 });

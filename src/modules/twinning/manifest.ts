@@ -2,7 +2,9 @@ import type { ModuleManifest } from '../../core/modules.ts';
 import * as tables from './migrations/20261202_02_twinnings.ts';
 import { twinningApi } from './routes/api.ts';
 import { twinningApiDoc } from './routes/api-doc.ts';
+import { callRoutes } from './routes/calls.tsx';
 import { twinningRoutes } from './routes/pages.tsx';
+import { callsFeed } from './service/feeds.ts';
 import { profileTwins } from './service/profile.tsx';
 import './schema.ts';
 
@@ -12,8 +14,11 @@ export const twinning: ModuleManifest = {
   migrations: { '20261202_02_twinnings': tables },
   routes: (app, ctx) => {
     twinningRoutes(app, ctx);
+    callRoutes(app, ctx);
     twinningApi(app, ctx);
   },
   api: twinningApiDoc,
+  feeds: [callsFeed],
+  nav: [{ label: 'twinning.nav', path: '/partner-search', order: 45 }],
   sections: { 'municipality.profile': profileTwins },
 };

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
-import type { TwinningRow, TwinningState } from './schema.ts';
+import type { PartnerAnswerRow, PartnerCallRow, TwinningRow, TwinningState } from './schema.ts';
 
 type Db = Kysely<Tables>;
 
@@ -54,3 +54,51 @@ export async function countConfirmed(db: Db, town?: number): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+export async function insertCall(db: Db, row: Insertable<PartnerCallRow>): Promise<number> {
+  const r = await db.insertInto('partner_calls').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const callById = (db: Db, id: number) => db.selectFrom('partner_calls').selectAll().where('id', '=', id).executeTakeFirst();
+
+export interface CallFilter {
+  /** Open on this day (YYYY-MM-DD): the deadline is not past. */
+  openOn: string;
+  area?: string | undefined;
+  /** Calls that want this country, or any. */
+  country?: string | undefined;
+  /** Folded words, each found in the title or description. */
+  words?: string[];
+}
+
+function callsWhere(db: Db, f: CallFilter) {
+  let q = db.selectFrom('partner_calls').where('deadline', '>=', f.openOn);
+  if (f.area) q = q.where('areas', 'like', `%${f.area}%`);
+  if (f.country) q = q.where((eb) => eb.or([eb('countries', '=', ''), eb('countries', 'like', `%${f.country}%`)]));
+  for (const w of f.words ?? []) q = q.where('search_text', 'like', `%${w}%`);
+  return q;
+}
+
+/** Open calls, the nearest deadline first. */
+export const openCalls = (db: Db, f: CallFilter, offset: number, limit: number) =>
+  callsWhere(db, f).selectAll().orderBy('deadline').orderBy('id').offset(offset).limit(limit).execute();
+
+export async function countOpenCalls(db: Db, f: CallFilter): Promise<number> {
+  const r = await callsWhere(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The newest calls, for the feed. */
+export const newestCalls = (db: Db, openOn: string, limit: number) =>
+  db.selectFrom('partner_calls').selectAll().where('deadline', '>=', openOn).orderBy('id', 'desc').limit(limit).execute();
+
+export async function insertAnswer(db: Db, row: Insertable<PartnerAnswerRow>): Promise<number> {
+  const r = await db.insertInto('partner_answers').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const answersTo = (db: Db, callId: number) =>
+  db.selectFrom('partner_answers').selectAll().where('call_id', '=', callId).orderBy('id').execute();

@@ -26,10 +26,50 @@ export interface TwinningRow {
   updated_at: string;
 }
 
+/** The size of partner a call looks for. */
+export const PARTNER_SIZES = ['any', 'small', 'medium', 'large'] as const;
+export type PartnerSize = (typeof PARTNER_SIZES)[number];
+
+/** A town looking for partners, for a twinning or a network project, until its deadline. */
+export interface PartnerCallRow {
+  id: Generated<number>;
+  town_id: number;
+  title: string;
+  description: string;
+  /** Policy areas, comma-separated. */
+  areas: string;
+  /** Countries wanted (ISO, comma-separated); empty for any. */
+  countries: string;
+  size: PartnerSize;
+  programme: string;
+  /** The last day to answer (YYYY-MM-DD). */
+  deadline: string;
+  language: string;
+  /** Title and description folded to Latin letters and lower case, for the search. */
+  search_text: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** An answer to a call: kept for the poster's staff, mailed to them, never shown to others. */
+export interface PartnerAnswerRow {
+  id: Generated<number>;
+  call_id: number;
+  author_id: number;
+  /** The town the answer speaks for, if the author works for one. */
+  town_id: number | null;
+  message: string;
+  created_at: string;
+}
+
 declare module '../../core/db/tables.ts' {
   interface Tables {
+    partner_calls: PartnerCallRow;
+    partner_answers: PartnerAnswerRow;
     twinnings: TwinningRow;
   }
 }
 
 export type Twinning = Omit<TwinningRow, 'id'> & { id: number };
+export type PartnerCall = Omit<PartnerCallRow, 'id'> & { id: number };
+export type PartnerAnswer = Omit<PartnerAnswerRow, 'id'> & { id: number };

@@ -1,5 +1,5 @@
 import type { ApiDescription } from '../../../core/modules.ts';
-import { TWINNING_KINDS } from '../schema.ts';
+import { PARTNER_SIZES, TWINNING_KINDS } from '../schema.ts';
 
 const town = {
   type: 'object',
@@ -14,6 +14,24 @@ const town = {
 /** The twinning endpoint in the OpenAPI document. */
 export const twinningApiDoc: ApiDescription = {
   paths: {
+    '/partner-calls': {
+      get: {
+        operationId: 'listPartnerCalls',
+        summary: 'Open calls of towns looking for partners, the nearest deadline first',
+        parameters: [
+          { name: 'area', in: 'query', schema: { type: 'string' }, description: 'a policy area' },
+          { name: 'country', in: 'query', schema: { type: 'string' }, description: 'calls that want partners from this country (or any)' },
+          { name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 }, description: 'words in the title or description' },
+        ],
+        responses: {
+          200: { description: 'open calls', content: { 'application/json': { schema: { $ref: '#/components/schemas/PartnerCallList' } } } },
+          400: {
+            description: 'a parameter is unknown or invalid',
+            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+          },
+        },
+      },
+    },
     '/twinnings': {
       get: {
         operationId: 'listTwinnings',
@@ -36,6 +54,31 @@ export const twinningApiDoc: ApiDescription = {
     },
   },
   schemas: {
+    PartnerCallList: {
+      type: 'object',
+      required: ['data'],
+      properties: {
+        data: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'integer' },
+              title: { type: 'string' },
+              description: { type: 'string' },
+              language: { type: 'string' },
+              town,
+              areas: { type: 'array', items: { type: 'string' } },
+              countries: { type: 'array', items: { type: 'string' }, description: 'empty: any country' },
+              size: { type: 'string', enum: [...PARTNER_SIZES] },
+              programme: { type: ['string', 'null'] },
+              deadline: { type: 'string', format: 'date' },
+              url: { type: 'string', format: 'uri' },
+            },
+          },
+        },
+      },
+    },
     TwinningPage: {
       type: 'object',
       required: ['data', 'total', 'page', 'next'],
