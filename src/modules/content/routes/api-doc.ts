@@ -1,13 +1,10 @@
 import { EU_COUNTRIES } from '../../../core/countries.ts';
+import { problemResponse as problem } from '../../../core/http/api-doc.ts';
 import { MAX_ID } from '../../../core/http/input.ts';
 import { LANGUAGE_CODES } from '../../../core/i18n/languages.ts';
 import type { ApiDescription } from '../../../core/modules.ts';
 import { CONTENT_TYPES, POLICY_AREAS, TYPE_PATHS } from '../schema.ts';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
 const lang = {
   name: 'lang',
   in: 'query',

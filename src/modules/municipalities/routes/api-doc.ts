@@ -1,11 +1,8 @@
 import { EU_COUNTRIES } from '../../../core/countries.ts';
+import { problemResponse as problem } from '../../../core/http/api-doc.ts';
 import { MAX_ID } from '../../../core/http/input.ts';
 import type { ApiDescription } from '../../../core/modules.ts';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
 const country = {
   name: 'country',
   in: 'query',

@@ -1,15 +1,8 @@
 import { EU_COUNTRIES } from '../../../core/countries.ts';
+import { jsonResponse as json, pageFields, problemResponse as problem } from '../../../core/http/api-doc.ts';
 import type { ApiDescription } from '../../../core/modules.ts';
 import { NETWORK_KINDS } from '../schema.ts';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
-const json = (description: string, ref: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
-});
 const lang = {
   name: 'lang',
   in: 'query',
@@ -150,9 +143,7 @@ export const networkApiDoc: ApiDescription = {
             },
           },
         },
-        total: { type: 'integer' },
-        page: { type: 'integer' },
-        next: { type: ['integer', 'null'] },
+        ...pageFields,
       },
     },
   },

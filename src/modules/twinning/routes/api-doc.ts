@@ -1,3 +1,4 @@
+import { jsonResponse as json, pageFields, problemResponse as problem } from '../../../core/http/api-doc.ts';
 import type { ApiDescription } from '../../../core/modules.ts';
 import { PARTNER_SIZES, TWINNING_KINDS } from '../schema.ts';
 
@@ -24,11 +25,8 @@ export const twinningApiDoc: ApiDescription = {
           { name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 }, description: 'words in the title or description' },
         ],
         responses: {
-          200: { description: 'open calls', content: { 'application/json': { schema: { $ref: '#/components/schemas/PartnerCallList' } } } },
-          400: {
-            description: 'a parameter is unknown or invalid',
-            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-          },
+          200: json('open calls', 'PartnerCallList'),
+          400: problem('a parameter is unknown or invalid'),
         },
       },
     },
@@ -41,14 +39,8 @@ export const twinningApiDoc: ApiDescription = {
           { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
         ],
         responses: {
-          200: {
-            description: 'a page of twinnings',
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/TwinningPage' } } },
-          },
-          400: {
-            description: 'a parameter is unknown or invalid',
-            content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-          },
+          200: json('a page of twinnings', 'TwinningPage'),
+          400: problem('a parameter is unknown or invalid'),
         },
       },
     },
@@ -95,9 +87,7 @@ export const twinningApiDoc: ApiDescription = {
             },
           },
         },
-        total: { type: 'integer' },
-        page: { type: 'integer' },
-        next: { type: ['integer', 'null'] },
+        ...pageFields,
       },
     },
   },
