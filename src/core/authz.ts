@@ -47,6 +47,12 @@ export function writesFor(actor: Actor, owner: Owner): boolean {
   return writers.some((role) => hasRole(actor, role, owner.owner_id));
 }
 
+/** The things of one scope type in which a person holds any role, e.g. the towns they work for. */
+export function scopeIdsOf(actor: Actor | null, type: string): number[] {
+  const ids = (actor?.grants ?? []).flatMap((g) => (g.scopeId !== null && scopeOfRole(g.role) === type ? [g.scopeId] : []));
+  return [...new Set(ids)];
+}
+
 /** The owners a person writes for: the platform and/or the things of their writing roles, or all. */
 export function ownersOf(actor: Actor): { platform: boolean; all: boolean; scoped: { type: string; ids: number[] }[] } {
   const scoped = new Map<string, Set<number>>();

@@ -65,3 +65,23 @@ export const urlField = (max = 300) =>
     .refine((v) => v === '' || WEB_ADDRESS.test(v), 'form.error.url')
     .optional()
     .default('');
+
+/** Whether a value is a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+}
+
+/**
+ * A date field (YYYY-MM-DD) between the bounds `range` gives when the form is read (both included),
+ * with one error for anything else.
+ */
+export const dateField = (error: string, range: () => { min?: string; max?: string }) =>
+  z.string({ error }).refine((v) => {
+    const { min, max } = range();
+    return isCalendarDate(v) && (!min || v >= min) && (!max || v <= max);
+  }, error);
+
+/** Today in UTC, as YYYY-MM-DD. */
+export const today = (now = new Date()) => now.toISOString().slice(0, 10);

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { scopeIdsOf } from '../../../core/authz.ts';
 import { typedValues } from '../../../core/http/forms.ts';
 import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
 import { countryParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { describeScopes, scopeOfRole } from '../../../core/scopes.ts';
+import { describeScopes } from '../../../core/scopes.ts';
 import { displayNames } from '../../accounts/index.ts';
 import { MAP_SCRIPTS, MAP_STYLES, municipalitiesByIds } from '../../municipalities/index.ts';
 import { networkPolicy } from '../policy.ts';
@@ -33,11 +34,6 @@ const memberQuery = queryParams({
   year: z.coerce.number().int().min(1900).max(2100),
 });
 const pageOf = pageQuery(z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) }).passthrough());
-const stepBody = (body: unknown) => {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { reason: str(b.reason), commitment_date: str(b.commitment_date) };
-};
 
 export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;
@@ -141,10 +137,7 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const ownMembers = (req: FastifyRequest) =>
     describeScopes(
       ctx,
-      (req.actor?.grants ?? []).flatMap((g) => {
-        const type = scopeOfRole(g.role);
-        return (type === 'municipality' || type === 'organisation') && g.scopeId !== null ? [{ type, id: g.scopeId }] : [];
-      }),
+      (['municipality', 'organisation'] as const).flatMap((type) => scopeIdsOf(req.actor, type).map((id) => ({ type, id }))),
     );
 
   async function applyPage(
@@ -247,7 +240,7 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     // The clock's steps are the job runner's: no address takes them.
     if (side === 'clock') throw new NotFound();
     networkPolicy.authorize(actor, side === 'member' ? 'membership.act' : 'membership.decide', found.m);
-    const values = stepBody(req.body);
+    const values = typedValues(req.body, ['reason', 'commitment_date']);
     const result = await takeStep(ctx, found.m, found.kind, step, { actor, reason: values.reason, commitmentDate: values.commitment_date });
     if (result.ok) return reply.redirect(`/${req.lang}${networkPath(found.n)}/memberships/${id}?notice=moved`, 303);
     const field = step === 'sendCommitment' && result.error === 'networks.error.date' ? 'commitment_date' : 'reason';

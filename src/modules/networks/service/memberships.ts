@@ -1,5 +1,6 @@
 import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
+import { isCalendarDate, today } from '../../../core/http/input.ts';
 import { translator } from '../../../core/i18n/catalog.ts';
 import { isLanguage } from '../../../core/i18n/languages.ts';
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
@@ -33,20 +34,12 @@ const addYears = (iso: string, years: number) => {
   return d.toISOString();
 };
 
-/** A date as typed (YYYY-MM-DD), not after today, as the start of that day in UTC; undefined otherwise. */
-function pastDate(value: string | undefined, now: Date): string | undefined {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const d = new Date(`${value}T00:00:00.000Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value || d.getTime() > now.getTime()) return undefined;
-  return d.toISOString();
-}
-
 /** What a step changes besides the state: dates of joining and of the next report, the extension. */
 function effects(step: StepName, m: Membership, kind: MembershipKind, input: StepInput, now: Date) {
   switch (step) {
     case 'sendCommitment': {
-      const date = pastDate(input.commitmentDate, now);
-      return date ? { commitment_date: date.slice(0, 10) } : ('networks.error.date' as const);
+      const date = input.commitmentDate ?? '';
+      return isCalendarDate(date) && date <= today(now) ? { commitment_date: date } : ('networks.error.date' as const);
     }
     case 'acceptCommitment': {
       const since = `${m.commitment_date ?? now.toISOString().slice(0, 10)}T00:00:00.000Z`;

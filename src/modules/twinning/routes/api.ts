@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { POLICY_AREAS } from '../../../core/areas.ts';
-import { idSchema } from '../../../core/http/input.ts';
+import { idSchema, today } from '../../../core/http/input.ts';
 import { apiParams, countryParam } from '../../../core/http/params.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { queryTerms } from '../../../core/search/normalize.ts';
 import { type MunicipalitySummary, municipalitiesByIds, profilePath } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
 import type { PartnerCall, Twinning } from '../schema.ts';
-import { today } from '../service/calls.ts';
 
 const PAGE = 100;
 const readQuery = apiParams(

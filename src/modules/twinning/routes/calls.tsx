@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { POLICY_AREAS } from '../../../core/areas.ts';
 import { typedValues } from '../../../core/http/forms.ts';
 import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
-import { idSchema } from '../../../core/http/input.ts';
+import { idSchema, today } from '../../../core/http/input.ts';
 import { countryParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
@@ -13,7 +13,7 @@ import { municipalitiesByIds } from '../../municipalities/index.ts';
 import { twinningPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import type { PartnerCall } from '../schema.ts';
-import { answerCall, isOpen, postCall, today } from '../service/calls.ts';
+import { answerCall, isOpen, postCall } from '../service/calls.ts';
 import { CallPage, CallsPage, type CallView, NewCallPage } from '../views/calls.tsx';
 import { ownTowns } from './pages.tsx';
 

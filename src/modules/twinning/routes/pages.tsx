@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { scopeIdsOf } from '../../../core/authz.ts';
 import { typedValues } from '../../../core/http/forms.ts';
 import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
 import { pageQuery, pathParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { scopeOfRole } from '../../../core/scopes.ts';
 import { municipalitiesByIds } from '../../municipalities/index.ts';
 import { twinningPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
@@ -21,8 +21,7 @@ const twinningParams = pathParams(z.object({ id: idSchema }));
 const stepParams = pathParams(z.object({ id: idSchema, step: z.enum(['accept', 'decline', 'end']) }));
 
 /** The towns a person works for (as administrator or editor). */
-export const ownTowns = (req: FastifyRequest) =>
-  (req.actor?.grants ?? []).flatMap((g) => (scopeOfRole(g.role) === 'municipality' && g.scopeId !== null ? [g.scopeId] : []));
+export const ownTowns = (req: FastifyRequest) => scopeIdsOf(req.actor, 'municipality');
 
 export function twinningRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;

@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/authz.ts';
 import { EU_COUNTRIES } from '../../../core/countries.ts';
 import { transaction } from '../../../core/db/client.ts';
 import { type FormResult, validateForm } from '../../../core/http/forms.ts';
-import { text } from '../../../core/http/input.ts';
+import { dateField, text, today } from '../../../core/http/input.ts';
 import { isLanguage } from '../../../core/i18n/languages.ts';
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
@@ -16,7 +16,6 @@ import * as repo from '../repo.ts';
 import { PARTNER_SIZES, type PartnerCall } from '../schema.ts';
 
 export const CALL_LIMITS = { title: 150, description: 5000, programme: 150, message: 3000 } as const;
-const today = () => new Date().toISOString().slice(0, 10);
 const list = <T extends string>(allowed: readonly T[]) =>
   z
     .union([z.string(), z.array(z.string())])
@@ -33,11 +32,7 @@ export const callInput = z.object({
   countries: list(EU_COUNTRIES),
   size: z.enum(PARTNER_SIZES, { error: 'form.error.choose' }),
   programme: text().trim().max(CALL_LIMITS.programme, 'form.error.tooLong').optional().default(''),
-  deadline: z
-    .string({ error: 'twinning.error.deadline' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'twinning.error.deadline')
-    .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'twinning.error.deadline')
-    .refine((v) => v >= today() && v <= `${new Date().getUTCFullYear() + 1}-12-31`, 'twinning.error.deadline'),
+  deadline: dateField('twinning.error.deadline', () => ({ min: today(), max: `${new Date().getUTCFullYear() + 1}-12-31` })),
 });
 
 const answerInput = z.object({
@@ -112,4 +107,3 @@ export async function answerCall(
 }
 
 export const isOpen = (call: PartnerCall) => call.deadline >= today();
-export { today };

@@ -1,7 +1,7 @@
+import { today } from '../../../core/http/input.ts';
 import type { FeedProvider } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
 import type { PartnerCall } from '../schema.ts';
-import { today } from './calls.ts';
 
 /** RSS and Atom of open calls for partners, newest first: /{lang}/feeds/partner-calls.rss */
 export const callsFeed: FeedProvider = {

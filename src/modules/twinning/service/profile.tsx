@@ -1,5 +1,5 @@
+import { scopeIdsOf } from '../../../core/authz.ts';
 import type { SectionProvider } from '../../../core/modules.ts';
-import { scopeOfRole } from '../../../core/scopes.ts';
 import { type Municipality, municipalitiesByIds } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
 import type { Twinning } from '../schema.ts';
@@ -9,7 +9,7 @@ import { TwinsSection } from '../views/pages.tsx';
 export const profileTwins: SectionProvider = async (subject, { actor }, ctx) => {
   const m = subject as Municipality;
   const rows = (await repo.twinningsOf(ctx.database.db, m.id, ['confirmed'])) as Twinning[];
-  const worksForAnother = (actor?.grants ?? []).some((g) => scopeOfRole(g.role) === 'municipality' && g.scopeId !== m.id);
+  const worksForAnother = scopeIdsOf(actor, 'municipality').some((id) => id !== m.id);
   const canPropose = !!actor?.confirmed && worksForAnother;
   if (!rows.length && !canPropose) return null;
   const towns = await municipalitiesByIds(

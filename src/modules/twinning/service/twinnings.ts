@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
 import { type FormResult, validateForm } from '../../../core/http/forms.ts';
+import { dateField, today } from '../../../core/http/input.ts';
 import { translator } from '../../../core/i18n/catalog.ts';
 import { isLanguage } from '../../../core/i18n/languages.ts';
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
@@ -26,16 +27,7 @@ export const proposalInput = z.object({
 });
 
 export const endInput = z.object({
-  ended_on: z
-    .string({ error: 'twinning.error.date' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'twinning.error.date')
-    .refine(
-      (v) =>
-        !Number.isNaN(Date.parse(v)) &&
-        new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) &&
-        v <= new Date().toISOString().slice(0, 10),
-      'twinning.error.date',
-    ),
+  ended_on: dateField('twinning.error.date', () => ({ max: today() })),
 });
 
 /** Proposes a twinning of `town` (which the actor works for; the route checks) with `partner`. */
