@@ -79,6 +79,43 @@ export async function submit(
   });
 }
 
+/** A file a test sends with a form. */
+export interface TestFile {
+  name: string;
+  data: Buffer;
+  type?: string;
+}
+
+/** A small PDF: enough for the portal to read its type from its content. */
+export const SAMPLE_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** Sends a form with files as multipart/form-data, as a browser sends a form that has a file field. */
+export async function submitFiles(
+  app: FastifyInstance,
+  pageUrl: string,
+  fields: Record<string, string>,
+  files: Record<string, TestFile>,
+  who?: TestPerson,
+  action = pageUrl,
+) {
+  const { cookie, csrf } = await formAs(app, pageUrl, who);
+  const boundary = '----municipium-test-form';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries({ _csrf: csrf, ...fields }))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, f] of Object.entries(files)) {
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${f.name}"\r\n`;
+    parts.push(Buffer.from(`${head}Content-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`), f.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return app.inject({
+    method: 'POST',
+    url: action,
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat(parts),
+  });
+}
+
 /** The session cookie a response set, as a Cookie header. */
 export function sessionFrom(res: { cookies: { name: string; value: string }[] }): string {
   const c = res.cookies.find((x) => x.name === SESSION_COOKIE);

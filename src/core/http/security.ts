@@ -70,7 +70,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   // Forms with a file: read into the body by registerRequestChecks (fields as strings, the file as a Buffer).
   await app.register(multipart, {
-    limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 40, fieldSize: FORM_BODY_LIMIT, parts: 42 },
+    limits: { fileSize: UPLOAD_LIMIT, files: 5, fields: 40, fieldSize: FORM_BODY_LIMIT, parts: 42 },
   });
   await app.register(csrf, {
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(config) },

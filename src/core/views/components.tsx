@@ -203,22 +203,22 @@ export function Checkbox(
   return (
     <div class={p.error ? 'field field--error field--checkbox' : 'field field--checkbox'}>
       {p.error && (
-        <p class="field-error" id={`${p.name}-error`}>
+        <p class="field-error" id={`${p.id ?? p.name}-error`}>
           <span class="visually-hidden">{t('form.errorPrefix')} </span>
           {t(p.error.key, p.error.values)}
         </p>
       )}
       <input
         type="checkbox"
-        id={p.name}
+        id={p.id ?? p.name}
         name={p.name}
         value={p.value}
         checked={p.checked}
         required={p.required}
         aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={p.error ? `${p.name}-error` : undefined}
+        aria-describedby={p.error ? `${p.id ?? p.name}-error` : undefined}
       />
-      <label for={p.name}>{p.label}</label>
+      <label for={p.id ?? p.name}>{p.label}</label>
       {p.children}
     </div>
   );

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { sampleTowns } from '../../../test/content.ts';
-import { person, submit, type TestPerson } from '../../../test/factories.ts';
+import { person, SAMPLE_PDF, submit, submitFiles, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
 import { sampleMembership, sampleNetwork } from '../../../test/scopes.ts';
@@ -50,7 +50,9 @@ appTest('a network’s page lists its public members with filters, on a map, and
 
 /** Takes a step as a person through the membership's page, as the browser would. */
 const step = (app: Parameters<Parameters<typeof appTest>[1]>[0], page: string, name: string, who: TestPerson, fields = {}) =>
-  submit(app, page, fields, who, `${page}/${name}`);
+  name === 'sendCommitment'
+    ? submitFiles(app, page, fields, { commitment: { name: 'decision.pdf', data: SAMPLE_PDF } }, who, `${page}/${name}`)
+    : submit(app, page, fields, who, `${page}/${name}`);
 
 appTest(
   'a town applies, is found eligible, sends its commitment and becomes a member: each step recorded and mailed to both sides',

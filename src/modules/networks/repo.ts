@@ -4,10 +4,14 @@ import type {
   MembershipEventRow,
   MembershipKindRow,
   MembershipReminderRow,
+  MembershipReportRow,
   MembershipRow,
   MembershipState,
   NetworkRow,
   NetworkTextRow,
+  ReportAnswerRow,
+  ReportQuestionRow,
+  ReportState,
 } from './schema.ts';
 
 type Db = Kysely<Tables>;
@@ -174,4 +178,98 @@ export const countsByState = (db: Db, networkId: number) =>
     .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
     .where('network_id', '=', networkId)
     .groupBy('state')
+    .execute();
+
+/** A network's report form, in order. */
+export const questionsOf = (db: Db, networkId: number) =>
+  db.selectFrom('report_questions').selectAll().where('network_id', '=', networkId).orderBy('position').orderBy('id').execute();
+
+export async function insertQuestion(db: Db, row: Insertable<ReportQuestionRow>): Promise<number> {
+  const r = await db.insertInto('report_questions').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateQuestion(db: Db, id: number, networkId: number, row: Updateable<ReportQuestionRow>): Promise<void> {
+  await db.updateTable('report_questions').set(row).where('id', '=', id).where('network_id', '=', networkId).execute();
+}
+
+export async function deleteQuestion(db: Db, id: number, networkId: number): Promise<void> {
+  await db.deleteFrom('report_questions').where('id', '=', id).where('network_id', '=', networkId).execute();
+}
+
+export async function insertReport(db: Db, row: Insertable<MembershipReportRow>): Promise<number> {
+  const r = await db.insertInto('membership_reports').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const reportById = (db: Db, id: number) => db.selectFrom('membership_reports').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** A membership's reports, the newest first. */
+export const reportsOf = (db: Db, membershipId: number) =>
+  db.selectFrom('membership_reports').selectAll().where('membership_id', '=', membershipId).orderBy('id', 'desc').execute();
+
+/** Changes a report still in one of the states `from`; false when it moved meanwhile. */
+export async function moveReport(db: Db, id: number, from: readonly ReportState[], changes: Updateable<MembershipReportRow>) {
+  const r = await db
+    .updateTable('membership_reports')
+    .set(changes)
+    .where('id', '=', id)
+    .where('state', 'in', [...from])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const answersOf = (db: Db, reportIds: readonly number[]) =>
+  reportIds.length
+    ? db
+        .selectFrom('report_answers')
+        .selectAll()
+        .where('report_id', 'in', [...reportIds])
+        .execute()
+    : Promise.resolve([]);
+
+export async function saveAnswer(db: Db, row: Insertable<ReportAnswerRow>): Promise<void> {
+  await db
+    .insertInto('report_answers')
+    .values(row)
+    .onConflict((oc) => oc.columns(['report_id', 'question_id']).doUpdateSet({ value: row.value }))
+    .execute();
+}
+
+export async function deleteAnswer(db: Db, reportId: number, questionId: number): Promise<void> {
+  await db.deleteFrom('report_answers').where('report_id', '=', reportId).where('question_id', '=', questionId).execute();
+}
+
+/** The latest accepted report of each of these memberships, for their public parts. */
+export const lastAccepted = (db: Db, membershipIds: readonly number[]) =>
+  membershipIds.length
+    ? db
+        .selectFrom('membership_reports as r')
+        .selectAll('r')
+        .where('r.membership_id', 'in', [...membershipIds])
+        .where('r.state', '=', 'accepted')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('membership_reports as later')
+                .select('later.id')
+                .whereRef('later.membership_id', '=', 'r.membership_id')
+                .where('later.state', '=', 'accepted')
+                .whereRef('later.id', '>', 'r.id'),
+            ),
+          ),
+        )
+        .execute()
+    : Promise.resolve([]);
+
+/** The reports of a network that wait for its coordinators, the oldest first. */
+export const reportsWaiting = (db: Db, networkId: number, limit: number) =>
+  db
+    .selectFrom('membership_reports as r')
+    .innerJoin('memberships as m', 'm.id', 'r.membership_id')
+    .select(['r.id', 'r.membership_id', 'r.submitted_at', 'm.member_type', 'm.member_id'])
+    .where('r.network_id', '=', networkId)
+    .where('r.state', '=', 'submitted')
+    .orderBy('r.submitted_at')
+    .limit(limit)
     .execute();

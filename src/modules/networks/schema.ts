@@ -116,8 +116,58 @@ export interface MembershipReminderRow {
   sent_at: string;
 }
 
+/** What a report's question asks for: words, a number, one of its choices, or a file. */
+export const QUESTION_KINDS = ['text', 'number', 'choice', 'file'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** A question of a network's report form, in several languages. */
+export interface ReportQuestionRow {
+  id: Generated<number>;
+  network_id: number;
+  kind: QuestionKind;
+  /** The question per language, as JSON: {"en": "How many…", "bg": "Колко…"}. */
+  labels: string;
+  /** For a choice: its options, as JSON, each per language: [{"en": "Yes"}, {"en": "No"}]. */
+  choices: string;
+  required: number;
+  /** Whether the answer is shown on the member's profile once the report is accepted. */
+  public: number;
+  position: number;
+}
+
+/** A report is written, submitted, and accepted or returned with comments (and then sent again). */
+export const REPORT_STATES = ['draft', 'submitted', 'returned', 'accepted'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+export interface MembershipReportRow {
+  id: Generated<number>;
+  membership_id: number;
+  network_id: number;
+  state: ReportState;
+  /** The deadline this report answers. */
+  due_at: string | null;
+  submitted_at: string | null;
+  decided_at: string | null;
+  decided_by: number | null;
+  /** The coordinators' comments on a return or an acceptance. */
+  comment: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One answer of a report: the text, the number, the choice's index, or the stored file's name. */
+export interface ReportAnswerRow {
+  id: Generated<number>;
+  report_id: number;
+  question_id: number;
+  value: string;
+}
+
 declare module '../../core/db/tables.ts' {
   interface Tables {
+    report_questions: ReportQuestionRow;
+    membership_reports: MembershipReportRow;
+    report_answers: ReportAnswerRow;
     membership_reminders: MembershipReminderRow;
     networks: NetworkRow;
     network_texts: NetworkTextRow;
@@ -132,3 +182,5 @@ export type NetworkText = Omit<NetworkTextRow, 'id'> & { id: number };
 export type MembershipKind = Omit<MembershipKindRow, 'id'> & { id: number };
 export type Membership = Omit<MembershipRow, 'id' | 'extended'> & { id: number; extended: number };
 export type MembershipEvent = Omit<MembershipEventRow, 'id'> & { id: number };
+export type ReportQuestion = Omit<ReportQuestionRow, 'id'> & { id: number };
+export type MembershipReport = Omit<MembershipReportRow, 'id'> & { id: number };

@@ -1,12 +1,11 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../core/authz.ts';
 import { typedValues } from '../../../core/http/forms.ts';
-import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
+import { loadOr404, NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idParams, tokenParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
+import { sendDocument } from '../../../core/uploads.ts';
 import { MessagePage } from '../../../core/views/forms.tsx';
 import { municipalitiesPolicy } from '../policy.ts';
 import { refusalReason } from '../schema.ts';
@@ -174,15 +173,6 @@ export function claimRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const actor = requireActor(req);
     municipalitiesPolicy.authorize(actor, 'claims.review', null, { hide: true });
     const claim = await loadOr404(findClaim(db, idParams(req).id));
-    const file = claim.evidence_file && join(ctx.config.dataDir, 'uploads', 'claims', claim.evidence_file);
-    if (!file || !existsSync(file)) throw new NotFound();
-    const type = file.endsWith('.pdf') ? 'application/pdf' : file.endsWith('.png') ? 'image/png' : 'image/jpeg';
-    return reply
-      .headers({
-        ...NO_STORE,
-        'content-disposition': `attachment; filename="claim-${claim.id}-evidence${file.slice(file.lastIndexOf('.'))}"`,
-      })
-      .type(type)
-      .send(createReadStream(file));
+    return sendDocument(reply, ctx.config.dataDir, 'claims', claim.evidence_file, `claim-${claim.id}-evidence`);
   });
 }

@@ -1,7 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import { audit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/authz.ts';
@@ -11,6 +7,7 @@ import { type FormResult, validateForm } from '../../../core/http/forms.ts';
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { hashToken, newToken } from '../../../core/tokens.ts';
+import { keepDocument } from '../../../core/uploads.ts';
 import { grantRole } from '../../accounts/index.ts';
 import {
   confirmClaimToken,
@@ -73,13 +70,9 @@ export async function submitClaim(
   const evidence = (body as { evidence?: unknown } | undefined)?.evidence;
   let evidenceFile: string | null = null;
   if (Buffer.isBuffer(evidence) && evidence.length > 0) {
-    const type = await fileTypeFromBuffer(evidence);
-    if (!type || !EVIDENCE_TYPES.includes(type.mime))
-      return { ok: false, errors: { evidence: { key: 'municipalities.claim.error.evidenceType' } } };
-    evidenceFile = `${randomBytes(16).toString('hex')}.${type.ext}`;
-    const dir = join(ctx.config.dataDir, 'uploads', 'claims');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, evidenceFile), evidence, { mode: 0o600 });
+    const kept = await keepDocument(ctx.config.dataDir, 'claims', evidence, EVIDENCE_TYPES);
+    if ('error' in kept) return { ok: false, errors: { evidence: { key: 'municipalities.claim.error.evidenceType' } } };
+    evidenceFile = kept.name;
   }
   const { token, hash } = newToken();
   const id = await transaction(db, async (trx) => {

@@ -2,30 +2,26 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { scopeIdsOf } from '../../../core/authz.ts';
 import { typedValues } from '../../../core/http/forms.ts';
-import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
+import { loadOr404, NO_STORE, NotFound, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
 import { countryParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { describeScopes } from '../../../core/scopes.ts';
-import { displayNames } from '../../accounts/index.ts';
 import { MAP_SCRIPTS, MAP_STYLES, municipalitiesByIds } from '../../municipalities/index.ts';
 import { networkPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
-import { MEMBERSHIP_STATES, type Membership, type MembershipKind, NETWORK_KINDS, PUBLIC_STATES } from '../schema.ts';
+import { MEMBERSHIP_STATES, type Membership, NETWORK_KINDS, PUBLIC_STATES } from '../schema.ts';
 import { municipalityApplicant, startApplication } from '../service/applications.ts';
-import { takeStep } from '../service/memberships.ts';
-import { allNetworks, kindsOf, type NetworkView, networkBySlug, networkPath } from '../service/networks.ts';
-import { STEP_NAMES, STEPS, type StepName, stepsFrom } from '../service/workflow.ts';
+import { allNetworks, kindsOf, type NetworkView, networkPath } from '../service/networks.ts';
 import { ManagePage } from '../views/manage.tsx';
-import { ApplyPage, MembershipPage, type MembershipView } from '../views/membership.tsx';
+import { ApplyPage } from '../views/membership.tsx';
 import { fullName, NetworkPage, NetworksPage } from '../views/public.tsx';
+import { networkOr404 } from './loaders.ts';
 
 const PAGE_SIZE = 50;
 const MAP_LIMIT = 2000;
 const slugParams = pathParams(z.object({ slug: z.string().max(80) }));
-const membershipParams = pathParams(z.object({ slug: z.string().max(80), id: idSchema }));
-const stepParams = pathParams(z.object({ slug: z.string().max(80), id: idSchema, step: z.enum(STEP_NAMES as [StepName, ...StepName[]]) }));
 const listQuery = queryParams({ kind: z.enum(NETWORK_KINDS) });
 const stateQuery = queryParams({ state: z.enum(MEMBERSHIP_STATES) });
 const memberQuery = queryParams({
@@ -37,7 +33,7 @@ const pageOf = pageQuery(z.object({ page: z.coerce.number().int().min(1).max(100
 
 export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;
-  const network = async (req: FastifyRequest, slug: string) => loadOr404(networkBySlug(ctx, slug, req.lang));
+  const network = (req: FastifyRequest, slug: string) => networkOr404(ctx, req, slug);
 
   app.get('/:lang/networks', async (req, reply) => {
     const { kind } = listQuery(req);
@@ -113,14 +109,15 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new NotFound();
     const filter = { states: state ? [state] : MEMBERSHIP_STATES };
-    const [rows, kinds] = await Promise.all([
+    const [rows, kinds, waiting] = await Promise.all([
       repo.membersPage(db, n.id, filter, (page - 1) * PAGE_SIZE, PAGE_SIZE) as Promise<Membership[]>,
       kindsOf(ctx, [n.id]),
+      repo.reportsWaiting(db, n.id, PAGE_SIZE),
     ]);
-    const described = await describeScopes(
-      ctx,
-      rows.map((m) => ({ type: m.member_type, id: m.member_id })),
-    );
+    const described = await describeScopes(ctx, [
+      ...rows.map((m) => ({ type: m.member_type, id: m.member_id })),
+      ...waiting.map((w) => ({ type: w.member_type, id: w.member_id })),
+    ]);
     const view = {
       network: n,
       kinds,
@@ -129,6 +126,11 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       state,
       page,
       pages,
+      waiting: waiting.map((w) => ({
+        membershipId: w.membership_id,
+        name: described.get(`${w.member_type}:${w.member_id}`)?.name ?? '',
+        submittedAt: w.submitted_at,
+      })),
     };
     return reply.headers(NO_STORE).page(<ManagePage view={view} />, { title: req.t('networks.manage.title'), indexable: false });
   });
@@ -179,76 +181,5 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const result = await startApplication(ctx, kind, applicant, actor);
     if (!result.ok) return refuse({ kind: { key: result.error } });
     return reply.redirect(`/${req.lang}${networkPath(n)}/memberships/${result.id}`, 303);
-  });
-
-  async function membershipOf(req: FastifyRequest, slug: string, id: number) {
-    const n = await network(req, slug);
-    const m = (await loadOr404(repo.membershipById(db, id))) as Membership;
-    if (m.network_id !== n.id) throw new NotFound();
-    // Whether an application exists is the two sides' business: for anyone else there is none.
-    networkPolicy.authorize(req.actor, 'membership.view', m, { hide: true });
-    const kind = (await kindsOf(ctx, [n.id])).find((k) => k.id === m.kind_id) as MembershipKind;
-    return { n, m, kind };
-  }
-
-  async function membershipView(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    { n, m, kind }: { n: NetworkView; m: Membership; kind: MembershipKind },
-    extra: Partial<MembershipView> = {},
-  ): Promise<MembershipView> {
-    const [described, history] = await Promise.all([
-      describeScopes(ctx, [{ type: m.member_type, id: m.member_id }]),
-      repo.eventsOf(db, m.id),
-    ]);
-    const names = await displayNames(
-      db,
-      history.flatMap((e) => (e.actor_id ? [e.actor_id] : [])),
-    );
-    const steps = [
-      ...(networkPolicy.can(req.actor, 'membership.act', m) ? stepsFrom(m.state, 'member') : []),
-      ...(networkPolicy.can(req.actor, 'membership.decide', m) ? stepsFrom(m.state, 'coordinator') : []),
-    ];
-    return {
-      network: n,
-      kind,
-      membership: m,
-      member: described.get(`${m.member_type}:${m.member_id}`),
-      history: history.map((e) => ({ ...e, who: e.actor_id ? (names.get(e.actor_id) ?? null) : null })),
-      steps: [...new Set(steps)],
-      csrfToken: reply.generateCsrf(),
-      ...extra,
-    };
-  }
-
-  app.get('/:lang/networks/:slug/memberships/:id', async (req, reply) => {
-    const { slug, id } = membershipParams(req);
-    requireActor(req);
-    const found = await membershipOf(req, slug, id);
-    const view = await membershipView(req, reply, found, { notice: noticeFrom(req, ['moved']) });
-    return reply.headers(NO_STORE).page(<MembershipPage view={view} />, {
-      title: req.t('networks.membership.title', { member: view.member?.name ?? '', network: found.n.name }),
-      indexable: false,
-    });
-  });
-
-  app.post('/:lang/networks/:slug/memberships/:id/:step', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
-    const { slug, id, step } = stepParams(req);
-    const actor = requireActor(req);
-    const found = await membershipOf(req, slug, id);
-    const side = STEPS[step].by;
-    // The clock's steps are the job runner's: no address takes them.
-    if (side === 'clock') throw new NotFound();
-    networkPolicy.authorize(actor, side === 'member' ? 'membership.act' : 'membership.decide', found.m);
-    const values = typedValues(req.body, ['reason', 'commitment_date']);
-    const result = await takeStep(ctx, found.m, found.kind, step, { actor, reason: values.reason, commitmentDate: values.commitment_date });
-    if (result.ok) return reply.redirect(`/${req.lang}${networkPath(found.n)}/memberships/${id}?notice=moved`, 303);
-    const field = step === 'sendCommitment' && result.error === 'networks.error.date' ? 'commitment_date' : 'reason';
-    const view = await membershipView(req, reply, found, { error: { step, key: result.error }, values });
-    return reply.refused(
-      { errors: { [field]: { key: result.error } } },
-      <MembershipPage view={view} />,
-      req.t('networks.membership.title', { member: view.member?.name ?? '', network: found.n.name }),
-    );
   });
 }

@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
+import type { Tables } from '../../../core/db/tables.ts';
 import { isCalendarDate, today } from '../../../core/http/input.ts';
 import { translator } from '../../../core/i18n/catalog.ts';
 import { isLanguage } from '../../../core/i18n/languages.ts';
@@ -18,13 +20,22 @@ export const REASON_MAX = 2000;
 /** The roles of a network that run its members: told of every step. */
 export const COORDINATOR_ROLES = ['network_coordinator'];
 
-export type StepError = 'networks.error.notNow' | 'networks.error.reason' | 'networks.error.date' | 'networks.error.extended';
+export type StepError =
+  | 'networks.error.notNow'
+  | 'networks.error.reason'
+  | 'networks.error.date'
+  | 'networks.error.file'
+  | 'networks.error.extended';
 
 export interface StepInput {
   actor: Actor | null;
   reason?: string;
   /** The date of the signed commitment or the council's decision (YYYY-MM-DD): the join date. */
   commitmentDate?: string;
+  /** The stored commitment, kept with the step that sends it. */
+  commitmentFile?: string;
+  /** What else changes with the step, in its transaction (a report accepted with it). */
+  alongside?: (trx: Kysely<Tables>) => Promise<void>;
   now?: Date;
 }
 
@@ -39,7 +50,8 @@ function effects(step: StepName, m: Membership, kind: MembershipKind, input: Ste
   switch (step) {
     case 'sendCommitment': {
       const date = input.commitmentDate ?? '';
-      return isCalendarDate(date) && date <= today(now) ? { commitment_date: date } : ('networks.error.date' as const);
+      if (!isCalendarDate(date) || date > today(now)) return 'networks.error.date' as const;
+      return input.commitmentFile ? { commitment_date: date, commitment_file: input.commitmentFile } : ('networks.error.file' as const);
     }
     case 'acceptCommitment': {
       const since = `${m.commitment_date ?? now.toISOString().slice(0, 10)}T00:00:00.000Z`;
@@ -81,6 +93,7 @@ export async function takeStep(
   const moved = await transaction(ctx.database.db, async (trx) => {
     // Only from the state read: a step taken twice at once (two coordinators, a job in two processes) happens once.
     if (!(await repo.moveState(trx, m.id, m.state, { ...changes, state: to, updated_at: at }))) return false;
+    await input.alongside?.(trx);
     await repo.insertEvent(trx, { membership_id: m.id, from_state: m.state, to_state: to, actor_id: input.actor?.id ?? null, reason, at });
     for (const l of letters) await queueTranslatedMail(trx, ctx, 'networks.mail.step', l.to, l.lang, l.values);
     return true;
@@ -89,7 +102,7 @@ export async function takeStep(
   return moved ? { ok: true, state: to } : { ok: false, error: 'networks.error.notNow' };
 }
 
-interface Letter {
+export interface Letter {
   to: string;
   lang: string;
   values: Record<string, string>;
@@ -99,12 +112,18 @@ interface Letter {
  * The mails telling everyone on both sides, each in their own language, that the membership moved.
  * Read before the step's transaction (on SQLite it holds the one connection), queued inside it.
  */
-async function lettersFor(ctx: ModuleContext, m: Membership, to: MembershipState, reason: string): Promise<Letter[]> {
+export async function lettersFor(
+  ctx: ModuleContext,
+  m: Membership,
+  to: MembershipState,
+  reason: string,
+  sides: { member: boolean; coordinators: boolean } = { member: true, coordinators: true },
+): Promise<Letter[]> {
   const { db } = ctx.database;
   const [member, coordinators, staff] = await Promise.all([
     describeScopes(ctx, [{ type: m.member_type, id: m.member_id }]),
-    scopeContacts(db, COORDINATOR_ROLES, m.network_id),
-    scopeContacts(db, rolesOf(m.member_type), m.member_id),
+    sides.coordinators ? scopeContacts(db, COORDINATOR_ROLES, m.network_id) : [],
+    sides.member ? scopeContacts(db, rolesOf(m.member_type), m.member_id) : [],
   ]);
   const memberName = member.get(`${m.member_type}:${m.member_id}`)?.name ?? '';
   const letters = new Map<string, Letter>();

@@ -66,11 +66,14 @@ export async function describeNetworks(ctx: ModuleContext, ids: readonly number[
   return new Map([...found].map(([id, n]) => [id, { name: n.name, path: networkPath(n) }]));
 }
 
-/** A kind's name in a language, or in English, or its code. */
-export function kindLabel(kind: Pick<MembershipKind, 'labels' | 'code'>, language: string): string {
-  const labels = JSON.parse(kind.labels) as Record<string, string>;
-  return labels[language] ?? labels.en ?? Object.values(labels)[0] ?? kind.code;
+/** A text kept per language (a kind's name, a question): in the reader's, or English, or the first written. */
+export function inLanguage(labels: Record<string, string>, language: string): string {
+  return labels[language] || labels.en || Object.values(labels).find(Boolean) || '';
 }
+
+/** A kind's name in a language, or in English, or its code. */
+export const kindLabel = (kind: Pick<MembershipKind, 'labels' | 'code'>, language: string): string =>
+  inLanguage(JSON.parse(kind.labels), language) || kind.code;
 
 export const kindsOf = async (ctx: ModuleContext, networkIds: readonly number[]) =>
   (await repo.kindsOf(ctx.database.db, networkIds)) as MembershipKind[];

@@ -2,7 +2,7 @@ import type { ModuleContext, WorkDesk, WorkView } from '../../../core/modules.ts
 import * as repo from '../repo.ts';
 import { networkPath, networksByIds } from './networks.ts';
 
-/** What waits for the coordinators: applications to check and commitments to accept. */
+/** What waits for the coordinators: applications to check and commitments to accept (and reports sent). */
 const WAITING = new Set(['submitted', 'commitment_pending']);
 
 /** A desk for each network the person coordinates: its members and applications, with what waits there. */
@@ -11,8 +11,11 @@ export async function networkDesks({ actor, t, lang }: WorkView, ctx: ModuleCont
   const networks = await networksByIds(ctx, ids, lang);
   return Promise.all(
     [...networks.values()].map(async (n) => {
-      const counts = await repo.countsByState(ctx.database.db, n.id);
-      const count = counts.filter((c) => WAITING.has(c.state)).reduce((sum, c) => sum + Number(c.n), 0);
+      const [counts, reports] = await Promise.all([
+        repo.countsByState(ctx.database.db, n.id),
+        repo.reportsWaiting(ctx.database.db, n.id, 1000),
+      ]);
+      const count = counts.filter((c) => WAITING.has(c.state)).reduce((sum, c) => sum + Number(c.n), reports.length);
       return {
         label: t('networks.work.label'),
         description: t('networks.work.description', { name: n.name }),

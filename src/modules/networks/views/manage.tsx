@@ -14,6 +14,8 @@ export interface ManageView {
   state?: MembershipState | undefined;
   page: number;
   pages: number;
+  /** Reports sent and waiting for an answer, with the member's name. */
+  waiting: { membershipId: number; name: string; submittedAt: string | null }[];
 }
 
 /** The coordinators' list of every membership and application, by state, each linking to its page. */
@@ -35,6 +37,22 @@ export function ManagePage({ view }: { view: ManageView }) {
         <a href={href(networkPath(view.network))}>{fullName(view.network)}</a>
       </p>
       <h1>{t('networks.manage.title')}</h1>
+      <p class="form-links">
+        <a href={href(`${networkPath(view.network)}/report-form`)}>{t('networks.questions.link')}</a>
+      </p>
+      <section aria-labelledby="waiting-heading">
+        <h2 id="waiting-heading">{t('networks.manage.reportsWaiting', { count: view.waiting.length })}</h2>
+        {view.waiting.length > 0 && (
+          <ul>
+            {view.waiting.map((w) => (
+              <li key={w.membershipId}>
+                <a href={href(`${networkPath(view.network)}/memberships/${w.membershipId}#reports-heading`)}>{w.name}</a>
+                {w.submittedAt && <span class="place-meta"> {t('common.date', { date: new Date(w.submittedAt) })}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <form method="get" action={href(base)} class="filters">
         <div class="field">
           <label for="state">{t('networks.members.status')}</label>

@@ -1,11 +1,12 @@
 import type { DescribedThing } from '../../../core/scopes.ts';
-import { CsrfField, type FieldErrors, Select, TextArea, TextField, Timeline } from '../../../core/views/components.tsx';
+import { CsrfField, type FieldErrors, FileField, Select, TextArea, TextField, Timeline } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import type { Membership, MembershipEvent, MembershipKind } from '../schema.ts';
 import { REASON_MAX } from '../service/memberships.ts';
 import { kindLabel, type NetworkView, networkPath } from '../service/networks.ts';
 import { STEPS, type StepName } from '../service/workflow.ts';
 import { fullName } from './public.tsx';
+import { DOCUMENT_ACCEPT, membershipPath, ReportsSection, type ReportsView } from './reports.tsx';
 
 export interface MembershipView {
   network: NetworkView;
@@ -17,8 +18,9 @@ export interface MembershipView {
   steps: StepName[];
   csrfToken: string;
   notice?: string | undefined;
-  error?: { step: StepName; key: string } | undefined;
+  error?: { step: StepName; key: string; field: string } | undefined;
   values?: { reason?: string; commitment_date?: string };
+  reports?: ReportsView;
 }
 
 /** One step as a form: a reason where it needs one, the commitment's date where it is sent. */
@@ -26,13 +28,28 @@ function StepForm({ view, step }: { view: MembershipView; step: StepName }) {
   const { t } = usePage();
   const href = useHref();
   const action = href(`${networkPath(view.network)}/memberships/${view.membership.id}/${step}`);
-  const errors: FieldErrors =
-    view.error?.step === step ? { [step === 'sendCommitment' ? 'commitment_date' : 'reason']: { key: view.error.key } } : {};
+  const errors: FieldErrors = view.error?.step === step ? { [view.error.field]: { key: view.error.key } } : {};
   const values = view.error?.step === step ? (view.values ?? {}) : {};
   const needsReason = 'needsReason' in STEPS[step];
   return (
-    <form method="post" action={action} class="step-form">
+    <form
+      method="post"
+      action={action}
+      class="step-form"
+      enctype={step === 'sendCommitment' ? 'multipart/form-data' : undefined}
+      novalidate
+    >
       <CsrfField token={view.csrfToken} />
+      {step === 'sendCommitment' && (
+        <FileField
+          name="commitment"
+          label={t('networks.step.commitmentFile')}
+          hint={t('networks.step.commitmentFileHint')}
+          accept={DOCUMENT_ACCEPT}
+          required
+          error={errors.commitment}
+        />
+      )}
       {step === 'sendCommitment' && (
         <TextField
           name="commitment_date"
@@ -103,6 +120,16 @@ export function MembershipPage({ view }: { view: MembershipView }) {
             <dd>{t('common.date', { date: new Date(m.report_due_at) })}</dd>
           </>
         )}
+        {m.commitment_file && (
+          <>
+            <dt>{t('networks.membership.commitment')}</dt>
+            <dd>
+              <a href={href(`${membershipPath(view.network, m.id)}/commitment`)}>
+                {t('networks.membership.commitmentOf', { date: m.commitment_date ?? '' })}
+              </a>
+            </dd>
+          </>
+        )}
       </dl>
       <p>{t(`networks.explain.${m.state}`)}</p>
       {view.steps.length > 0 && (
@@ -113,6 +140,7 @@ export function MembershipPage({ view }: { view: MembershipView }) {
           ))}
         </section>
       )}
+      {view.reports && view.membership.since && <ReportsSection view={view.reports} />}
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('networks.membership.history')}</h2>
         <Timeline

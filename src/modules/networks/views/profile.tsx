@@ -1,13 +1,17 @@
 import { NamedSection } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
-import type { Membership, MembershipKind } from '../schema.ts';
+import type { Membership, MembershipKind, MembershipReport } from '../schema.ts';
 import { kindLabel, type NetworkView, networkPath } from '../service/networks.ts';
+import type { QuestionView } from '../service/reports.ts';
 import { fullName, publicState } from './public.tsx';
+import { membershipPath, ReportAnswers } from './reports.tsx';
 
 export interface ProfileMembership {
   membership: Membership;
   network: NetworkView;
   kind: MembershipKind | undefined;
+  /** The public answers of its latest accepted report. */
+  report?: { report: MembershipReport; parts: { question: QuestionView; value: string }[] } | undefined;
 }
 
 /** A town's networks on its profile: each membership as the network records it. */
@@ -17,7 +21,7 @@ export function NetworksSection({ memberships }: { memberships: ProfileMembershi
   return (
     <NamedSection id="networks" label={t('networks.profile.title')}>
       <ul class="memberships">
-        {memberships.map(({ membership: m, network, kind }) => (
+        {memberships.map(({ membership: m, network, kind, report }) => (
           <li key={m.id}>
             <a href={href(networkPath(network))}>{fullName(network)}</a>
             <span class="place-meta">
@@ -29,6 +33,16 @@ export function NetworksSection({ memberships }: { memberships: ProfileMembershi
                 .filter(Boolean)
                 .join(' · ')}
             </span>
+            {report && report.parts.length > 0 && (
+              <details>
+                <summary>{t('networks.profile.report', { date: new Date(report.report.decided_at ?? report.report.updated_at) })}</summary>
+                <ReportAnswers
+                  questions={report.parts.map((p) => p.question)}
+                  entry={{ report: report.report, answers: new Map(report.parts.map((p) => [p.question.id, p.value])) }}
+                  filesAt={href(`${membershipPath(network, m.id)}/reports`)}
+                />
+              </details>
+            )}
           </li>
         ))}
       </ul>

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyReply } from 'fastify';
+import { fileTypeFromBuffer } from 'file-type';
+import { NO_STORE, NotFound } from './http/guards.ts';
+
+/** Documents people send as proof or as part of a report: scans, PDFs and office files. */
+export const DOCUMENT_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+};
+
+/** A stored document's name: what keepDocument writes, and all that sendDocument reads. */
+export const DOCUMENT_NAME = /^[0-9a-f]{32}\.[a-z]{3,4}$/;
+
+/**
+ * Keeps an uploaded document under the data directory, named at random and readable by the portal
+ * only; its type is read from its content, never from the name the sender gave it.
+ */
+export async function keepDocument(
+  dataDir: string,
+  folder: string,
+  file: Buffer,
+  accepted: readonly string[] = Object.values(DOCUMENT_TYPES),
+): Promise<{ name: string } | { error: 'type' }> {
+  const type = await fileTypeFromBuffer(file);
+  const ext = type && Object.entries(DOCUMENT_TYPES).find(([, mime]) => mime === type.mime)?.[0];
+  if (!type || !ext || !accepted.includes(type.mime)) return { error: 'type' };
+  const name = `${randomBytes(16).toString('hex')}.${ext}`;
+  const dir = join(dataDir, 'uploads', folder);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), file, { mode: 0o600 });
+  return { name };
+}
+
+/** Sends a kept document as a download (never shown inline, so a document cannot run as a page). */
+export function sendDocument(reply: FastifyReply, dataDir: string, folder: string, name: string | null, download: string) {
+  const path = name && DOCUMENT_NAME.test(name) ? join(dataDir, 'uploads', folder, name) : '';
+  if (!path || !existsSync(path)) throw new NotFound();
+  const ext = name?.slice(name.lastIndexOf('.') + 1) ?? '';
+  return reply
+    .headers({ ...NO_STORE, 'content-disposition': `attachment; filename="${download}.${ext}"` })
+    .type(DOCUMENT_TYPES[ext] ?? 'application/octet-stream')
+    .send(createReadStream(path));
+}
