@@ -3,6 +3,8 @@ import { statSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
+import { membershipById } from '../../src/modules/networks/repo.ts';
+import { runDeadlines } from '../../src/modules/networks/service/deadlines.ts';
 import { sampleTowns } from '../content.ts';
 import { person, type TestPerson } from '../factories.ts';
 import { axeViolations, launchBrowser, noBrowser, openPage, screenshots, servePortal } from '../helpers/browser.ts';
@@ -17,6 +19,8 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
   let mayor: TestPerson;
   let coordinator: TestPerson;
   let szAdmin: TestPerson;
+  /** The membership the first walk creates, which the second carries on. */
+  let membership = '';
 
   before(async () => {
     database = await createTestDatabase('sqlite');
@@ -38,6 +42,13 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
     await database?.drop();
   });
 
+  const stateOf = async (id: number) => (await membershipById(database.db, id))?.state;
+  const dueOf = async (id: number) => (await membershipById(database.db, id))?.report_due_at;
+  const subjectsTo = async (to: string) =>
+    (await database.db.selectFrom('mail_outbox').select('subject').where('to_address', '=', to).orderBy('id').execute()).map(
+      (m) => m.subject,
+    );
+
   async function as(who: TestPerson | undefined): Promise<Page> {
     const page = await openPage(browser);
     if (who) {
@@ -58,7 +69,7 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
     await page.click('button:has-text("Submit the application")');
     assert.match((await page.textContent('[role=status]')) ?? '', /Both sides have been told/);
     assert.deepEqual(await axeViolations(page), [], 'membership page');
-    const membership = page.url().replace(/\?.*$/, '');
+    membership = page.url().replace(/\?.*$/, '');
     await page.context().close();
 
     const coord = await as(coordinator);
@@ -78,6 +89,106 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
       }
     }
     await coord.context().close();
+  });
+
+  test('commitment → active → report due → overdue → on hold → report returned, then accepted → active: with a test clock, mails checked', async () => {
+    const coord = await as(coordinator);
+    // The coordinator writes the report form first.
+    await coord.goto(`${origin}/en/networks/green-towns/report-form`);
+    assert.deepEqual(await axeViolations(coord), [], 'an empty report form editor');
+    await coord.fill('#label_en', 'What did the town do?');
+    await coord.check('#required');
+    await coord.check('#public');
+    await coord.click('button:has-text("Add the question")');
+    await coord.selectOption('form[action$="/report-form"] select[name=kind]', 'number');
+    await coord.fill('#label_en', 'Tonnes of CO2 saved a year');
+    await coord.click('button:has-text("Add the question")');
+    assert.match((await coord.textContent('[role=status]')) ?? '', /added to the form/);
+    assert.deepEqual(await axeViolations(coord), [], 'the editor with two questions');
+    await coord.context().close();
+
+    const page = await as(mayor);
+    await page.goto(membership);
+    await page.setInputFiles('input[name=commitment]', {
+      name: 'council-decision.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    await page.fill('input[name=commitment_date]', new Date().toISOString().slice(0, 10));
+    await page.click('button:has-text("Send the commitment")');
+    assert.match((await page.textContent('main .tag')) ?? '', /Commitment sent/);
+    await page.context().close();
+
+    const c2 = await as(coordinator);
+    await c2.goto(membership);
+    assert.equal(await c2.locator('a[href$="/commitment"]').count(), 1, 'the coordinator sees the document');
+    await c2.click('button:has-text("Accept the commitment")');
+    assert.match((await c2.textContent('main .tag')) ?? '', /^Active$/);
+    await c2.context().close();
+
+    // The test clock: the job runner's deadline run at chosen moments of the two years to come.
+    const id = Number(membership.split('/').pop());
+    const due = Date.parse((await dueOf(id)) ?? '');
+    const at = (days: number) => runDeadlines(app.context, new Date(due + days * 86_400_000));
+    for (const days of [-60, -30, -7, 0]) await at(days);
+    assert.equal(await stateOf(id), 'report_overdue');
+    await at(91);
+    assert.equal(await stateOf(id), 'on_hold');
+    const mails = await subjectsTo(mayor.email);
+    for (const subject of [
+      'Botevgrad: the report to Green Towns is due in 60 days',
+      'Botevgrad: the report to Green Towns is due in 30 days',
+      'Botevgrad: the report to Green Towns is due in 7 days',
+      'Botevgrad: the report to Green Towns is due today',
+      'Botevgrad in Green Towns: Report overdue',
+      'Botevgrad in Green Towns: On hold',
+    ])
+      assert.equal(mails.filter((m) => m === subject).length, 1, subject);
+
+    const m2 = await as(mayor);
+    await m2.goto(membership);
+    await m2.click('text=Write the report');
+    assert.deepEqual(await axeViolations(m2), [], 'the report form');
+    await m2.fill('main textarea[name^=q]', 'Schools insulated; LED street lights.');
+    await m2.fill('main input[name^=q]', 'twelve');
+    await m2.click('button:has-text("Submit the report")');
+    assert.match((await m2.textContent('.error-summary')) ?? '', /Enter a number/);
+    assert.deepEqual(await axeViolations(m2), [], 'the report form with an error');
+    await m2.fill('main input[name^=q]', '1250');
+    await m2.click('button:has-text("Submit the report")');
+    assert.match((await m2.textContent('[role=status]')) ?? '', /The report is sent/);
+    await m2.context().close();
+
+    const c3 = await as(coordinator);
+    await c3.goto(membership);
+    await c3.fill('textarea[name=comment]', 'Give the tonnes for last year only.');
+    await c3.click('button:has-text("Return it with comments")');
+    assert.match((await c3.textContent('[role=status]')) ?? '', /returned with your comments/);
+    const m3 = await as(mayor);
+    await m3.goto(`${membership}/report`);
+    assert.match((await m3.textContent('main')) ?? '', /Give the tonnes for last year only\./);
+    await m3.fill('main input[name^=q]', '980');
+    await m3.click('button:has-text("Submit the report")');
+    await m3.context().close();
+    await c3.goto(membership);
+    await c3.click('button:has-text("Accept the report")');
+    assert.match((await c3.textContent('main .tag')) ?? '', /^Active$/);
+    assert.deepEqual(await axeViolations(c3), [], 'the membership page with its reports');
+    for (const file of await screenshots(c3, 'membership-reports')) assert.ok(statSync(file).size > 10_000, file);
+    for (const lang of ['bg', 'fi']) {
+      for (const path of [membership, `${membership}/report`, `${origin}/en/networks/green-towns/report-form`]) {
+        await c3.goto(path.replace('/en/', `/${lang}/`));
+        assert.deepEqual(await axeViolations(c3), [], `${lang} ${path}`);
+      }
+    }
+    await c3.goto(`${origin}/en/municipalities/bg/botevgrad#networks`);
+    assert.match((await c3.textContent('#networks')) ?? '', /Schools insulated; LED street lights\./, 'public parts on the profile');
+    await c3.context().close();
+
+    const toMayor = await subjectsTo(mayor.email);
+    assert.ok(toMayor.includes('Green Towns returned the report of Botevgrad'));
+    assert.equal(toMayor.at(-1), 'Botevgrad in Green Towns: Active', 'told that it is active again');
+    assert.ok((await subjectsTo(coordinator.email)).includes('Botevgrad sent its report to Green Towns'));
   });
 
   test('a town proposes a twinning and the other confirms it; both profiles show it; pages accessible', async () => {

@@ -2,7 +2,7 @@ import { transaction } from '../../../core/db/client.ts';
 import type { DemoSeed, ModuleContext } from '../../../core/modules.ts';
 import { municipalityBySlug } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
-import type { MembershipState, NetworkKind } from '../schema.ts';
+import type { MembershipState, NetworkKind, QuestionKind, ReportState } from '../schema.ts';
 
 interface DemoKind {
   code: string;
@@ -21,7 +21,52 @@ interface DemoNetwork {
   kinds: DemoKind[];
   /** Town (country/slug), kind code, state, and years since joining. */
   members: [string, string, MembershipState, number][];
+  /** The report form, and reports of some members (town, state, answers in the form's order). */
+  questions?: DemoQuestion[];
+  reports?: [string, ReportState, string[]][];
 }
+
+interface DemoQuestion {
+  kind: QuestionKind;
+  labels: Record<string, string>;
+  choices?: Record<string, string>[];
+  required?: boolean;
+  public?: boolean;
+}
+
+/** A form like the climate initiatives ask of their signatories. */
+const CLIMATE_FORM: DemoQuestion[] = [
+  {
+    kind: 'text',
+    labels: {
+      en: 'What did the town do since its last report?',
+      bg: 'Какво направи общината от последния си доклад?',
+      fr: 'Qu’a fait la commune depuis son dernier rapport ?',
+    },
+    required: true,
+    public: true,
+  },
+  {
+    kind: 'number',
+    labels: {
+      en: 'Emissions avoided (tonnes of CO2 a year)',
+      bg: 'Избегнати емисии (тона CO2 годишно)',
+      fr: 'Émissions évitées (tonnes de CO2 par an)',
+    },
+    required: true,
+    public: true,
+  },
+  {
+    kind: 'choice',
+    labels: { en: 'The action plan', bg: 'Планът за действие', fr: 'Le plan d’action' },
+    choices: [
+      { en: 'Adopted by the council', bg: 'Приет от общинския съвет', fr: 'Adopté par le conseil' },
+      { en: 'In preparation', bg: 'В процес на изготвяне', fr: 'En préparation' },
+    ],
+    required: true,
+  },
+  { kind: 'file', labels: { en: 'The monitoring report', bg: 'Докладът за мониторинг', fr: 'Le rapport de suivi' }, public: true },
+];
 
 const MEMBER = { en: 'Member', bg: 'Член', sl: 'Članica', fi: 'Jäsen', de: 'Mitglied', fr: 'Membre' };
 const COORDINATOR = {
@@ -126,6 +171,11 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
       ['GR/thessaloniki', 'supporter', 'eligible', 0],
       ['BG/botevgrad', 'signatory', 'submitted', 0],
     ],
+    questions: CLIMATE_FORM,
+    reports: [
+      ['FR/grenoble', 'accepted', ['Forty public buildings renovated; street lighting on LEDs; a bus line on biogas.', '12400', '0']],
+      ['FI/oulu', 'submitted', ['District heating from waste heat of the data centre; 30 km of cycle lanes.', '8100', '1']],
+    ],
   },
   {
     slug: 'ec-net',
@@ -205,6 +255,7 @@ export const demoNetworks: DemoSeed = {
           });
           kinds.set(k.code, kindId);
         }
+        const members = new Map<string, number>();
         for (const [town, kind, state, years] of n.members) {
           const [country, slug] = town.split('/') as [string, string];
           const place = await municipalityBySlug(inside.database.db, country, slug);
@@ -228,7 +279,45 @@ export const demoNetworks: DemoSeed = {
             updated_at: at,
           });
           await repo.insertEvent(db, { membership_id: membership, from_state: null, to_state: state, actor_id: null, reason: '', at });
+          members.set(town, membership);
         }
+        await seedReports(db, id, n, members, at);
       }
     }),
 };
+
+/** A network's report form and a few reports: one accepted (its public parts on the town's profile), one waiting. */
+async function seedReports(
+  db: Parameters<typeof repo.insertReport>[0],
+  networkId: number,
+  n: DemoNetwork,
+  members: Map<string, number>,
+  at: string,
+) {
+  const questions: number[] = [];
+  for (const [position, q] of (n.questions ?? []).entries()) {
+    const row = { kind: q.kind, labels: JSON.stringify(q.labels), choices: JSON.stringify(q.choices ?? []) };
+    questions.push(
+      await repo.insertQuestion(db, { network_id: networkId, ...row, required: q.required ? 1 : 0, public: q.public ? 1 : 0, position }),
+    );
+  }
+  for (const [town, state, answers] of n.reports ?? []) {
+    const membership = members.get(town);
+    if (!membership) continue;
+    const decided = state === 'accepted' ? { decided_at: at, comment: '' } : { comment: '' };
+    const report = await repo.insertReport(db, {
+      membership_id: membership,
+      network_id: networkId,
+      state,
+      due_at: null,
+      submitted_at: at,
+      ...decided,
+      created_at: at,
+      updated_at: at,
+    });
+    for (const [i, value] of answers.entries()) {
+      const question = questions[i];
+      if (question) await repo.saveAnswer(db, { report_id: report, question_id: question, value });
+    }
+  }
+}
