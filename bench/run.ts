@@ -2,7 +2,7 @@
 // municipality directory (bench/directory.ts), the content at growing sizes (bench/content.ts)
 // and Lighthouse (bench/lighthouse.ts, also npm run bench:lighthouse).
 // BENCH_DURATION (seconds per page, default 5), BENCH_DATABASE_URL (a postgres:// URL to measure on
-// PostgreSQL as well), BENCH_SKIP_PORTAL=1, BENCH_SKIP_CONTENT=1 and BENCH_SKIP_LIGHTHOUSE=1 leave parts out.
+// PostgreSQL as well), BENCH_SKIP_PORTAL=1, BENCH_SKIP_CONTENT=1, BENCH_SKIP_NETWORKS=1 and BENCH_SKIP_LIGHTHOUSE=1 leave parts out.
 
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -11,6 +11,7 @@ import { benchDirectory, freshSqliteUrl } from './directory.ts';
 import { pagesTable } from './goals.ts';
 import { benchLighthouse, lighthouseTable } from './lighthouse.ts';
 import { tools } from './load.ts';
+import { benchNetworks, type NetworkFigures, networkTable } from './networks.ts';
 import { benchPages, type PageRow } from './pages.ts';
 import { onFreshSchema } from './portal.ts';
 
@@ -37,6 +38,11 @@ if (!process.env.BENCH_SKIP_CONTENT) {
   content.push(await benchContent('SQLite'));
   if (pgUrl) content.push(await onFreshSchema(pgUrl, (url) => benchContent('PostgreSQL', url)));
 }
+const networkFigures: NetworkFigures[] = [];
+if (!process.env.BENCH_SKIP_NETWORKS) {
+  networkFigures.push(await benchNetworks('SQLite'));
+  if (pgUrl) networkFigures.push(await onFreshSchema(pgUrl, (url) => benchNetworks('PostgreSQL', url)));
+}
 
 console.log(`\nNode ${process.version}; at the start: ${atStart}; at the end: ${machine()}`);
 if (pageRows.length) {
@@ -59,6 +65,13 @@ if (content.length) {
   console.log('\nContent: the pages that read news, events, initiatives and practices, at each size of one growing database');
   console.log('(search: latency of one query at a time over common and rare words, p95 in the p99 column)\n');
   console.log(contentTables(content));
+}
+if (networkFigures.length) {
+  const f = networkFigures[0]!;
+  console.log(
+    `\nA network of ${f.members} members with ${f.reports} reports, page cache off, ${process.env.BENCH_CONNECTIONS ?? 10} connections\n`,
+  );
+  console.log(networkTable(networkFigures));
 }
 
 if (!process.env.BENCH_SKIP_LIGHTHOUSE) {
