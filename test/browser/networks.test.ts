@@ -191,6 +191,44 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
     assert.ok((await subjectsTo(coordinator.email)).includes('Botevgrad sent its report to Green Towns'));
   });
 
+  test('a coordinator writes the network’s first story from its page; readers find it there and follow its feed', async () => {
+    const page = await as(coordinator);
+    await page.goto(`${origin}/en/networks/green-towns`);
+    assert.match((await page.textContent('#news')) ?? '', /No news yet/);
+    assert.deepEqual(await axeViolations(page), [], 'the network page with its empty sections');
+    await page.click('#news >> text=Write the first story in the newsroom');
+    assert.match((await page.inputValue('select[name=owner]')) ?? '', /^network:\d+$/, 'the network is the owner');
+    await page.fill('#title', 'Green Towns share their tree registers');
+    await page.fill('#summary', 'Every member town now publishes where its trees stand.');
+    await page.click('#section-topics > summary');
+    await page.check('#areas-environment');
+    await page.click('form.form button[type=submit]');
+    await page.waitForURL(/notice=content\.desk\.saved/);
+    await page.click('text=Publish now');
+    await page.waitForURL(/notice=content\.desk\.published/);
+    await page.context().close();
+
+    const reader = await as(undefined);
+    for (const lang of ['en', 'bg', 'fi']) {
+      await reader.goto(`${origin}/${lang}/networks/green-towns`);
+      assert.equal(await reader.locator('#news a:has-text("Green Towns share their tree registers")').count(), 1, lang);
+      assert.equal(await reader.locator('#events').count(), 0, `${lang}: no empty events section for the public`);
+      assert.deepEqual(await axeViolations(reader), [], `${lang} network page with its news`);
+    }
+    await reader.goto(`${origin}/en/networks/green-towns`);
+    for (const file of await screenshots(reader, 'network-news')) assert.ok(statSync(file).size > 10_000, file);
+    const feed = await reader.getAttribute('link[rel=alternate][type="application/rss+xml"]', 'href');
+    const xml = await (await reader.request.get(`${origin}${feed}`)).text();
+    assert.match(
+      xml,
+      /<title><!\[CDATA\[Green Towns share their tree registers\]\]><\/title>|<title>Green Towns share their tree registers<\/title>/,
+    );
+    await reader.click('#news >> text=Everything from this network');
+    assert.match((await reader.textContent('main')) ?? '', /From the network Green Towns only\./);
+    assert.deepEqual(await axeViolations(reader), [], 'the network’s listing');
+    await reader.context().close();
+  });
+
   test('a town proposes a twinning and the other confirms it; both profiles show it; pages accessible', async () => {
     const page = await as(mayor);
     await page.goto(`${origin}/en/municipalities/bg/stara-zagora`);

@@ -1,6 +1,8 @@
 // The content module's public face: other modules import from this file only.
 export { content } from './manifest.ts';
 export { storiesOfTowns } from './service/home.tsx';
+export { ownerFeeds } from './service/profile.tsx';
 export type { Card } from './service/read.ts';
 export { renderBody } from './service/sanitize.ts';
+export { demoNetworkContent } from './service/seeds.ts';
 export { CardList } from './views/cards.tsx';

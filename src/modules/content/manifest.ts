@@ -9,13 +9,13 @@ import { contentRoutes } from './routes/reading.tsx';
 import { contentFeed, contentSearch, contentSitemap } from './service/discovery.ts';
 import { featuredSection, homeSection } from './service/home.tsx';
 import { contentMediaDir, IMAGE_NAME } from './service/images.ts';
-import { profileSection } from './service/profile.tsx';
+import { networkSection, profileSection } from './service/profile.tsx';
 import { eraseRegistrations, registrationsByEmail } from './service/registrations.ts';
 import { demoContent } from './service/seeds.ts';
 import { contentDesks } from './service/work.ts';
 import './schema.ts';
 
-/** News, events, initiatives and good practices of municipalities and the platform, in every language. */
+/** News, events, initiatives and good practices of municipalities, networks and the platform, in every language. */
 export const content: ModuleManifest = {
   name: 'content',
   migrations: { '20261121_05_content': tables, '20261121_06_search_inline': searchInline },
@@ -34,7 +34,12 @@ export const content: ModuleManifest = {
   sitemaps: [contentSitemap],
   api: contentApiDoc,
   seeds: [demoContent],
-  sections: { 'home.featured': featuredSection, home: homeSection, 'municipality.profile': profileSection },
+  sections: {
+    'home.featured': featuredSection,
+    home: homeSection,
+    'municipality.profile': profileSection,
+    'network.page': networkSection,
+  },
   work: contentDesks,
   personalData: {
     export: async (person, ctx) => ({ eventRegistrations: await registrationsByEmail(ctx, person.email) }),

@@ -79,6 +79,8 @@ export interface ContentFilter {
   notType?: ContentType;
   country?: string;
   municipality?: number;
+  /** The items of one network. */
+  network?: number;
   /** Any of these municipalities (the towns a person follows); none matches nothing. */
   municipalities?: number[];
   platform?: boolean;
@@ -102,6 +104,7 @@ export function visibleWhere(filter: ContentFilter, now: string) {
     if (filter.notType) parts.push(sql`${c('type')} <> ${filter.notType}`);
     if (filter.country) parts.push(sql`${c('country')} = ${filter.country}`);
     if (filter.municipality) parts.push(sql`${c('owner_type')} = 'municipality' and ${c('owner_id')} = ${filter.municipality}`);
+    if (filter.network) parts.push(sql`${c('owner_type')} = 'network' and ${c('owner_id')} = ${filter.network}`);
     if (filter.municipalities)
       parts.push(
         filter.municipalities.length
@@ -270,6 +273,17 @@ export async function lastPublishedId(db: Db, now: string): Promise<number> {
 /** Whether the portal holds any content at all. */
 export async function hasAnyItem(db: Db): Promise<boolean> {
   return !!(await db.selectFrom('content_items').select('id').limit(1).executeTakeFirst());
+}
+
+/** Whether an owner has any item, published or not. */
+export async function hasItemOf(db: Db, owner: { owner_type: string; owner_id: number }): Promise<boolean> {
+  return !!(await db
+    .selectFrom('content_items')
+    .select('id')
+    .where('owner_type', '=', owner.owner_type)
+    .where('owner_id', '=', owner.owner_id)
+    .limit(1)
+    .executeTakeFirst());
 }
 
 /** One item by id, which must exist (e.g. the event of a registration). */

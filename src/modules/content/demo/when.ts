@@ -53,5 +53,7 @@ export type DemoSpec = Omit<ItemSpec, 'owner'>;
 export interface DemoItem {
   /** The owner as "BG/stara-zagora" (country and directory slug); none for the platform. */
   town?: string;
+  /** Or a network of the demo, by its slug: added with the network (see `demoNetworkContent`). */
+  network?: string;
   build(w: When, here: Here): DemoSpec;
 }

@@ -30,6 +30,12 @@ const filters = [
     description: 'id of the owning municipality',
     schema: { type: 'integer', minimum: 1, maximum: MAX_ID },
   },
+  {
+    name: 'network',
+    in: 'query',
+    description: 'id of the owning network of towns',
+    schema: { type: 'integer', minimum: 1, maximum: MAX_ID },
+  },
   { name: 'area', in: 'query', description: 'a policy area', schema: { type: 'string', enum: POLICY_AREAS } },
   {
     name: 'language',
@@ -138,10 +144,10 @@ export const contentApiDoc: ApiDescription = {
         owner: {
           type: 'object',
           properties: {
-            type: { type: 'string', enum: ['platform', 'municipality'] },
+            type: { type: 'string', enum: ['platform', 'municipality', 'network'] },
             id: { type: 'integer' },
             name: { type: 'string' },
-            country: { type: 'string' },
+            country: { type: ['string', 'null'], description: 'a town’s country; null for a network' },
           },
         },
         language: { type: 'string', description: 'language of the texts given' },

@@ -39,6 +39,7 @@ import { ItemPage } from '../views/item.tsx';
 const DESK_PAGE = 50;
 const deskQuery = queryParams({ page: z.coerce.number().int().min(1).max(1000) });
 const newQuery = pageQuery(z.object({ type: z.enum(CONTENT_TYPES).default('news') }));
+const ownerQuery = queryParams({ owner: z.string().max(40) });
 const languageQuery = queryParams({ language: languageParam });
 const publishQuery = queryParams({ when: z.literal('now') });
 const markdownInput = z.object({ body: textsInput.shape.body });
@@ -199,16 +200,19 @@ export function deskRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const actor = deskActor(req);
     const { type } = newQuery(req);
     const owners = await ownerOptions(req, actor);
+    // A page's "write the first one" names its owner; any other asked for is not offered.
+    const wanted = ownerQuery(req).owner;
+    const owner = (owners.find((o) => o.value === wanted) ?? owners[0])?.value;
     return editorPage(req, reply, {
       type,
       language: req.lang,
       original: true,
       owners,
-      values: { language: req.lang, owner: owners[0]?.value },
+      values: { language: req.lang, owner },
       errors: {},
       csrfToken: reply.generateCsrf(),
       languages: [],
-      zone: zoneOfOwner(owners, owners[0]?.value),
+      zone: zoneOfOwner(owners, owner),
       map,
     });
   });

@@ -9,12 +9,11 @@ import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { MessagePage } from '../../../core/views/forms.tsx';
 import { SharedPageHead } from '../../../core/views/head.tsx';
-import { municipalityById } from '../../municipalities/index.ts';
 import { contentPolicy } from '../policy.ts';
 import { CONTENT_TYPES, type ContentItem, type ContentType, POLICY_AREAS, type PolicyArea, TYPE_PATHS } from '../schema.ts';
 import { getItem, isVisible } from '../service/editing.ts';
 import { calendarOf } from '../service/ics.ts';
-import { readParams } from '../service/params.ts';
+import { filterOwners, readParams } from '../service/params.ts';
 import { itemPath } from '../service/paths.ts';
 import { type Card, listCards, listingCards, PAGE_SIZE, readItem, searchCards } from '../service/read.ts';
 import { cancelRegistration, countsOf, register, registrationByToken, registrationOpen } from '../service/registrations.ts';
@@ -48,7 +47,7 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const t = req.t;
     const month = monthQuery(req);
     const isEvents = filter.type === 'event';
-    const owner = filter.municipality ? await municipalityById(ctx.database.db, filter.municipality) : undefined;
+    const owners = await filterOwners(ctx, filter);
     const heading = fixed.area ? t(`area.${fixed.area}`) : t(fixed.type ? `content.listing.${fixed.type}` : 'content.listing.all');
     const feedParams = Object.fromEntries(Object.entries({ ...params, q: '' }).filter(([, v]) => v));
     const ics = `/${req.lang}/events.ics${new URLSearchParams(Object.fromEntries(Object.entries(feedParams).filter(([k]) => k !== 'type'))).toString().replace(/^(.)/, '?$1')}`;
@@ -62,7 +61,7 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       total: 0,
       capped: false,
       fixed: [...(fixed.type ? ['type' as const] : []), ...(fixed.area ? ['area' as const] : [])],
-      ...(owner ? { municipalityName: owner.name } : {}),
+      owners,
       ...(isEvents ? { calendar: { ics, month: DateTime.utc().toFormat('yyyy-MM') } } : {}),
       lead: fixed.area ? t('content.areaLead', { area: t(`area.${fixed.area}`) }) : undefined,
     };
@@ -108,20 +107,18 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/events.ics', async (req, reply) => {
     const { filter } = readParams(req.query);
-    const { cards } = await listCards(
-      ctx,
-      { ...filter, type: 'event', upcomingFrom: DateTime.utc().minus({ days: 30 }).toISO()! },
-      req.lang,
-      1,
-      200,
-      { count: false },
-    );
+    const [{ cards }, owners] = await Promise.all([
+      listCards(ctx, { ...filter, type: 'event', upcomingFrom: DateTime.utc().minus({ days: 30 }).toISO()! }, req.lang, 1, 200, {
+        count: false,
+      }),
+      filterOwners(ctx, filter),
+    ]);
     return reply
       .type('text/calendar; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .send(
         calendarOf(cards, {
-          name: `${req.t('content.listing.event')} – ${config.siteName}`,
+          name: [req.t('content.listing.event'), ...owners.map((o) => o.name), config.siteName].join(' – '),
           baseUrl: config.baseUrl,
           lang: req.lang,
           siteName: config.siteName,

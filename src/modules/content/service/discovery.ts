@@ -2,7 +2,7 @@ import { countryName } from '../../../core/countries.ts';
 import type { FeedProvider, SearchProvider, SitemapProvider } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
 import { TYPE_PATHS } from '../schema.ts';
-import { readParams } from './params.ts';
+import { filterOwners, readParams } from './params.ts';
 import { itemPath } from './paths.ts';
 import { recentCards, searchCards } from './read.ts';
 
@@ -25,13 +25,14 @@ export const contentFeed: FeedProvider = {
   name: 'content',
   async read({ lang, t, params, limit }, ctx) {
     const { filter, params: clean } = readParams(params);
-    const { cards } = await recentCards(ctx, filter, lang, limit);
+    const [{ cards }, owners] = await Promise.all([recentCards(ctx, filter, lang, limit), filterOwners(ctx, filter)]);
     const base = clean.type ? `/${TYPE_PATHS[clean.type as keyof typeof TYPE_PATHS]}` : '/latest';
     const query = new URLSearchParams(Object.entries({ ...clean, type: '' }).filter(([, v]) => v)).toString();
     const parts = [
       t(clean.type ? `content.listing.${clean.type}` : 'content.listing.all'),
       clean.area && t(`area.${clean.area}`),
       clean.country && countryName(clean.country.toUpperCase(), lang),
+      ...owners.map((o) => o.name),
     ].filter(Boolean);
     return {
       title: parts.join(' · '),

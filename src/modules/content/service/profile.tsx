@@ -5,16 +5,25 @@ import { EmptyState, NamedSection } from '../../../core/views/components.tsx';
 import { type PageContext, PageContextValue } from '../../../core/views/context.ts';
 import type { Municipality } from '../../municipalities/index.ts';
 import { contentPolicy } from '../policy.ts';
+import type { ContentFilter } from '../repo.ts';
 import { CardList } from '../views/cards.tsx';
+import type { OwnerParam } from './params.ts';
 import { type Card, recentCards, recentHtml } from './read.ts';
 
-/** The lists of a town's profile, rendered by our own components (which escape every value); empty when nothing is published. */
-async function profileLists(ctx: ModuleContext, view: SectionView, m: Municipality): Promise<{ news: string; events: string }> {
-  // The profile is the directory's busiest page: the lists are rendered once and kept like the cards they show.
-  const json = await recentHtml.get(ctx.database.db, `${view.lang}|${m.id}|${m.name}`, async () => {
+/** An owner whose page shows what it publishes: a town on its profile, a network on its page. */
+interface PageOwner {
+  type: OwnerParam;
+  id: number;
+}
+
+/** An owner's lists, rendered by our own components (which escape every value); empty when nothing is published. */
+async function ownerLists(ctx: ModuleContext, view: SectionView, owner: PageOwner): Promise<{ news: string; events: string }> {
+  // These pages are among the busiest: the lists are rendered once and kept like the cards they show.
+  const json = await recentHtml.get(ctx.database.db, `${view.lang}|${owner.type}:${owner.id}`, async () => {
+    const own: ContentFilter = { [owner.type]: owner.id };
     const [latest, events] = await Promise.all([
-      recentCards(ctx, { municipality: m.id, notType: 'event' }, view.lang, 5),
-      recentCards(ctx, { municipality: m.id, type: 'event', upcoming: true }, view.lang, 3),
+      recentCards(ctx, { ...own, notType: 'event' }, view.lang, 5),
+      recentCards(ctx, { ...own, type: 'event', upcoming: true }, view.lang, 3),
     ]);
     const page: PageContext = {
       lang: view.lang,
@@ -41,16 +50,17 @@ async function profileLists(ctx: ModuleContext, view: SectionView, m: Municipali
 }
 
 /**
- * A town's news and its coming events on its profile, each a section of its own (an event is listed
- * once: among the events, never among the news). The public sees only what has something in it; the
- * town's writers see an empty one with the way to fill it.
+ * An owner's news and its coming events, each a section of its own (an event is listed once: among
+ * the events, never among the news). The public sees only what has something in it; the owner's
+ * writers see an empty one with the way to fill it, the owner already chosen.
  */
-export const profileSection: SectionProvider = async (subject, view, ctx) => {
-  const m = subject as Municipality;
+async function ownerSections(ctx: ModuleContext, view: SectionView, owner: PageOwner, allLabel: string) {
   const { t, lang } = view;
   const href = (p: string) => `/${lang}${p}`;
-  const lists = await profileLists(ctx, view, m);
-  const writes = !!view.actor && contentPolicy.can(view.actor, 'content.write', { owner_type: 'municipality', owner_id: m.id });
+  const lists = await ownerLists(ctx, view, owner);
+  const writes = !!view.actor && contentPolicy.can(view.actor, 'content.write', { owner_type: owner.type, owner_id: owner.id });
+  const filter = `${owner.type}=${owner.id}`;
+  const write = (type: string) => href(`/newsroom/new?${new URLSearchParams({ type, owner: `${owner.type}:${owner.id}` })}`);
   const part = (id: 'news' | 'events', links: { href: string; label: string }[], empty: { text: string; label: string; type: string }) => {
     if (!lists[id] && !writes) return null;
     return (
@@ -68,7 +78,7 @@ export const profileSection: SectionProvider = async (subject, view, ctx) => {
             </p>
           </>
         ) : (
-          <EmptyState text={empty.text} action={{ href: href(`/newsroom/new?type=${empty.type}`), label: empty.label }} />
+          <EmptyState text={empty.text} action={{ href: write(empty.type), label: empty.label }} />
         )}
       </NamedSection>
     );
@@ -78,19 +88,39 @@ export const profileSection: SectionProvider = async (subject, view, ctx) => {
       {part(
         'news',
         [
-          { href: href(`/latest?municipality=${m.id}`), label: t('content.profile.all') },
-          { href: feedPath(lang, 'content', 'rss', { municipality: String(m.id) }), label: t('content.rss') },
+          { href: href(`/latest?${filter}`), label: t(allLabel) },
+          { href: feedPath(lang, 'content', 'rss', { [owner.type]: String(owner.id) }), label: t('content.rss') },
         ],
         { text: t('content.profile.noNews'), label: t('content.profile.writeFirst'), type: 'news' },
       )}
       {part(
         'events',
         [
-          { href: href(`/events?municipality=${m.id}`), label: t('content.home.allEvents') },
-          { href: `/${lang}/events.ics?municipality=${m.id}`, label: t('content.calendarFeed') },
+          { href: href(`/events?${filter}`), label: t('content.home.allEvents') },
+          { href: `/${lang}/events.ics?${filter}`, label: t('content.calendarFeed') },
         ],
         { text: t('content.profile.noEvents'), label: t('content.profile.addEvent'), type: 'event' },
       )}
     </>
   );
-};
+}
+
+/** A town's news and coming events on its profile. */
+export const profileSection: SectionProvider = (subject, view, ctx) =>
+  ownerSections(ctx, view, { type: 'municipality', id: (subject as Municipality).id }, 'content.profile.all');
+
+/** A network's news and coming events on its page; the page gives the network, of which only the id is read. */
+export const networkSection: SectionProvider = (subject, view, ctx) =>
+  ownerSections(ctx, view, { type: 'network', id: (subject as { id: number }).id }, 'content.network.all');
+
+/** The head links of the feeds of what an owner publishes, for its page. */
+export function ownerFeeds(lang: string, t: SectionView['t'], owner: PageOwner & { name: string }) {
+  const params = { [owner.type]: String(owner.id) };
+  return [
+    {
+      title: t('content.feedOf', { name: owner.name }),
+      rss: feedPath(lang, 'content', 'rss', params),
+      atom: feedPath(lang, 'content', 'atom', params),
+    },
+  ];
+}

@@ -3,6 +3,7 @@ import { LANGUAGE_CODES, LANGUAGES } from '../../../core/i18n/languages.ts';
 import { Pager } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { CONTENT_TYPES, POLICY_AREAS } from '../schema.ts';
+import type { OwnerParam } from '../service/params.ts';
 import type { Card, Facets } from '../service/read.ts';
 import { CardList, languageName } from './cards.tsx';
 
@@ -16,13 +17,15 @@ export interface ListingView {
     type: string;
     country: string;
     municipality: string;
+    network: string;
     area: string;
     language: string;
     tag: string;
   };
   /** Filters fixed by the address (e.g. the type on /news): not offered in the form. */
   fixed: ('type' | 'area' | 'municipality')[];
-  municipalityName?: string;
+  /** The owners the listing is narrowed to (a town, a network), by their filter. */
+  owners: { param: OwnerParam; name: string }[];
   cards: Card[];
   total: number;
   capped: boolean;
@@ -123,15 +126,18 @@ export function ListingPage({ view }: { view: ListingView }) {
         {params.municipality && !view.fixed.includes('municipality') && (
           <input type="hidden" name="municipality" value={params.municipality} />
         )}
+        {params.network && <input type="hidden" name="network" value={params.network} />}
         {params.tag && <input type="hidden" name="tag" value={params.tag} />}
         <button type="submit">{t('filters.apply')}</button>
       </form>
-      {view.municipalityName && !view.fixed.includes('municipality') && (
-        <p>
-          {t('content.fromMunicipality', { name: view.municipalityName })}{' '}
-          <a href={href(`${view.base}${queryOf({ ...params, municipality: '' })}`)}>{t('content.removeFilter')}</a>
-        </p>
-      )}
+      {view.owners
+        .filter((o) => o.param !== 'municipality' || !view.fixed.includes('municipality'))
+        .map((o) => (
+          <p key={o.param}>
+            {t(o.param === 'network' ? 'content.fromNetwork' : 'content.fromMunicipality', { name: o.name })}{' '}
+            <a href={href(`${view.base}${queryOf({ ...params, [o.param]: '' })}`)}>{t('content.removeFilter')}</a>
+          </p>
+        ))}
       {params.tag && (
         <p>
           {t('content.withTag', { tag: params.tag })}{' '}

@@ -6,8 +6,9 @@ import { loadOr404, NO_STORE, NotFound, requireActor } from '../../../core/http/
 import { idSchema } from '../../../core/http/input.ts';
 import { countryParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
-import type { ModuleContext } from '../../../core/modules.ts';
+import { type ModuleContext, renderSections } from '../../../core/modules.ts';
 import { describeScopes } from '../../../core/scopes.ts';
+import { ownerFeeds } from '../../content/index.ts';
 import { MAP_SCRIPTS, MAP_STYLES, municipalitiesByIds } from '../../municipalities/index.ts';
 import { networkPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
@@ -75,10 +76,12 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       total,
       map: { tiles: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution },
       canEdit: networkPolicy.can(req.actor, 'network.edit', n),
+      sections: await renderSections(ctx, 'network.page', n, { lang: req.lang, t: req.t, actor: req.actor }),
     };
     return reply.page(<NetworkPage view={view} />, {
       title: fullName(n),
       description: n.description.slice(0, 200),
+      feeds: ownerFeeds(req.lang, req.t, { type: 'network', id: n.id, name: n.name }),
       styles: MAP_STYLES,
       scripts: MAP_SCRIPTS,
     });

@@ -1,5 +1,6 @@
 import { transaction } from '../../../core/db/client.ts';
 import type { DemoSeed, ModuleContext } from '../../../core/modules.ts';
+import { demoNetworkContent } from '../../content/index.ts';
 import { municipalityBySlug } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
 import type { MembershipState, NetworkKind, QuestionKind, ReportState } from '../schema.ts';
@@ -239,6 +240,8 @@ export const demoNetworks: DemoSeed = {
           updated_at: at,
         });
         for (const t of n.texts) await repo.saveText(db, { network_id: id, ...t });
+        // Its news and events are content's items: content writes them, in its own tables.
+        await demoNetworkContent(inside, { id, slug: n.slug }, now);
         const kinds = new Map<string, number>();
         for (const [position, k] of n.kinds.entries()) {
           const kindId = await repo.insertKind(db, {

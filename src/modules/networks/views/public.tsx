@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { countriesByName, countryName } from '../../../core/countries.ts';
 import type { DescribedThing } from '../../../core/scopes.ts';
 import { Pager } from '../../../core/views/components.tsx';
@@ -81,6 +82,8 @@ export interface NetworkPageView {
   total: number;
   map: { tiles: string; attribution: string };
   canEdit: boolean;
+  /** What other modules show of the network (its news and events), at the section point "network.page". */
+  sections: VNode[];
 }
 
 export function NetworkPage({ view }: { view: NetworkPageView }) {
@@ -142,6 +145,7 @@ export function NetworkPage({ view }: { view: NetworkPageView }) {
           </a>
         </p>
       )}
+      {view.sections}
       <section aria-labelledby="join-heading">
         <h2 id="join-heading">{t('networks.join.heading')}</h2>
         <ul>
