@@ -1,9 +1,11 @@
 import type { ModuleManifest } from '../../core/modules.ts';
 import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as tables from './migrations/20261202_01_networks.ts';
+import * as logo from './migrations/20261203_02_network_logo.ts';
 import { networkApi } from './routes/api.ts';
 import { networkApiDoc } from './routes/api-doc.ts';
 import { networkRoutes } from './routes/public.tsx';
+import { settingsRoutes } from './routes/settings.tsx';
 import { runDeadlines } from './service/deadlines.ts';
 import { describeNetworks } from './service/networks.ts';
 import { profileNetworks } from './service/profile.tsx';
@@ -26,9 +28,10 @@ export const networks: ModuleManifest = {
   scopes: [networkScope],
   // After the directory's and content's seeds: members are towns of the directory.
   seeds: [demoNetworks],
-  migrations: { '20261202_01_networks': tables },
+  migrations: { '20261202_01_networks': tables, '20261203_02_network_logo': logo },
   routes: (app, ctx) => {
     networkRoutes(app, ctx);
+    settingsRoutes(app, ctx);
     networkApi(app, ctx);
   },
   api: networkApiDoc,
