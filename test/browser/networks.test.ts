@@ -229,6 +229,42 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
     await reader.context().close();
   });
 
+  test('a coordinator adds a language to the network’s page and a kind of membership; the forms are accessible', async () => {
+    const page = await as(coordinator);
+    await page.goto(`${origin}/en/networks/green-towns`);
+    await page.click('a:has-text("Settings")');
+    assert.deepEqual(await axeViolations(page), [], 'settings');
+    await page.selectOption('select[name=language]', 'fr');
+    await page.click('button:has-text("Add its fields")');
+    await page.fill('input[name=name_fr]', 'Villes vertes');
+    await page.fill('input[name=name_en]', '');
+    await page.click('button:has-text("Save")');
+    assert.match((await page.textContent('[role=alert]')) ?? '', /Name \(English\): Fill in this field/);
+    assert.equal(await page.inputValue('input[name=name_fr]'), 'Villes vertes', 'what was typed is kept');
+    assert.deepEqual(await axeViolations(page), [], 'settings with errors');
+    await page.fill('input[name=name_en]', 'Green Towns');
+    await page.click('button:has-text("Save")');
+    assert.match((await page.textContent('[role=status]')) ?? '', /Your changes are saved/);
+    await page.goto(`${origin}/fr/networks/green-towns`);
+    assert.equal(await page.textContent('h1'), 'Villes vertes');
+
+    await page.goto(`${origin}/en/networks/green-towns/kinds`);
+    await page.fill('input[name=code]', 'supporter');
+    await page.fill('input[name=label_en]', 'Supporter');
+    await page.fill('input[name=min_population]', '5000');
+    await page.fill('input[name=max_population]', '100');
+    await page.click('button:has-text("Add the kind")');
+    assert.match((await page.textContent('[role=alert]')) ?? '', /must not be smaller than the smallest/);
+    assert.deepEqual(await axeViolations(page), [], 'kinds with errors');
+    await page.fill('input[name=max_population]', '');
+    await page.click('button:has-text("Add the kind")');
+    await page.click('a:has-text("Supporter")');
+    assert.deepEqual(await axeViolations(page), [], 'a kind');
+    await page.click('button:has-text("Delete this kind")');
+    assert.match((await page.textContent('[role=status]')) ?? '', /deleted/);
+    await page.context().close();
+  });
+
   test('a town proposes a twinning and the other confirms it; both profiles show it; pages accessible', async () => {
     const page = await as(mayor);
     await page.goto(`${origin}/en/municipalities/bg/stara-zagora`);

@@ -2,11 +2,13 @@ import type { ModuleManifest } from '../../core/modules.ts';
 import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as tables from './migrations/20261202_01_networks.ts';
 import * as reports from './migrations/20261203_01_reports.ts';
+import * as logo from './migrations/20261203_02_network_logo.ts';
 import { networkApi } from './routes/api.ts';
 import { networkApiDoc } from './routes/api-doc.ts';
 import { membershipRoutes } from './routes/membership.tsx';
 import { networkRoutes } from './routes/public.tsx';
 import { reportRoutes } from './routes/reports.tsx';
+import { settingsRoutes } from './routes/settings.tsx';
 import { runDeadlines } from './service/deadlines.ts';
 import { describeNetworks } from './service/networks.ts';
 import { profileNetworks } from './service/profile.tsx';
@@ -29,11 +31,12 @@ export const networks: ModuleManifest = {
   scopes: [networkScope],
   // After the directory's and content's seeds: members are towns of the directory.
   seeds: [demoNetworks],
-  migrations: { '20261202_01_networks': tables, '20261203_01_reports': reports },
+  migrations: { '20261202_01_networks': tables, '20261203_01_reports': reports, '20261203_02_network_logo': logo },
   routes: (app, ctx) => {
     networkRoutes(app, ctx);
     membershipRoutes(app, ctx);
     reportRoutes(app, ctx);
+    settingsRoutes(app, ctx);
     networkApi(app, ctx);
   },
   api: networkApiDoc,

@@ -273,3 +273,37 @@ export const reportsWaiting = (db: Db, networkId: number, limit: number) =>
     .orderBy('r.submitted_at')
     .limit(limit)
     .execute();
+
+export async function updateNetwork(db: Db, id: number, changes: Updateable<NetworkRow>): Promise<void> {
+  await db.updateTable('networks').set(changes).where('id', '=', id).execute();
+}
+
+/** Every text of a network, in each language it is written in. */
+export const allTextsOf = (db: Db, networkId: number) =>
+  db.selectFrom('network_texts').selectAll().where('network_id', '=', networkId).orderBy('language').execute();
+
+export async function deleteTexts(db: Db, networkId: number, languages: readonly string[]): Promise<void> {
+  if (!languages.length) return;
+  await db
+    .deleteFrom('network_texts')
+    .where('network_id', '=', networkId)
+    .where('language', 'in', [...languages])
+    .execute();
+}
+
+export async function updateKind(db: Db, id: number, changes: Updateable<MembershipKindRow>): Promise<void> {
+  await db.updateTable('membership_kinds').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteKind(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('membership_kinds').where('id', '=', id).execute();
+}
+
+/** How many memberships, in any state, each kind of a network has. */
+export const membershipsByKind = (db: Db, networkId: number) =>
+  db
+    .selectFrom('memberships')
+    .select(['kind_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('network_id', '=', networkId)
+    .groupBy('kind_id')
+    .execute();

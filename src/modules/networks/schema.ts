@@ -42,6 +42,8 @@ export interface NetworkRow {
   original_language: string;
   /** Policy areas it works on, comma-separated. */
   areas: string;
+  /** The base name of its logo's stored variants; null without one. */
+  logo: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -81,6 +81,7 @@ export const networkApiDoc: ApiDescription = {
         foundedYear: { type: ['integer', 'null'] },
         website: { type: ['string', 'null'] },
         areas: { type: 'array', items: { type: 'string' } },
+        logo: { type: ['string', 'null'], format: 'uri', description: 'a WebP picture, 320 pixels wide at most' },
         members: { type: 'integer', description: 'public members' },
         url: { type: 'string', format: 'uri' },
       },

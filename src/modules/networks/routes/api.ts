@@ -10,6 +10,7 @@ import { municipalitiesByIds, profilePath } from '../../municipalities/index.ts'
 import * as repo from '../repo.ts';
 import { type Membership, NETWORK_KINDS, PUBLIC_STATES } from '../schema.ts';
 import { allNetworks, kindLabel, kindsOf, type NetworkView, networkPath } from '../service/networks.ts';
+import { logoFile } from '../service/settings.ts';
 
 const PAGE = 50;
 const lang = languageParam.default('en');
@@ -45,6 +46,7 @@ export function networkApi(app: FastifyInstance, ctx: ModuleContext): void {
     foundedYear: n.founded_year,
     website: n.website,
     areas: n.areaList,
+    logo: n.logo ? `${baseUrl}/media/networks/${logoFile(n.logo, 320)}` : null,
     members,
     url: url(language, networkPath(n)),
   });

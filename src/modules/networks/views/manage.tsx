@@ -4,7 +4,7 @@ import { useHref, usePage } from '../../../core/views/context.ts';
 import { MEMBERSHIP_STATES, type MembershipKind, type MembershipState } from '../schema.ts';
 import { kindLabel, type NetworkView, networkPath } from '../service/networks.ts';
 import type { MemberRow } from './public.tsx';
-import { fullName } from './public.tsx';
+import { NetworkCrumb, StaffNav } from './settings.tsx';
 
 export interface ManageView {
   network: NetworkView;
@@ -33,13 +33,9 @@ export function ManagePage({ view }: { view: ManageView }) {
   const kinds = new Map(view.kinds.map((k) => [k.id, k]));
   return (
     <>
-      <p class="breadcrumb">
-        <a href={href(networkPath(view.network))}>{fullName(view.network)}</a>
-      </p>
+      <NetworkCrumb network={view.network} />
       <h1>{t('networks.manage.title')}</h1>
-      <p class="form-links">
-        <a href={href(`${networkPath(view.network)}/report-form`)}>{t('networks.questions.link')}</a>
-      </p>
+      <StaffNav network={view.network} current="manage" />
       <section aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">{t('networks.manage.reportsWaiting', { count: view.waiting.length })}</h2>
         {view.waiting.length > 0 && (

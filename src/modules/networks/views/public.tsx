@@ -6,9 +6,17 @@ import { useHref, usePage } from '../../../core/views/context.ts';
 import { PlacesMap } from '../../municipalities/index.ts';
 import { type Membership, type MembershipKind, type MembershipState, NETWORK_KINDS } from '../schema.ts';
 import { kindLabel, type NetworkView, networkPath } from '../service/networks.ts';
+import { logoFile } from '../service/settings.ts';
 
 /** What the public is told of a state: a late report is the member's and the coordinators' business. */
 export const publicState = (state: MembershipState): MembershipState => (state === 'report_overdue' ? 'active' : state);
+
+/** A description's paragraphs: it is plain text, with a blank line between paragraphs. */
+export const paragraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 
 /** The network's name with its acronym, as a heading says it. */
 export const fullName = (n: Pick<NetworkView, 'name' | 'acronym'>) =>
@@ -49,6 +57,8 @@ export function NetworksPage({
         <ul class="cards">
           {networks.map((n) => (
             <li key={n.id} class="card">
+              {/* The name beside it says what the logo would. */}
+              {n.logo && <img class="network-logo network-logo--small" src={`/media/networks/${logoFile(n.logo, 96)}`} alt="" width="48" />}
               <h2>
                 <a href={href(networkPath(n))} lang={n.textLanguage === lang ? undefined : n.textLanguage}>
                   {fullName(n)}
@@ -57,7 +67,7 @@ export function NetworksPage({
               <p class="meta">
                 {t(`networks.kind.${n.kind}`)} · {t('networks.memberCount', { count: counts.get(n.id) ?? 0 })}
               </p>
-              <p lang={n.textLanguage === lang ? undefined : n.textLanguage}>{n.description}</p>
+              <p lang={n.textLanguage === lang ? undefined : n.textLanguage}>{paragraphs(n.description)[0] ?? ''}</p>
             </li>
           ))}
         </ul>
@@ -108,10 +118,15 @@ export function NetworkPage({ view }: { view: NetworkPageView }) {
   const foreign = n.textLanguage === lang ? undefined : n.textLanguage;
   return (
     <>
-      <h1 lang={foreign}>{fullName(n)}</h1>
-      <p class="lead" lang={foreign}>
-        {n.description}
-      </p>
+      <div class="network-heading">
+        {n.logo && <img class="network-logo" src={`/media/networks/${logoFile(n.logo, 320)}`} alt="" width="160" />}
+        <h1 lang={foreign}>{fullName(n)}</h1>
+      </div>
+      <div class="lead" lang={foreign}>
+        {paragraphs(n.description).map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </div>
       <dl class="summary-list">
         <dt>{t('networks.kind.label')}</dt>
         <dd>{t(`networks.kind.${n.kind}`)}</dd>
@@ -139,9 +154,15 @@ export function NetworkPage({ view }: { view: NetworkPageView }) {
         )}
       </dl>
       {view.canEdit && (
-        <p>
+        <p class="actions">
           <a class="button button--secondary" href={href(`${base}/manage`)}>
             {t('networks.manage.link')}
+          </a>
+          <a class="button button--secondary" href={href(`${base}/settings`)}>
+            {t('networks.settings.link')}
+          </a>
+          <a class="button button--secondary" href={href(`${base}/kinds`)}>
+            {t('networks.kinds.link')}
           </a>
         </p>
       )}

@@ -4,6 +4,7 @@ import { useHref, usePage } from '../../../core/views/context.ts';
 import { QUESTION_KINDS, type ReportQuestion } from '../schema.ts';
 import { type NetworkView, networkPath } from '../service/networks.ts';
 import { CHOICES_MAX, LABEL_MAX } from '../service/questions.ts';
+import { NetworkCrumb, StaffNav } from './settings.tsx';
 
 export interface QuestionFormValues {
   kind?: string;
@@ -114,10 +115,9 @@ export function ReportFormEditor({ view }: { view: ReportFormEditorView }) {
     view.refused?.id === id ? { values: view.refused.values, errors: view.refused.errors } : { values, errors: {} };
   return (
     <>
-      <p class="breadcrumb">
-        <a href={href(`${networkPath(view.network)}/manage`)}>{t('networks.manage.title')}</a>
-      </p>
+      <NetworkCrumb network={view.network} />
       <h1>{t('networks.questions.title', { network: view.network.name })}</h1>
+      <StaffNav network={view.network} current="report-form" />
       {view.notice && (
         <div class="notice notice--success" role="status">
           {t(`networks.questions.notice.${view.notice}`)}
