@@ -3,6 +3,7 @@ import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as tables from './migrations/20261202_01_networks.ts';
 import * as reports from './migrations/20261203_01_reports.ts';
 import * as logo from './migrations/20261203_02_network_logo.ts';
+import * as memberOrder from './migrations/20261203_03_member_order.ts';
 import { networkApi } from './routes/api.ts';
 import { networkApiDoc } from './routes/api-doc.ts';
 import { membershipRoutes } from './routes/membership.tsx';
@@ -31,7 +32,12 @@ export const networks: ModuleManifest = {
   scopes: [networkScope],
   // After the directory's and content's seeds: members are towns of the directory.
   seeds: [demoNetworks],
-  migrations: { '20261202_01_networks': tables, '20261203_01_reports': reports, '20261203_02_network_logo': logo },
+  migrations: {
+    '20261202_01_networks': tables,
+    '20261203_01_reports': reports,
+    '20261203_02_network_logo': logo,
+    '20261203_03_member_order': memberOrder,
+  },
   routes: (app, ctx) => {
     networkRoutes(app, ctx);
     membershipRoutes(app, ctx);

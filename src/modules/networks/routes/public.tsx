@@ -9,11 +9,12 @@ import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
 import { describeScopes } from '../../../core/scopes.ts';
 import { ownerFeeds } from '../../content/index.ts';
-import { MAP_SCRIPTS, MAP_STYLES, municipalitiesByIds } from '../../municipalities/index.ts';
+import { MAP_SCRIPTS, MAP_STYLES } from '../../municipalities/index.ts';
 import { networkPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
-import { MEMBERSHIP_STATES, type Membership, NETWORK_KINDS, PUBLIC_STATES } from '../schema.ts';
+import { MEMBERSHIP_STATES, type Membership, NETWORK_KINDS } from '../schema.ts';
 import { municipalityApplicant, startApplication } from '../service/applications.ts';
+import { memberMap, publicCount, publicMembers } from '../service/members.ts';
 import { allNetworks, kindsOf, type NetworkView, networkPath } from '../service/networks.ts';
 import { ManagePage } from '../views/manage.tsx';
 import { ApplyPage } from '../views/membership.tsx';
@@ -21,7 +22,6 @@ import { fullName, NetworkPage, NetworksPage } from '../views/public.tsx';
 import { networkOr404 } from './loaders.ts';
 
 const PAGE_SIZE = 50;
-const MAP_LIMIT = 2000;
 const slugParams = pathParams(z.object({ slug: z.string().max(80) }));
 const listQuery = queryParams({ kind: z.enum(NETWORK_KINDS) });
 const stateQuery = queryParams({ state: z.enum(MEMBERSHIP_STATES) });
@@ -39,9 +39,7 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/networks', async (req, reply) => {
     const { kind } = listQuery(req);
     const networks = (await allNetworks(ctx, req.lang)).filter((n) => !kind || n.kind === kind);
-    const counts = new Map(
-      await Promise.all(networks.map(async (n) => [n.id, await repo.countMembers(db, n.id, { states: PUBLIC_STATES })] as const)),
-    );
+    const counts = new Map(await Promise.all(networks.map(async (n) => [n.id, await publicCount(ctx, n.id)] as const)));
     return reply.page(<NetworksPage networks={networks} counts={counts} kind={kind} />, {
       title: req.t('networks.title'),
       description: req.t('networks.lead'),
@@ -51,25 +49,16 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/networks/:slug', async (req, reply) => {
     const n = await network(req, slugParams(req).slug);
     const { page } = pageOf(req);
-    const filter = { states: PUBLIC_STATES, ...memberQuery(req) };
-    const total = await repo.countMembers(db, n.id, filter);
+    const filter = memberQuery(req);
+    const [list, kinds] = await Promise.all([publicMembers(ctx, n.id, filter, page, PAGE_SIZE), kindsOf(ctx, [n.id])]);
+    const { total, countries } = list;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new NotFound();
-    const [rows, kinds, countries] = await Promise.all([
-      repo.membersPage(db, n.id, filter, (page - 1) * PAGE_SIZE, PAGE_SIZE),
-      kindsOf(ctx, [n.id]),
-      repo.memberCountries(db, n.id, PUBLIC_STATES),
-    ]);
-    const described = await describeScopes(
-      ctx,
-      rows.map((m) => ({ type: m.member_type, id: m.member_id })),
-    );
-    const members = (rows as Membership[]).map((m) => ({ membership: m, member: described.get(`${m.member_type}:${m.member_id}`) }));
     const view = {
       network: n,
       kinds,
-      members,
-      countries: countries.flatMap((c) => (c.country ? [c.country] : [])),
+      members: list.rows,
+      countries,
       filter: { country: filter.country, year: filter.year, kind: filter.kind },
       page,
       pages,
@@ -89,16 +78,8 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/networks/:slug/map.json', async (req, reply) => {
     const n = await network(req, slugParams(req).slug);
-    const refs = await repo.memberIds(db, n.id, { states: PUBLIC_STATES, ...memberQuery(req) }, MAP_LIMIT);
-    const towns = await municipalitiesByIds(
-      db,
-      refs.filter((r) => r.member_type === 'municipality').map((r) => r.member_id),
-    );
-    const places = [...towns.values()].flatMap((m) =>
-      m.latitude === null || m.longitude === null ? [] : [[m.latitude, m.longitude, m.name, `${m.country.toLowerCase()}/${m.slug}`]],
-    );
     reply.header('cache-control', 'public, max-age=300');
-    return { places };
+    return reply.type('application/json; charset=utf-8').send(await memberMap(ctx, n.id, memberQuery(req)));
   });
 
   app.get('/:lang/networks/:slug/manage', async (req, reply) => {

@@ -54,7 +54,10 @@ export function readQuestion(values: QuestionFormValues, languages: string[]) {
         errors[`choices_${l}`] = { key: 'networks.questions.error.tooMany', values: { max: CHOICES_COUNT } };
       else if (l === first && count < 2) errors[`choices_${l}`] = { key: 'networks.questions.error.choices' };
       else if (list.length && list.length !== count) errors[`choices_${l}`] = { key: 'networks.questions.error.count', values: { count } };
-      else list.forEach((option, i) => Object.assign((options[i] ??= {}), { [l]: option }));
+      else
+        for (const [i, option] of list.entries()) {
+          options[i] = { ...options[i], [l]: option };
+        }
     }
   }
   const position = Number(values.position || 0);
