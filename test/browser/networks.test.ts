@@ -105,6 +105,7 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
     await coord.click('button:has-text("Add the question")');
     assert.match((await coord.textContent('[role=status]')) ?? '', /added to the form/);
     assert.deepEqual(await axeViolations(coord), [], 'the editor with two questions');
+    for (const file of await screenshots(coord, 'report-form-editor')) assert.ok(statSync(file).size > 10_000, file);
     await coord.context().close();
 
     const page = await as(mayor);
@@ -154,6 +155,7 @@ describe('networks in a real browser', { skip: noBrowser }, () => {
     await m2.click('button:has-text("Submit the report")');
     assert.match((await m2.textContent('.error-summary')) ?? '', /Enter a number/);
     assert.deepEqual(await axeViolations(m2), [], 'the report form with an error');
+    for (const file of await screenshots(m2, 'report-form')) assert.ok(statSync(file).size > 10_000, file);
     await m2.fill('main input[name^=q]', '1250');
     await m2.click('button:has-text("Submit the report")');
     assert.match((await m2.textContent('[role=status]')) ?? '', /The report is sent/);
