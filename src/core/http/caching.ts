@@ -78,7 +78,9 @@ export function registerCaching(app: FastifyInstance, changes: Changes, cache: P
     // Encoded once: the token search, the ETag and the socket all read these bytes.
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
     if (!markPublic(req, reply, body)) return body;
-    const etag = etagOf(body);
+    // A route that keeps a large answer keeps its ETag with it, and spares hashing it on every request.
+    const known = reply.getHeader('etag');
+    const etag = typeof known === 'string' ? known : etagOf(body);
     reply.header('etag', etag);
     if (!LANGUAGE_PREFIX.test(req.url)) reply.header('vary', withVary(reply.getHeader('vary'), 'accept-language'));
     if (matches(req.headers['if-none-match'], etag)) {

@@ -18,7 +18,7 @@ import { memberMap, publicCount, publicMembers } from '../service/members.ts';
 import { allNetworks, kindsOf, type NetworkView, networkPath } from '../service/networks.ts';
 import { ManagePage } from '../views/manage.tsx';
 import { ApplyPage } from '../views/membership.tsx';
-import { fullName, NetworkPage, NetworksPage } from '../views/public.tsx';
+import { fullName, MemberSection, NetworkPage, NetworksPage } from '../views/public.tsx';
 import { networkOr404 } from './loaders.ts';
 
 const PAGE_SIZE = 50;
@@ -64,10 +64,14 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       pages,
       total,
       map: { tiles: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution },
-      canEdit: networkPolicy.can(req.actor, 'network.edit', n),
-      sections: await renderSections(ctx, 'network.page', n, { lang: req.lang, t: req.t, actor: req.actor }),
     };
-    return reply.page(<NetworkPage view={view} />, {
+    const key = `network.members|${n.id}|${JSON.stringify([filter.country, filter.kind, filter.year, page])}`;
+    const [memberPart, sections] = await Promise.all([
+      reply.kept(key, async () => <MemberSection view={view} />),
+      renderSections(ctx, 'network.page', n, { lang: req.lang, t: req.t, actor: req.actor }),
+    ]);
+    const whole = { ...view, memberPart, sections, canEdit: networkPolicy.can(req.actor, 'network.edit', n) };
+    return reply.page(<NetworkPage view={whole} />, {
       title: fullName(n),
       description: n.description.slice(0, 200),
       feeds: ownerFeeds(req.lang, req.t, { type: 'network', id: n.id, name: n.name }),
@@ -78,8 +82,9 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/networks/:slug/map.json', async (req, reply) => {
     const n = await network(req, slugParams(req).slug);
-    reply.header('cache-control', 'public, max-age=300');
-    return reply.type('application/json; charset=utf-8').send(await memberMap(ctx, n.id, memberQuery(req)));
+    const { body, etag } = await memberMap(ctx, n.id, memberQuery(req));
+    reply.headers({ 'cache-control': 'public, max-age=300', etag });
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.get('/:lang/networks/:slug/manage', async (req, reply) => {

@@ -1,4 +1,5 @@
 import { Remembered } from '../../../core/cache.ts';
+import { etagOf } from '../../../core/http/pagecache.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { type DescribedThing, describeScopes } from '../../../core/scopes.ts';
 import { municipalitiesByIds } from '../../municipalities/index.ts';
@@ -25,7 +26,7 @@ export const MAP_LIMIT = 20_000;
 // A network's members change by the week and are read on every visit of its page and map: both are
 // kept until the data changes (see Remembered), so a large network answers as fast as a small one.
 const lists = new Remembered<MemberList>(60_000, 1000);
-const maps = new Remembered<string>(60_000, 200);
+const maps = new Remembered<{ body: Buffer; etag: string }>(60_000, 200);
 const counts = new Remembered<number>(60_000, 500);
 
 const keyOf = (networkId: number, q: MemberQuery, more = '') => [networkId, q.country ?? '', q.kind ?? '', q.year ?? '', more].join('|');
@@ -57,8 +58,11 @@ export function publicMembers(ctx: ModuleContext, networkId: number, q: MemberQu
 export const publicCount = (ctx: ModuleContext, networkId: number) =>
   counts.get(ctx.database.db, String(networkId), () => repo.countMembers(ctx.database.db, networkId, { states: PUBLIC_STATES }));
 
-/** The map's data of a network's public member towns, as JSON: [latitude, longitude, name, country/slug] each. */
-export function memberMap(ctx: ModuleContext, networkId: number, q: MemberQuery): Promise<string> {
+/**
+ * The map's data of a network's public member towns, as JSON: [latitude, longitude, name,
+ * country/slug] each. With its ETag: for a large network it is hundreds of kilobytes, hashed once.
+ */
+export function memberMap(ctx: ModuleContext, networkId: number, q: MemberQuery): Promise<{ body: Buffer; etag: string }> {
   const { db } = ctx.database;
   return maps.get(db, keyOf(networkId, q), async () => {
     const refs = await repo.memberIds(db, networkId, { states: PUBLIC_STATES, ...q }, MAP_LIMIT);
@@ -72,6 +76,7 @@ export function memberMap(ctx: ModuleContext, networkId: number, q: MemberQuery)
       .flatMap((m) =>
         m.latitude === null || m.longitude === null ? [] : [[m.latitude, m.longitude, m.name, `${m.country.toLowerCase()}/${m.slug}`]],
       );
-    return JSON.stringify({ places });
+    const body = Buffer.from(JSON.stringify({ places }));
+    return { body, etag: etagOf(body) };
   });
 }

@@ -94,6 +94,8 @@ export interface NetworkPageView {
   canEdit: boolean;
   /** What other modules show of the network (its news and events), at the section point "network.page". */
   sections: VNode[];
+  /** Its member list, filters and map: the same for every reader, so rendered once and kept. */
+  memberPart?: VNode;
 }
 
 export function NetworkPage({ view }: { view: NetworkPageView }) {
@@ -101,20 +103,6 @@ export function NetworkPage({ view }: { view: NetworkPageView }) {
   const href = useHref();
   const n = view.network;
   const base = networkPath(n);
-  const kinds = new Map(view.kinds.map((k) => [k.id, k]));
-  const filters = () => {
-    const p = new URLSearchParams();
-    if (view.filter.country) p.set('country', view.filter.country.toLowerCase());
-    if (view.filter.year) p.set('year', String(view.filter.year));
-    if (view.filter.kind) p.set('kind', String(view.filter.kind));
-    return p;
-  };
-  const query = (page: number) => {
-    const p = filters();
-    if (page > 1) p.set('page', String(page));
-    const s = p.toString();
-    return href(`${base}${s ? `?${s}` : ''}#members`);
-  };
   const foreign = n.textLanguage === lang ? undefined : n.textLanguage;
   return (
     <>
@@ -187,78 +175,103 @@ export function NetworkPage({ view }: { view: NetworkPageView }) {
           </a>
         </p>
       </section>
-      <section id="members" aria-labelledby="members-heading">
-        <h2 id="members-heading">{t('networks.members.heading', { count: view.total })}</h2>
-        <form method="get" action={href(base)} class="filters">
-          <div class="field">
-            <label for="country">{t('filters.country')}</label>
-            <select id="country" name="country">
-              <option value="">{t('filters.allCountries')}</option>
-              {countriesByName(lang)
-                .filter((c) => view.countries.includes(c.code))
-                .map((c) => (
-                  <option key={c.code} value={c.code.toLowerCase()} selected={c.code === view.filter.country}>
-                    {c.name}
-                  </option>
-                ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="member-kind">{t('networks.members.kind')}</label>
-            <select id="member-kind" name="kind">
-              <option value="">{t('networks.members.allKinds')}</option>
-              {view.kinds.map((k) => (
-                <option key={k.id} value={k.id} selected={k.id === view.filter.kind}>
-                  {kindLabel(k, lang)}
+      {view.memberPart}
+    </>
+  );
+}
+
+/** A network's public members: filters, a page of the list, the pager and the map. */
+export function MemberSection({ view }: { view: Omit<NetworkPageView, 'canEdit' | 'sections' | 'memberPart'> }) {
+  const { t, lang } = usePage();
+  const href = useHref();
+  const n = view.network;
+  const base = networkPath(n);
+  const kinds = new Map(view.kinds.map((k) => [k.id, k]));
+  const filters = () => {
+    const p = new URLSearchParams();
+    if (view.filter.country) p.set('country', view.filter.country.toLowerCase());
+    if (view.filter.year) p.set('year', String(view.filter.year));
+    if (view.filter.kind) p.set('kind', String(view.filter.kind));
+    return p;
+  };
+  const query = (page: number) => {
+    const p = filters();
+    if (page > 1) p.set('page', String(page));
+    const s = p.toString();
+    return href(`${base}${s ? `?${s}` : ''}#members`);
+  };
+  return (
+    <section id="members" aria-labelledby="members-heading">
+      <h2 id="members-heading">{t('networks.members.heading', { count: view.total })}</h2>
+      <form method="get" action={href(base)} class="filters">
+        <div class="field">
+          <label for="country">{t('filters.country')}</label>
+          <select id="country" name="country">
+            <option value="">{t('filters.allCountries')}</option>
+            {countriesByName(lang)
+              .filter((c) => view.countries.includes(c.code))
+              .map((c) => (
+                <option key={c.code} value={c.code.toLowerCase()} selected={c.code === view.filter.country}>
+                  {c.name}
                 </option>
               ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="year">{t('networks.members.year')}</label>
-            <input id="year" name="year" type="number" inputMode="numeric" min={1900} max={2100} value={view.filter.year ?? ''} />
-          </div>
-          <button type="submit">{t('filters.apply')}</button>
-        </form>
-        {view.members.length === 0 ? (
-          <p>{t('networks.members.none')}</p>
-        ) : (
-          <table class="table">
-            <caption class="visually-hidden">{t('networks.members.heading', { count: view.total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('networks.members.member')}</th>
-                <th scope="col">{t('filters.country')}</th>
-                <th scope="col">{t('networks.members.kind')}</th>
-                <th scope="col">{t('networks.members.since')}</th>
-                <th scope="col">{t('networks.members.status')}</th>
+          </select>
+        </div>
+        <div class="field">
+          <label for="member-kind">{t('networks.members.kind')}</label>
+          <select id="member-kind" name="kind">
+            <option value="">{t('networks.members.allKinds')}</option>
+            {view.kinds.map((k) => (
+              <option key={k.id} value={k.id} selected={k.id === view.filter.kind}>
+                {kindLabel(k, lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="year">{t('networks.members.year')}</label>
+          <input id="year" name="year" type="number" inputMode="numeric" min={1900} max={2100} value={view.filter.year ?? ''} />
+        </div>
+        <button type="submit">{t('filters.apply')}</button>
+      </form>
+      {view.members.length === 0 ? (
+        <p>{t('networks.members.none')}</p>
+      ) : (
+        <table class="table">
+          <caption class="visually-hidden">{t('networks.members.heading', { count: view.total })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('networks.members.member')}</th>
+              <th scope="col">{t('filters.country')}</th>
+              <th scope="col">{t('networks.members.kind')}</th>
+              <th scope="col">{t('networks.members.since')}</th>
+              <th scope="col">{t('networks.members.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.members.map(({ membership: m, member }) => (
+              <tr key={m.id}>
+                <th scope="row" data-label={t('networks.members.member')}>
+                  {member ? <a href={href(member.path)}>{member.name}</a> : t('networks.members.unknown')}
+                </th>
+                <td data-label={t('filters.country')}>{m.country ? countryName(m.country, lang) : ''}</td>
+                <td data-label={t('networks.members.kind')}>{kinds.has(m.kind_id) ? kindLabel(kinds.get(m.kind_id)!, lang) : ''}</td>
+                <td data-label={t('networks.members.since')}>{m.since ? m.since.slice(0, 4) : ''}</td>
+                <td data-label={t('networks.members.status')}>{t(`networks.state.${publicState(m.state)}`)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {view.members.map(({ membership: m, member }) => (
-                <tr key={m.id}>
-                  <th scope="row" data-label={t('networks.members.member')}>
-                    {member ? <a href={href(member.path)}>{member.name}</a> : t('networks.members.unknown')}
-                  </th>
-                  <td data-label={t('filters.country')}>{m.country ? countryName(m.country, lang) : ''}</td>
-                  <td data-label={t('networks.members.kind')}>{kinds.has(m.kind_id) ? kindLabel(kinds.get(m.kind_id)!, lang) : ''}</td>
-                  <td data-label={t('networks.members.since')}>{m.since ? m.since.slice(0, 4) : ''}</td>
-                  <td data-label={t('networks.members.status')}>{t(`networks.state.${publicState(m.state)}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <Pager page={view.page} pages={view.pages} link={query} />
-        {view.total > 0 && (
-          <PlacesMap
-            label={t('networks.members.map')}
-            tiles={view.map.tiles}
-            attribution={view.map.attribution}
-            source={href(`${base}/map.json?${filters().toString()}`)}
-          />
-        )}
-      </section>
-    </>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager page={view.page} pages={view.pages} link={query} />
+      {view.total > 0 && (
+        <PlacesMap
+          label={t('networks.members.map')}
+          tiles={view.map.tiles}
+          attribution={view.map.attribution}
+          source={href(`${base}/map.json?${filters().toString()}`)}
+        />
+      )}
+    </section>
   );
 }
