@@ -88,7 +88,9 @@ export function registerCaching(app: FastifyInstance, changes: Changes, cache: P
       return null;
     }
     const candidate = candidateOf(req.raw);
-    if (cache && candidate && req.method === 'GET') cache.store(candidate, reply.getHeaders() as OutgoingHttpHeaders, body, etag);
+    // The cache keeps answers as rendered and encodes them itself; one a route sent encoded is not kept.
+    if (cache && candidate && req.method === 'GET' && !reply.hasHeader('content-encoding'))
+      cache.store(candidate, reply.getHeaders() as OutgoingHttpHeaders, body, etag);
     return body;
   });
 }

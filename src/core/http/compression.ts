@@ -1,9 +1,13 @@
-import { constants } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { COMPRESSION_THRESHOLD } from './assets.ts';
 import { withVary } from './pagecache.ts';
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
 
 /** Pages, stylesheets, scripts, JSON (the API, map data, JSON Feed), RSS, Atom, sitemaps and calendars; never pictures. */
 export const COMPRESSIBLE_TYPE = /^(text\/(?!event-stream)|application\/(javascript|([a-z.-]+\+)?(json|xml))(;|$)|image\/svg\+xml)/;
@@ -38,4 +42,38 @@ export async function registerCompression(app: FastifyInstance, config: Config):
     }
     return payload;
   });
+}
+
+/** A large answer encoded once in each encoding, to be sent many times (a map's data, say). */
+export interface Encoded {
+  identity: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+/** Encodes an answer at the best settings: done once, so its time does not count against each request. */
+export async function encodeOnce(body: Buffer, etag: string): Promise<Encoded> {
+  const [br, gzip] = await Promise.all([
+    brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    gzipped(body, { level: 9 }),
+  ]);
+  return { identity: body, br, gzip, etag };
+}
+
+/** Whether the client takes this encoding (named, and not with q=0). */
+function accepts(header: string | undefined, encoding: string): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    return name === encoding && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+}
+
+/** Sends an answer encoded once in the encoding the client prefers, or as it is (COMPRESSION=off: the proxy's job). */
+export function sendEncoded(req: FastifyRequest, reply: FastifyReply, encoded: Encoded, compress: boolean) {
+  reply.header('etag', encoded.etag).header('vary', withVary(reply.getHeader('vary'), 'accept-encoding'));
+  const header = req.headers['accept-encoding'];
+  const encoding = !compress ? undefined : accepts(header, 'br') ? 'br' : accepts(header, 'gzip') ? 'gzip' : undefined;
+  if (encoding) reply.header('content-encoding', encoding);
+  return reply.send(encoding ? encoded[encoding] : encoded.identity);
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sampleTowns } from '../../../test/content.ts';
 import { person, SAMPLE_PDF, submit, submitFiles, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
@@ -37,6 +38,16 @@ appTest('a network’s page lists its public members with filters, on a map, and
   assert.ok(!(await app.inject({ url: `${NETWORK}?country=si` })).body.includes('stara-zagora">'), 'and by country');
   const map = (await app.inject({ url: `/en/networks/green-towns/map.json` })).json() as { places: unknown[][] };
   assert.deepEqual(map.places, [[42.4258, 25.6345, 'Stara Zagora', 'bg/stara-zagora']]);
+  const mapUrl = '/en/networks/green-towns/map.json';
+  const br = await app.inject({ url: mapUrl, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  assert.equal(br.headers['content-encoding'], 'br', 'the map data goes compressed to a browser');
+  assert.match(String(br.headers.vary), /accept-encoding/i);
+  assert.deepEqual(JSON.parse(brotliDecompressSync(br.rawPayload).toString()), map);
+  const gz = await app.inject({ url: mapUrl, headers: { 'accept-encoding': 'br;q=0, gzip' } });
+  assert.equal(gz.headers['content-encoding'], 'gzip', 'an encoding refused with q=0 is not used');
+  assert.deepEqual(JSON.parse(gunzipSync(gz.rawPayload).toString()), map);
+  const again = await app.inject({ url: mapUrl, headers: { 'if-none-match': String(br.headers.etag) } });
+  assert.equal(again.statusCode, 304, 'a browser that has it gets a 304');
 
   const profile = await app.inject({ url: '/en/municipalities/bg/stara-zagora' });
   assert.match(profile.body, /id="networks-heading">Networks</);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { scopeIdsOf } from '../../../core/authz.ts';
+import { sendEncoded } from '../../../core/http/compression.ts';
 import { typedValues } from '../../../core/http/forms.ts';
 import { loadOr404, NO_STORE, NotFound, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
@@ -82,9 +83,9 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/networks/:slug/map.json', async (req, reply) => {
     const n = await network(req, slugParams(req).slug);
-    const { body, etag } = await memberMap(ctx, n.id, memberQuery(req));
-    reply.headers({ 'cache-control': 'public, max-age=300', etag });
-    return reply.type('application/json; charset=utf-8').send(body);
+    const map = await memberMap(ctx, n.id, memberQuery(req));
+    reply.header('cache-control', 'public, max-age=300').type('application/json; charset=utf-8');
+    return sendEncoded(req, reply, map, ctx.config.compression);
   });
 
   app.get('/:lang/networks/:slug/manage', async (req, reply) => {

@@ -1,4 +1,5 @@
 import { Remembered } from '../../../core/cache.ts';
+import { type Encoded, encodeOnce } from '../../../core/http/compression.ts';
 import { etagOf } from '../../../core/http/pagecache.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { type DescribedThing, describeScopes } from '../../../core/scopes.ts';
@@ -26,7 +27,7 @@ export const MAP_LIMIT = 20_000;
 // A network's members change by the week and are read on every visit of its page and map: both are
 // kept until the data changes (see Remembered), so a large network answers as fast as a small one.
 const lists = new Remembered<MemberList>(60_000, 1000);
-const maps = new Remembered<{ body: Buffer; etag: string }>(60_000, 200);
+const maps = new Remembered<Encoded>(60_000, 200);
 const counts = new Remembered<number>(60_000, 500);
 
 const keyOf = (networkId: number, q: MemberQuery, more = '') => [networkId, q.country ?? '', q.kind ?? '', q.year ?? '', more].join('|');
@@ -60,9 +61,9 @@ export const publicCount = (ctx: ModuleContext, networkId: number) =>
 
 /**
  * The map's data of a network's public member towns, as JSON: [latitude, longitude, name,
- * country/slug] each. With its ETag: for a large network it is hundreds of kilobytes, hashed once.
+ * country/slug] each. For a large network it is hundreds of kilobytes: hashed and compressed once.
  */
-export function memberMap(ctx: ModuleContext, networkId: number, q: MemberQuery): Promise<{ body: Buffer; etag: string }> {
+export function memberMap(ctx: ModuleContext, networkId: number, q: MemberQuery): Promise<Encoded> {
   const { db } = ctx.database;
   return maps.get(db, keyOf(networkId, q), async () => {
     const refs = await repo.memberIds(db, networkId, { states: PUBLIC_STATES, ...q }, MAP_LIMIT);
@@ -77,6 +78,6 @@ export function memberMap(ctx: ModuleContext, networkId: number, q: MemberQuery)
         m.latitude === null || m.longitude === null ? [] : [[m.latitude, m.longitude, m.name, `${m.country.toLowerCase()}/${m.slug}`]],
       );
     const body = Buffer.from(JSON.stringify({ places }));
-    return { body, etag: etagOf(body) };
+    return encodeOnce(body, etagOf(body));
   });
 }
