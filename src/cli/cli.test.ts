@@ -35,7 +35,7 @@ dbTest('municipium migrate applies the migrations once', async (database) => {
   assert.equal(first.status, 0, first.stderr);
   assert.match(
     first.stdout,
-    /Applied 18 migration\(s\):\n {2}20261121_00_mail_outbox:core\n {2}20261121_00_throttle:core\n {2}20261121_01_contact_messages:pages\n {2}20261121_02_accounts:accounts\n {2}20261121_03_municipalities:municipalities\n {2}20261121_04_profiles_and_claims:municipalities\n {2}20261121_05_content:content\n {2}20261121_06_search_inline:content\n {2}20261130_01_terms_version:accounts\n {2}20261130_02_follows:municipalities\n {2}20261130_02_mail_headers:core\n {2}20261130_03_newsletters:newsletters\n {2}20261201_01_country_order:municipalities\n {2}20261202_01_networks:networks\n {2}20261202_02_twinnings:twinning\n {2}20261203_01_reports:networks\n {2}20261203_02_network_logo:networks\n {2}20261203_03_member_order:networks/,
+    /Applied 19 migration\(s\):\n {2}20261121_00_mail_outbox:core\n {2}20261121_00_throttle:core\n {2}20261121_01_contact_messages:pages\n {2}20261121_02_accounts:accounts\n {2}20261121_03_municipalities:municipalities\n {2}20261121_04_profiles_and_claims:municipalities\n {2}20261121_05_content:content\n {2}20261121_06_search_inline:content\n {2}20261130_01_terms_version:accounts\n {2}20261130_02_follows:municipalities\n {2}20261130_02_mail_headers:core\n {2}20261130_03_newsletters:newsletters\n {2}20261201_01_country_order:municipalities\n {2}20261202_01_networks:networks\n {2}20261202_02_twinnings:twinning\n {2}20261203_01_reports:networks\n {2}20261203_01_twinning_sources:twinning\n {2}20261203_02_network_logo:networks\n {2}20261203_03_member_order:networks/,
   );
   const second = run(['migrate'], env);
   assert.equal(second.status, 0);

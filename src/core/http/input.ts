@@ -57,12 +57,15 @@ export function nulIn(value: unknown, name = ''): string | undefined {
 /** A web address people type: http(s), a host with a dot, no spaces. */
 const WEB_ADDRESS = /^https?:\/\/[^\s/]+\.[^\s]+$/;
 
+/** Whether a text is a web address as people type one (and as urlField takes it). */
+export const isWebAddress = (value: string) => WEB_ADDRESS.test(value);
+
 /** An optional web address field of a form ('' when left empty). */
 export const urlField = (max = 300) =>
   text()
     .trim()
     .max(max, 'form.error.tooLong')
-    .refine((v) => v === '' || WEB_ADDRESS.test(v), 'form.error.url')
+    .refine((v) => v === '' || isWebAddress(v), 'form.error.url')
     .optional()
     .default('');
 

@@ -229,9 +229,10 @@ const LINK_MARK = '\u0001';
 
 /**
  * A message with links in it: each placeholder named in `links` becomes a link whose text is a message
- * of its own. Catalogs hold no markup, so translators can move a link within the sentence but not break it.
+ * of its own (or any text, such as an address a person gave: `rel` then says what the portal makes of it).
+ * Catalogs hold no markup, so translators can move a link within the sentence but not break it.
  */
-export function LinkedMessage({ id, links }: { id: string; links: Record<string, { href: string; text: string }> }) {
+export function LinkedMessage({ id, links }: { id: string; links: Record<string, { href: string; text: string; rel?: string }> }) {
   const { t } = usePage();
   const marks = Object.fromEntries(Object.keys(links).map((name) => [name, `${LINK_MARK}${name}${LINK_MARK}`]));
   const parts = t(id, marks).split(LINK_MARK);
@@ -240,7 +241,7 @@ export function LinkedMessage({ id, links }: { id: string; links: Record<string,
       {parts.map((part, i) => {
         const link = i % 2 === 1 ? links[part] : undefined;
         return link ? (
-          <a key={part} href={link.href}>
+          <a key={part} href={link.href} rel={link.rel}>
             {link.text}
           </a>
         ) : (

@@ -11,8 +11,11 @@ export interface LayoutProps {
   description?: string;
   /** False for pages that exist in one language only or must not be indexed (errors). */
   indexable?: boolean;
-  /** Feeds of this listing, linked with <link rel="alternate"> (see feedPath). */
-  feeds?: { title: string; rss: string; atom: string }[];
+  /**
+   * Feeds of this page, linked with <link rel="alternate">: RSS and Atom (see feedPath) and, for
+   * events, an iCalendar feed; each entry names the addresses it has.
+   */
+  feeds?: { title: string; rss?: string; atom?: string; ics?: string }[];
   /**
    * For content that exists in some languages only: hreflang names those, and a page in another
    * language (showing the original with a notice) names the original as canonical.
@@ -173,8 +176,13 @@ export function layoutRenderer(site: Site): (ctx: PageContext, options: LayoutPr
       html += '<meta name="robots" content="noindex"/>';
     }
     for (const f of feeds) {
-      html += `<link rel="alternate" type="application/rss+xml"${attr('title', f.title)}${attr('href', f.rss)}/>`;
-      html += `<link rel="alternate" type="application/atom+xml"${attr('title', f.title)}${attr('href', f.atom)}/>`;
+      for (const [type, href] of [
+        ['application/rss+xml', f.rss],
+        ['application/atom+xml', f.atom],
+        ['text/calendar', f.ics],
+      ] as const) {
+        if (href) html += `<link rel="alternate"${attr('type', type)}${attr('title', f.title)}${attr('href', href)}/>`;
+      }
     }
     if (head !== undefined) html += inContext(ctx, head);
     for (const href of styles) html += `<link rel="stylesheet"${attr('href', `${href}?v=${site.assetVersion}`)}/>`;

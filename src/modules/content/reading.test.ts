@@ -189,6 +189,8 @@ appTest('listings filter by type, country, municipality, area, language and tag;
     events.body,
     /<link rel="alternate" type="application\/rss\+xml" title="Events" href="\/en\/feeds\/content\.rss\?type=event"\/>/,
   );
+  assert.match(events.body, /<link rel="alternate" type="text\/calendar" title="Events" href="\/en\/events\.ics"\/>/, 'and in the head');
+  assert.doesNotMatch((await app.inject({ url: '/en/news' })).body, /type="text\/calendar"/, 'news have no calendar');
 });
 
 appTest('every listing has RSS and Atom feeds that a feed reader parses', async (app) => {

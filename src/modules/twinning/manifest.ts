@@ -1,9 +1,11 @@
 import type { ModuleManifest } from '../../core/modules.ts';
 import * as tables from './migrations/20261202_02_twinnings.ts';
+import * as sources from './migrations/20261203_01_twinning_sources.ts';
 import { twinningApi } from './routes/api.ts';
 import { twinningApiDoc } from './routes/api-doc.ts';
 import { callRoutes } from './routes/calls.tsx';
 import { twinningRoutes } from './routes/pages.tsx';
+import { recordRoutes } from './routes/record.tsx';
 import { callsFeed } from './service/feeds.ts';
 import { profileTwins } from './service/profile.tsx';
 import './schema.ts';
@@ -11,9 +13,10 @@ import './schema.ts';
 /** Twin towns: a link between two municipalities that both confirm. */
 export const twinning: ModuleManifest = {
   name: 'twinning',
-  migrations: { '20261202_02_twinnings': tables },
+  migrations: { '20261202_02_twinnings': tables, '20261203_01_twinning_sources': sources },
   routes: (app, ctx) => {
     twinningRoutes(app, ctx);
+    recordRoutes(app, ctx);
     callRoutes(app, ctx);
     twinningApi(app, ctx);
   },

@@ -15,6 +15,9 @@ const ACTORS: Record<string, Actor | null> = {
   admin3: actor('admin3', [{ role: 'municipality_admin', scopeId: 3 }]),
   coordinator1: actor('coordinator', [{ role: 'network_coordinator', scopeId: 1 }]),
   platformAdmin: actor('padmin', [{ role: 'platform_admin', scopeId: null }]),
+  platformEditor: actor('peditor', [{ role: 'platform_editor', scopeId: null }]),
+  unconfirmedPlatformEditor: actor('unpeditor', [{ role: 'platform_editor', scopeId: null }], false),
+  platformModerator: actor('pmoderator', [{ role: 'platform_moderator', scopeId: null }]),
 };
 
 /** Town 1 proposed to town 2. */
@@ -27,6 +30,7 @@ const MATRIX: Matrix = {
   },
   'twinning.decide': { subjects: { pair: PAIR }, allowed: { pair: ['admin2'] } },
   'twinning.end': { subjects: { pair: PAIR }, allowed: { pair: ['editor1', 'admin1', 'admin2'] } },
+  'twinning.record': { subjects: { portal: () => null }, allowed: { portal: ['platformAdmin', 'platformEditor'] } },
   'twinning.view': { subjects: { pair: PAIR }, allowed: { pair: ['editor1', 'admin1', 'unconfirmedAdmin1', 'admin2', 'platformAdmin'] } },
 };
 

@@ -13,6 +13,9 @@ export const twinningPolicy = definePolicy({
   'twinning.decide': (actor, t: Pair) => !!actor?.confirmed && staffOf(actor, t.partner_id),
   /** Ending it, with a date: either side's staff. */
   'twinning.end': (actor, t: Pair) => !!actor?.confirmed && (staffOf(actor, t.proposer_id) || staffOf(actor, t.partner_id)),
+  /** Entering a twinning older than the portal, as confirmed, with its source: who edits the directory. */
+  'twinning.record': (actor, _subject: null) =>
+    !!actor?.confirmed && (hasRole(actor, 'platform_admin') || hasRole(actor, 'platform_editor')),
   /** Its page with what can be done: both sides, and platform administrators. */
   'twinning.view': (actor, t: Pair) => isPlatformAdmin(actor) || staffOf(actor, t.proposer_id) || staffOf(actor, t.partner_id),
 });

@@ -70,6 +70,7 @@ export function contentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
         title: heading,
         rss: feedPath(req.lang, 'content', 'rss', feedParams),
         atom: feedPath(req.lang, 'content', 'atom', feedParams),
+        ...(isEvents ? { ics } : {}),
       },
     ];
     if (isEvents && month.view === 'month') {

@@ -95,8 +95,9 @@ export const homeSection: SectionProvider = async (query, { lang, t }, ctx) => {
         <section aria-labelledby="events-heading">
           <h2 id="events-heading">{t('content.home.events')}</h2>
           <CardList cards={events.cards} level={3} />
-          <p>
+          <p class="form-links">
             <a href={href('/events')}>{t('content.home.allEvents')}</a>
+            <a href={href('/events.ics')}>{t('content.calendarFeed')}</a>
           </p>
         </section>
       )}

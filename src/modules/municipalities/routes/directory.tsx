@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../../core/authz.ts';
 import { type CountryCode, countryName } from '../../../core/countries.ts';
+import { feedPath } from '../../../core/feeds.ts';
 import { NO_STORE, NotFound, noticeFrom } from '../../../core/http/guards.ts';
 import { countryParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
@@ -135,6 +136,15 @@ export function municipalityRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     return reply.page(body, {
       title: `${m.name} (${countryName(m.country, req.lang)})`,
       description,
+      // The town's news and events, by the addresses the content module serves them at.
+      feeds: [
+        {
+          title: req.t('municipalities.feeds.latest', { name: m.name }),
+          rss: feedPath(req.lang, 'content', 'rss', { municipality: String(m.id) }),
+          atom: feedPath(req.lang, 'content', 'atom', { municipality: String(m.id) }),
+        },
+        { title: req.t('municipalities.feeds.events', { name: m.name }), ics: `/${req.lang}/events.ics?municipality=${m.id}` },
+      ],
       // The clustered maps too: other modules' sections (twin towns) draw places on one.
       styles: MAP_STYLES,
       scripts: [...MAP_SCRIPTS, '/static/map.js'],

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { feedPath } from '../../../core/feeds.ts';
 import { typedValues } from '../../../core/http/forms.ts';
 import { NO_STORE } from '../../../core/http/guards.ts';
 import { queryParams } from '../../../core/http/params.ts';
@@ -50,6 +51,14 @@ export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return reply.page(<HomePage top={top} following={following} rest={rest} />, {
       title: req.t('home.title'),
       description: req.t('home.lead', { siteName: config.siteName }),
+      feeds: [
+        {
+          title: req.t('home.feeds.latest', { siteName: config.siteName }),
+          rss: feedPath(req.lang, 'content', 'rss'),
+          atom: feedPath(req.lang, 'content', 'atom'),
+        },
+        { title: req.t('home.feeds.events', { siteName: config.siteName }), ics: `/${req.lang}/events.ics` },
+      ],
       ...(places.length ? { styles: MAP_STYLES, scripts: MAP_SCRIPTS } : {}),
     });
   });

@@ -33,7 +33,7 @@ export const twinningApiDoc: ApiDescription = {
     '/twinnings': {
       get: {
         operationId: 'listTwinnings',
-        summary: 'Twinnings both towns confirmed, newest first, 100 a page',
+        summary: 'Twinnings both towns confirmed (or that platform editors recorded from a source), newest first, 100 a page',
         parameters: [
           { name: 'municipality', in: 'query', description: 'only this town’s twinnings', schema: { type: 'integer', minimum: 1 } },
           { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
@@ -84,6 +84,12 @@ export const twinningApiDoc: ApiDescription = {
               towns: { type: 'array', items: town, minItems: 2, maxItems: 2 },
               kind: { type: 'string', enum: [...TWINNING_KINDS] },
               sinceYear: { type: ['integer', 'null'] },
+              source: {
+                type: ['string', 'null'],
+                maxLength: 500,
+                description:
+                  'where a twinning older than the portal is documented (a web address or a citation), for one a platform editor recorded; null for one both towns confirmed on the portal',
+              },
             },
           },
         },

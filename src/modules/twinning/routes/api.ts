@@ -43,6 +43,7 @@ export function twinningApi(app: FastifyInstance, ctx: ModuleContext): void {
       towns: [town(towns.get(r.proposer_id), r.proposer_id), town(towns.get(r.partner_id), r.partner_id)],
       kind: r.kind,
       sinceYear: r.since_year,
+      source: r.source || null,
     }));
     return reply
       .header('cache-control', 'public, max-age=60')

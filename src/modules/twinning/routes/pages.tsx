@@ -36,7 +36,10 @@ export function twinningRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       db,
       rows.flatMap((r) => [r.proposer_id, r.partner_id]),
     );
-    return reply.page(<TwinningListPage rows={rows} towns={towns} page={page} pages={pages} />, {
+    const canRecord = twinningPolicy.can(req.actor, 'twinning.record', null);
+    const recorded = noticeFrom(req, ['recorded']) === 'recorded';
+    const list = { rows, towns, page, pages, canRecord, recorded };
+    return reply.page(<TwinningListPage {...list} />, {
       title: req.t('twinning.title'),
       description: req.t('twinning.lead'),
     });

@@ -15,15 +15,18 @@ import { TWINNING_KINDS, type Twinning, type TwinningState } from '../schema.ts'
 
 const thisYear = () => new Date().getUTCFullYear();
 
+/** The year of the agreement, if given: from 1900 to this year. */
+export const sinceYear = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? Number(v) : null))
+  .refine((v) => v === null || (Number.isInteger(v) && v >= 1900 && v <= thisYear()), 'twinning.error.year');
+
 export const proposalInput = z.object({
   town: z.coerce.number({ error: 'form.error.choose' }).int('form.error.choose').min(1, 'form.error.choose'),
   kind: z.enum(TWINNING_KINDS, { error: 'form.error.choose' }),
-  since_year: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? Number(v) : null))
-    .refine((v) => v === null || (Number.isInteger(v) && v >= 1900 && v <= thisYear()), 'twinning.error.year'),
+  since_year: sinceYear,
 });
 
 export const endInput = z.object({

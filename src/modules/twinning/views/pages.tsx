@@ -1,6 +1,16 @@
 import { countryName } from '../../../core/countries.ts';
+import { isWebAddress } from '../../../core/http/input.ts';
 import type { Translator } from '../../../core/i18n/catalog.ts';
-import { CsrfField, type FieldErrors, NamedSection, Pager, Select, TextField } from '../../../core/views/components.tsx';
+import {
+  CsrfField,
+  type FieldErrors,
+  LinkedMessage,
+  NamedSection,
+  Notice,
+  Pager,
+  Select,
+  TextField,
+} from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { type MapPlace, type MunicipalitySummary, PlacesMap, profilePath } from '../../municipalities/index.ts';
 import { TWINNING_KINDS, type Twinning } from '../schema.ts';
@@ -21,14 +31,39 @@ function Town({ id, towns }: { id: number; towns: Towns }) {
 const detail = (t: Translator, tw: Twinning) =>
   [t(`twinning.kind.${tw.kind}`), tw.since_year && t('twinning.since', { year: tw.since_year })].filter(Boolean).join(' · ');
 
+/** Where a twinning older than the portal is documented: a link when it is a web address, which the portal does not vouch for. */
+function RecordedFrom({ source }: { source: string }) {
+  const { t } = usePage();
+  if (!isWebAddress(source)) return <>{t('twinning.record.from', { source })}</>;
+  return <LinkedMessage id="twinning.record.from" links={{ source: { href: source, text: source, rel: 'nofollow noopener' } }} />;
+}
+
+export interface TwinningList {
+  rows: Twinning[];
+  towns: Towns;
+  page: number;
+  pages: number;
+  /** Whether the reader may record a twinning older than the portal. */
+  canRecord: boolean;
+  recorded: boolean;
+}
+
 /** Every confirmed twinning on the portal, newest first. */
-export function TwinningListPage({ rows, towns, page, pages }: { rows: Twinning[]; towns: Towns; page: number; pages: number }) {
+export function TwinningListPage({ rows, towns, page, pages, canRecord, recorded }: TwinningList) {
   const { t } = usePage();
   const href = useHref();
   return (
     <>
       <h1>{t('twinning.title')}</h1>
+      {recorded && <Notice>{t('twinning.record.done')}</Notice>}
       <p class="lead">{t('twinning.lead')}</p>
+      {canRecord && (
+        <p>
+          <a class="button button--secondary" href={href('/twinning/record')}>
+            {t('twinning.record.title')}
+          </a>
+        </p>
+      )}
       {rows.length === 0 ? (
         <p>{t('twinning.none')}</p>
       ) : (
@@ -37,6 +72,11 @@ export function TwinningListPage({ rows, towns, page, pages }: { rows: Twinning[
             <li key={tw.id}>
               <Town id={tw.proposer_id} towns={towns} /> – <Town id={tw.partner_id} towns={towns} />
               <span class="place-meta">{detail(t, tw)}</span>
+              {tw.source && (
+                <span class="place-meta">
+                  <RecordedFrom source={tw.source} />
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -53,12 +93,14 @@ export function TwinsSection({
   towns,
   map,
   canPropose,
+  canRecord,
 }: {
   town: number;
   rows: Twinning[];
   towns: Towns;
   map: { tiles: string; attribution: string };
   canPropose: boolean;
+  canRecord: boolean;
 }) {
   const { t } = usePage();
   const href = useHref();
@@ -86,6 +128,13 @@ export function TwinsSection({
         <p>
           <a class="button button--secondary" href={href(`/twinning/propose?with=${town}`)}>
             {t('twinning.propose.link')}
+          </a>
+        </p>
+      )}
+      {canRecord && (
+        <p>
+          <a class="button button--secondary" href={href(`/twinning/record?with=${town}`)}>
+            {t('twinning.record.profileLink')}
           </a>
         </p>
       )}
@@ -179,6 +228,14 @@ export function TwinningPage({ view }: { view: TwinningView }) {
         </dd>
         <dt>{t('twinning.kind.label')}</dt>
         <dd>{detail(t, tw)}</dd>
+        {tw.source && (
+          <>
+            <dt>{t('twinning.record.source')}</dt>
+            <dd>
+              <RecordedFrom source={tw.source} />
+            </dd>
+          </>
+        )}
         {tw.ended_on && (
           <>
             <dt>{t('twinning.endedOn')}</dt>
