@@ -22,6 +22,8 @@ export const NETWORK_P99_MS = 50;
 
 export interface NetworkRow {
   target: string;
+  /** The page cache: on as by default, or off (every request rendered). */
+  cache?: 'on' | 'off';
   p50: number;
   p99: number;
   rps: number;
@@ -153,45 +155,60 @@ async function generate(db: Db): Promise<{ slug: string; reports: number; member
   return { slug: 'bench-covenant', reports, member: { country: member.country.toLowerCase(), slug: member.slug } };
 }
 
-/** Builds the network on a fresh database (pgUrl: a fresh PostgreSQL schema; SQLite otherwise) and measures its pages. */
-export async function benchNetworks(label: string, pgUrl?: string): Promise<NetworkFigures> {
+/** A fresh database with the directory and the network in it (pgUrl: a fresh PostgreSQL schema; SQLite otherwise). */
+export async function prepareNetwork(label: string, pgUrl?: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'municipium-bench-networks-'));
   const url = pgUrl ?? `sqlite:${join(dataDir, 'municipium.sqlite')}`;
   const database = openDatabase(url);
-  let made: Awaited<ReturnType<typeof generate>>;
   const t = performance.now();
   try {
     await migrateToLatest(database.db, modules);
     await importRecords(database.db, geoNamesRecords());
-    made = await generate(database.db);
+    const made = await generate(database.db);
+    const generateMs = performance.now() - t;
+    console.error(`${label}: ${MEMBERS} members, ${made.reports} reports in ${(generateMs / 1000).toFixed(1)} s`);
+    return { dataDir, made, generateMs };
   } finally {
     await database.close();
   }
-  const generateMs = performance.now() - t;
-  console.error(`${label}: ${MEMBERS} members, ${made.reports} reports in ${(generateMs / 1000).toFixed(1)} s`);
-  const portal = await startPortal({ DATA_DIR: dataDir, PAGE_CACHE: 'off', ...(pgUrl ? { DATABASE_URL: pgUrl } : {}) });
+}
+
+/** Builds the network on a fresh database and measures its pages. */
+export async function benchNetworks(label: string, pgUrl?: string): Promise<NetworkFigures> {
+  const { dataDir, made, generateMs } = await prepareNetwork(label, pgUrl);
+  const env = { DATA_DIR: dataDir, ...(pgUrl ? { DATABASE_URL: pgUrl } : {}) };
   try {
-    const base = `${portal.base}/en/networks/${made.slug}`;
-    const rows = [
-      await load('member page', base),
-      await load('member page, ?country=de', `${base}?country=de`),
-      await load('member page 150 (of 176)', `${base}?page=150`),
-      await load('map data (map.json)', `${base}/map.json`),
-      await load("a member's profile, with its report", `${portal.base}/en/municipalities/${made.member.country}/${made.member.slug}`),
-    ];
+    const rows: NetworkRow[] = [];
+    // As configured by default (whole answers kept), then with every request rendered.
+    for (const cache of ['on', 'off'] as const) {
+      const portal = await startPortal({ ...env, PAGE_CACHE: cache });
+      try {
+        const base = `${portal.base}/en/networks/${made.slug}`;
+        const profile = `${portal.base}/en/municipalities/${made.member.country}/${made.member.slug}`;
+        const targets = [
+          ['member page', base],
+          ['member page, ?country=de', `${base}?country=de`],
+          ['member page 150 (of 176)', `${base}?page=150`],
+          ['map data (map.json)', `${base}/map.json`],
+          ["a member's profile, with its report", profile],
+        ];
+        for (const [target, url] of targets) rows.push({ ...(await load(target!, url!)), cache });
+      } finally {
+        await portal.stop();
+      }
+    }
     return { label, members: MEMBERS, reports: made.reports, generateMs, rows };
   } finally {
-    await portal.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 export function networkTable(figures: NetworkFigures[]): string {
-  const head = `| database | page | p50 ms | p99 ms | req/s | errors | p99 < ${NETWORK_P99_MS} ms |\n|---|---|---:|---:|---:|---:|---|`;
+  const head = `| database | page cache | page | p50 ms | p99 ms | req/s | errors | p99 < ${NETWORK_P99_MS} ms |\n|---|---|---|---:|---:|---:|---:|---|`;
   const body = figures.flatMap((f) =>
     f.rows.map(
       (r) =>
-        `| ${f.label} | ${r.target} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.errors} | ${r.p99 < NETWORK_P99_MS ? 'met' : 'MISSED'} |`,
+        `| ${f.label} | ${r.cache} | ${r.target} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.errors} | ${r.p99 < NETWORK_P99_MS ? 'met' : 'MISSED'} |`,
     ),
   );
   return [head, ...body].join('\n');

@@ -69,7 +69,7 @@ if (content.length) {
 if (networkFigures.length) {
   const f = networkFigures[0]!;
   console.log(
-    `\nA network of ${f.members} members with ${f.reports} reports, page cache off, ${process.env.BENCH_CONNECTIONS ?? 10} connections\n`,
+    `\nA network of ${f.members} members with ${f.reports} reports, ${process.env.BENCH_CONNECTIONS ?? 10} connections, asked as a browser asks\n`,
   );
   console.log(networkTable(networkFigures));
 }

@@ -4,7 +4,7 @@ import fastifyCompress from '@fastify/compress';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { COMPRESSION_THRESHOLD } from './assets.ts';
-import { withVary } from './pagecache.ts';
+import { candidateOf, withVary } from './pagecache.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -69,11 +69,16 @@ function accepts(header: string | undefined, encoding: string): boolean {
   });
 }
 
-/** Sends an answer encoded once in the encoding the client prefers, or as it is (COMPRESSION=off: the proxy's job). */
-export function sendEncoded(req: FastifyRequest, reply: FastifyReply, encoded: Encoded, compress: boolean) {
+/**
+ * Sends an answer encoded once in the encoding the client prefers. It goes as it is when the page
+ * cache will keep it (which encodes it once itself, and keeps only answers as rendered) and with
+ * COMPRESSION=off (the proxy's job).
+ */
+export function sendEncoded(req: FastifyRequest, reply: FastifyReply, encoded: Encoded, config: Config) {
   reply.header('etag', encoded.etag).header('vary', withVary(reply.getHeader('vary'), 'accept-encoding'));
   const header = req.headers['accept-encoding'];
-  const encoding = !compress ? undefined : accepts(header, 'br') ? 'br' : accepts(header, 'gzip') ? 'gzip' : undefined;
+  const plain = !config.compression || (config.pageCacheMb > 0 && candidateOf(req.raw) !== undefined);
+  const encoding = plain ? undefined : accepts(header, 'br') ? 'br' : accepts(header, 'gzip') ? 'gzip' : undefined;
   if (encoding) reply.header('content-encoding', encoding);
   return reply.send(encoding ? encoded[encoding] : encoded.identity);
 }

@@ -85,7 +85,7 @@ export function networkRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const n = await network(req, slugParams(req).slug);
     const map = await memberMap(ctx, n.id, memberQuery(req));
     reply.header('cache-control', 'public, max-age=300').type('application/json; charset=utf-8');
-    return sendEncoded(req, reply, map, ctx.config.compression);
+    return sendEncoded(req, reply, map, ctx.config);
   });
 
   app.get('/:lang/networks/:slug/manage', async (req, reply) => {
