@@ -66,3 +66,18 @@ export function entriesOf(type: string, body: string): string[] {
   }
   return parseFeed(body).items.map((i) => i.title ?? '');
 }
+
+/** A coming event, as the newsroom form takes it, for pages that list a town's events. */
+export const EVENT = {
+  type: 'event',
+  language: 'en',
+  title: 'Rose festival parade',
+  summary: 'Floats and music through the centre.',
+  body: 'The parade starts at the town hall.',
+  areas: 'culture',
+  starts_at: '2099-06-01T10:00',
+  ends_at: '2099-06-01T13:00',
+  time_zone: 'Europe/Sofia',
+  venue_name: 'Town hall',
+  venue_address: 'bul. Ruski 33, Stara Zagora',
+};

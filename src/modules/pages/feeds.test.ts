@@ -1,22 +1,8 @@
 import assert from 'node:assert/strict';
 import { idFrom, NEWS, sampleTowns } from '../../../test/content.ts';
 import { person, submit } from '../../../test/factories.ts';
-import { entriesOf, FEED_ANSWERS, feedLinks, visibleLinks } from '../../../test/feeds.ts';
+import { EVENT, entriesOf, FEED_ANSWERS, feedLinks, visibleLinks } from '../../../test/feeds.ts';
 import { appTest } from '../../../test/helpers/app.ts';
-
-const EVENT = {
-  type: 'event',
-  language: 'en',
-  title: 'Rose festival parade',
-  summary: 'Floats and music through the centre.',
-  body: 'The parade starts at the town hall.',
-  areas: 'culture',
-  starts_at: '2099-06-01T10:00',
-  ends_at: '2099-06-01T13:00',
-  time_zone: 'Europe/Sofia',
-  venue_name: 'Town hall',
-  venue_address: 'bul. Ruski 33, Stara Zagora',
-};
 
 const TITLES = {
   en: { latest: 'Latest on Municipium', events: 'Coming events on Municipium', calendar: 'Subscribe to these events (iCalendar)' },
