@@ -5,6 +5,7 @@ export type { Municipality } from './schema.ts';
 export {
   joinedPlaces,
   type MapPlace,
+  mapPlaces,
   municipalitiesByIds,
   municipalityById,
   municipalityBySlug,

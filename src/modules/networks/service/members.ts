@@ -3,7 +3,7 @@ import { type Encoded, encodeOnce } from '../../../core/http/compression.ts';
 import { etagOf } from '../../../core/http/pagecache.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { type DescribedThing, describeScopes } from '../../../core/scopes.ts';
-import { municipalitiesByIds } from '../../municipalities/index.ts';
+import { mapPlaces, municipalitiesByIds } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
 import { type Membership, PUBLIC_STATES } from '../schema.ts';
 
@@ -60,8 +60,8 @@ export const publicCount = (ctx: ModuleContext, networkId: number) =>
   counts.get(ctx.database.db, String(networkId), () => repo.countMembers(ctx.database.db, networkId, { states: PUBLIC_STATES }));
 
 /**
- * The map's data of a network's public member towns, as JSON: [latitude, longitude, name,
- * country/slug] each. For a large network it is hundreds of kilobytes: hashed and compressed once.
+ * The map's data of a network's public member towns, as JSON: the directory's map places. For a
+ * large network it is hundreds of kilobytes: hashed and compressed once.
  */
 export function memberMap(ctx: ModuleContext, networkId: number, q: MemberQuery): Promise<Encoded> {
   const { db } = ctx.database;
@@ -72,11 +72,11 @@ export function memberMap(ctx: ModuleContext, networkId: number, q: MemberQuery)
     const parts = await Promise.all(
       Array.from({ length: Math.ceil(ids.length / 5000) }, (_, i) => municipalitiesByIds(db, ids.slice(i * 5000, (i + 1) * 5000))),
     );
-    const places = parts
-      .flatMap((towns) => [...towns.values()])
-      .flatMap((m) =>
-        m.latitude === null || m.longitude === null ? [] : [[m.latitude, m.longitude, m.name, `${m.country.toLowerCase()}/${m.slug}`]],
-      );
+    const places = mapPlaces(
+      parts
+        .flatMap((towns) => [...towns.values()])
+        .flatMap((m) => (m.latitude === null || m.longitude === null ? [] : [{ ...m, latitude: m.latitude, longitude: m.longitude }])),
+    );
     const body = Buffer.from(JSON.stringify({ places }));
     return encodeOnce(body, etagOf(body));
   });

@@ -1,3 +1,4 @@
+import { audit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
 import { queueTranslatedMail } from '../../../core/mail/translated.ts';
@@ -133,6 +134,8 @@ export async function saveReport(
     }
     const changes = submit ? { state: 'submitted' as const, submitted_at: at, updated_at: at } : { updated_at: at };
     if (!(await repo.moveReport(trx, id, current ? OPEN : ['draft'], changes))) return null;
+    // Who sent a report in is on the record, like every step of the membership.
+    if (submit) await audit(trx, actor, { action: 'network.report.submit', subjectType: 'membership', subjectId: m.id });
     for (const l of letters) await queueTranslatedMail(trx, ctx, 'networks.mail.submitted', l.to, l.lang, l.values);
     return id;
   });

@@ -110,7 +110,6 @@ function QuestionForm(p: { id: number; view: ReportFormEditorView; values: Quest
 /** The coordinators' editor of their network's report form: each question, and a new one. */
 export function ReportFormEditor({ view }: { view: ReportFormEditorView }) {
   const { t } = usePage();
-  const href = useHref();
   const formOf = (id: number, values: QuestionFormValues) =>
     view.refused?.id === id ? { values: view.refused.values, errors: view.refused.errors } : { values, errors: {} };
   return (
