@@ -27,6 +27,8 @@ export interface Actor {
   language: string;
   confirmed: boolean;
   grants: Grant[];
+  /** Set when moderation blocked the account: it reads, but writes nothing people see. */
+  blocked?: boolean;
 }
 
 export function hasRole(actor: Actor | null, role: Role, scopeId: number | null = null): boolean {

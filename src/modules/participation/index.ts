@@ -1,0 +1,2 @@
+// The participation module's public face: other modules import from this file only.
+export { participation } from './manifest.ts';

@@ -1,0 +1,21 @@
+import type { ModuleManifest } from '../../core/modules.ts';
+import * as tables from './migrations/20261204_01_participation.ts';
+import { processRoutes } from './routes/public.tsx';
+import { homeProcesses, profileProcesses } from './service/sections.tsx';
+import { demoProcesses } from './service/seeds.ts';
+import './schema.ts';
+
+/** Citizen participation: processes, proposals and supports, official answers, debates, comments, monitoring. */
+export const participation: ModuleManifest = {
+  name: 'participation',
+  // After the directory's seed: processes belong to its towns.
+  seeds: [demoProcesses],
+  migrations: {
+    '20261204_01_participation': tables,
+  },
+  routes: (app, ctx) => {
+    processRoutes(app, ctx);
+  },
+  nav: [{ label: 'participation.nav', path: '/participation', order: 35 }],
+  sections: { 'municipality.profile': profileProcesses, home: homeProcesses },
+};

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { loadOr404 } from '../../../core/http/guards.ts';
+import { pathParams } from '../../../core/http/params.ts';
+import type { ModuleContext } from '../../../core/modules.ts';
+import { participationPolicy } from '../policy.ts';
+import { ownersOf } from '../service/owners.ts';
+import { openProcesses, processBySlug, refOf } from '../service/processes.ts';
+import { ProcessesPage, ProcessPage } from '../views/processes.tsx';
+
+export const processParams = pathParams(z.object({ process: z.string().max(80) }));
+
+export function processRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  app.get('/:lang/participation', async (req, reply) => {
+    const processes = await openProcesses(ctx, req.lang);
+    const owners = await ownersOf(ctx, processes);
+    return reply.page(<ProcessesPage processes={processes} owners={owners} />, {
+      title: req.t('participation.title'),
+      description: req.t('participation.lead'),
+    });
+  });
+
+  app.get('/:lang/participation/:process', async (req, reply) => {
+    const p = await loadOr404(processBySlug(ctx, processParams(req).process, req.lang));
+    participationPolicy.authorize(req.actor, 'process.view', refOf(p), { hide: true });
+    const owner = (await ownersOf(ctx, [p])).get(`${p.owner_type}:${p.owner_id}`);
+    const view = { process: p, owner, canManage: participationPolicy.can(req.actor, 'process.manage', p), parts: [] };
+    return reply.page(<ProcessPage view={view} />, {
+      title: p.title,
+      description: p.summary || req.t('participation.lead'),
+      indexable: p.published === 1,
+    });
+  });
+}

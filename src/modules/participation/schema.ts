@@ -1,0 +1,243 @@
+import type { Generated, Selectable } from 'kysely';
+
+/** A participatory process gathers proposals; a vision process a town's shared strategy, by section. */
+export const PROCESS_KINDS = ['participatory', 'vision'] as const;
+export type ProcessKind = (typeof PROCESS_KINDS)[number];
+
+/** The phases a process moves through, in a usual order; each allows some actions. */
+export const PHASE_KINDS = ['ideas', 'discussion', 'evaluation', 'monitoring'] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+
+/** What a phase may allow readers to do. */
+export const PHASE_ACTIONS = ['propose', 'support', 'comment', 'debate'] as const;
+export type PhaseAction = (typeof PHASE_ACTIONS)[number];
+
+/** Who may support: any confirmed account, or people verified against the town's census list. */
+export const SUPPORTERS = ['confirmed', 'census'] as const;
+export type Supporters = (typeof SUPPORTERS)[number];
+
+/** The town's official answer to a proposal. */
+export const ANSWER_STATES = ['evaluating', 'accepted', 'rejected', 'under_way'] as const;
+export type AnswerState = (typeof ANSWER_STATES)[number];
+
+/** Where a monitored result stands. */
+export const RESULT_STATUSES = ['planned', 'in_progress', 'completed', 'cancelled'] as const;
+export type ResultStatus = (typeof RESULT_STATUSES)[number];
+
+/** What a comment is on. */
+export const COMMENT_SUBJECTS = ['proposal', 'debate', 'result', 'section'] as const;
+export type CommentSubject = (typeof COMMENT_SUBJECTS)[number];
+
+export const STANCES = ['for', 'against', 'neutral'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export interface ProcessRow {
+  id: Generated<number>;
+  slug: string;
+  /** Who runs it: a municipality or a network (scope type and id). */
+  owner_type: string;
+  owner_id: number;
+  kind: ProcessKind;
+  original_language: string;
+  /** Policy areas, comma-separated. */
+  areas: string;
+  /** Supports a proposal needs to be answered; null for none. */
+  support_threshold: number | null;
+  /** Proposals one person may support in this process; null for no limit. */
+  support_limit: number | null;
+  supporters: Supporters;
+  /** 1 when comments take a stance (for, against, neutral). */
+  stances: number;
+  /** 0 while staff prepare it: only they see it. */
+  published: number;
+  /** YYYY-MM-DD: from the first phase's start to the last one's end. */
+  starts_on: string;
+  ends_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProcessTextRow {
+  id: Generated<number>;
+  process_id: number;
+  language: string;
+  title: string;
+  summary: string;
+  /** Sanitised rich text, as content's bodies. */
+  description: string;
+}
+
+export interface ProcessPhaseRow {
+  id: Generated<number>;
+  process_id: number;
+  position: number;
+  kind: PhaseKind;
+  /** YYYY-MM-DD, both days included, in the owner's time zone. */
+  starts_on: string;
+  ends_on: string;
+  /** The actions it allows, comma-separated. */
+  actions: string;
+}
+
+export interface VisionSectionRow {
+  id: Generated<number>;
+  process_id: number;
+  position: number;
+  language: string;
+  title: string;
+  body: string;
+  comments_count: number;
+}
+
+export interface ProposalRow {
+  id: Generated<number>;
+  process_id: number;
+  author_id: number | null;
+  /** The organisation its author speaks for; null for a citizen writing in their own name. */
+  on_behalf_of: string | null;
+  language: string;
+  title: string;
+  body: string;
+  area: string;
+  latitude: number | null;
+  longitude: number | null;
+  address: string | null;
+  /** The published answer's state, kept here for filters; null before one. */
+  answer_state: AnswerState | null;
+  supports_count: number;
+  comments_count: number;
+  /** 1 when moderation hid it: it shows nowhere. */
+  hidden: number;
+  withdrawn: number;
+  published_at: string;
+  edited_at: string | null;
+  updated_at: string;
+}
+
+export interface ProposalPictureRow {
+  id: Generated<number>;
+  proposal_id: number;
+  position: number;
+  file: string;
+  alt: string;
+}
+
+export interface SupportRow {
+  id: Generated<number>;
+  proposal_id: number;
+  process_id: number;
+  user_id: number;
+  created_at: string;
+}
+
+export interface ProposalAnswerRow {
+  id: Generated<number>;
+  proposal_id: number;
+  state: AnswerState;
+  text: string;
+  cost_cents: number | null;
+  author_id: number | null;
+  /** When it goes public: now, or together with others at a set time. */
+  publish_at: string;
+  published: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResultRow {
+  id: Generated<number>;
+  process_id: number;
+  language: string;
+  title: string;
+  description: string;
+  area: string | null;
+  /** 0–100. */
+  progress: number;
+  status: ResultStatus;
+  starts_on: string | null;
+  ends_on: string | null;
+  /** The id a town's CSV gives it, so that importing again updates rather than adds. */
+  external_id: string | null;
+  comments_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResultProposalRow {
+  result_id: number;
+  proposal_id: number;
+}
+
+export interface ResultEventRow {
+  id: Generated<number>;
+  result_id: number;
+  on_date: string;
+  text: string;
+  progress: number | null;
+}
+
+export interface DebateRow {
+  id: Generated<number>;
+  /** null for a debate in a policy area of the owner, outside any process. */
+  process_id: number | null;
+  owner_type: string;
+  owner_id: number;
+  area: string | null;
+  author_id: number | null;
+  /** 1 when staff of the owner opened it. */
+  official: number;
+  language: string;
+  title: string;
+  body: string;
+  closes_at: string | null;
+  closed_at: string | null;
+  conclusions: string | null;
+  comments_count: number;
+  hidden: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommentRow {
+  id: Generated<number>;
+  subject_type: CommentSubject;
+  subject_id: number;
+  /** The comment it answers; answers are not answered in turn (two levels). */
+  parent_id: number | null;
+  author_id: number | null;
+  body: string;
+  stance: Stance | null;
+  /** 1 for a reply by staff of the owner, marked as official. */
+  official: number;
+  hidden: number;
+  created_at: string;
+  edited_at: string | null;
+}
+
+export type Process = Selectable<ProcessRow>;
+export type ProcessPhase = Selectable<ProcessPhaseRow>;
+export type VisionSection = Selectable<VisionSectionRow>;
+export type Proposal = Selectable<ProposalRow>;
+export type ProposalAnswer = Selectable<ProposalAnswerRow>;
+export type Result = Selectable<ResultRow>;
+export type ResultEvent = Selectable<ResultEventRow>;
+export type Debate = Selectable<DebateRow>;
+export type Comment = Selectable<CommentRow>;
+
+declare module '../../core/db/tables.ts' {
+  interface Tables {
+    processes: ProcessRow;
+    process_texts: ProcessTextRow;
+    process_phases: ProcessPhaseRow;
+    vision_sections: VisionSectionRow;
+    proposals: ProposalRow;
+    proposal_pictures: ProposalPictureRow;
+    supports: SupportRow;
+    proposal_answers: ProposalAnswerRow;
+    results: ResultRow;
+    result_proposals: ResultProposalRow;
+    result_events: ResultEventRow;
+    debates: DebateRow;
+    comments: CommentRow;
+  }
+}

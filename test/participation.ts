@@ -1,0 +1,73 @@
+import * as repo from '../src/modules/participation/repo.ts';
+import type { PhaseAction, PhaseKind, ProcessKind, Supporters } from '../src/modules/participation/schema.ts';
+import type { TestDatabase } from './helpers/db.ts';
+
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+export interface SampleProcess {
+  id: number;
+  slug: string;
+  path: string;
+}
+
+/**
+ * A published process of a town (or network) with one phase running today that allows `actions`
+ * (all of them unless said), texts in English, stances on.
+ */
+export async function sampleProcess(
+  database: TestDatabase,
+  owner: { type: string; id: number },
+  options: {
+    slug?: string;
+    kind?: ProcessKind;
+    actions?: PhaseAction[];
+    phase?: PhaseKind;
+    /** Days from today to the running phase's start and end: e.g. [-30, -1] for a phase that has ended. */
+    window?: [number, number];
+    published?: boolean;
+    threshold?: number | null;
+    limit?: number | null;
+    supporters?: Supporters;
+    areas?: string[];
+    title?: string;
+  } = {},
+): Promise<SampleProcess> {
+  const slug = options.slug ?? `process-${owner.type}-${owner.id}-${Math.floor(Math.random() * 1e9)}`;
+  const [from, to] = options.window ?? [-10, 30];
+  const at = new Date().toISOString();
+  const id = await repo.insertProcess(database.db, {
+    slug,
+    owner_type: owner.type,
+    owner_id: owner.id,
+    kind: options.kind ?? 'participatory',
+    original_language: 'en',
+    areas: (options.areas ?? ['environment', 'culture']).join(','),
+    support_threshold: options.threshold === undefined ? 10 : options.threshold,
+    support_limit: options.limit ?? null,
+    supporters: options.supporters ?? 'confirmed',
+    stances: 1,
+    published: options.published === false ? 0 : 1,
+    starts_on: day(from),
+    ends_on: day(to),
+    created_at: at,
+    updated_at: at,
+  });
+  await repo.saveText(database.db, {
+    process_id: id,
+    language: 'en',
+    title: options.title ?? 'Ideas for a greener town',
+    summary: 'Propose what the town should do next.',
+    description: 'The town asks its people for **ideas**.',
+  });
+  await repo.replacePhases(database.db, id, [
+    {
+      process_id: id,
+      position: 0,
+      kind: options.phase ?? 'ideas',
+      starts_on: day(from),
+      ends_on: day(to),
+      actions: (options.actions ?? ['propose', 'support', 'comment', 'debate']).join(','),
+    },
+  ]);
+  return { id, slug, path: `/participation/${slug}` };
+}
