@@ -1,0 +1,19 @@
+import type { Actor } from '../../../core/authz.ts';
+import type { ModuleContext } from '../../../core/modules.ts';
+import type { ProcessView } from './processes.ts';
+
+/**
+ * Whether a person may support in this process as far as residence goes: any confirmed account
+ * when the process asks nothing more, or a person verified against the owner's census list.
+ * "verify" sends them to verify first.
+ */
+export async function residenceFor(ctx: ModuleContext, p: ProcessView, actor: Actor): Promise<'ok' | 'verify'> {
+  if (p.supporters === 'confirmed') return 'ok';
+  return (await verifiedFor(ctx, { type: p.owner_type, id: p.owner_id }, actor.id)) ? 'ok' : 'verify';
+}
+
+/** Whether the person verified as a resident of this owner (the census check). */
+export async function verifiedFor(_ctx: ModuleContext, _owner: { type: string; id: number }, _userId: number): Promise<boolean> {
+  // The census list and its verifications come with their own feature (service/census.ts).
+  return false;
+}
