@@ -78,7 +78,12 @@ function Phases({ phases, current }: { phases: Phase[]; current: Phase | null })
           <span class="meta">
             {t('participation.phase.dates', { from: new Date(`${ph.starts_on}T12:00:00Z`), to: new Date(`${ph.ends_on}T12:00:00Z`) })}
           </span>
-          {ph.id === current?.id && <span class="tag">{t('participation.phase.now')}</span>}
+          {ph.id === current?.id && (
+            <>
+              {' '}
+              <span class="tag">{t('participation.phase.now')}</span>
+            </>
+          )}
           {ph.actions.length > 0 && (
             <p class="meta">
               {t('participation.phase.allows', { actions: ph.actions.map((a) => t(`participation.action.${a}`)).join(', ') })}
