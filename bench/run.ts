@@ -2,7 +2,8 @@
 // municipality directory (bench/directory.ts), the content at growing sizes (bench/content.ts)
 // and Lighthouse (bench/lighthouse.ts, also npm run bench:lighthouse).
 // BENCH_DURATION (seconds per page, default 5), BENCH_DATABASE_URL (a postgres:// URL to measure on
-// PostgreSQL as well), BENCH_SKIP_PORTAL=1, BENCH_SKIP_CONTENT=1, BENCH_SKIP_NETWORKS=1 and BENCH_SKIP_LIGHTHOUSE=1 leave parts out.
+// PostgreSQL as well), BENCH_SKIP_PORTAL=1, BENCH_SKIP_CONTENT=1, BENCH_SKIP_NETWORKS=1,
+// BENCH_SKIP_PARTICIPATION=1 and BENCH_SKIP_LIGHTHOUSE=1 leave parts out.
 
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -13,6 +14,7 @@ import { benchLighthouse, lighthouseTable } from './lighthouse.ts';
 import { tools } from './load.ts';
 import { benchNetworks, type NetworkFigures, networkTable } from './networks.ts';
 import { benchPages, type PageRow } from './pages.ts';
+import { benchParticipation, type ParticipationFigures, participationTable } from './participation.ts';
 import { onFreshSchema } from './portal.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 5);
@@ -43,6 +45,11 @@ if (!process.env.BENCH_SKIP_NETWORKS) {
   networkFigures.push(await benchNetworks('SQLite'));
   if (pgUrl) networkFigures.push(await onFreshSchema(pgUrl, (url) => benchNetworks('PostgreSQL', url)));
 }
+const participationFigures: ParticipationFigures[] = [];
+if (!process.env.BENCH_SKIP_PARTICIPATION) {
+  participationFigures.push(await benchParticipation('SQLite'));
+  if (pgUrl) participationFigures.push(await onFreshSchema(pgUrl, (url) => benchParticipation('PostgreSQL', url)));
+}
 
 console.log(`\nNode ${process.version}; at the start: ${atStart}; at the end: ${machine()}`);
 if (pageRows.length) {
@@ -72,6 +79,13 @@ if (networkFigures.length) {
     `\nA network of ${f.members} members with ${f.reports} reports, ${process.env.BENCH_CONNECTIONS ?? 10} connections, asked as a browser asks\n`,
   );
   console.log(networkTable(networkFigures));
+}
+if (participationFigures.length) {
+  const f = participationFigures[0]!;
+  console.log(
+    `\nA process of ${f.proposals} proposals with ${f.supports} supports, ${process.env.BENCH_CONNECTIONS ?? 10} connections, asked as a browser asks\n`,
+  );
+  console.log(participationTable(participationFigures));
 }
 
 if (!process.env.BENCH_SKIP_LIGHTHOUSE) {
