@@ -2,3 +2,4 @@
 export { accounts } from './manifest.ts';
 export { displayNames, mailContact, platformAdminContacts, scopeContacts } from './service/account.ts';
 export { grantRole } from './service/roles.ts';
+export { type AccountStanding, accountStanding, setBlocked } from './service/blocking.ts';
