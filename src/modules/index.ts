@@ -6,8 +6,9 @@ import { municipalities } from './municipalities/index.ts';
 import { networks } from './networks/index.ts';
 import { newsletters } from './newsletters/index.ts';
 import { pages } from './pages/index.ts';
+import { moderation } from './moderation/index.ts';
 import { participation } from './participation/index.ts';
 import { twinning } from './twinning/index.ts';
 
 /** Every module of the portal, in the order they build on each other. */
-export const modules: ModuleManifest[] = [core, pages, accounts, municipalities, content, networks, twinning, participation, newsletters];
+export const modules: ModuleManifest[] = [core, pages, accounts, municipalities, content, networks, twinning, participation, moderation, newsletters];

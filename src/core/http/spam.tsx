@@ -9,13 +9,13 @@ export const HONEYPOT_FIELD = 'website';
 /**
  * A field people never see nor reach (out of view, hidden from screen readers, out of the tab order,
  * never autofilled); a robot that fills in every field fills it in too. `label` says, in the page's
- * language, to leave it empty, for the rare browser that shows it anyway.
+ * language, to leave it empty, for the rare browser that shows it anyway; `id` tells apart several on one page.
  */
-export function HoneypotField({ label }: { label: string }) {
+export function HoneypotField({ label, id = HONEYPOT_FIELD }: { label: string; id?: string }) {
   return (
     <div class="visually-hidden" aria-hidden="true">
-      <label for={HONEYPOT_FIELD}>{label}</label>
-      <input type="text" id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} value="" tabIndex={-1} autocomplete="off" />
+      <label for={id}>{label}</label>
+      <input type="text" id={id} name={HONEYPOT_FIELD} value="" tabIndex={-1} autocomplete="off" />
     </div>
   );
 }
@@ -30,7 +30,14 @@ export function caughtInHoneypot(body: unknown): boolean {
 }
 
 /** What one person may write for others to read (proposals, comments, reports of texts): plenty for a person, few for a script. */
-export const WRITE_LIMIT: Limit = { max: 20, windowMs: 10 * 60_000 };
+export const WRITE_LIMIT: Limit = { max: 10, windowMs: 10 * 60_000 };
+
+/**
+ * The per-address limit of a form only signed-in people send, which `writeAllowed` limits per
+ * account: wider than FORM_RATE_LIMIT, so that people behind one address (a library, a town hall)
+ * do not use up each other's.
+ */
+export const SIGNED_IN_FORM_RATE_LIMIT = { max: 60, timeWindow: '10 minutes' } as const;
 
 /**
  * Counts one write of a citizen's text for this account, across every process of the installation;
