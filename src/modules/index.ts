@@ -2,13 +2,24 @@ import { core } from '../core/manifest.ts';
 import type { ModuleManifest } from '../core/modules.ts';
 import { accounts } from './accounts/index.ts';
 import { content } from './content/index.ts';
+import { moderation } from './moderation/index.ts';
 import { municipalities } from './municipalities/index.ts';
 import { networks } from './networks/index.ts';
 import { newsletters } from './newsletters/index.ts';
 import { pages } from './pages/index.ts';
-import { moderation } from './moderation/index.ts';
 import { participation } from './participation/index.ts';
 import { twinning } from './twinning/index.ts';
 
 /** Every module of the portal, in the order they build on each other. */
-export const modules: ModuleManifest[] = [core, pages, accounts, municipalities, content, networks, twinning, participation, moderation, newsletters];
+export const modules: ModuleManifest[] = [
+  core,
+  pages,
+  accounts,
+  municipalities,
+  content,
+  networks,
+  twinning,
+  participation,
+  moderation,
+  newsletters,
+];

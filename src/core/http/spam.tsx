@@ -44,7 +44,12 @@ export const SIGNED_IN_FORM_RATE_LIMIT = { max: 60, timeWindow: '10 minutes' } a
  * a refusal (429 with Retry-After) once the account wrote `limit.max` in the window. `what` keeps
  * separate counts for separate kinds of writing, e.g. "flag" or "comment".
  */
-export async function writeAllowed(database: Database, actor: Actor, what: string, limit: Limit = WRITE_LIMIT): Promise<FormRefusal | null> {
+export async function writeAllowed(
+  database: Database,
+  actor: Actor,
+  what: string,
+  limit: Limit = WRITE_LIMIT,
+): Promise<FormRefusal | null> {
   const verdict = await hit(database.db, `write:${what}:${actor.id}`, limit);
   return verdict.allowed ? null : tooManyAttempts(verdict.retryAfter);
 }

@@ -22,7 +22,14 @@ const flag = (app: Parameters<typeof submit>[0], who: TestPerson, fields: Record
   submit(app, flagPage(fields.type ?? 'comment', fields.id ?? '1'), { back: '/participation', ...fields }, who, '/en/moderation/flag');
 
 const flagCount = async (database: TestDatabase) =>
-  Number((await database.db.selectFrom('moderation_flags').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await database.db
+        .selectFrom('moderation_flags')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const proposalComments = async (database: TestDatabase, id: number) =>
   (await database.db.selectFrom('proposals').select('comments_count').where('id', '=', id).executeTakeFirstOrThrow()).comments_count;
@@ -62,12 +69,16 @@ appTest('the third person to report a text hides it until a moderator decides; e
   assert.doesNotMatch((await app.inject({ url: `/en${process.path}` })).body, /Buy cheap watches/);
 });
 
-appTest('FLAG_THRESHOLD sets how many reports hide a text', async (app, database) => {
-  const { texts } = await setting(database);
-  const res = await flag(app, await person(database), { type: 'debate', id: String(texts.debate), reason: 'off_topic' });
-  assert.equal(res.statusCode, 303);
-  assert.equal(await isHidden(database, 'debates', texts.debate), true, 'one report is enough here');
-}, { FLAG_THRESHOLD: '1' });
+appTest(
+  'FLAG_THRESHOLD sets how many reports hide a text',
+  async (app, database) => {
+    const { texts } = await setting(database);
+    const res = await flag(app, await person(database), { type: 'debate', id: String(texts.debate), reason: 'off_topic' });
+    assert.equal(res.statusCode, 303);
+    assert.equal(await isHidden(database, 'debates', texts.debate), true, 'one report is enough here');
+  },
+  { FLAG_THRESHOLD: '1' },
+);
 
 appTest('a report that names no text, no reason or a bad one is refused with a clear error and changes nothing', async (app, database) => {
   const { texts } = await setting(database);

@@ -36,42 +36,52 @@ async function reportedThrice(app: App, database: TestDatabase, id: number) {
 const comments = async (database: TestDatabase, proposal: number) =>
   (await database.db.selectFrom('proposals').select('comments_count').where('id', '=', proposal).executeTakeFirstOrThrow()).comments_count;
 
-appTest('a moderator restores a reported text and hides it again, each time with a reason that stays on its entry', async (app, database) => {
-  const { texts } = await setting(database);
-  await reportedThrice(app, database, texts.comment);
-  const moderator = await person(database, { roles: [['platform_moderator', null]], name: 'Mila Moderator' });
+appTest(
+  'a moderator restores a reported text and hides it again, each time with a reason that stays on its entry',
+  async (app, database) => {
+    const { texts } = await setting(database);
+    await reportedThrice(app, database, texts.comment);
+    const moderator = await person(database, { roles: [['platform_moderator', null]], name: 'Mila Moderator' });
 
-  const page = await app.inject({ url: entry('comment', texts.comment), headers: { cookie: moderator.cookie } });
-  assert.equal(page.statusCode, 200);
-  assert.match(page.body, /<h1>Comment \d+<\/h1>/);
-  assert.match(page.body, /Hidden, waiting for review/);
-  assert.match(page.body, /Spam or advertising \(2\)/);
-  assert.match(page.body, /Hidden for review<\/th><td data-label="Who">System<\/td><td data-label="Reason">Reported by enough people/);
-  assert.match(page.body, new RegExp(`href="/en/participation/[^"]+/proposals/${texts.proposal}#comment-${texts.comment}"`));
+    const page = await app.inject({ url: entry('comment', texts.comment), headers: { cookie: moderator.cookie } });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h1>Comment \d+<\/h1>/);
+    assert.match(page.body, /Hidden, waiting for review/);
+    assert.match(page.body, /Spam or advertising \(2\)/);
+    assert.match(page.body, /Hidden for review<\/th><td data-label="Who">System<\/td><td data-label="Reason">Reported by enough people/);
+    assert.match(page.body, new RegExp(`href="/en/participation/[^"]+/proposals/${texts.proposal}#comment-${texts.comment}"`));
 
-  const restored = await decide(app, moderator, 'comment', texts.comment, 'restore', 'A fair comment about <b>watches</b>');
-  assert.equal(restored.statusCode, 303);
-  assert.equal(restored.headers.location, `${entry('comment', texts.comment)}?notice=restore`);
-  assert.equal(await isHidden(database, 'comments', texts.comment), false, 'readers see it again');
-  assert.equal(await comments(database, texts.proposal), 1, 'and its proposal counts it again');
-  const after = await app.inject({ url: String(restored.headers.location), headers: { cookie: moderator.cookie } });
-  assert.match(after.body, /The text is restored\./);
-  assert.match(after.body, /Restored<\/th><td data-label="Who">Mila Moderator<\/td><td data-label="Reason">A fair comment about &lt;b>watches&lt;\/b>/);
+    const restored = await decide(app, moderator, 'comment', texts.comment, 'restore', 'A fair comment about <b>watches</b>');
+    assert.equal(restored.statusCode, 303);
+    assert.equal(restored.headers.location, `${entry('comment', texts.comment)}?notice=restore`);
+    assert.equal(await isHidden(database, 'comments', texts.comment), false, 'readers see it again');
+    assert.equal(await comments(database, texts.proposal), 1, 'and its proposal counts it again');
+    const after = await app.inject({ url: String(restored.headers.location), headers: { cookie: moderator.cookie } });
+    assert.match(after.body, /The text is restored\./);
+    assert.match(
+      after.body,
+      /Restored<\/th><td data-label="Who">Mila Moderator<\/td><td data-label="Reason">A fair comment about &lt;b>watches&lt;\/b>/,
+    );
 
-  const review = await app.inject({ url: '/en/moderation?state=restored', headers: { cookie: moderator.cookie } });
-  assert.match(review.body, /Buy cheap watches/);
-  assert.doesNotMatch((await app.inject({ url: '/en/moderation', headers: { cookie: moderator.cookie } })).body, /Buy cheap watches/);
+    const review = await app.inject({ url: '/en/moderation?state=restored', headers: { cookie: moderator.cookie } });
+    assert.match(review.body, /Buy cheap watches/);
+    assert.doesNotMatch((await app.inject({ url: '/en/moderation', headers: { cookie: moderator.cookie } })).body, /Buy cheap watches/);
 
-  assert.equal((await decide(app, moderator, 'comment', texts.comment, 'hide', 'Advertising after all')).statusCode, 303);
-  assert.equal(await isHidden(database, 'comments', texts.comment), true);
-  assert.equal(await comments(database, texts.proposal), 0);
-  const audit = await database.db.selectFrom('audit_log').select(['action', 'actor_id']).where('action', 'like', 'moderation.%').execute();
-  assert.deepEqual(
-    audit.map((a) => a.action),
-    ['moderation.restore', 'moderation.hide'],
-  );
-  assert.ok(audit.every((a) => a.actor_id === moderator.id));
-});
+    assert.equal((await decide(app, moderator, 'comment', texts.comment, 'hide', 'Advertising after all')).statusCode, 303);
+    assert.equal(await isHidden(database, 'comments', texts.comment), true);
+    assert.equal(await comments(database, texts.proposal), 0);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('action', 'like', 'moderation.%')
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['moderation.restore', 'moderation.hide'],
+    );
+    assert.ok(audit.every((a) => a.actor_id === moderator.id));
+  },
+);
 
 appTest('a decision without a reason, or with one too long, is refused and changes nothing', async (app, database) => {
   const { texts } = await setting(database);

@@ -42,12 +42,7 @@ export async function setState(db: Db, id: number, state: ItemState, now: string
 }
 
 /** The queue: items in some states, of some owners (all when `owners` is undefined), newest activity first. */
-export function queue(
-  db: Db,
-  states: readonly ItemState[],
-  owners: OwnerFilter,
-  page: { limit: number; offset: number },
-) {
+export function queue(db: Db, states: readonly ItemState[], owners: OwnerFilter, page: { limit: number; offset: number }) {
   return filtered(db, states, owners)
     .selectAll()
     .orderBy('updated_at', 'desc')
@@ -58,7 +53,9 @@ export function queue(
 }
 
 export async function queueCount(db: Db, states: readonly ItemState[], owners: OwnerFilter) {
-  const row = await filtered(db, states, owners).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await filtered(db, states, owners)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -128,7 +125,11 @@ export const insertDecision = (
   db: Db,
   row: { item_id: number | null; account_id: number | null; action: DecisionAction; reason: string | null; actor_id: number | null },
   now: string,
-) => db.insertInto('moderation_decisions').values({ ...row, created_at: now }).execute();
+) =>
+  db
+    .insertInto('moderation_decisions')
+    .values({ ...row, created_at: now })
+    .execute();
 
 export const decisionsOfItem = (db: Db, itemId: number) =>
   db.selectFrom('moderation_decisions').selectAll().where('item_id', '=', itemId).orderBy('id', 'desc').execute();

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AccountStanding } from '../../accounts/index.ts';
-import { accountStanding } from '../../accounts/index.ts';
 import { typedValues } from '../../../core/http/forms.ts';
 import { loadOr404, NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idParams } from '../../../core/http/params.ts';
 import { STAFF_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
+import type { AccountStanding } from '../../accounts/index.ts';
+import { accountStanding } from '../../accounts/index.ts';
 import { moderationPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import type { ModerationDecision } from '../schema.ts';
@@ -21,7 +21,12 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return loadOr404(accountStanding(ctx, idParams(req).id));
   }
 
-  async function page(req: FastifyRequest, reply: FastifyReply, account: AccountStanding, refused?: { reason: string; errors: FieldErrors }) {
+  async function page(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    account: AccountStanding,
+    refused?: { reason: string; errors: FieldErrors },
+  ) {
     const decisions = (await repo.decisionsOfAccount(ctx.database.db, account.id)) as ModerationDecision[];
     const view = {
       account,

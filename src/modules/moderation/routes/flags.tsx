@@ -31,11 +31,17 @@ export function flagRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       .page(<CannotWritePage reason={reason} />, { title: req.t(`moderation.cannot.${reason}.title`), indexable: false });
   }
 
-  async function flagPage(req: FastifyRequest, reply: FastifyReply, values: Record<string, string | undefined>, errors: FieldErrors) {
+  async function flagPage(reply: FastifyReply, values: Record<string, string | undefined>, errors: FieldErrors) {
     const id = parseId(values.id);
     const text = values.type && id ? await findText(ctx, values.type, id) : undefined;
     const target = { type: values.type ?? '', id: id ?? 0, back: backPath(values.back) };
-    const view = { target, excerpt: text && !text.hidden ? text.excerpt : undefined, csrfToken: reply.generateCsrf(), reason: values.reason, errors };
+    const view = {
+      target,
+      excerpt: text && !text.hidden ? text.excerpt : undefined,
+      csrfToken: reply.generateCsrf(),
+      reason: values.reason,
+      errors,
+    };
     return <FlagPage view={view} />;
   }
 
@@ -44,7 +50,7 @@ export function flagRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const refusal = cannotReport(actor, reply, req);
     if (refusal) return refusal;
     const q = flagQuery(req);
-    const page = await flagPage(req, reply, { type: q.type, id: q.id ? String(q.id) : undefined, back: q.back }, {});
+    const page = await flagPage(reply, { type: q.type, id: q.id ? String(q.id) : undefined, back: q.back }, {});
     return reply.headers(NO_STORE).page(page, { title: req.t('moderation.flag.title'), indexable: false });
   });
 
@@ -58,7 +64,7 @@ export function flagRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     if (refusal) return refusal;
     const result = await flagText(ctx, actor, req.body);
     if (result.ok) return reply.redirect(thanks, 303);
-    const page = await flagPage(req, reply, typedValues(req.body, ['type', 'id', 'reason', 'back']), result.errors);
+    const page = await flagPage(reply, typedValues(req.body, ['type', 'id', 'reason', 'back']), result.errors);
     return reply.refused(result, page, req.t('moderation.flag.title'));
   });
 

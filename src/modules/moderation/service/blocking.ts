@@ -1,5 +1,5 @@
-import type { Actor } from '../../../core/authz.ts';
 import { audit } from '../../../core/audit.ts';
+import type { Actor } from '../../../core/authz.ts';
 import { type FormResult, validateForm } from '../../../core/http/forms.ts';
 import { describeTexts, moderatedKinds } from '../../../core/moderation.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
@@ -35,7 +35,11 @@ export async function blockAccount(
   await setBlocked(ctx, account.id, reason, now);
   await db.transaction().execute(async (trx) => {
     await repo.insertHolds(trx, account.id, shown);
-    await repo.insertDecision(trx, { item_id: null, account_id: account.id, action: 'block', reason, actor_id: actor.id }, now.toISOString());
+    await repo.insertDecision(
+      trx,
+      { item_id: null, account_id: account.id, action: 'block', reason, actor_id: actor.id },
+      now.toISOString(),
+    );
   });
   await setHidden(ctx, shown, true);
   await audit(db, actor, { action: 'moderation.block', subjectType: 'user', subjectId: account.id, details: { reason } }, ip);
@@ -61,7 +65,11 @@ export async function unblockAccount(
   await setBlocked(ctx, account.id, null, now);
   await db.transaction().execute(async (trx) => {
     await repo.deleteHolds(trx, account.id);
-    await repo.insertDecision(trx, { item_id: null, account_id: account.id, action: 'unblock', reason, actor_id: actor.id }, now.toISOString());
+    await repo.insertDecision(
+      trx,
+      { item_id: null, account_id: account.id, action: 'unblock', reason, actor_id: actor.id },
+      now.toISOString(),
+    );
   });
   await setHidden(ctx, shown, false);
   await audit(db, actor, { action: 'moderation.unblock', subjectType: 'user', subjectId: account.id, details: { reason } }, ip);

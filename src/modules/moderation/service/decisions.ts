@@ -1,5 +1,5 @@
-import type { Actor } from '../../../core/authz.ts';
 import { audit } from '../../../core/audit.ts';
+import type { Actor } from '../../../core/authz.ts';
 import { type FormResult, validateForm } from '../../../core/http/forms.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';

@@ -21,7 +21,15 @@ export interface EntryView {
 }
 
 /** Who decided: a moderator, or the flags themselves. */
-export function DecisionTable({ decisions, names, caption }: { decisions: ModerationDecision[]; names: Map<number, string | null>; caption: string }) {
+export function DecisionTable({
+  decisions,
+  names,
+  caption,
+}: {
+  decisions: ModerationDecision[];
+  names: Map<number, string | null>;
+  caption: string;
+}) {
   const { t } = usePage();
   if (!decisions.length) return <p>{t('moderation.decisions.none')}</p>;
   return (

@@ -16,7 +16,9 @@ export function StateTag({ state }: { state: ItemState | 'none' }) {
 export function ReasonCounts({ reasons }: { reasons: QueueEntry['reasons'] }) {
   const { t } = usePage();
   if (!reasons.length) return <>{t('moderation.reasons.none')}</>;
-  return <>{reasons.map((r) => t('moderation.reasons.count', { reason: t(`moderation.reason.${r.reason}`), count: r.count })).join(', ')}</>;
+  return (
+    <>{reasons.map((r) => t('moderation.reasons.count', { reason: t(`moderation.reason.${r.reason}`), count: r.count })).join(', ')}</>
+  );
 }
 
 export interface QueueView {

@@ -28,7 +28,13 @@ async function proposals(ids: readonly number[], ctx: ModuleContext) {
   return new Map<number, ModeratedText>(
     rows.map((r) => [
       r.id,
-      { excerpt: excerptOf(r.title, r.body), path: proposalPath(r.slug, r.id), owner: owned(r), authorId: r.author_id, hidden: r.hidden === 1 },
+      {
+        excerpt: excerptOf(r.title, r.body),
+        path: proposalPath(r.slug, r.id),
+        owner: owned(r),
+        authorId: r.author_id,
+        hidden: r.hidden === 1,
+      },
     ]),
   );
 }
@@ -38,7 +44,13 @@ async function debates(ids: readonly number[], ctx: ModuleContext) {
   return new Map<number, ModeratedText>(
     rows.map((r) => [
       r.id,
-      { excerpt: excerptOf(r.title, r.body), path: debatePath(r.slug, r.id), owner: owned(r), authorId: r.author_id, hidden: r.hidden === 1 },
+      {
+        excerpt: excerptOf(r.title, r.body),
+        path: debatePath(r.slug, r.id),
+        owner: owned(r),
+        authorId: r.author_id,
+        hidden: r.hidden === 1,
+      },
     ]),
   );
 }
