@@ -38,8 +38,8 @@ export function QueuePage({ view }: { view: QueueView }) {
     <>
       <h1>{t('moderation.queue.title')}</h1>
       <p class="lead">{t('moderation.queue.lead')}</p>
-      <nav aria-label={t('moderation.queue.lists')}>
-        <ul class="moderation-tabs">
+      <nav class="section-nav" aria-label={t('moderation.queue.lists')}>
+        <ul>
           {(Object.keys(QUEUE_FILTERS) as QueueFilter[]).map((f) => (
             <li key={f}>
               <a href={link(f)} aria-current={f === view.filter ? 'page' : undefined}>
@@ -53,7 +53,7 @@ export function QueuePage({ view }: { view: QueueView }) {
       {view.entries.length === 0 ? (
         <p>{t(`moderation.queue.none.${view.filter}`)}</p>
       ) : (
-        <ol class="moderation-queue">
+        <ul class="cards">
           {view.entries.map((e) => (
             <li key={e.item.id} class="card">
               <p>
@@ -67,7 +67,7 @@ export function QueuePage({ view }: { view: QueueView }) {
               </p>
             </li>
           ))}
-        </ol>
+        </ul>
       )}
       <Pager page={view.page} pages={view.pages} link={(p) => link(view.filter, p)} />
       <FindText />
