@@ -4,7 +4,7 @@ import { writeAllowed } from '../../../core/http/spam.tsx';
 import type { ModuleContext } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
 import { flagInput } from '../schema.ts';
-import { findText, itemFields, setHidden } from './texts.ts';
+import { findText, inTransaction, itemFields, setHidden } from './texts.ts';
 
 export type FlagValues = { type?: string; id?: string; reason?: string; back?: string };
 
@@ -21,15 +21,15 @@ export async function flagText(ctx: ModuleContext, actor: Actor, body: unknown, 
   const limited = await writeAllowed(ctx.database, actor, 'flag');
   if (limited) return limited;
   const at = now.toISOString();
-  const held = await ctx.database.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (ctx) => {
+    const trx = ctx.database.db;
     const item = await repo.ensureItem(trx, itemFields(text), 'flagged', at);
-    if (!(await repo.insertFlag(trx, item.id, actor.id, reason, at))) return false;
+    if (!(await repo.insertFlag(trx, item.id, actor.id, reason, at))) return;
     const count = await repo.countFlag(trx, item.id, at);
     // A text a moderator restored stays up: their decision stands over later flags.
-    if (count < ctx.config.flagThreshold || !(await repo.setState(trx, item.id, 'pending', at, 'flagged'))) return false;
+    if (count < ctx.config.flagThreshold || !(await repo.setState(trx, item.id, 'pending', at, 'flagged'))) return;
     await repo.insertDecision(trx, { item_id: item.id, account_id: null, action: 'held', reason: null, actor_id: null }, at);
-    return true;
+    await setHidden(ctx, [text], true);
   });
-  if (held) await setHidden(ctx, [text], true);
   return { ok: true, data: back ? { back } : {} };
 }

@@ -24,3 +24,11 @@ export const itemFields = (text: FoundText) => ({
   owner_id: text.owner.owner_id,
   author_id: text.authorId,
 });
+
+/**
+ * Runs a moderation step in one transaction, the owning modules' writes included (they write
+ * through the context they are given): a step that fails changes nothing.
+ */
+export function inTransaction<T>(ctx: ModuleContext, step: (ctx: ModuleContext) => Promise<T>): Promise<T> {
+  return ctx.database.db.transaction().execute((trx) => step({ ...ctx, database: { ...ctx.database, db: trx } }));
+}

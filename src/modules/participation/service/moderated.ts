@@ -89,14 +89,16 @@ async function comments(ids: readonly number[], ctx: ModuleContext) {
 /** Hides or shows comments, and counts on each commented thing only the comments people can see. */
 async function setCommentsHidden(ctx: ModuleContext, ids: readonly number[], hidden: boolean) {
   const { db } = ctx.database;
-  await db.transaction().execute(async (trx) => {
+  const step = async (trx: typeof db) => {
     await repo.setHiddenIn(trx, 'comments', ids, hidden);
     const rows = await repo.commentsForModeration(trx, ids);
     for (const type of Object.keys(repo.COMMENTED) as CommentSubject[]) {
       const subjects = rows.filter((r) => r.subject_type === type).map((r) => r.subject_id);
       if (subjects.length) await repo.recountComments(trx, type, subjects);
     }
-  });
+  };
+  // Moderation may call within its own transaction; the count and the comments change together either way.
+  await (db.isTransaction ? step(db) : db.transaction().execute(step));
 }
 
 /** The texts people write in participation that moderation flags, hides and restores. */
