@@ -157,3 +157,14 @@ appTest('a person who reports too much in a short time is told to wait', async (
   assert.ok(Number(last.headers['retry-after']) > 0);
   assert.match(last.body, /Too many attempts/);
 });
+
+appTest('a person’s reports are in their data download', async (app, database) => {
+  const { texts } = await setting(database);
+  const ana = await person(database);
+  await flag(app, ana, { type: 'comment', id: String(texts.comment), reason: 'personal_data' });
+  const data = JSON.parse((await app.inject({ url: '/en/account/data', headers: { cookie: ana.cookie } })).body);
+  assert.deepEqual(
+    data.moderation.map((f: { text: string; reason: string }) => [f.text, f.reason]),
+    [[`comment ${texts.comment}`, 'personal_data']],
+  );
+});
