@@ -24,6 +24,8 @@ export interface Config {
   /** Map tiles: a URL template with {z}, {x} and {y}, and the attribution its provider asks for. */
   mapTileUrl: string;
   mapAttribution: string;
+  /** Flags by different people that hide a text until a moderator looks at it. */
+  flagThreshold: number;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +88,12 @@ const schema = z.object({
     .regex(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'must be an http(s) URL template with {z}, {x} and {y}')
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap contributors'),
+  FLAG_THRESHOLD: z.coerce
+    .number({ error: 'must be a whole number from 1 to 100' })
+    .int('must be a whole number from 1 to 100')
+    .min(1, 'must be a whole number from 1 to 100')
+    .max(100, 'must be a whole number from 1 to 100')
+    .default(3),
   SITE_NAME: z.string().min(1).max(80, 'must be at most 80 characters').default('Municipium'),
 });
 
@@ -118,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteName: v.SITE_NAME,
     mapTileUrl: v.MAP_TILE_URL,
     mapAttribution: v.MAP_ATTRIBUTION,
+    flagThreshold: v.FLAG_THRESHOLD,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Database } from './db/client.ts';
 import type { Translator } from './i18n/catalog.ts';
 import type { LanguageCode } from './i18n/languages.ts';
 import type { Bounce, MailSender } from './mail/sender.ts';
+import { type ModeratedKind, registerModerated } from './moderation.ts';
 import { registerScopes, type ScopeDefinition } from './scopes.ts';
 
 export interface ModuleContext {
@@ -217,6 +218,8 @@ export interface ModuleManifest {
   sections?: Record<string, SectionProvider>;
   /** The things this module owns that people hold roles in (see scopes.ts). */
   scopes?: ScopeDefinition[];
+  /** The kinds of text people write in it that moderation flags, hides and restores (see moderation.ts). */
+  moderated?: ModeratedKind[];
   /** The desks it offers a signed-in person on their "Your work" page (/{lang}/work). */
   work?: WorkProvider;
   /** Told of each address that refused mail for good (see MailSender.bounced). */
@@ -226,6 +229,7 @@ export interface ModuleManifest {
 /** What the modules share at run time, for the server and the commands alike; makes their scopes known. */
 export function moduleContext(config: Config, database: Database, mail: MailSender, modules: ModuleManifest[]): ModuleContext {
   registerScopes(modules.flatMap((m) => m.scopes ?? []));
+  registerModerated(modules.flatMap((m) => m.moderated ?? []));
   const work = modules.flatMap((m) => (m.work ? [m.work] : []));
   const ctx: ModuleContext = { config, database, mail, personalData: personalDataOf(modules), sections: sectionsOf(modules), work };
   for (const m of modules) if (m.bounces) mail.onBounce((bounce) => m.bounces!(bounce, ctx));

@@ -2,6 +2,7 @@ import { core } from '../core/manifest.ts';
 import type { ModuleManifest } from '../core/modules.ts';
 import { accounts } from './accounts/index.ts';
 import { content } from './content/index.ts';
+import { moderation } from './moderation/index.ts';
 import { municipalities } from './municipalities/index.ts';
 import { networks } from './networks/index.ts';
 import { newsletters } from './newsletters/index.ts';
@@ -10,4 +11,15 @@ import { participation } from './participation/index.ts';
 import { twinning } from './twinning/index.ts';
 
 /** Every module of the portal, in the order they build on each other. */
-export const modules: ModuleManifest[] = [core, pages, accounts, municipalities, content, networks, twinning, participation, newsletters];
+export const modules: ModuleManifest[] = [
+  core,
+  pages,
+  accounts,
+  municipalities,
+  content,
+  networks,
+  twinning,
+  participation,
+  moderation,
+  newsletters,
+];

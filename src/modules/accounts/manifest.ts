@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../core/modules.ts';
 import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as accountsTables from './migrations/20261121_02_accounts.ts';
 import * as termsVersion from './migrations/20261130_01_terms_version.ts';
+import * as blocked from './migrations/20261204_06_blocked.ts';
 import { accountRoutes } from './routes/account.tsx';
 import { adminRoutes } from './routes/admin.tsx';
 import { authRoutes } from './routes/auth.tsx';
@@ -28,7 +29,11 @@ export const accounts: ModuleManifest = {
   name: 'accounts',
   privateTables: ['sessions', 'account_tokens', 'invitations'],
   scopes: [organisationScope],
-  migrations: { '20261121_02_accounts': accountsTables, '20261130_01_terms_version': termsVersion },
+  migrations: {
+    '20261121_02_accounts': accountsTables,
+    '20261130_01_terms_version': termsVersion,
+    '20261204_06_blocked': blocked,
+  },
   routes: (app, ctx) => {
     registerSessionHook(app, ctx);
     authRoutes(app, ctx);

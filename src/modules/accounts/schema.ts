@@ -15,6 +15,9 @@ export interface UserRow {
   terms_version: string | null;
   created_at: string;
   deleted_at: string | null;
+  /** When moderation blocked the account (it reads, writes nothing people see), and why; none when not blocked. */
+  blocked_at?: string | null;
+  blocked_reason?: string | null;
 }
 
 export interface SessionRow {

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../core/modules.ts';
 import * as tables from './migrations/20261204_01_participation.ts';
 import { processRoutes } from './routes/public.tsx';
+import { moderatedTexts } from './service/moderated.ts';
 import { homeProcesses, profileProcesses } from './service/sections.tsx';
 import { demoProcesses } from './service/seeds.ts';
 import './schema.ts';
@@ -18,4 +19,5 @@ export const participation: ModuleManifest = {
   },
   nav: [{ label: 'participation.nav', path: '/participation', order: 35 }],
   sections: { 'municipality.profile': profileProcesses, home: homeProcesses },
+  moderated: moderatedTexts,
 };

@@ -41,13 +41,23 @@ export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const actor = requireActor(req);
     const csrfToken = reply.generateCsrf();
     // What other modules keep for the person, e.g. the towns they follow, with its own forms.
-    const sections = await renderSections(ctx, 'account', { csrfToken }, { lang: req.lang, t: req.t, actor });
+    const view = { lang: req.lang, t: req.t, actor };
+    const sections = await renderSections(ctx, 'account', { csrfToken }, view);
+    // What other modules tell the person first about their account, e.g. that moderation blocked it.
+    const notices = await renderSections(ctx, 'account.notices', null, view);
     return reply
       .headers(NO_STORE)
-      .page(<AccountPage overview={await overview(req, actor)} values={{}} errors={{}} csrfToken={csrfToken} sections={sections} />, {
-        title: req.t('accounts.account.title'),
-        indexable: false,
-      });
+      .page(
+        <AccountPage
+          overview={await overview(req, actor)}
+          values={{}}
+          errors={{}}
+          csrfToken={csrfToken}
+          sections={sections}
+          notices={notices}
+        />,
+        { title: req.t('accounts.account.title'), indexable: false },
+      );
   });
 
   app.post('/:lang/account', { config: { textChecked: true } }, async (req, reply) => {

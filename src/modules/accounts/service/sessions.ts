@@ -72,6 +72,7 @@ function actorOf(db: Kysely<Tables>, userId: number): Promise<Actor | undefined>
       email: user.email,
       language: user.language,
       confirmed: !!user.email_confirmed_at,
+      ...(user.blocked_at ? { blocked: true } : {}),
       grants: Object.freeze(grants.map((g) => Object.freeze({ role: g.role, scopeId: g.scope_type === 'platform' ? null : g.scope_id }))),
     }) as Actor;
   });

@@ -34,7 +34,8 @@ export function AccountPage({
   errors,
   csrfToken,
   sections = [],
-}: FormProps & { overview: AccountOverview; sections?: VNode[] }) {
+  notices = [],
+}: FormProps & { overview: AccountOverview; sections?: VNode[]; notices?: VNode[] }) {
   const { t } = usePage();
   const href = useHref();
   const { actor } = overview;
@@ -44,6 +45,7 @@ export function AccountPage({
     <article class="prose">
       <h1>{t('accounts.account.title')}</h1>
       {overview.notice && <Notice>{t(`accounts.notice.${overview.notice}`)}</Notice>}
+      {notices}
       <ErrorSummary errors={errors} labels={{ name: t('accounts.field.name') }} />
       <dl class="summary-list">
         <dt>{t('accounts.field.email')}</dt>
