@@ -30,10 +30,10 @@ export function manageRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return { actor, p };
   }
 
-  /** The towns and networks a person may start a process for; 403 for someone who works for none. */
-  async function owners(req: FastifyRequest) {
+  /** The towns and networks a person may start a process for (and the one asked for); 403 for someone who runs none. */
+  async function owners(req: FastifyRequest, asked = ownerQuery(req).owner) {
     const actor = requireActor(req);
-    const options = await ownerOptions(ctx, actor, ownerQuery(req).owner);
+    const options = await ownerOptions(ctx, actor, asked);
     if (!options.length) throw new ForbiddenError('process.manage', false);
     return { actor, options };
   }
@@ -68,10 +68,13 @@ export function manageRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.post('/:lang/participation/new', { config: STAFF_FORM }, async (req, reply) => {
-    const { actor, options } = await owners(req);
+    const actor = requireActor(req);
+    // An owner the person may not run is refused (403) before anything else is read.
     const result = await createProcess(ctx, actor, req.lang, req.body, req.ip);
     if (result.ok) return reply.redirect(back(req, result.data.slug, 'phases', 'created'), 303);
-    return reply.refused(result, newPage(reply, options, typedForm(req.body), result.errors), newTitle(req));
+    const typed = typedForm(req.body);
+    const { options } = await owners(req, typed.values.owner);
+    return reply.refused(result, newPage(reply, options, typed, result.errors), newTitle(req));
   });
 
   async function editPage(req: FastifyRequest, reply: FastifyReply, p: ProcessView, form?: ProcessForm, errors: FieldErrors = {}) {

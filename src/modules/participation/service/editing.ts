@@ -26,7 +26,7 @@ const SETTINGS_FIELDS = ['support_threshold', 'support_limit', 'supporters', 'st
 
 /** A repeated form field (checkboxes) as a list. */
 export const listOf = (v: unknown) => (v === undefined ? [] : [v].flat());
-const ticked = z.unknown().transform((v) => (v === undefined || v === '' ? 0 : 1));
+const ticked = z.preprocess((v) => (v === undefined || v === '' ? 0 : 1), z.number());
 /** An optional whole number from 1 to `max`; null when left empty. */
 const count = (max: number, error: string) =>
   text()
@@ -115,10 +115,12 @@ export interface OwnerOption {
 
 /** The towns and networks a person is staff of, and the one asked for when they may run its processes (a platform admin). */
 export async function ownerOptions(ctx: ModuleContext, actor: Actor, asked?: string): Promise<OwnerOption[]> {
-  const refs = ownersOf(actor).scoped.flatMap(({ type, ids }) => (OWNER_TYPES.includes(type) ? ids.map((id) => ({ type, id })) : []));
+  const refs = ownersOf(actor).scoped.flatMap(({ type, ids }) => ids.map((id) => ({ type, id })));
   const wanted = ownerRef(asked);
-  if (wanted && participationPolicy.can(actor, 'process.manage', { owner_type: wanted.type, owner_id: wanted.id })) refs.push(wanted);
-  const described = await describeScopes(ctx, refs);
+  const mine = [...refs, ...(wanted ? [wanted] : [])].filter(
+    (o) => OWNER_TYPES.includes(o.type) && participationPolicy.can(actor, 'process.manage', { owner_type: o.type, owner_id: o.id }),
+  );
+  const described = await describeScopes(ctx, mine);
   return [...described.values()].sort((a, b) => a.name.localeCompare(b.name)).map((d) => ({ value: `${d.type}:${d.id}`, label: d.name }));
 }
 
