@@ -158,9 +158,13 @@ export function ProcessFormPage({ view }: { view: ProcessFormView }) {
           options={SUPPORTERS.map((s) => ({ value: s, label: t(`participation.manage.supporters.${s}`) }))}
         />
         <Checkbox name="stances" value="1" checked={!!values.stances} label={label.stances} />
-        <Checkbox name="published" value="1" checked={!!values.published} label={t('participation.manage.field.published')}>
-          <p class="hint">{t('participation.manage.hint.published')}</p>
-        </Checkbox>
+        <div class="field field--checkbox">
+          <input type="checkbox" id="published" name="published" value="1" checked={!!values.published} aria-describedby="published-hint" />
+          <label for="published">{t('participation.manage.field.published')}</label>
+        </div>
+        <p class="hint" id="published-hint">
+          {t('participation.manage.hint.published')}
+        </p>
         <button type="submit">{t(p ? 'form.save' : 'participation.manage.new.submit')}</button>
       </form>
     </>

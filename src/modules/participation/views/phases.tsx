@@ -32,12 +32,20 @@ function Row({ row, index, errors }: { row: PhaseRow; index: number; errors: Fie
         />
         <TextField
           {...field('starts_on')}
+          required
           type="date"
           label={t('participation.manage.phases.start')}
           value={row.starts_on}
           maxLength={10}
         />
-        <TextField {...field('ends_on')} type="date" label={t('participation.manage.phases.end')} value={row.ends_on} maxLength={10} />
+        <TextField
+          {...field('ends_on')}
+          required
+          type="date"
+          label={t('participation.manage.phases.end')}
+          value={row.ends_on}
+          maxLength={10}
+        />
       </div>
       <CheckboxGroup
         name={`actions_${index}`}
