@@ -30,14 +30,12 @@ describe('the process editor in a real browser', { skip: noBrowser }, () => {
     await database?.drop();
   });
 
-  async function as(who: TestPerson | undefined): Promise<Page> {
-    const page = await openPage(browser);
-    if (who) {
-      const [name, value] = who.cookie.split('=') as [string, string];
-      await page.context().addCookies([{ name, value, url: origin }]);
-    }
-    return page;
-  }
+  /** A browser of its own, signed in as the person when one is given. */
+  const as = (who?: TestPerson): Promise<Page> => {
+    const [name, value] = (who?.cookie ?? '=').split('=') as [string, string];
+    const session = { name, value, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' as const };
+    return openPage(browser, { storageState: { cookies: who ? [session] : [], origins: [] } });
+  };
 
   test('staff start a process from their work page, add two phases, publish it; the public sees it; every form is accessible', async () => {
     const page = await as(staff);

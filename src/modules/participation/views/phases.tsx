@@ -30,22 +30,17 @@ function Row({ row, index, errors }: { row: PhaseRow; index: number; errors: Fie
           value={row.kind}
           options={PHASE_KINDS.map((k) => ({ value: k, label: t(`participation.phase.${k}`) }))}
         />
-        <TextField
-          {...field('starts_on')}
-          required
-          type="date"
-          label={t('participation.manage.phases.start')}
-          value={row.starts_on}
-          maxLength={10}
-        />
-        <TextField
-          {...field('ends_on')}
-          required
-          type="date"
-          label={t('participation.manage.phases.end')}
-          value={row.ends_on}
-          maxLength={10}
-        />
+        {(['starts_on', 'ends_on'] as const).map((f) => (
+          <TextField
+            key={f}
+            {...field(f)}
+            required
+            type="date"
+            label={t(f === 'starts_on' ? 'participation.manage.phases.start' : 'participation.manage.phases.end')}
+            value={row[f]}
+            maxLength={10}
+          />
+        ))}
       </div>
       <CheckboxGroup
         name={`actions_${index}`}
