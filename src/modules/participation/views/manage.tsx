@@ -113,6 +113,12 @@ export function ProcessFormPage({ view }: { view: ProcessFormView }) {
       <h1>{t(p ? 'participation.manage.edit.title' : 'participation.manage.new.title')}</h1>
       {p && <StaffNav process={p} current="edit" />}
       {view.notice && <Notice>{t(view.notice === 'saved' ? 'form.saved' : `participation.manage.notice.${view.notice}`)}</Notice>}
+      {p && (
+        <p class="meta">
+          {t('participation.manage.field.kind')}: {t(`participation.kind.${p.kind}`)} · {t('participation.manage.field.slug')}:{' '}
+          <code>{processPath(p)}</code>
+        </p>
+      )}
       {p && <Languages view={view} />}
       <ErrorSummary errors={view.errors} labels={label} />
       <form method="post" action={action} class="form" noValidate>
