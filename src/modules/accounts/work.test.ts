@@ -64,13 +64,18 @@ appTest('each person sees exactly the desks their roles give them, with what wai
     'Stara Zagora': [
       `/en/team/municipality/${staraZagora} (1 open invitation)`,
       '/en/municipalities/bg/stara-zagora/edit',
+      `/en/participation/manage#owner-municipality-${staraZagora}`,
       `/en/newsletters/municipality-${staraZagora}/desk (0 drafts)`,
     ],
     'Across your roles': ['/en/newsroom (1 draft, 1 scheduled)', '/en/moderation (nothing to review)'],
   });
   const botevgradDesks = await desksOf(app, editor);
   assert.deepEqual(botevgradDesks.groups, {
-    Botevgrad: ['/en/municipalities/bg/botevgrad/edit', `/en/newsletters/municipality-${botevgrad}/desk (0 drafts)`],
+    Botevgrad: [
+      '/en/municipalities/bg/botevgrad/edit',
+      `/en/participation/manage#owner-municipality-${botevgrad}`,
+      `/en/newsletters/municipality-${botevgrad}/desk (0 drafts)`,
+    ],
     'Across your roles': ['/en/newsroom (1 draft, 0 scheduled)', '/en/moderation (nothing to review)'],
   });
   assert.match(botevgradDesks.body, /good practices for Botevgrad\./, 'the newsroom names whom they write for');

@@ -121,6 +121,7 @@ export function ProcessPage({ view }: { view: ProcessPageView }) {
           </p>
         )}
       </header>
+      {view.canManage && <StaffLinks process={p} />}
       {p.description && (
         <div class="prose" lang={langOf(p.textLanguage, lang)} dangerouslySetInnerHTML={{ __html: renderBody(p.description) }} />
       )}
@@ -153,5 +154,21 @@ export function OpenProcessesSection({ processes, owners }: { processes: Process
         <a href={href('/participation')}>{t('participation.all')}</a>
       </p>
     </NamedSection>
+  );
+}
+
+// The process editor: the links its staff follow from the process's page.
+function StaffLinks({ process }: { process: ProcessView }) {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <p class="actions">
+      <a class="button" href={href(`${processPath(process)}/edit`)}>
+        {t('participation.manage.link.edit')}
+      </a>
+      <a class="button button--secondary" href={href(`${processPath(process)}/phases`)}>
+        {t('participation.manage.link.phases')}
+      </a>
+    </p>
   );
 }
