@@ -4,7 +4,7 @@ import { typedValues } from '../../../core/http/forms.ts';
 import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
 import { pathParams } from '../../../core/http/params.ts';
-import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import { STAFF_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { describeScopes } from '../../../core/scopes.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
@@ -82,7 +82,7 @@ export function answerRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return reply.headers(NO_STORE).page(page, { title, indexable: false });
   });
 
-  app.post('/:lang/participation/:process/proposals/:id/answer', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/participation/:process/proposals/:id/answer', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
     const found = await answerable(req);
     const read = readAnswer(req.body, found.zone);
     if (!read.ok) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
 import { pathParams } from '../../../core/http/params.ts';
-import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import { FORM_RATE_LIMIT, STAFF_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { describeScopes } from '../../../core/scopes.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
@@ -58,7 +58,7 @@ export function censusRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return reply.headers(NO_STORE).page(await censusPage(req, reply, found), { title, indexable: false });
   });
 
-  app.post('/:lang/participation/census/:ownerType/:ownerId', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/participation/census/:ownerType/:ownerId', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
     const found = await staffOwner(req);
     const file = (req.body as { file?: unknown } | undefined)?.file;
     const result = await uploadCensus(ctx, found.actor, found.owner, Buffer.isBuffer(file) ? file : undefined, req.ip);
@@ -69,7 +69,7 @@ export function censusRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.post(
     '/:lang/participation/census/:ownerType/:ownerId/clashes/:clash/:keep',
-    { config: { rateLimit: FORM_RATE_LIMIT } },
+    { config: { rateLimit: STAFF_RATE_LIMIT } },
     async (req, reply) => {
       const found = await staffOwner(req);
       const { clash, keep } = clashParams(req);

@@ -4,7 +4,7 @@ import { typedValues } from '../../../core/http/forms.ts';
 import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
 import { pathParams, queryParams } from '../../../core/http/params.ts';
-import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import { STAFF_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
 import { participationPolicy } from '../policy.ts';
@@ -116,7 +116,7 @@ export function resultRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return reply.page(page, { title, indexable: p.published === 1 });
   });
 
-  app.post('/:lang/participation/:process/monitoring/:id/events', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/participation/:process/monitoring/:id/events', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
     const { process, id } = resultParams(req);
     const { actor, p } = await managed(req, process);
     const result = await resultIn(p, id);
@@ -152,14 +152,14 @@ export function resultRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   };
 
   app.get('/:lang/participation/:process/monitoring/new', (req, reply) => showForm(req, reply, processParams(req).process, null));
-  app.post('/:lang/participation/:process/monitoring/new', { config: { rateLimit: FORM_RATE_LIMIT } }, (req, reply) =>
+  app.post('/:lang/participation/:process/monitoring/new', { config: { rateLimit: STAFF_RATE_LIMIT } }, (req, reply) =>
     save(req, reply, processParams(req).process, null),
   );
   app.get('/:lang/participation/:process/monitoring/:id/edit', (req, reply) => {
     const { process, id } = resultParams(req);
     return showForm(req, reply, process, id);
   });
-  app.post('/:lang/participation/:process/monitoring/:id/edit', { config: { rateLimit: FORM_RATE_LIMIT } }, (req, reply) => {
+  app.post('/:lang/participation/:process/monitoring/:id/edit', { config: { rateLimit: STAFF_RATE_LIMIT } }, (req, reply) => {
     const { process, id } = resultParams(req);
     return save(req, reply, process, id);
   });
@@ -172,7 +172,7 @@ export function resultRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     });
   });
 
-  app.post('/:lang/participation/:process/monitoring/import', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
+  app.post('/:lang/participation/:process/monitoring/import', { config: { rateLimit: STAFF_RATE_LIMIT } }, async (req, reply) => {
     const { actor, p } = await managed(req, processParams(req).process);
     const file = (req.body as { file?: unknown } | undefined)?.file;
     const outcome = await importResults(ctx, actor, p, Buffer.isBuffer(file) ? file : Buffer.alloc(0), req.ip);

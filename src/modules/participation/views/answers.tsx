@@ -10,9 +10,21 @@ import { langOf } from './processes.tsx';
 /** Paragraphs of a plain text, as its author broke them. */
 const paragraphs = (s: string) => s.split(/\n\s*\n/).filter((x) => x.trim());
 
+const euroFormats = new Map<string, Intl.NumberFormat>();
+
+/** Euros in the reader's language, whether or not the message around them is translated yet. */
+function euros(lang: string, amount: number): string {
+  let format = euroFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' });
+    euroFormats.set(lang, format);
+  }
+  return format.format(amount);
+}
+
 /** The published official answer, as a proposal's page shows it: its state, text, cost and date. */
 export function AnswerPart({ answer }: { answer: ProposalAnswer }) {
-  const { t } = usePage();
+  const { t, lang } = usePage();
   return (
     <NamedSection id="answer" label={t('participation.answer.official')}>
       <p class="meta">
@@ -22,7 +34,7 @@ export function AnswerPart({ answer }: { answer: ProposalAnswer }) {
       {paragraphs(answer.text).map((para, i) => (
         <p key={i}>{para}</p>
       ))}
-      {answer.cost_cents !== null && <p>{t('participation.answer.costValue', { cost: answer.cost_cents / 100 })}</p>}
+      {answer.cost_cents !== null && <p>{t('participation.answer.costValue', { cost: euros(lang, answer.cost_cents / 100) })}</p>}
     </NamedSection>
   );
 }
@@ -62,6 +74,7 @@ export function AnswerFormPage({ view }: { view: AnswerFormView }) {
         </a>{' '}
         <span class="meta">{t('participation.answer.supports', { count: proposal.supports_count })}</span>
       </p>
+      {out && answer && <AnswerPart answer={answer} />}
       <p>
         {out
           ? t('participation.answer.isOut')
