@@ -6,6 +6,7 @@ import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
 import { sampleProcess, sampleProposal } from '../../../test/participation.ts';
 import * as repo from './repo.ts';
+import { demoAnswers, demoProcesses } from './service/seeds.ts';
 
 const resultsOf = (database: TestDatabase, processId: number) =>
   database.db.selectFrom('results').selectAll().where('process_id', '=', processId).orderBy('id').execute();
@@ -333,4 +334,21 @@ appTest('results are open data: CSV, GeoJSON and the API, public processes only'
     assert.equal((await app.inject({ url })).statusCode, 400, url);
   const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
   assert.ok(doc.paths['/results'] && doc.paths['/results/{id}']);
+});
+
+appTest('the demo answers a few of Botevgrad’s proposals and monitors two results, once', async (app, database) => {
+  await sampleTowns(database);
+  await demoProcesses.run(app.context);
+  await demoAnswers.run(app.context);
+  await demoAnswers.run(app.context);
+  const process = (await repo.processBySlug(database.db, 'botevgrad-ideas'))!;
+  const answers = await database.db.selectFrom('proposal_answers').select(['state', 'published']).execute();
+  assert.deepEqual(answers.map((a) => a.state).sort(), ['accepted', 'rejected', 'under_way']);
+  assert.ok(answers.every((a) => a.published === 1));
+  const results = await resultsOf(database, process.id);
+  assert.equal(results.length, 2, 'run twice, added once');
+  for (const r of results) assert.ok((await repo.eventsOf(database.db, r.id)).length >= 2, r.title);
+  const page = await app.inject({ url: '/bg/participation/botevgrad-ideas/monitoring' });
+  assert.match(page.body, /Велоалея до язовир Бебреш/);
+  assert.match(page.body, /Обновяване на Градската градина/);
 });

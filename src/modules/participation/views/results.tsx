@@ -122,7 +122,7 @@ export function MonitoringPage({ view }: { view: MonitoringView }) {
           </select>
         </div>
         <div class="field">
-          <label for="area">{t('participation.areas')}</label>
+          <label for="area">{t('participation.result.area')}</label>
           <select id="area" name="area">
             <option value="">{t('participation.result.allAreas')}</option>
             {p.areaList.map((a) => (
@@ -250,7 +250,7 @@ export function ResultFormPage({ view }: { view: ResultFormView }) {
   const labels = {
     title: t('participation.result.field.title'),
     description: t('participation.result.field.description'),
-    area: t('participation.areas'),
+    area: t('participation.result.area'),
     status: t('participation.result.statusLabel'),
     progress: t('participation.result.progress'),
     starts_on: t('participation.result.field.startsOn'),
