@@ -352,3 +352,20 @@ appTest('the demo answers a few of Botevgrad’s proposals and monitors two resu
   assert.match(page.body, /Велоалея до язовир Бебреш/);
   assert.match(page.body, /Обновяване на Градската градина/);
 });
+
+appTest('the process page leads to monitoring; its staff also to the answers waiting and the census list', async (app, database) => {
+  const { towns, process, staff, base } = await setting(database);
+  await submit(app, `${base}/new`, RESULT, staff);
+  const page = await app.inject({ url: `/en${process.path}` });
+  assert.match(page.body, /id="monitoring-heading">Monitoring</);
+  assert.match(page.body, /The town follows 1 result of this process/);
+  assert.match(page.body, new RegExp(`<a href="${base}">Follow what happens with the proposals</a>`));
+  assert.ok(!page.body.includes('/answers"'), 'the public sees no staff links');
+  const asStaff = await app.inject({ url: `/en${process.path}`, headers: { cookie: staff.cookie } });
+  assert.match(asStaff.body, /Proposals awaiting an answer/);
+  assert.ok(!asStaff.body.includes('/participation/census/'), 'no census for a process open to every confirmed account');
+  const census = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad }, { supporters: 'census' });
+  const withCensus = await app.inject({ url: `/en${census.path}`, headers: { cookie: staff.cookie } });
+  assert.match(withCensus.body, new RegExp(`href="/en/participation/census/municipality/${towns.botevgrad}">The census list of residents`));
+  assert.match((await app.inject({ url: `/en${census.path}` })).body, /The town has no results to follow yet/);
+});

@@ -328,3 +328,30 @@ export function ImportPage(view: { process: ProcessView; csrfToken: string; prob
     </article>
   );
 }
+
+/** The process page's part: how many results are followed, and for staff the answers waiting and the census list. */
+export function MonitoringPart(view: { process: ProcessView; count: number; canAnswer: boolean; censusPath?: string | undefined }) {
+  const { t } = usePage();
+  const href = useHref();
+  const p = view.process;
+  return (
+    <NamedSection id="monitoring" label={t('participation.result.title')}>
+      <p>{t('participation.result.part.count', { count: view.count })}</p>
+      <ul>
+        <li>
+          <a href={href(monitoringPath(p))}>{t('participation.result.part.link')}</a>
+        </li>
+        {view.canAnswer && (
+          <li>
+            <a href={href(`${processPath(p)}/answers`)}>{t('participation.answer.queueLink')}</a>
+          </li>
+        )}
+        {view.censusPath && (
+          <li>
+            <a href={href(view.censusPath)}>{t('participation.census.manage')}</a>
+          </li>
+        )}
+      </ul>
+    </NamedSection>
+  );
+}
