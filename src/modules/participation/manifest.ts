@@ -35,6 +35,8 @@ export const participation: ModuleManifest = {
   sections: { 'municipality.profile': profileProcesses, home: homeProcesses },
   api: resultApiDoc,
   personalData: censusData,
+  // No page shows the census: writing it keeps cached pages.
+  privateTables: ['census_entries', 'census_lists', 'census_verifications', 'census_clashes'],
   // Scheduled answers go out together at their time; a run that finds one already out leaves it.
   jobs: [{ name: 'participation answers', everyMs: 60_000, run: async (ctx) => void (await publishDueAnswers(ctx)) }],
 };

@@ -306,8 +306,13 @@ appTest('results are open data: CSV, GeoJSON and the API, public processes only'
     ['Skate park'],
   );
   await submit(app, `${base}/${first!.id}`, { on_date: '2027-01-10', text: 'Begun', progress: '45' }, staff, `${base}/${first!.id}/events`);
-  const one = (await app.inject({ url: `/api/v1/results/${first!.id}` })).json() as { progress: number; timeline: unknown[] };
+  const one = (await app.inject({ url: `/api/v1/results/${first!.id}?lang=bg` })).json() as {
+    progress: number;
+    timeline: unknown[];
+    url: string;
+  };
   assert.equal(one.progress, 45);
+  assert.equal(one.url, `http://portal.test/bg${process.path}/monitoring/${first!.id}`);
   assert.deepEqual(one.timeline, [{ date: '2027-01-10', text: 'Begun', progress: 45 }]);
 
   const draft = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad }, { published: false });
@@ -330,7 +335,13 @@ appTest('results are open data: CSV, GeoJSON and the API, public processes only'
   assert.equal((await app.inject({ url: `/api/v1/results/${hiddenId}` })).statusCode, 404);
   assert.equal((await app.inject({ url: `/api/v1/results?process=${draft.slug}` })).statusCode, 404);
   assert.equal((await app.inject({ url: `/en${draft.path}/monitoring.csv` })).statusCode, 404);
-  for (const url of ['/api/v1/results?status=done', '/api/v1/results?page=0', '/api/v1/results?colour=red', '/api/v1/results/abc'])
+  for (const url of [
+    '/api/v1/results?status=done',
+    '/api/v1/results?page=0',
+    '/api/v1/results?colour=red',
+    '/api/v1/results/abc',
+    '/api/v1/results?lang=xx',
+  ])
     assert.equal((await app.inject({ url })).statusCode, 400, url);
   const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
   assert.ok(doc.paths['/results'] && doc.paths['/results/{id}']);

@@ -3,6 +3,12 @@ import type { ApiDescription } from '../../../core/modules.ts';
 import { RESULT_STATUSES } from '../schema.ts';
 
 const nullableString = { type: ['string', 'null'] };
+const lang = {
+  name: 'lang',
+  in: 'query',
+  description: 'the language of the pages `url` leads to',
+  schema: { type: 'string', default: 'en' },
+};
 
 /** The monitoring endpoints in the OpenAPI document. */
 export const resultApiDoc: ApiDescription = {
@@ -15,6 +21,7 @@ export const resultApiDoc: ApiDescription = {
           { name: 'process', in: 'query', description: 'a process’s slug, as in its address', schema: { type: 'string' } },
           { name: 'status', in: 'query', schema: { type: 'string', enum: [...RESULT_STATUSES] } },
           { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+          lang,
         ],
         responses: {
           200: json('a page of results', 'ResultPage'),
@@ -27,7 +34,7 @@ export const resultApiDoc: ApiDescription = {
       get: {
         operationId: 'getResult',
         summary: 'A result, with the proposals it came from and its timeline, newest first',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }, lang],
         responses: {
           200: json('the result', 'ResultDetail'),
           400: problem('a parameter is unknown or invalid'),

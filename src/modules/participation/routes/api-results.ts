@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '../../../core/http/input.ts';
-import { apiParams } from '../../../core/http/params.ts';
+import { apiParams, languageParam } from '../../../core/http/params.ts';
 import { problem } from '../../../core/http/problem.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
@@ -12,40 +12,45 @@ import { type ResultView, resultPage, resultWithTimeline } from '../service/resu
 import { resultPath } from '../views/results.tsx';
 
 const PAGE = 50;
+/** The language of the pages the links lead to. */
+const lang = languageParam.default('en');
 const readList = apiParams(
   z
     .object({
       process: z.string().max(80).optional(),
       status: z.enum(RESULT_STATUSES).optional(),
       page: z.coerce.number().int().min(1).max(100_000).default(1),
+      lang,
     })
     .strict(),
   'query',
 );
-const readOne = apiParams(z.object({}).strict(), 'query');
+const readOne = apiParams(z.object({ lang }).strict(), 'query');
 const readId = apiParams(z.object({ id: idSchema }), 'path');
 
 /** Open data on monitoring: the results of public processes, with the proposals they came from and their timelines. */
 export function resultApi(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;
-  const url = (path: string) => `${ctx.config.baseUrl}/en${path}`;
 
-  const present = (r: ResultView, p: Process) => ({
-    id: r.id,
-    process: { slug: p.slug, url: url(processPath(p)) },
-    externalId: r.external_id,
-    title: r.title,
-    description: r.description,
-    language: r.language,
-    area: r.area,
-    status: r.status,
-    progress: r.progress,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
-    proposals: r.proposals.map((x) => ({ id: x.id, title: x.title, url: url(proposalPath(p, x.id)) })),
-    updatedAt: r.updated_at,
-    url: url(resultPath(p, r.id)),
-  });
+  const present = (r: ResultView, p: Process, language: string) => {
+    const url = (path: string) => `${ctx.config.baseUrl}/${language}${path}`;
+    return {
+      id: r.id,
+      process: { slug: p.slug, url: url(processPath(p)) },
+      externalId: r.external_id,
+      title: r.title,
+      description: r.description,
+      language: r.language,
+      area: r.area,
+      status: r.status,
+      progress: r.progress,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      proposals: r.proposals.map((x) => ({ id: x.id, title: x.title, url: url(proposalPath(p, x.id)) })),
+      updatedAt: r.updated_at,
+      url: url(resultPath(p, r.id)),
+    };
+  };
 
   app.get('/api/v1/results', async (req, reply) => {
     const q = readList(req);
@@ -58,7 +63,7 @@ export function resultApi(app: FastifyInstance, ctx: ModuleContext): void {
     const byId = new Map(processes.map((p) => [p.id, p]));
     const { rows, total } = await resultPage(ctx, [...byId.keys()], q.status, (q.page - 1) * PAGE, PAGE);
     return reply.header('cache-control', 'public, max-age=60').send({
-      data: rows.map((r) => present(r, byId.get(r.process_id)!)),
+      data: rows.map((r) => present(r, byId.get(r.process_id)!, q.lang)),
       total,
       page: q.page,
       next: total > q.page * PAGE ? q.page + 1 : null,
@@ -66,12 +71,12 @@ export function resultApi(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.get('/api/v1/results/:id', async (req, reply) => {
-    readOne(req);
+    const { lang: language } = readOne(req);
     const r = await resultWithTimeline(ctx, readId(req).id);
     const p = r ? ((await repo.processById(db, r.process_id)) as Process | undefined) : undefined;
     if (!r || !p || p.published !== 1) return problem(reply, 404, 'Not found', 'no public result has this id');
     return reply.header('cache-control', 'public, max-age=60').send({
-      ...present(r, p),
+      ...present(r, p, language),
       timeline: r.events.map((e: ResultEvent) => ({ date: e.on_date, text: e.text, progress: e.progress })),
     });
   });
