@@ -17,6 +17,7 @@ describe('official answers and monitoring in a real browser', { skip: noBrowser 
   let staff: TestPerson;
   let process: SampleProcess;
   let proposal: number;
+  let staffTown: number;
 
   before(async () => {
     database = await createTestDatabase('sqlite');
@@ -25,6 +26,7 @@ describe('official answers and monitoring in a real browser', { skip: noBrowser 
     process = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad }, { title: 'Ideas for Botevgrad' });
     const author = await person(database, { name: 'Ana Petrova' });
     proposal = await sampleProposal(database, process.id, { author: author.id, title: 'A cycle path to the Bebresh dam', supports: 12 });
+    staffTown = towns.botevgrad;
     staff = await person(database, { roles: [['municipality_editor', towns.botevgrad]], name: 'Clerk Ivanova' });
     browser = await launchBrowser();
   });
@@ -104,6 +106,32 @@ describe('official answers and monitoring in a real browser', { skip: noBrowser 
       assert.deepEqual(await axeViolations(clerk), [], `${lang}${answerPath}`);
     }
     await clerk.context().close();
+  });
+
+  test('staff upload a census list and a resident verifies; both pages accessible', async () => {
+    const census = await sampleProcess(database, { type: 'municipality', id: staffTown }, { supporters: 'census' });
+    const page = await as(staff);
+    await page.goto(`${origin}/en/participation/census/municipality/${staffTown}`);
+    assert.deepEqual(await axeViolations(page), [], 'an empty census page');
+    await page.setInputFiles('#file', { name: 'census.csv', mimeType: 'text/csv', buffer: Buffer.from('identifier\n7501010010\n') });
+    await page.click('button:has-text("Upload the list")');
+    assert.match((await page.textContent('[role=status]')) ?? '', /The list is uploaded/);
+    assert.match((await page.textContent('main')) ?? '', /The list holds 1 identifier/);
+    assert.deepEqual(await axeViolations(page), [], 'the census page with a list');
+    for (const file of await screenshots(page, 'census')) assert.ok(statSync(file).size > 10_000, file);
+    await page.context().close();
+
+    const resident = await as(await person(database, { name: 'Resident Rada' }));
+    await resident.goto(`${origin}/en${census.path}/verify`);
+    assert.deepEqual(await axeViolations(resident), [], 'the verify form');
+    await resident.fill('#identifier', '0000000000');
+    await resident.click('button[type=submit]:has-text("Verify")');
+    assert.match((await resident.textContent('[role=alert]')) ?? '', /We could not verify you/);
+    assert.deepEqual(await axeViolations(resident), [], 'a refused identifier');
+    await resident.fill('#identifier', '750 101 0010');
+    await resident.click('button[type=submit]:has-text("Verify")');
+    assert.match((await resident.textContent('h1')) ?? '', /You are verified as a resident of Botevgrad/);
+    await resident.context().close();
   });
 
   test('the monitoring filters work without JavaScript', async () => {
