@@ -29,7 +29,18 @@ const IDENTIFIER = /^[\p{L}\p{N}./-]{4,40}$/u;
  * so that the table alone reveals no number and the same person's entries of two towns do not match.
  */
 export const censusHash = (secret: string, owner: Owner, identifier: string) =>
-  createHmac('sha256', secret).update(`${owner.type}:${owner.id}:${identifier}`).digest('hex');
+  createHmac('sha256', censusKey(secret)).update(`${owner.type}:${owner.id}:${identifier}`).digest('hex');
+
+const keys = new Map<string, Buffer>();
+/** A key of its own, derived from the portal's secret: the cookies' signatures and the census never share one. */
+function censusKey(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createHmac('sha256', secret).update('municipium census identifiers').digest();
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 /** Replaces the owner's census list with the identifiers of a CSV file (the first column); a bad line refuses it all. */
 export async function uploadCensus(ctx: ModuleContext, actor: Actor, owner: Owner, file: Buffer | undefined, ip?: string) {
