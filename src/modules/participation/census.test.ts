@@ -103,6 +103,11 @@ appTest('a person verifies once; a used identifier reads as a wrong one and goes
     assert.match(res.body, message);
   }
   assert.equal(await verifiedFor(app.context, owner, ana.id), false);
+  const unconfirmed = await person(database, { confirmed: false });
+  const early = await submit(app, verify, { identifier: 'BG12345678' }, unconfirmed);
+  assert.equal(early.statusCode, 422);
+  assert.match(early.body, /Confirm your email address first/);
+  assert.equal(await verifiedFor(app.context, owner, unconfirmed.id), false, 'an unconfirmed account takes no resident’s number');
 
   const ok = await submit(app, verify, { identifier: ' BG12 3456 78 ' }, ana);
   assert.equal(ok.statusCode, 303, 'spaces and case do not matter');

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { audit } from '../../../core/audit.ts';
-import type { Actor } from '../../../core/authz.ts';
+import { type Actor, isCitizen } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
 import { type FormResult, tooManyAttempts } from '../../../core/http/forms.ts';
 import { hasControl } from '../../../core/http/input.ts';
@@ -84,6 +84,8 @@ export const isVerified = (ctx: ModuleContext, owner: Owner, userId: number) => 
  */
 export async function verify(ctx: ModuleContext, actor: Actor, owner: Owner, typed: unknown): Promise<FormResult<null>> {
   const { db } = ctx.database;
+  // An account that could not support could still take a resident's number away from them.
+  if (!isCitizen(actor) || actor.blocked) return { ok: false, errors: { identifier: { key: 'participation.census.error.account' } } };
   const raw = typeof typed === 'string' ? typed : '';
   if (!raw.trim()) return { ok: false, errors: { identifier: { key: 'form.error.required' } } };
   if (raw.length > 100 || hasControl(raw) || !IDENTIFIER.test(normalise(raw)))
