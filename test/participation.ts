@@ -71,3 +71,34 @@ export async function sampleProcess(
   ]);
   return { id, slug, path: `/participation/${slug}` };
 }
+
+// Proposals for the tests of answers and monitoring, written straight into the table.
+
+/** A visible proposal in a process, by `author` (none unless said), with as many supports as asked. */
+export async function sampleProposal(
+  database: TestDatabase,
+  processId: number,
+  options: { author?: number; title?: string; supports?: number; area?: string; at?: [number, number]; language?: string } = {},
+): Promise<number> {
+  const at = new Date().toISOString();
+  return repo.insertProposal(database.db, {
+    process_id: processId,
+    author_id: options.author ?? null,
+    on_behalf_of: null,
+    language: options.language ?? 'en',
+    title: options.title ?? 'More trees on the main street',
+    body: 'Plant linden trees along the main street.',
+    area: options.area ?? 'environment',
+    latitude: options.at?.[0] ?? null,
+    longitude: options.at?.[1] ?? null,
+    address: null,
+    answer_state: null,
+    supports_count: options.supports ?? 0,
+    comments_count: 0,
+    hidden: 0,
+    withdrawn: 0,
+    published_at: at,
+    edited_at: null,
+    updated_at: at,
+  });
+}

@@ -1,9 +1,20 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
-import type { ProcessPhaseRow, ProcessRow, ProcessTextRow, VisionSectionRow } from './schema.ts';
+import type {
+  AnswerState,
+  ProcessPhaseRow,
+  ProcessRow,
+  ProcessTextRow,
+  ProposalAnswerRow,
+  ProposalRow,
+  ResultEventRow,
+  ResultRow,
+  VisionSectionRow,
+} from './schema.ts';
 
 type Db = Kysely<Tables> | Transaction<Tables>;
 type New<T> = Omit<T, 'id'>;
+type Owner = { type: string; id: number };
 
 // Processes
 
@@ -165,3 +176,258 @@ export const textLanguages = async (db: Db, processId: number) =>
 /** Which of these slugs processes already use. */
 export const slugsTaken = async (db: Db, slugs: string[]) =>
   slugs.length ? (await db.selectFrom('processes').select('slug').where('slug', 'in', slugs).execute()).map((p) => p.slug) : [];
+// Official answers, monitoring (results) and the census check
+
+export const proposalById = (db: Db, id: number) => db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const answerOf = (db: Db, proposalId: number) =>
+  db.selectFrom('proposal_answers').selectAll().where('proposal_id', '=', proposalId).executeTakeFirst();
+
+export const answersOf = (db: Db, proposalIds: number[]) =>
+  proposalIds.length
+    ? db.selectFrom('proposal_answers').selectAll().where('proposal_id', 'in', proposalIds).execute()
+    : Promise.resolve([] as Selectable<ProposalAnswerRow>[]);
+
+/** Writes a proposal's one answer, new or changed. */
+export const saveAnswer = (db: Db, row: New<ProposalAnswerRow>) =>
+  db
+    .insertInto('proposal_answers')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('proposal_id').doUpdateSet({
+        state: row.state,
+        text: row.text,
+        cost_cents: row.cost_cents,
+        author_id: row.author_id,
+        publish_at: row.publish_at,
+        published: row.published,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+
+/** Marks an answer published; false when it already was (another run got there first). */
+export async function markAnswerPublished(db: Db, id: number) {
+  const r = await db
+    .updateTable('proposal_answers')
+    .set({ published: 1 })
+    .where('id', '=', id)
+    .where('published', '=', 0)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const dueAnswers = (db: Db, now: string, limit: number) =>
+  db
+    .selectFrom('proposal_answers')
+    .select('id')
+    .where('published', '=', 0)
+    .where('publish_at', '<=', now)
+    .orderBy('publish_at')
+    .limit(limit)
+    .execute();
+
+export const answerById = (db: Db, id: number) => db.selectFrom('proposal_answers').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const setAnswerState = (db: Db, proposalId: number, state: AnswerState) =>
+  db.updateTable('proposals').set({ answer_state: state }).where('id', '=', proposalId).execute();
+
+/** The proposals of a process without a published answer, those past the threshold first, then the most supported. */
+export function awaitingAnswer(db: Db, processId: number, threshold: number, limit: number) {
+  return db
+    .selectFrom('proposals')
+    .leftJoin('proposal_answers', 'proposal_answers.proposal_id', 'proposals.id')
+    .select(['proposals.id', 'proposals.title', 'proposals.language', 'proposals.supports_count', 'proposals.published_at'])
+    .select(['proposal_answers.publish_at', 'proposal_answers.state'])
+    .where('proposals.process_id', '=', processId)
+    .where('proposals.hidden', '=', 0)
+    .where('proposals.withdrawn', '=', 0)
+    .where((eb) => eb.or([eb('proposal_answers.id', 'is', null), eb('proposal_answers.published', '=', 0)]))
+    .orderBy(sql`case when proposals.supports_count >= ${threshold} then 0 else 1 end`)
+    .orderBy('proposals.supports_count', 'desc')
+    .orderBy('proposals.id')
+    .limit(limit)
+    .execute();
+}
+
+export const proposalsIn = (db: Db, processId: number, ids: number[]) =>
+  ids.length
+    ? db
+        .selectFrom('proposals')
+        .select(['id', 'title', 'language', 'latitude', 'longitude', 'hidden'])
+        .where('process_id', '=', processId)
+        .where('id', 'in', ids)
+        .execute()
+    : Promise.resolve([]);
+
+export const resultById = (db: Db, id: number) => db.selectFrom('results').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const insertResult = async (db: Db, row: New<ResultRow>) =>
+  (await db.insertInto('results').values(row).returning('id').executeTakeFirstOrThrow()).id;
+
+export const updateResult = (db: Db, id: number, changes: Partial<New<ResultRow>>) =>
+  db.updateTable('results').set(changes).where('id', '=', id).execute();
+
+export const resultByExternalId = (db: Db, processId: number, externalId: string) =>
+  db.selectFrom('results').selectAll().where('process_id', '=', processId).where('external_id', '=', externalId).executeTakeFirst();
+
+/** A process's results (or every public one when no process is named), newest first. */
+export function resultList(
+  db: Db,
+  filter: { processIds?: number[]; status?: string | undefined; area?: string | undefined },
+  offset: number,
+  limit: number,
+) {
+  let q = db.selectFrom('results').selectAll();
+  if (filter.processIds) q = filter.processIds.length ? q.where('process_id', 'in', filter.processIds) : q.where(sql<boolean>`1 = 0`);
+  if (filter.status) q = q.where('status', '=', filter.status as ResultRow['status']);
+  if (filter.area) q = q.where('area', '=', filter.area);
+  return q.orderBy('id', 'desc').offset(offset).limit(limit).execute();
+}
+
+export function countResults(db: Db, filter: { processIds: number[]; status?: string | undefined }) {
+  if (!filter.processIds.length) return Promise.resolve(0);
+  let q = db
+    .selectFrom('results')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('process_id', 'in', filter.processIds);
+  if (filter.status) q = q.where('status', '=', filter.status as ResultRow['status']);
+  return q.executeTakeFirstOrThrow().then((r) => Number(r.n));
+}
+
+/** The proposals each result came from, visible ones only. */
+export const linksOf = (db: Db, resultIds: number[]) =>
+  resultIds.length
+    ? db
+        .selectFrom('result_proposals')
+        .innerJoin('proposals', 'proposals.id', 'result_proposals.proposal_id')
+        .select([
+          'result_proposals.result_id',
+          'proposals.id',
+          'proposals.title',
+          'proposals.language',
+          'proposals.latitude',
+          'proposals.longitude',
+        ])
+        .where('result_proposals.result_id', 'in', resultIds)
+        .where('proposals.hidden', '=', 0)
+        .orderBy('proposals.id')
+        .execute()
+    : Promise.resolve([]);
+
+export const resultLinking = (db: Db, proposalId: number) =>
+  db.selectFrom('result_proposals').select('result_id').where('proposal_id', '=', proposalId).executeTakeFirst();
+
+export async function replaceLinks(db: Db, resultId: number, proposalIds: number[]) {
+  await db.deleteFrom('result_proposals').where('result_id', '=', resultId).execute();
+  if (proposalIds.length)
+    await db
+      .insertInto('result_proposals')
+      .values(proposalIds.map((proposal_id) => ({ result_id: resultId, proposal_id })))
+      .execute();
+}
+
+export const eventsOf = (db: Db, resultId: number) =>
+  db.selectFrom('result_events').selectAll().where('result_id', '=', resultId).orderBy('on_date', 'desc').orderBy('id', 'desc').execute();
+
+export const insertEvent = (db: Db, row: New<ResultEventRow>) => db.insertInto('result_events').values(row).execute();
+
+export const censusListOf = (db: Db, owner: Owner) =>
+  db.selectFrom('census_lists').selectAll().where('owner_type', '=', owner.type).where('owner_id', '=', owner.id).executeTakeFirst();
+
+/** Replaces an owner's census list with these hashes. */
+export async function replaceCensus(db: Db, owner: Owner, hashes: string[], by: number, at: string) {
+  await db.deleteFrom('census_entries').where('owner_type', '=', owner.type).where('owner_id', '=', owner.id).execute();
+  for (let i = 0; i < hashes.length; i += 1000)
+    await db
+      .insertInto('census_entries')
+      .values(hashes.slice(i, i + 1000).map((hash) => ({ owner_type: owner.type, owner_id: owner.id, hash })))
+      .execute();
+  await db.deleteFrom('census_lists').where('owner_type', '=', owner.type).where('owner_id', '=', owner.id).execute();
+  await db
+    .insertInto('census_lists')
+    .values({ owner_type: owner.type, owner_id: owner.id, entries: hashes.length, uploaded_by: by, uploaded_at: at })
+    .execute();
+}
+
+export const onCensus = async (db: Db, owner: Owner, hash: string) =>
+  !!(await db
+    .selectFrom('census_entries')
+    .select('hash')
+    .where('owner_type', '=', owner.type)
+    .where('owner_id', '=', owner.id)
+    .where('hash', '=', hash)
+    .executeTakeFirst());
+
+export const verificationByHash = (db: Db, owner: Owner, hash: string) =>
+  db
+    .selectFrom('census_verifications')
+    .selectAll()
+    .where('owner_type', '=', owner.type)
+    .where('owner_id', '=', owner.id)
+    .where('hash', '=', hash)
+    .executeTakeFirst();
+
+export const moveVerification = (db: Db, id: number, userId: number, at: string) =>
+  db.updateTable('census_verifications').set({ user_id: userId, verified_at: at }).where('id', '=', id).execute();
+
+export const deleteVerificationsOf = (db: Db, owner: Owner, userId: number) =>
+  db
+    .deleteFrom('census_verifications')
+    .where('owner_type', '=', owner.type)
+    .where('owner_id', '=', owner.id)
+    .where('user_id', '=', userId)
+    .execute();
+
+export const deleteClashesBy = (db: Db, userId: number) => db.deleteFrom('census_clashes').where('user_id', '=', userId).execute();
+
+/** Whether the person's verification stands: its identifier is still on the owner's current list. */
+export const isVerified = async (db: Db, owner: Owner, userId: number) =>
+  !!(await db
+    .selectFrom('census_verifications as v')
+    .innerJoin('census_entries as e', (j) =>
+      j.onRef('e.owner_type', '=', 'v.owner_type').onRef('e.owner_id', '=', 'v.owner_id').onRef('e.hash', '=', 'v.hash'),
+    )
+    .select('v.id')
+    .where('v.owner_type', '=', owner.type)
+    .where('v.owner_id', '=', owner.id)
+    .where('v.user_id', '=', userId)
+    .executeTakeFirst());
+
+/** Records a verification; false when the identifier or the account is already taken (the unique keys decide). */
+export async function insertVerification(db: Db, owner: Owner, hash: string, userId: number, at: string) {
+  const r = await db
+    .insertInto('census_verifications')
+    .values({ owner_type: owner.type, owner_id: owner.id, hash, user_id: userId, verified_at: at })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+export const insertClash = (db: Db, owner: Owner, hash: string, userId: number, at: string) =>
+  db
+    .insertInto('census_clashes')
+    .values({ owner_type: owner.type, owner_id: owner.id, hash, user_id: userId, created_at: at })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+
+/** The open clashes of an owner, each with the account holding the identifier. */
+export const clashesOf = (db: Db, owner: Owner) =>
+  db
+    .selectFrom('census_clashes as c')
+    .leftJoin('census_verifications as v', (j) =>
+      j.onRef('v.owner_type', '=', 'c.owner_type').onRef('v.owner_id', '=', 'c.owner_id').onRef('v.hash', '=', 'c.hash'),
+    )
+    .select(['c.id', 'c.hash', 'c.user_id as claimant', 'c.created_at', 'v.user_id as holder', 'v.id as verification'])
+    .where('c.owner_type', '=', owner.type)
+    .where('c.owner_id', '=', owner.id)
+    .orderBy('c.id')
+    .execute();
+
+export const deleteClash = (db: Db, id: number) => db.deleteFrom('census_clashes').where('id', '=', id).execute();
+
+export const verificationsOfUser = (db: Db, userId: number) =>
+  db.selectFrom('census_verifications').select(['owner_type', 'owner_id', 'verified_at']).where('user_id', '=', userId).execute();
+
+export const proposalsOfProcess = (db: Db, processId: number, limit: number) =>
+  db.selectFrom('proposals').selectAll().where('process_id', '=', processId).where('hidden', '=', 0).orderBy('id').limit(limit).execute();

@@ -241,3 +241,53 @@ declare module '../../core/db/tables.ts' {
     comments: CommentRow;
   }
 }
+
+// The census check (see migrations/20261204_03_census.ts).
+
+/** An identifier on an owner's census list, as HMAC-SHA-256 under the portal's secret: never in clear. */
+export interface CensusEntryRow {
+  owner_type: string;
+  owner_id: number;
+  hash: string;
+}
+
+/** When an owner's list was last uploaded, by whom, and how many identifiers it holds. */
+export interface CensusListRow {
+  id: Generated<number>;
+  owner_type: string;
+  owner_id: number;
+  entries: number;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+/** The account an identifier verified as a resident of an owner. */
+export interface CensusVerificationRow {
+  id: Generated<number>;
+  owner_type: string;
+  owner_id: number;
+  hash: string;
+  user_id: number;
+  verified_at: string;
+}
+
+/** A second account that typed an identifier another account had used: staff decide which keeps it. */
+export interface CensusClashRow {
+  id: Generated<number>;
+  owner_type: string;
+  owner_id: number;
+  hash: string;
+  user_id: number;
+  created_at: string;
+}
+
+export type CensusClash = Selectable<CensusClashRow>;
+
+declare module '../../core/db/tables.ts' {
+  interface Tables {
+    census_entries: CensusEntryRow;
+    census_lists: CensusListRow;
+    census_verifications: CensusVerificationRow;
+    census_clashes: CensusClashRow;
+  }
+}

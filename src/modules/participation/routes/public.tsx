@@ -7,6 +7,7 @@ import { participationPolicy } from '../policy.ts';
 import { ownersOf } from '../service/owners.ts';
 import { openProcesses, processBySlug, refOf } from '../service/processes.ts';
 import { ProcessesPage, ProcessPage } from '../views/processes.tsx';
+import { monitoringPart } from './monitoring-part.tsx';
 
 export const processParams = pathParams(z.object({ process: z.string().max(80) }));
 
@@ -24,7 +25,9 @@ export function processRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const p = await loadOr404(processBySlug(ctx, processParams(req).process, req.lang));
     participationPolicy.authorize(req.actor, 'process.view', refOf(p), { hide: true });
     const owner = (await ownersOf(ctx, [p])).get(`${p.owner_type}:${p.owner_id}`);
-    const view = { process: p, owner, canManage: participationPolicy.can(req.actor, 'process.manage', p), parts: [] };
+    // Monitoring's part (official answers, results, census).
+    const monitoring = await monitoringPart(ctx, p, req.actor);
+    const view = { process: p, owner, canManage: participationPolicy.can(req.actor, 'process.manage', p), parts: [monitoring] };
     return reply.page(<ProcessPage view={view} />, {
       title: p.title,
       description: p.summary || req.t('participation.lead'),

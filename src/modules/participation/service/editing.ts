@@ -19,7 +19,7 @@ export const MAX_SUPPORT_LIMIT = 1000;
 /** Who may run a process: towns and networks. */
 export const OWNER_TYPES = ['municipality', 'network'];
 /** Words the module's own addresses use after /participation/: no process may take them. */
-const RESERVED = new Set(['new', 'manage']);
+const RESERVED = new Set(['new', 'manage', 'census', 'follow', 'unfollow', 'news-for-you', 'notifications', 'unsubscribe', 'debates']);
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const TEXT_FIELDS = ['title', 'summary', 'description'] as const;
 const SETTINGS_FIELDS = ['support_threshold', 'support_limit', 'supporters', 'stances', 'published'] as const;

@@ -1,5 +1,6 @@
 import type { Actor } from '../../../core/authz.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
+import { isVerified } from './census.ts';
 import type { ProcessView } from './processes.ts';
 
 /**
@@ -13,7 +14,6 @@ export async function residenceFor(ctx: ModuleContext, p: ProcessView, actor: Ac
 }
 
 /** Whether the person verified as a resident of this owner (the census check). */
-export async function verifiedFor(_ctx: ModuleContext, _owner: { type: string; id: number }, _userId: number): Promise<boolean> {
-  // The census list and its verifications come with their own feature (service/census.ts).
-  return false;
+export async function verifiedFor(ctx: ModuleContext, owner: { type: string; id: number }, userId: number): Promise<boolean> {
+  return isVerified(ctx, owner, userId);
 }

@@ -2,7 +2,8 @@ import { transaction } from '../../../core/db/client.ts';
 import type { DemoSeed } from '../../../core/modules.ts';
 import { municipalityBySlug } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
-import type { PhaseAction, PhaseKind, ProcessKind } from '../schema.ts';
+import type { PhaseAction, PhaseKind, ProcessKind, Proposal } from '../schema.ts';
+import { type AnswerData, saveAnswer } from './answers.ts';
 
 interface DemoProcess {
   town: [string, string];
@@ -127,4 +128,111 @@ export const demoProcesses: DemoSeed = {
           await repo.insertSection(db, { process_id: id, position, language: 'bg', title: s.title, body: s.body, comments_count: 0 });
       }
     }),
+};
+
+// Official answers and monitoring: answers to a few of Botevgrad's proposals, and results with their timelines.
+
+const DEMO_PROPOSALS = [
+  {
+    title: 'Велоалея до язовир Бебреш',
+    body: 'Безопасна велоалея от центъра до язовира, за да се стига без кола.',
+    area: 'sport',
+    at: [42.9096, 23.7934],
+  },
+  {
+    title: 'Повече пейки в Градската градина',
+    body: 'Възрастните хора нямат къде да седнат по алеите.',
+    area: 'environment',
+    at: [42.9055, 23.7925],
+  },
+  { title: 'Безплатен паркинг в центъра', body: 'Първите два часа паркиране да са безплатни.', area: 'taxes', at: null },
+] as const;
+
+const DEMO_ANSWERS: AnswerData[] = [
+  { state: 'accepted', text: 'Общината включва велоалеята в бюджета за следващата година.', costCents: 48_000_000, publishAt: null },
+  { state: 'under_way', text: 'Двадесет нови пейки се поставят през пролетта.', costCents: 1_200_000, publishAt: null },
+  {
+    state: 'rejected',
+    text: 'Паркирането в центъра е платено, за да има свободни места; таксата остава.',
+    costCents: null,
+    publishAt: null,
+  },
+];
+
+/** Answers and monitored results for Botevgrad's ideas; once its process has a result, the demo adds nothing. */
+export const demoAnswers: DemoSeed = {
+  name: 'participation answers',
+  run: async (ctx) => {
+    const { db } = ctx.database;
+    const process = await repo.processBySlug(db, 'botevgrad-ideas');
+    if (!process || (await repo.resultList(db, { processIds: [process.id] }, 0, 1)).length) return;
+    const now = new Date();
+    const at = now.toISOString();
+    let proposals = (await repo.proposalsOfProcess(db, process.id, 3)) as Proposal[];
+    if (!proposals.length) {
+      for (const p of DEMO_PROPOSALS)
+        await repo.insertProposal(db, {
+          process_id: process.id,
+          author_id: null,
+          on_behalf_of: null,
+          language: 'bg',
+          title: p.title,
+          body: p.body,
+          area: p.area,
+          latitude: p.at?.[0] ?? null,
+          longitude: p.at?.[1] ?? null,
+          address: null,
+          answer_state: null,
+          supports_count: 0,
+          comments_count: 0,
+          hidden: 0,
+          withdrawn: 0,
+          published_at: at,
+          edited_at: null,
+          updated_at: at,
+        });
+      proposals = (await repo.proposalsOfProcess(db, process.id, 3)) as Proposal[];
+    }
+    for (const [i, p] of proposals.entries()) await saveAnswer(ctx, null, p, DEMO_ANSWERS[i]!, { tell: false, now });
+    const accepted = await repo.resultLinking(db, proposals[0]!.id);
+    const second = await repo.insertResult(db, {
+      process_id: process.id,
+      language: 'bg',
+      title: 'Обновяване на Градската градина',
+      description: 'Нови пейки, осветление и алеи в Градската градина.',
+      area: 'environment',
+      progress: 60,
+      status: 'in_progress',
+      starts_on: day(now, -120),
+      ends_on: day(now, 60),
+      external_id: 'BG-2026-07',
+      comments_count: 0,
+      created_at: at,
+      updated_at: at,
+    });
+    if (proposals[1]) await repo.replaceLinks(db, second, [proposals[1].id]);
+    const timelines: [number | undefined, [number, string, number][]][] = [
+      [
+        accepted?.result_id,
+        [
+          [-30, 'Проектът на велоалеята е възложен.', 10],
+          [-5, 'Трасето е одобрено от общинския съвет.', 25],
+        ],
+      ],
+      [
+        second,
+        [
+          [-110, 'Започна подмяната на осветлението.', 20],
+          [-60, 'Алеите са ремонтирани.', 45],
+          [-10, 'Поставени са първите десет пейки.', 60],
+        ],
+      ],
+    ];
+    for (const [id, events] of timelines) {
+      if (!id) continue;
+      for (const [days, text, progress] of events) await repo.insertEvent(db, { result_id: id, on_date: day(now, days), text, progress });
+      const last = events.at(-1)![2];
+      await repo.updateResult(db, id, { progress: last, status: 'in_progress', starts_on: day(now, events[0]![0]) });
+    }
+  },
 };
