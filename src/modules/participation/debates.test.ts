@@ -6,7 +6,14 @@ import { sampleProcess } from '../../../test/participation.ts';
 import * as repo from './repo.ts';
 
 const count = async (database: { db: import('kysely').Kysely<import('../../core/db/tables.ts').Tables> }) =>
-  Number((await database.db.selectFrom('debates').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await database.db
+        .selectFrom('debates')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 appTest('staff open an official debate at any time; citizens only while the phase allows debates', async (app, database) => {
   const towns = await sampleTowns(database);
@@ -24,7 +31,12 @@ appTest('staff open an official debate at any time; citizens only while the phas
   const res = await submit(
     app,
     `/en${open.path}/debates/new`,
-    { title: 'Car-free Saturdays?', body: 'Should the **square** be car-free?\n\n<script>alert(1)</script>', area: 'environment', closes_on: '' },
+    {
+      title: 'Car-free Saturdays?',
+      body: 'Should the **square** be car-free?\n\n<script>alert(1)</script>',
+      area: 'environment',
+      closes_on: '',
+    },
     citizen,
   );
   assert.equal(res.statusCode, 303);
@@ -39,7 +51,12 @@ appTest('staff open an official debate at any time; citizens only while the phas
   assert.ok(!debate.body.includes('Opened by the town'), 'a citizen’s debate is not official');
   assert.ok(!debate.body.includes('Close the debate'), 'a citizen cannot close it');
 
-  const official = await submit(app, `/en${quiet.path}/debates/new`, { title: 'The budget for 2027', body: 'Tell us.', closes_on: '' }, staff);
+  const official = await submit(
+    app,
+    `/en${quiet.path}/debates/new`,
+    { title: 'The budget for 2027', body: 'Tell us.', closes_on: '' },
+    staff,
+  );
   assert.equal(official.statusCode, 303, 'staff open a debate whatever the phase allows');
   const shown = await app.inject({ url: official.headers.location as string, headers: { cookie: staff.cookie } });
   assert.match(shown.body, /Opened by the town/);

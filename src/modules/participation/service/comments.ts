@@ -127,7 +127,7 @@ export async function addComment(
     return { ok: false, errors: { form: { key: 'participation.comment.error.parent' } } };
   if (parent?.parent_id) return { ok: false, errors: { form: { key: 'participation.comment.error.depth' } } };
   const takesStance = p.stances === 1 && !parent;
-  const schema = z.object({ body: bodyField, stance: takesStance ? stanceField : z.unknown() });
+  const schema = z.object({ body: bodyField, stance: takesStance ? stanceField : z.unknown().optional() });
   const form = validateForm(schema, values, { body: COMMENT_MAX });
   if (!form.ok) return form;
   const limited = await hit(db, `comment:${actor.id}`, COMMENTS_PER_ACCOUNT);
@@ -159,7 +159,7 @@ export async function editComment(
   values: CommentValues,
 ): Promise<FormResult<{ id: number }>> {
   const takesStance = p.stances === 1 && comment.parent_id === null;
-  const schema = z.object({ body: bodyField, stance: takesStance ? stanceField : z.unknown() });
+  const schema = z.object({ body: bodyField, stance: takesStance ? stanceField : z.unknown().optional() });
   const form = validateForm(schema, values, { body: COMMENT_MAX });
   if (!form.ok) return form;
   await repo.updateComment(ctx.database.db, comment.id, {
