@@ -4,6 +4,8 @@ import { person, submit } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import { sampleProcess } from '../../../test/participation.ts';
 import * as repo from './repo.ts';
+import { demoDebates } from './service/demo-debates.ts';
+import { demoProcesses } from './service/seeds.ts';
 
 const count = async (database: { db: import('kysely').Kysely<import('../../core/db/tables.ts').Tables> }) =>
   Number(
@@ -212,4 +214,21 @@ appTest('the API lists public debates by process and state, and shows one', asyn
   assert.equal((await app.inject({ url: '/api/v1/debates/999999' })).statusCode, 404);
   const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
   assert.ok(doc.paths['/debates'] && doc.paths['/debates/{id}'], 'the endpoints are in the OpenAPI document');
+});
+
+appTest('the demo has a debate in Botevgrad with an official reply, and comments on Stara Zagora’s vision', async (app, database) => {
+  await sampleTowns(database);
+  for (let run = 0; run < 2; run++) for (const seed of [demoProcesses, demoDebates]) await seed.run(app.context);
+  const ideas = await app.inject({ url: '/bg/participation/botevgrad-ideas' });
+  assert.match(ideas.body, /Как да направим центъра по-удобен за пешеходци\?<\/a>/);
+  const path = /href="(\/bg\/participation\/botevgrad-ideas\/debates\/\d+)"/.exec(ideas.body)?.[1];
+  assert.ok(path, 'the debate is listed once');
+  const debate = (await app.inject({ url: path.replace('/bg/', '/en/') })).body;
+  assert.equal((debate.match(/tag--official">Official reply/g) ?? []).length, 1);
+  assert.match(debate, /stance--for.*stance--against.*stance--neutral/s);
+  assert.match(debate, /id="comments-heading">5 comments</);
+  const vision = (await app.inject({ url: '/en/participation/stara-zagora-vision-2035' })).body;
+  assert.match(vision, /2 comments: read them and add yours/);
+  assert.match(vision, /1 comment: read it and add yours/);
+  assert.equal(await count(database), 1, 'a second run adds nothing');
 });

@@ -35,7 +35,7 @@ appTest('a vision process shows its sections in order, each anchored, each with 
     page,
     new RegExp(`id="section-${ids[0]}".*A green town.*New <strong>parks</strong>.*id="section-${ids[1]}".*id="section-${ids[2]}"`, 's'),
   );
-  assert.match(page, new RegExp(`href="/en${p.path}/sections/${ids[0]}">Read and comment`));
+  assert.match(page, new RegExp(`href="/en${p.path}/sections/${ids[0]}">Comment on this section`));
   assert.ok(!page.includes('debates-heading'), 'a vision without debates shows none to a reader who cannot open one');
   assert.ok(!page.includes('Add a section'), 'readers do not arrange sections');
 
@@ -49,7 +49,7 @@ appTest('a vision process shows its sections in order, each anchored, each with 
   assert.match(res.headers.location as string, new RegExp(`^${sectionPath}#comment-\\d+$`));
   assert.match((await app.inject({ url: sectionPath })).body, /Citizen Vera.*Start-ups need cheap offices\./s);
   assert.equal((await repo.sectionById(database.db, ids[1]!))?.comments_count, 1);
-  assert.match((await app.inject({ url: `/en${p.path}` })).body, /Read 1 comment and comment/);
+  assert.match((await app.inject({ url: `/en${p.path}` })).body, /1 comment: read it and add yours/);
 
   const other = await sampleProcess(database, { type: 'municipality', id: 1 }, { kind: 'vision' });
   assert.equal((await app.inject({ url: `/en${other.path}/sections/${ids[0]}` })).statusCode, 404, 'a section only under its own process');

@@ -73,6 +73,7 @@ export function commentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     reply: FastifyReply,
     form: { p: ProcessView; target: CommentTarget; action: string; values: CommentValues; errors: FieldErrors },
     options: { title: string; stance: boolean; official: boolean; answering?: Awaited<ReturnType<typeof threadOf>>[number] },
+    submit: string,
   ) {
     return (
       <CommentFormPage
@@ -85,6 +86,7 @@ export function commentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
         values={form.values}
         errors={form.errors}
         answering={options.answering?.comment}
+        submit={submit}
       />
     );
   }
@@ -113,6 +115,7 @@ export function commentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
           official: participationPolicy.can(actor, 'comment.official', p),
           ...(answering ? { answering } : {}),
         },
+        req.t(values.parent ? 'participation.comment.sendAnswer' : 'participation.comment.send'),
       );
       return reply.refused(result, page, title);
     });
@@ -135,7 +138,12 @@ export function commentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const { p, comment, target, action } = await ownComment(req);
     const title = req.t('participation.comment.editTitle');
     const stance = p.stances === 1 && comment.parent_id === null;
-    const page = formPage(reply, { p, target, action, values: valuesOf(comment), errors: {} }, { title, stance, official: false });
+    const page = formPage(
+      reply,
+      { p, target, action, values: valuesOf(comment), errors: {} },
+      { title, stance, official: false },
+      req.t('form.save'),
+    );
     return reply.headers(NO_STORE).page(page, { title, indexable: false });
   });
 
@@ -149,7 +157,12 @@ export function commentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       if (result.ok) return reply.redirect(`/${req.lang}${target.path}#comment-${comment.id}`, 303);
       const title = req.t('participation.comment.editTitle');
       const stance = p.stances === 1 && comment.parent_id === null;
-      const page = formPage(reply, { p, target, action, values, errors: result.errors }, { title, stance, official: false });
+      const page = formPage(
+        reply,
+        { p, target, action, values, errors: result.errors },
+        { title, stance, official: false },
+        req.t('form.save'),
+      );
       return reply.refused(result, page, title);
     },
   );

@@ -245,6 +245,8 @@ export function CommentFormPage(p: {
   values: CommentValues;
   errors: FieldErrors;
   answering?: ShownComment | undefined;
+  /** The button's words: "save" for an edit, "send" for something new. */
+  submit: string;
 }) {
   const { t, lang } = usePage();
   const href = useHref();
@@ -270,7 +272,7 @@ export function CommentFormPage(p: {
         <CsrfField token={p.csrfToken} />
         {p.values.parent && <input type="hidden" name="parent" value={p.values.parent} />}
         <CommentFields prefix="" stance={p.stance} official={p.official} values={p.values} errors={p.errors} label={labels.body} />
-        <button type="submit">{t('form.save')}</button>
+        <button type="submit">{p.submit}</button>
       </form>
       <p>
         <a href={href(`${p.target.path}#comments`)}>{t('participation.comment.back')}</a>
