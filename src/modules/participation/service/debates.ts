@@ -24,6 +24,24 @@ export type DebateState = 'open' | 'closed' | 'expired';
 export const debateState = (d: Pick<Debate, 'closed_at' | 'closes_at'>, now = new Date()): DebateState =>
   d.closed_at ? 'closed' : d.closes_at && d.closes_at <= now.toISOString() ? 'expired' : 'open';
 
+/** A new debate's row: open, without comments, in its process and in its owner's name. */
+export const newDebate = (
+  p: { id: number; owner_type: string; owner_id: number },
+  d: Pick<Debate, 'area' | 'author_id' | 'official' | 'language' | 'title' | 'body' | 'closes_at'>,
+  at: string,
+) => ({
+  ...d,
+  process_id: p.id,
+  owner_type: p.owner_type,
+  owner_id: p.owner_id,
+  closed_at: null,
+  conclusions: null,
+  comments_count: 0,
+  hidden: 0,
+  created_at: at,
+  updated_at: at,
+});
+
 /** What the debate form holds, as typed. */
 export interface DebateValues {
   title?: string;
@@ -58,7 +76,7 @@ export async function openDebate(
   ip?: string,
 ): Promise<FormResult<{ id: number }>> {
   const now = new Date();
-  const form = validateForm(debateInput(p.areaList.length ? p.areaList : ['-'], now), values, {
+  const form = validateForm(debateInput(p.areaList, now), values, {
     title: DEBATE_TITLE_MAX,
     body: DEBATE_BODY_MAX,
   });
@@ -67,26 +85,23 @@ export async function openDebate(
   const limited = await hit(db, `debate:${actor.id}`, DEBATES_PER_ACCOUNT);
   if (!limited.allowed) return tooManyAttempts(limited.retryAfter);
   const official = participationPolicy.can(actor, 'process.manage', p);
-  const at = now.toISOString();
-  const id = await repo.insertDebate(db, {
-    process_id: p.id,
-    owner_type: p.owner_type,
-    owner_id: p.owner_id,
-    area: form.data.area || null,
-    author_id: actor.id,
-    official: official ? 1 : 0,
-    language,
-    title: form.data.title,
-    body: form.data.body,
-    // The closing day counts whole, to its end.
-    closes_at: form.data.closes_on ? `${form.data.closes_on}T23:59:59.999Z` : null,
-    closed_at: null,
-    conclusions: null,
-    comments_count: 0,
-    hidden: 0,
-    created_at: at,
-    updated_at: at,
-  });
+  const id = await repo.insertDebate(
+    db,
+    newDebate(
+      p,
+      {
+        area: form.data.area || null,
+        author_id: actor.id,
+        official: official ? 1 : 0,
+        language,
+        title: form.data.title,
+        body: form.data.body,
+        // The closing day counts whole, to its end.
+        closes_at: form.data.closes_on ? `${form.data.closes_on}T23:59:59.999Z` : null,
+      },
+      now.toISOString(),
+    ),
+  );
   if (official) await audit(db, actor, { action: 'participation.debate.open', subjectType: 'debate', subjectId: id }, ip);
   return { ok: true, data: { id } };
 }

@@ -3,6 +3,7 @@ import type { DemoSeed } from '../../../core/modules.ts';
 import { demoAccount, grantRole } from '../../accounts/index.ts';
 import * as repo from '../repo.ts';
 import type { CommentSubject, Stance } from '../schema.ts';
+import { newDebate } from './debates.ts';
 
 const PEOPLE = {
   maria: { name: 'Мария Иванова', email: 'maria.ivanova@example.org', language: 'bg' },
@@ -87,24 +88,9 @@ export const demoDebates: DemoSeed = {
       for (const [key, who] of Object.entries(PEOPLE)) ids[key as Who] = await demoAccount(db, who);
       await grantRole(db, ids.townHall, 'municipality_editor', ideas.owner_id, null);
       const at = new Date(Date.now() - 3 * 86_400_000).toISOString();
-      const debate = await repo.insertDebate(db, {
-        process_id: ideas.id,
-        owner_type: ideas.owner_type,
-        owner_id: ideas.owner_id,
-        area: BOTEVGRAD_DEBATE.area,
-        author_id: ids.townHall,
-        official: 1,
-        language: 'bg',
-        title: BOTEVGRAD_DEBATE.title,
-        body: BOTEVGRAD_DEBATE.body,
-        closes_at: null,
-        closed_at: null,
-        conclusions: null,
-        comments_count: 0,
-        hidden: 0,
-        created_at: at,
-        updated_at: at,
-      });
+      const d = BOTEVGRAD_DEBATE;
+      const fields = { area: d.area, author_id: ids.townHall, official: 1, language: 'bg', title: d.title, body: d.body, closes_at: null };
+      const debate = await repo.insertDebate(db, newDebate(ideas, fields, at));
       await repo.countComment(db, 'debate', debate, await addThread(db, ids, 'debate', debate, BOTEVGRAD_DEBATE.comments, null, 48));
       for (const s of await repo.sectionsOf(db, vision.id)) {
         const list = VISION_COMMENTS[s.title];
