@@ -232,7 +232,7 @@ appTest('one account writing too fast is told to wait, and keeps its text', asyn
   assert.equal(await countOf(database, id), 6);
 });
 
-appTest('comments on a proposal count on the proposal', async (app, database) => {
+appTest('comments on a proposal or a result count on it', async (app, database) => {
   const towns = await sampleTowns(database);
   const p = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad });
   const at = new Date().toISOString();
@@ -286,4 +286,37 @@ appTest('comments on a proposal count on the proposal', async (app, database) =>
     `/en${other.path}/proposals/${proposal}/comments`,
   );
   assert.equal(wrong.statusCode, 404, 'a subject is found only in its own process');
+
+  const result = (
+    await database.db
+      .insertInto('results')
+      .values({
+        process_id: p.id,
+        language: 'en',
+        title: 'The skate park is built',
+        description: '',
+        area: null,
+        progress: 50,
+        status: 'in_progress',
+        starts_on: null,
+        ends_on: null,
+        external_id: null,
+        comments_count: 0,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const onResult = await submit(
+    app,
+    `/en${p.path}/debates/new`,
+    { body: 'Nice!', stance: 'for' },
+    ana,
+    `/en${p.path}/monitoring/${result}/comments`,
+  );
+  assert.equal(onResult.statusCode, 303);
+  assert.match(onResult.headers.location as string, new RegExp(`^/en${p.path}/monitoring/${result}#comment-\\d+$`));
+  const counted = await database.db.selectFrom('results').select('comments_count').where('id', '=', result).executeTakeFirstOrThrow();
+  assert.equal(counted.comments_count, 1, 'and on a monitored result, on the result');
 });

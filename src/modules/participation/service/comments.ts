@@ -14,8 +14,8 @@ export const COMMENT_MAX = 2000;
 /** A burst of comments from one account, whatever address it writes from: people write far fewer. */
 export const COMMENTS_PER_ACCOUNT: Limit = { max: 6, windowMs: 60_000 };
 
-/** Where each subject's page is, under its process: /participation/{process}/{segment}/{id}. */
-export const SUBJECT_SEGMENTS = { proposal: 'proposals', debate: 'debates', result: 'results', section: 'sections' } as const;
+/** Where each subject's page is, under its process: /participation/{process}/{segment}/{id} (results: monitoring). */
+export const SUBJECT_SEGMENTS = { proposal: 'proposals', debate: 'debates', result: 'monitoring', section: 'sections' } as const;
 
 /** The thing comments are on, as the comment forms need it. */
 export interface CommentTarget {
