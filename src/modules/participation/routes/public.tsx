@@ -7,7 +7,9 @@ import { participationPolicy } from '../policy.ts';
 import { ownersOf } from '../service/owners.ts';
 import { openProcesses, processBySlug, refOf } from '../service/processes.ts';
 import { ProcessesPage, ProcessPage } from '../views/processes.tsx';
+import { debatesPart } from './debates.tsx';
 import { monitoringPart } from './monitoring-part.tsx';
+import { visionPart } from './vision.tsx';
 
 export const processParams = pathParams(z.object({ process: z.string().max(80) }));
 
@@ -25,9 +27,11 @@ export function processRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const p = await loadOr404(processBySlug(ctx, processParams(req).process, req.lang));
     participationPolicy.authorize(req.actor, 'process.view', refOf(p), { hide: true });
     const owner = (await ownersOf(ctx, [p])).get(`${p.owner_type}:${p.owner_id}`);
-    // Monitoring's part (official answers, results, census).
-    const monitoring = await monitoringPart(ctx, p, req.actor);
-    const view = { process: p, owner, canManage: participationPolicy.can(req.actor, 'process.manage', p), parts: [monitoring] };
+    // What the features show on the page, in order; each gives nothing when it has nothing to show.
+    const parts = [await visionPart(ctx, req, reply, p), await debatesPart(ctx, req, p), await monitoringPart(ctx, p, req.actor)].filter(
+      (x) => x !== null,
+    );
+    const view = { process: p, owner, canManage: participationPolicy.can(req.actor, 'process.manage', p), parts };
     return reply.page(<ProcessPage view={view} />, {
       title: p.title,
       description: p.summary || req.t('participation.lead'),

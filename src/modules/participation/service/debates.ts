@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { audit } from '../../../core/audit.ts';
+import type { Actor } from '../../../core/authz.ts';
+import { type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
+import { dateField, text, today } from '../../../core/http/input.ts';
+import { hit, type Limit } from '../../../core/http/throttle.ts';
+import type { ModuleContext } from '../../../core/modules.ts';
+import { participationPolicy } from '../policy.ts';
+import * as repo from '../repo.ts';
+import type { Debate } from '../schema.ts';
+import { type ProcessView, processPath } from './processes.ts';
+
+export const DEBATE_TITLE_MAX = 200;
+export const DEBATE_BODY_MAX = 20_000;
+export const CONCLUSIONS_MAX = 20_000;
+/** Debates one account opens in an hour: enough for staff preparing a process, too few to flood one. */
+export const DEBATES_PER_ACCOUNT: Limit = { max: 10, windowMs: 3600_000 };
+
+export const debatePath = (p: { slug: string }, id: number) => `${processPath(p)}/debates/${id}`;
+
+/** Open; closed by staff with conclusions; or past its closing date, closed for comments without them. */
+export type DebateState = 'open' | 'closed' | 'expired';
+
+export const debateState = (d: Pick<Debate, 'closed_at' | 'closes_at'>, now = new Date()): DebateState =>
+  d.closed_at ? 'closed' : d.closes_at && d.closes_at <= now.toISOString() ? 'expired' : 'open';
+
+/** A new debate's row: open, without comments, in its process and in its owner's name. */
+export const newDebate = (
+  p: { id: number; owner_type: string; owner_id: number },
+  d: Pick<Debate, 'area' | 'author_id' | 'official' | 'language' | 'title' | 'body' | 'closes_at'>,
+  at: string,
+) => ({
+  ...d,
+  process_id: p.id,
+  owner_type: p.owner_type,
+  owner_id: p.owner_id,
+  closed_at: null,
+  conclusions: null,
+  comments_count: 0,
+  hidden: 0,
+  created_at: at,
+  updated_at: at,
+});
+
+/** What the debate form holds, as typed. */
+export interface DebateValues {
+  title?: string;
+  body?: string;
+  area?: string;
+  closes_on?: string;
+}
+
+const debateInput = (areas: string[], now: Date) =>
+  z.object({
+    title: text().trim().min(1, 'form.error.required').max(DEBATE_TITLE_MAX, 'form.error.tooLong'),
+    body: text().trim().min(1, 'form.error.required').max(DEBATE_BODY_MAX, 'form.error.tooLong'),
+    area: z
+      .union([z.literal(''), z.enum(areas as [string, ...string[]])], { error: 'form.error.choose' })
+      .optional()
+      .default(''),
+    closes_on: z
+      .union([z.literal(''), dateField('participation.debate.error.closesOn', () => ({ min: today(now) }))], {
+        error: 'participation.debate.error.closesOn',
+      })
+      .optional()
+      .default(''),
+  });
+
+/** A debate opened in a process: official when staff of the owner open it. The route checked 'debate.create'. */
+export async function openDebate(
+  ctx: ModuleContext,
+  actor: Actor,
+  p: ProcessView,
+  values: DebateValues,
+  language: string,
+  ip?: string,
+): Promise<FormResult<{ id: number }>> {
+  const now = new Date();
+  const form = validateForm(debateInput(p.areaList, now), values, {
+    title: DEBATE_TITLE_MAX,
+    body: DEBATE_BODY_MAX,
+  });
+  if (!form.ok) return form;
+  const { db } = ctx.database;
+  const limited = await hit(db, `debate:${actor.id}`, DEBATES_PER_ACCOUNT);
+  if (!limited.allowed) return tooManyAttempts(limited.retryAfter);
+  const official = participationPolicy.can(actor, 'process.manage', p);
+  const id = await repo.insertDebate(
+    db,
+    newDebate(
+      p,
+      {
+        area: form.data.area || null,
+        author_id: actor.id,
+        official: official ? 1 : 0,
+        language,
+        title: form.data.title,
+        body: form.data.body,
+        // The closing day counts whole, to its end.
+        closes_at: form.data.closes_on ? `${form.data.closes_on}T23:59:59.999Z` : null,
+      },
+      now.toISOString(),
+    ),
+  );
+  if (official) await audit(db, actor, { action: 'participation.debate.open', subjectType: 'debate', subjectId: id }, ip);
+  return { ok: true, data: { id } };
+}
+
+const closeInput = z.object({
+  conclusions: text().trim().min(1, 'participation.debate.error.conclusions').max(CONCLUSIONS_MAX, 'form.error.tooLong'),
+});
+
+/** Staff close a debate with their conclusions: it takes no more comments. The route checked 'debate.close'. */
+export async function closeDebate(
+  ctx: ModuleContext,
+  actor: Actor,
+  d: Debate,
+  values: { conclusions?: string },
+  ip?: string,
+): Promise<FormResult<{ id: number }>> {
+  const form = validateForm(closeInput, values, { conclusions: CONCLUSIONS_MAX });
+  if (!form.ok) return form;
+  const { db } = ctx.database;
+  const at = new Date().toISOString();
+  await repo.updateDebate(db, d.id, { conclusions: form.data.conclusions, closed_at: d.closed_at ?? at, updated_at: at });
+  await audit(db, actor, { action: 'participation.debate.close', subjectType: 'debate', subjectId: d.id }, ip);
+  return { ok: true, data: { id: d.id } };
+}
+
+/** A debate of this process that the public may see (moderation hid none of it). */
+export async function debateIn(ctx: ModuleContext, p: ProcessView, id: number): Promise<Debate | undefined> {
+  const d = (await repo.debateById(ctx.database.db, id)) as Debate | undefined;
+  return d && d.process_id === p.id && !d.hidden ? d : undefined;
+}
+
+/** A process's debates, newest first. */
+export const debatesOf = async (ctx: ModuleContext, processId: number) =>
+  (await repo.debatesOfProcess(ctx.database.db, processId, 100)) as Debate[];
