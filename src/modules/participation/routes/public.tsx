@@ -5,8 +5,9 @@ import { pathParams } from '../../../core/http/params.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { participationPolicy } from '../policy.ts';
 import { ownersOf } from '../service/owners.ts';
-import { openProcesses, processBySlug, refOf } from '../service/processes.ts';
+import { openProcesses, processBySlug, processPath, refOf } from '../service/processes.ts';
 import { ProcessesPage, ProcessPage } from '../views/processes.tsx';
+import { followPart } from './following.tsx';
 
 export const processParams = pathParams(z.object({ process: z.string().max(80) }));
 
@@ -24,7 +25,8 @@ export function processRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const p = await loadOr404(processBySlug(ctx, processParams(req).process, req.lang));
     participationPolicy.authorize(req.actor, 'process.view', refOf(p), { hide: true });
     const owner = (await ownersOf(ctx, [p])).get(`${p.owner_type}:${p.owner_id}`);
-    const view = { process: p, owner, canManage: participationPolicy.can(req.actor, 'process.manage', p), parts: [] };
+    const parts = [await followPart(ctx, req, reply, { type: 'process', id: p.id }, processPath(p))];
+    const view = { process: p, owner, canManage: participationPolicy.can(req.actor, 'process.manage', p), parts };
     return reply.page(<ProcessPage view={view} />, {
       title: p.title,
       description: p.summary || req.t('participation.lead'),
