@@ -2,6 +2,8 @@ import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transac
 import { isPostgres } from '../../core/db/schema.ts';
 import type { Tables } from '../../core/db/tables.ts';
 import type {
+  CommentRow,
+  DebateRow,
   FollowType,
   Frequency,
   NotifyEvent,
@@ -9,6 +11,7 @@ import type {
   ProcessPhaseRow,
   ProcessRow,
   ProcessTextRow,
+  ProposalRow,
   SourceType,
   VisionSectionRow,
 } from './schema.ts';
@@ -333,3 +336,12 @@ export async function eraseFollowing(db: Db, userId: number) {
     await db.deleteFrom(table).where('user_id', '=', userId).execute();
   }
 }
+
+// Texts as the features write them, for following's tests and demo until they land
+
+export const addProposal = async (db: Db, row: New<ProposalRow>) =>
+  (await db.insertInto('proposals').values(row).returning('id').executeTakeFirstOrThrow()).id;
+export const addDebate = async (db: Db, row: New<DebateRow>) =>
+  (await db.insertInto('debates').values(row).returning('id').executeTakeFirstOrThrow()).id;
+export const addComment = async (db: Db, row: New<CommentRow>) =>
+  (await db.insertInto('comments').values(row).returning('id').executeTakeFirstOrThrow()).id;
