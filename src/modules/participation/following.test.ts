@@ -112,7 +112,7 @@ appTest(
     const page = `/en${p.path}`;
     const ana = await person(database);
 
-    for (const fields of [
+    const bad: Record<string, string>[] = [
       { type: 'town', id: String(p.id) },
       { type: 'process', id: 'abc' },
       { type: 'process', id: '-1' },
@@ -120,7 +120,8 @@ appTest(
       { type: '<script>alert(1)</script>', id: String(p.id) },
       { type: 'process' },
       {},
-    ]) {
+    ];
+    for (const fields of bad) {
       const res = await press(app, ana, page, 'follow', fields);
       assert.equal(res.statusCode, 422, JSON.stringify(fields));
       assert.match(res.body, /<title>Error: Follow/);

@@ -18,73 +18,76 @@ const notified = async (database: TestDatabase) =>
       .execute()
   ).map((n) => `${n.user_id}:${n.event}:${n.reason}`);
 
-appTest('what happens reaches the followers of the thing and of its process, each once, never the one who did it', async (app, database) => {
-  const towns = await sampleTowns(database);
-  const owner = { type: 'municipality', id: towns.botevgrad };
-  const p = await sampleProcess(database, owner);
-  const elsewhere = await sampleProcess(database, owner);
-  const [ofProcess, ofProposal, ofBoth, actor, ofOther] = await Promise.all([1, 2, 3, 4, 5].map(() => person(database)));
-  const proposal = await sampleProposal(database, p.id, actor!.id);
-  const ctx = app.context;
-  await follow(ctx, ofProcess!.id, { type: 'process', id: p.id });
-  await follow(ctx, ofProposal!.id, { type: 'proposal', id: proposal });
-  await follow(ctx, ofBoth!.id, { type: 'process', id: p.id });
-  await follow(ctx, ofBoth!.id, { type: 'proposal', id: proposal });
-  await follow(ctx, actor!.id, { type: 'proposal', id: proposal });
-  await follow(ctx, ofOther!.id, { type: 'process', id: elsewhere.id });
+appTest(
+  'what happens reaches the followers of the thing and of its process, each once, never the one who did it',
+  async (app, database) => {
+    const towns = await sampleTowns(database);
+    const owner = { type: 'municipality', id: towns.botevgrad };
+    const p = await sampleProcess(database, owner);
+    const elsewhere = await sampleProcess(database, owner);
+    const [ofProcess, ofProposal, ofBoth, actor, ofOther] = await Promise.all([1, 2, 3, 4, 5].map(() => person(database)));
+    const proposal = await sampleProposal(database, p.id, actor!.id);
+    const ctx = app.context;
+    await follow(ctx, ofProcess!.id, { type: 'process', id: p.id });
+    await follow(ctx, ofProposal!.id, { type: 'proposal', id: proposal });
+    await follow(ctx, ofBoth!.id, { type: 'process', id: p.id });
+    await follow(ctx, ofBoth!.id, { type: 'proposal', id: proposal });
+    await follow(ctx, actor!.id, { type: 'proposal', id: proposal });
+    await follow(ctx, ofOther!.id, { type: 'process', id: elsewhere.id });
 
-  const comment = await sampleComment(database, { type: 'proposal', id: proposal }, actor!.id);
-  const input: NotifyInput = {
-    subject: { type: 'proposal', id: proposal },
-    event: 'comment.new',
-    source: { type: 'comment', id: comment },
-    actorId: actor!.id,
-  };
-  const count = await database.db.transaction().execute((trx) => notifyFollowers(trx, ctx, input));
-  assert.equal(count, 3);
-  const expected = [
-    [ofProcess!.id, 'comment.new:process'],
-    [ofProposal!.id, 'comment.new:proposal'],
-    [ofBoth!.id, 'comment.new:proposal'],
-  ] as const;
-  assert.deepEqual(
-    await notified(database),
-    [...expected].sort((a, b) => a[0] - b[0]).map(([id, what]) => `${id}:${what}`),
-  );
+    const comment = await sampleComment(database, { type: 'proposal', id: proposal }, actor!.id);
+    const input: NotifyInput = {
+      subject: { type: 'proposal', id: proposal },
+      event: 'comment.new',
+      source: { type: 'comment', id: comment },
+      actorId: actor!.id,
+    };
+    const count = await database.db.transaction().execute((trx) => notifyFollowers(trx, ctx, input));
+    assert.equal(count, 3);
+    const expected = [
+      [ofProcess!.id, 'comment.new:process'],
+      [ofProposal!.id, 'comment.new:proposal'],
+      [ofBoth!.id, 'comment.new:proposal'],
+    ] as const;
+    assert.deepEqual(
+      await notified(database),
+      [...expected].sort((a, b) => a[0] - b[0]).map(([id, what]) => `${id}:${what}`),
+    );
 
-  // A new proposal in the process: its followers hear of it; a debate outside any process: only its own followers.
-  await database.db.deleteFrom('participation_notifications').execute();
-  const second = await sampleProposal(database, p.id, ofProposal!.id, 'Benches in the park');
-  await notifyFollowers(database.db, ctx, {
-    subject: { type: 'process', id: p.id },
-    event: 'proposal.new',
-    source: { type: 'proposal', id: second },
-    actorId: ofProposal!.id,
-  });
-  assert.deepEqual(
-    await notified(database),
-    [ofProcess!.id, ofBoth!.id].sort((a, b) => a - b).map((id) => `${id}:proposal.new:process`),
-  );
-  await database.db.deleteFrom('participation_notifications').execute();
-  const townDebate = await sampleDebate(database, owner, null, null);
-  await follow(ctx, ofOther!.id, { type: 'debate', id: townDebate });
-  await notifyFollowers(database.db, ctx, {
-    subject: { type: 'debate', id: townDebate },
-    event: 'debate.closed',
-    source: { type: 'debate', id: townDebate },
-    actorId: null,
-  });
-  assert.deepEqual(await notified(database), [`${ofOther!.id}:debate.closed:debate`]);
+    // A new proposal in the process: its followers hear of it; a debate outside any process: only its own followers.
+    await database.db.deleteFrom('participation_notifications').execute();
+    const second = await sampleProposal(database, p.id, ofProposal!.id, 'Benches in the park');
+    await notifyFollowers(database.db, ctx, {
+      subject: { type: 'process', id: p.id },
+      event: 'proposal.new',
+      source: { type: 'proposal', id: second },
+      actorId: ofProposal!.id,
+    });
+    assert.deepEqual(
+      await notified(database),
+      [ofProcess!.id, ofBoth!.id].sort((a, b) => a - b).map((id) => `${id}:proposal.new:process`),
+    );
+    await database.db.deleteFrom('participation_notifications').execute();
+    const townDebate = await sampleDebate(database, owner, null, null);
+    await follow(ctx, ofOther!.id, { type: 'debate', id: townDebate });
+    await notifyFollowers(database.db, ctx, {
+      subject: { type: 'debate', id: townDebate },
+      event: 'debate.closed',
+      source: { type: 'debate', id: townDebate },
+      actorId: null,
+    });
+    assert.deepEqual(await notified(database), [`${ofOther!.id}:debate.closed:debate`]);
 
-  // A rolled-back writer leaves no notification behind.
-  await assert.rejects(
-    database.db.transaction().execute(async (trx) => {
-      await notifyFollowers(trx, ctx, input);
-      throw new Error('the comment failed');
-    }),
-  );
-  assert.equal((await notified(database)).length, 1);
-});
+    // A rolled-back writer leaves no notification behind.
+    await assert.rejects(
+      database.db.transaction().execute(async (trx) => {
+        await notifyFollowers(trx, ctx, input);
+        throw new Error('the comment failed');
+      }),
+    );
+    assert.equal((await notified(database)).length, 1);
+  },
+);
 
 appTest('“What’s new for you” says what happened, where and why, newest first, marks the unread, pages', async (app, database) => {
   const towns = await sampleTowns(database);
@@ -122,7 +125,9 @@ appTest('“What’s new for you” says what happened, where and why, newest fi
   assert.equal(first.headers['cache-control'], 'private, no-store');
   assert.match(first.body, /<h1>What’s new for you<\/h1>/);
   const title = 'Trees &lt;script>alert\\(1\\)&lt;/script> &amp; shade';
-  const commentAt = first.body.search(new RegExp(`New comment on “<a href="/en${p.path}/proposals/${proposal}#comment-${comment}">${title}</a>”`));
+  const commentAt = first.body.search(
+    new RegExp(`New comment on “<a href="/en${p.path}/proposals/${proposal}#comment-${comment}">${title}</a>”`),
+  );
   const proposalAt = first.body.search(new RegExp(`New proposal: “<a href="/en${p.path}/proposals/${proposal}">${title}</a>”`));
   assert.ok(commentAt > 0 && proposalAt > commentAt, 'both, newest first');
   assert.ok(!first.body.includes('<script>alert'), 'a title is text, never markup');
@@ -200,34 +205,41 @@ appTest('a text hidden after the fact is left out of the page and the count; so 
   assert.match((await app.inject({ url, headers: { cookie: ana.cookie } })).body, /Nothing yet/);
 });
 
-appTest('a person’s follows, mail setting and notifications are in their data download and erased with the account', async (app, database) => {
-  const towns = await sampleTowns(database);
-  const p = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad });
-  const ana = await person(database);
-  const bob = await person(database);
-  const ctx = app.context;
-  for (const who of [ana, bob]) await follow(ctx, who.id, { type: 'process', id: p.id });
-  const proposal = await sampleProposal(database, p.id, null);
-  await notifyFollowers(database.db, ctx, {
-    subject: { type: 'process', id: p.id },
-    event: 'proposal.new',
-    source: { type: 'proposal', id: proposal },
-    actorId: null,
-  });
-  const data = ctx.personalData.find((d) => d.module === 'participation')!.data;
-  const subject = { userId: ana.id, email: ana.email };
-  const exported = (await data.export(subject, ctx)) as { follows: unknown[]; mail: string; notifications: { event: string }[] };
-  assert.deepEqual(
-    exported.follows.map((f) => (f as { type: string }).type),
-    ['process'],
-  );
-  assert.equal(exported.mail, 'daily');
-  assert.deepEqual(
-    exported.notifications.map((n) => n.event),
-    ['proposal.new'],
-  );
-  await data.erase(subject, ctx);
-  const left = await data.export(subject, ctx);
-  assert.deepEqual(left, { follows: [], mail: 'daily', notifications: [] });
-  assert.equal(((await data.export({ userId: bob.id, email: bob.email }, ctx)) as { follows: unknown[] }).follows.length, 1, 'Bob’s stay');
-});
+appTest(
+  'a person’s follows, mail setting and notifications are in their data download and erased with the account',
+  async (app, database) => {
+    const towns = await sampleTowns(database);
+    const p = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad });
+    const ana = await person(database);
+    const bob = await person(database);
+    const ctx = app.context;
+    for (const who of [ana, bob]) await follow(ctx, who.id, { type: 'process', id: p.id });
+    const proposal = await sampleProposal(database, p.id, null);
+    await notifyFollowers(database.db, ctx, {
+      subject: { type: 'process', id: p.id },
+      event: 'proposal.new',
+      source: { type: 'proposal', id: proposal },
+      actorId: null,
+    });
+    const data = ctx.personalData.find((d) => d.module === 'participation')!.data;
+    const subject = { userId: ana.id, email: ana.email };
+    const exported = (await data.export(subject, ctx)) as { follows: unknown[]; mail: string; notifications: { event: string }[] };
+    assert.deepEqual(
+      exported.follows.map((f) => (f as { type: string }).type),
+      ['process'],
+    );
+    assert.equal(exported.mail, 'daily');
+    assert.deepEqual(
+      exported.notifications.map((n) => n.event),
+      ['proposal.new'],
+    );
+    await data.erase(subject, ctx);
+    const left = await data.export(subject, ctx);
+    assert.deepEqual(left, { follows: [], mail: 'daily', notifications: [] });
+    assert.equal(
+      ((await data.export({ userId: bob.id, email: bob.email }, ctx)) as { follows: unknown[] }).follows.length,
+      1,
+      'Bob’s stay',
+    );
+  },
+);

@@ -64,7 +64,7 @@ async function mailPerson(
     // Claimed all the same: a text hidden since is never mailed, even if it shows again later.
     const rows = await repo.visibleNotifications(trx, person.id, { ids });
     const lang = isLanguage(person.language) ? person.language : 'en';
-    const items = await describe(ctx, rows as Notification[], lang);
+    const items = await describe(trx, rows as Notification[], lang);
     if (!items.length) return false;
     const { token, hash } = newToken();
     await repo.insertMail(trx, { user_id: person.id, token_hash: hash, frequency, created_at: at });

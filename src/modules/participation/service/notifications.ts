@@ -47,8 +47,7 @@ const debatePath = (slug: string | undefined, id: number) =>
 const resultPath = (slug: string, id: number) => `/participation/${slug}/results/${id}`;
 
 /** Turns notifications into what a person reads: a few queries for the whole page, none per item. */
-export async function describe(ctx: ModuleContext, rows: Notification[], language: string): Promise<NewsItem[]> {
-  const { db } = ctx.database;
+export async function describe(db: Kysely<Tables>, rows: Notification[], language: string): Promise<NewsItem[]> {
   const idsOf = (type: string, column: 'subject' | 'source') =>
     rows.filter((r) => r[`${column}_type`] === type).map((r) => r[`${column}_id`]);
   const [proposals, debates, results] = await Promise.all([
@@ -112,7 +111,7 @@ export async function newsFor(ctx: ModuleContext, userId: number, page: number, 
     repo.countVisible(db, userId),
     repo.visibleNotifications(db, userId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
   ]);
-  const items = await describe(ctx, rows as Notification[], language);
+  const items = await describe(db, rows as Notification[], language);
   await repo.markRead(
     db,
     userId,
