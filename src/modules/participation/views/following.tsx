@@ -63,7 +63,7 @@ function NewsEntry({ item }: { item: NewsItem }) {
   const { t, lang } = usePage();
   const href = useHref();
   return (
-    <li class={item.unread ? 'card news news--unread' : 'card news'}>
+    <li class={item.unread ? 'news news--unread' : 'news'}>
       <p>
         {item.unread && (
           <>
@@ -103,7 +103,7 @@ export function NewsPage({ items, page, pages, frequency }: { items: NewsItem[];
           {t('participation.notify.none')} <a href={href('/participation')}>{t('participation.all')}</a>
         </p>
       ) : (
-        <ul class="cards">
+        <ul class="results">
           {items.map((item) => (
             <NewsEntry key={item.id} item={item} />
           ))}
