@@ -226,6 +226,7 @@ appTest('the housekeeping jobs remove ended sessions and old rate-limit counters
   const jobs = modules.flatMap((m) => m.jobs ?? []);
   assert.deepEqual(jobs.map((j) => j.name).sort(), [
     'membership deadlines',
+    'participation news mail',
     'prune rate-limit counters',
     'remove ended sessions',
     'send newsletters',
