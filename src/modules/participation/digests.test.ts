@@ -127,14 +127,13 @@ appTest('a mail says why it came, carries one-click unsubscribe, and leaves out 
   assert.match(
     mail.text_body,
     new RegExp(
-      `New comment on “Benches <b>now</b>”\\n.*follow this proposal\\.\\n {2}http://portal.test/en${p.path}/proposals/${proposal}#comment-${comment}\\n`,
+      `New comment on “Benches <b>now</b>”\\n.*follow this proposal\\.\\n {2}` +
+        `http://portal.test/en${p.path}/proposals/${proposal}#comment-${comment}\\n`,
     ),
   );
   assert.ok(!mail.text_body.includes(`#comment-${hidden}`), 'the hidden comment is not in the mail');
-  assert.match(
-    mail.text_body,
-    /You receive this because you follow processes, proposals or debates on [^.]+\. Change how often at http:\/\/portal\.test\/en\/participation\/notifications/,
-  );
+  assert.match(mail.text_body, /You receive this because you follow processes, proposals or debates on [^.]+\. Change how often at /);
+  assert.ok(mail.text_body.includes('Change how often at http://portal.test/en/participation/notifications'), 'and where to change it');
   const headers = JSON.parse(mail.headers ?? '{}') as Record<string, string>;
   const link = /^<(http:\/\/portal\.test\/en\/participation\/unsubscribe\/([\w-]{43}))>$/.exec(headers['List-Unsubscribe'] ?? '');
   assert.ok(link, headers['List-Unsubscribe']);
