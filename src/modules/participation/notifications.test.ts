@@ -5,6 +5,7 @@ import { sampleComment, sampleDebate, sampleProposal } from '../../../test/follo
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
 import { sampleProcess } from '../../../test/participation.ts';
+import * as repo from './repo.ts';
 import { follow } from './service/following.ts';
 import { type NotifyInput, notifyFollowers } from './service/notifications.ts';
 
@@ -136,6 +137,25 @@ appTest('“What’s new for you” says what happened, where and why, newest fi
   assert.match(first.body, /You get this because you follow this process\./);
   assert.equal(first.body.match(/<span class="tag">New<\/span>/g)?.length, 2, 'both unread');
   assert.match(first.body, /Mail comes once a day, with everything new\./, 'daily unless said otherwise');
+
+  // A comment on the process itself (a section of its vision) names the process.
+  const onProcess = await repo.addComment(database.db, {
+    subject_type: 'section',
+    subject_id: 1,
+    parent_id: null,
+    author_id: null,
+    body: 'The river should be in the vision.',
+    stance: null,
+    official: 0,
+    hidden: 0,
+    created_at: new Date().toISOString(),
+    edited_at: null,
+  });
+  const source = { type: 'comment' as const, id: onProcess };
+  await notifyFollowers(database.db, ctx, { subject: { type: 'process', id: p.id }, event: 'comment.new', source, actorId: null });
+  const withSection = await app.inject({ url, headers: { cookie: ana.cookie } });
+  assert.match(withSection.body, new RegExp(`New comment on “<a href="/en${p.path}#comment-${onProcess}">Ideas for Botevgrad</a>”`));
+  await database.db.deleteFrom('participation_notifications').where('source_id', '=', onProcess).execute();
 
   const again = await app.inject({ url, headers: { cookie: ana.cookie } });
   assert.ok(!again.body.includes('<span class="tag">New</span>'), 'seen once, read');

@@ -78,12 +78,12 @@ export async function describe(db: Kysely<Tables>, rows: Notification[], languag
     else if (r.source_type === 'debate') [what, path] = [debate.get(r.source_id), debatePath(process?.slug, r.source_id)];
     else if (r.source_type === 'result') [what, path] = [result.get(r.source_id), resultPath(slug, r.source_id)];
     else {
-      what = r.subject_type === 'debate' ? debate.get(r.subject_id) : proposal.get(r.subject_id);
-      path = r.subject_type === 'debate' ? debatePath(process?.slug, r.subject_id) : proposalPath(slug, r.subject_id);
-      path += r.source_type === 'comment' ? `#comment-${r.source_id}` : '#answer';
+      // A comment or an answer: on the thing followed, a comment on a process (its vision's sections) on the process.
+      const anchor = r.source_type === 'comment' ? `#comment-${r.source_id}` : '#answer';
+      if (r.subject_type === 'debate') [what, path] = [debate.get(r.subject_id), debatePath(process?.slug, r.subject_id) + anchor];
+      else if (r.subject_type === 'proposal') [what, path] = [proposal.get(r.subject_id), proposalPath(slug, r.subject_id) + anchor];
+      else if (process) [what, path] = [{ ...process, id: r.subject_id, process_id: null }, processPath(process) + anchor];
     }
-    if (r.subject_type === 'process' && !what && process)
-      [what, path] = [{ ...process, id: r.subject_id, process_id: null }, processPath(process)];
     if (!what) return [];
     return [
       {
