@@ -227,6 +227,7 @@ appTest('the housekeeping jobs remove ended sessions and old rate-limit counters
   assert.deepEqual(jobs.map((j) => j.name).sort(), [
     'membership deadlines',
     'participation answers',
+    'participation news mail',
     'prune rate-limit counters',
     'remove ended sessions',
     'send newsletters',

@@ -1,6 +1,7 @@
 import type { ApiDescription, ModuleManifest } from '../../core/modules.ts';
 import * as tables from './migrations/20261204_01_participation.ts';
 import * as census from './migrations/20261204_03_census.ts';
+import * as following from './migrations/20261204_06_following.ts';
 import { answerRoutes } from './routes/answers.tsx';
 import { debateApi } from './routes/api-debates.ts';
 import { debateApiDoc } from './routes/api-doc-debates.ts';
@@ -9,6 +10,7 @@ import { resultApi } from './routes/api-results.ts';
 import { censusRoutes } from './routes/census.tsx';
 import { commentRoutes } from './routes/comments.tsx';
 import { debateRoutes } from './routes/debates.tsx';
+import { accountNews, followingRoutes } from './routes/following.tsx';
 import { manageRoutes } from './routes/manage.tsx';
 import { processRoutes } from './routes/public.tsx';
 import { resultRoutes } from './routes/results.tsx';
@@ -16,6 +18,8 @@ import { visionRoutes } from './routes/vision.tsx';
 import { publishDueAnswers } from './service/answers.ts';
 import { censusData } from './service/census.ts';
 import { demoDebates } from './service/demo-debates.ts';
+import { runDigests } from './service/digests.ts';
+import { followingData } from './service/following.ts';
 import { moderatedTexts } from './service/moderated.ts';
 import { homeProcesses, profileProcesses } from './service/sections.tsx';
 import { demoAnswers, demoProcesses } from './service/seeds.ts';
@@ -36,6 +40,7 @@ export const participation: ModuleManifest = {
   migrations: {
     '20261204_01_participation': tables,
     '20261204_03_census': census,
+    '20261204_06_following': following,
   },
   routes: (app, ctx) => {
     processRoutes(app, ctx);
@@ -46,17 +51,40 @@ export const participation: ModuleManifest = {
     debateRoutes(app, ctx);
     commentRoutes(app, ctx);
     visionRoutes(app, ctx);
+    followingRoutes(app, ctx);
     resultApi(app, ctx);
     debateApi(app, ctx);
   },
   api: apiOf([resultApiDoc, debateApiDoc]),
   work: processDesks,
   nav: [{ label: 'participation.nav', path: '/participation', order: 35 }],
-  sections: { 'municipality.profile': profileProcesses, home: homeProcesses },
+  sections: { 'municipality.profile': profileProcesses, home: homeProcesses, account: accountNews },
   moderated: moderatedTexts,
-  personalData: censusData,
-  // No page shows the census: writing it keeps cached pages.
-  privateTables: ['census_entries', 'census_lists', 'census_verifications', 'census_clashes'],
-  // Scheduled answers go out together at their time; a run that finds one already out leaves it.
-  jobs: [{ name: 'participation answers', everyMs: 60_000, run: async (ctx) => void (await publishDueAnswers(ctx)) }],
+  personalData: {
+    export: async (person, ctx) => ({
+      census: await censusData.export(person, ctx),
+      following: await followingData.export(person, ctx),
+    }),
+    erase: async (person, ctx) => {
+      await censusData.erase(person, ctx);
+      await followingData.erase(person, ctx);
+    },
+  },
+  // No page shows these: writing them keeps cached pages.
+  privateTables: [
+    'census_entries',
+    'census_lists',
+    'census_verifications',
+    'census_clashes',
+    'participation_follows',
+    'participation_notifications',
+    'participation_mail_prefs',
+    'participation_mails',
+  ],
+  jobs: [
+    // Scheduled answers go out together at their time; a run that finds one already out leaves it.
+    { name: 'participation answers', everyMs: 60_000, run: async (ctx) => void (await publishDueAnswers(ctx)) },
+    // Mail of what is new, within minutes for those who want it at once.
+    { name: 'participation news mail', everyMs: 60_000, run: async (ctx) => void (await runDigests(ctx)) },
+  ],
 };

@@ -291,3 +291,70 @@ declare module '../../core/db/tables.ts' {
     census_clashes: CensusClashRow;
   }
 }
+
+// Following, notifications and their mail
+
+/** What a person can follow. */
+export const FOLLOW_TYPES = ['process', 'proposal', 'debate'] as const;
+export type FollowType = (typeof FOLLOW_TYPES)[number];
+
+/** What happened, for the people who follow it. */
+export const NOTIFY_EVENTS = ['proposal.new', 'comment.new', 'answer.published', 'debate.new', 'debate.closed', 'result.updated'] as const;
+export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
+
+/** The text that caused a notification. */
+export type SourceType = 'proposal' | 'comment' | 'debate' | 'answer' | 'result';
+
+/** How often a person wants mail of what is new; daily when they never said. */
+export const FREQUENCIES = ['immediate', 'daily', 'weekly', 'never'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+export interface FollowRow {
+  id: Generated<number>;
+  user_id: number;
+  subject_type: FollowType;
+  subject_id: number;
+  created_at: string;
+}
+
+export interface NotificationRow {
+  id: Generated<number>;
+  user_id: number;
+  event: NotifyEvent;
+  subject_type: FollowType;
+  subject_id: number;
+  process_id: number | null;
+  source_type: SourceType;
+  source_id: number;
+  /** What the person follows that brought it: the subject, or its process. */
+  reason: FollowType;
+  created_at: string;
+  read_at: string | null;
+  mailed_at: string | null;
+}
+
+export interface MailPrefsRow {
+  user_id: number;
+  frequency: Frequency;
+  last_digest_at: string | null;
+  updated_at: string;
+}
+
+export interface ParticipationMailRow {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  frequency: Frequency;
+  created_at: string;
+}
+
+export type Notification = Selectable<NotificationRow>;
+
+declare module '../../core/db/tables.ts' {
+  interface Tables {
+    participation_follows: FollowRow;
+    participation_notifications: NotificationRow;
+    participation_mail_prefs: MailPrefsRow;
+    participation_mails: ParticipationMailRow;
+  }
+}

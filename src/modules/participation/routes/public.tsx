@@ -5,9 +5,10 @@ import { pathParams } from '../../../core/http/params.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { participationPolicy } from '../policy.ts';
 import { ownersOf } from '../service/owners.ts';
-import { openProcesses, processBySlug, refOf } from '../service/processes.ts';
+import { openProcesses, processBySlug, processPath, refOf } from '../service/processes.ts';
 import { ProcessesPage, ProcessPage } from '../views/processes.tsx';
 import { debatesPart } from './debates.tsx';
+import { followPart } from './following.tsx';
 import { monitoringPart } from './monitoring-part.tsx';
 import { visionPart } from './vision.tsx';
 
@@ -28,9 +29,12 @@ export function processRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     participationPolicy.authorize(req.actor, 'process.view', refOf(p), { hide: true });
     const owner = (await ownersOf(ctx, [p])).get(`${p.owner_type}:${p.owner_id}`);
     // What the features show on the page, in order; each gives nothing when it has nothing to show.
-    const parts = [await visionPart(ctx, req, reply, p), await debatesPart(ctx, req, p), await monitoringPart(ctx, p, req.actor)].filter(
-      (x) => x !== null,
-    );
+    const parts = [
+      await followPart(ctx, req, reply, { type: 'process', id: p.id }, processPath(p)),
+      await visionPart(ctx, req, reply, p),
+      await debatesPart(ctx, req, p),
+      await monitoringPart(ctx, p, req.actor),
+    ].filter((x) => x !== null);
     const view = { process: p, owner, canManage: participationPolicy.can(req.actor, 'process.manage', p), parts };
     return reply.page(<ProcessPage view={view} />, {
       title: p.title,
