@@ -3,7 +3,7 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import helmet from 'helmet';
 import type { Config } from '../config.ts';
 
@@ -74,6 +74,17 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   });
   await app.register(csrf, {
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(config) },
+  });
+  // One token per answer: a page of several forms, asked by someone without the secret's cookie yet,
+  // would otherwise make a secret per form, keep only the last in the cookie, and refuse the others.
+  app.addHook('onRequest', (_req, reply, done) => {
+    const generate = reply.generateCsrf;
+    let token: string | undefined;
+    reply.generateCsrf = function (this: FastifyReply, opts) {
+      token ??= generate.call(this, opts);
+      return token;
+    };
+    done();
   });
   app.addHook('preHandler', (req, reply, done) => {
     if (SAFE_METHODS.has(req.method) || req.routeOptions.config.csrf === false) return done();

@@ -61,9 +61,10 @@ export const participation: ModuleManifest = {
   sections: { 'municipality.profile': profileProcesses, home: homeProcesses, account: accountNews },
   moderated: moderatedTexts,
   personalData: {
+    // One object, each feature's part under its own names (census; follows, mail, notifications).
     export: async (person, ctx) => ({
-      census: await censusData.export(person, ctx),
-      following: await followingData.export(person, ctx),
+      ...((await censusData.export(person, ctx)) as object),
+      ...((await followingData.export(person, ctx)) as object),
     }),
     erase: async (person, ctx) => {
       await censusData.erase(person, ctx);
