@@ -1,4 +1,5 @@
 // The accounts module's public face: other modules import from this file only.
 export { accounts } from './manifest.ts';
 export { displayNames, mailContact, platformAdminContacts, scopeContacts } from './service/account.ts';
+export { demoAccounts } from './service/demo.ts';
 export { grantRole } from './service/roles.ts';

@@ -241,3 +241,15 @@ declare module '../../core/db/tables.ts' {
     comments: CommentRow;
   }
 }
+
+// Proposals and supports (migration 20261204_02_proposals).
+
+export interface ProposalRow {
+  /** A random key set once: the list's random order starts at a visitor's seed and walks it. */
+  shuffle: number;
+}
+export type ProposalPicture = Selectable<ProposalPictureRow>;
+
+/** The list's orders: newest first, most supported, most commented, and random (stable per visitor). */
+export const PROPOSAL_SORTS = ['random', 'newest', 'supports', 'comments'] as const;
+export type ProposalSort = (typeof PROPOSAL_SORTS)[number];

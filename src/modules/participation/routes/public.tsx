@@ -7,6 +7,7 @@ import { participationPolicy } from '../policy.ts';
 import { ownersOf } from '../service/owners.ts';
 import { openProcesses, processBySlug, refOf } from '../service/processes.ts';
 import { ProcessesPage, ProcessPage } from '../views/processes.tsx';
+import { proposalPageOptions, proposalPart } from './proposals.tsx';
 
 export const processParams = pathParams(z.object({ process: z.string().max(80) }));
 
@@ -24,8 +25,11 @@ export function processRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const p = await loadOr404(processBySlug(ctx, processParams(req).process, req.lang));
     participationPolicy.authorize(req.actor, 'process.view', refOf(p), { hide: true });
     const owner = (await ownersOf(ctx, [p])).get(`${p.owner_type}:${p.owner_id}`);
-    const view = { process: p, owner, canManage: participationPolicy.can(req.actor, 'process.manage', p), parts: [] };
+    const proposals = await proposalPart(ctx, req, p);
+    const parts = [...(proposals ? [proposals] : [])];
+    const view = { process: p, owner, canManage: participationPolicy.can(req.actor, 'process.manage', p), parts };
     return reply.page(<ProcessPage view={view} />, {
+      ...proposalPageOptions(req, p),
       title: p.title,
       description: p.summary || req.t('participation.lead'),
       indexable: p.published === 1,
