@@ -26,6 +26,7 @@ import {
   publishProposal,
   readDraft,
   similarProposals,
+  summaryOf,
   typedProposal,
   visibleProposal,
 } from '../service/proposals.ts';
@@ -166,7 +167,7 @@ export function proposalRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   }
   const pageOptions = (p: ProcessView, proposal: Proposal) => ({
     title: proposal.title,
-    description: proposal.body.slice(0, 160),
+    description: summaryOf(proposal.body),
     styles: MAP_STYLES,
     scripts: MAP_SCRIPTS,
     indexable: p.published === 1,

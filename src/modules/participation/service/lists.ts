@@ -7,7 +7,7 @@ import type { ProposalFilter, ProposalOrder } from '../repo.ts';
 import * as repo from '../repo.ts';
 import { ANSWER_STATES, PROPOSAL_SORTS, type Proposal, type ProposalSort } from '../schema.ts';
 import { type ProcessView, processBySlug, processPath } from './processes.ts';
-import { type Author, authorsOf, proposalPath } from './proposals.ts';
+import { type Author, authorsOf, proposalPath, summaryOf } from './proposals.ts';
 
 export const LIST_PAGE = 20;
 /** The map shows at most this many places of a list, the newest. */
@@ -124,7 +124,7 @@ export const proposalFeed: FeedProvider = {
         return {
           title: x.title,
           url: `/${lang}${proposalPath(p.slug, x.id)}`,
-          summary: x.body.length > 300 ? `${x.body.slice(0, 300)}…` : x.body,
+          summary: summaryOf(x.body, 300),
           published: x.published_at,
           updated: x.updated_at,
           ...(name ? { author: name } : {}),

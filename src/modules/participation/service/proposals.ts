@@ -11,6 +11,7 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { describeScopes } from '../../../core/scopes.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
 import { displayNames } from '../../accounts/index.ts';
+import { renderBody } from '../../content/index.ts';
 import * as repo from '../repo.ts';
 import type { Proposal, ProposalAnswer, ProposalPicture } from '../schema.ts';
 import { indexProposal, similarIds } from './fulltext.ts';
@@ -225,6 +226,17 @@ export async function editProposal(ctx: ModuleContext, proposal: Proposal, d: Dr
     return true;
   });
 }
+
+/** The body as a short plain text, for a page's description and a feed's summary: what readers see, without markup. */
+export function summaryOf(body: string, max = 200): string {
+  const plain = renderBody(body)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, (e) => ENTITIES[e] ?? ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+}
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
 /** A proposal that readers may see: in this process, neither hidden nor withdrawn. */
 export async function visibleProposal(ctx: ModuleContext, p: ProcessView, id: number): Promise<Proposal | undefined> {
