@@ -5,7 +5,9 @@ import { person } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
 import { sampleProcess, sampleProposal } from '../../../test/participation.ts';
+import type { ModuleContext } from '../../core/modules.ts';
 import * as repo from './repo.ts';
+import { demoProcesses, demoProposals } from './service/seeds.ts';
 
 /** The titles a list shows, in its order. */
 const titles = (body: string) => [...body.matchAll(/<h3><a href="[^"]+\/proposals\/\d+"[^>]*>([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
@@ -211,3 +213,27 @@ appTest('the API gives public proposals, filtered and paged, and one with its pu
   assert.match(page.body, /Estimated cost: 12,500 EUR/);
   assert.ok(!(await app.inject({ url: `/en${p.path}/proposals/${alpha}` })).body.includes('Not yet public'));
 });
+
+appTest(
+  'the demo gives Botevgrad’s ideas ten proposals in Bulgarian, supported, and adds nothing when run again',
+  async (app, database) => {
+    await sampleTowns(database);
+    const ctx = { database } as unknown as ModuleContext;
+    for (let i = 0; i < 2; i++) for (const seed of [demoProcesses, demoProposals]) await seed.run(ctx);
+    const rows = await database.db.selectFrom('proposals').selectAll().execute();
+    assert.equal(rows.length, 10);
+    assert.equal(new Set(rows.map((r) => r.area)).size, 7, 'in all seven areas');
+    assert.ok(
+      rows.filter((r) => r.latitude !== null).every((r) => Math.abs(r.latitude! - 42.907) < 0.01 && Math.abs(r.longitude! - 23.791) < 0.01),
+    );
+    for (const r of rows) {
+      const given = await database.db.selectFrom('supports').select('id').where('proposal_id', '=', r.id).execute();
+      assert.equal(r.supports_count, given.length, r.title);
+    }
+    const page = await app.inject({ url: '/bg/participation/botevgrad-ideas?sort=supports' });
+    assert.equal(titles(page.body).length, 10);
+    assert.match(page.body, /Велоалея по бул\. „Васил Левски“/);
+    const map = await app.inject({ url: '/bg/participation/botevgrad-ideas/proposals/map.json' });
+    assert.equal(map.json().places.length, 7);
+  },
+);
