@@ -62,6 +62,8 @@ appTest('a citizen sees similar proposals before publishing, then publishes one 
   const benches = await sampleProposal(database, p.id, other.id, { title: 'More benches in the park' });
   const hidden = await sampleProposal(database, p.id, other.id, { title: 'Benches hidden by moderation', hidden: true });
   const cyrillic = await sampleProposal(database, p.id, other.id, { title: 'Нов парк край реката', body: 'Зелено място.' });
+  await sampleProposal(database, p.id, other.id, { title: 'A summer cinema on the square' });
+  const twin = await sampleProposal(database, p.id, other.id, { title: 'Twinning with Łódź', body: 'Exchanges of pupils.' });
   const elsewhere = await sampleProcess(database, { type: 'municipality', id: towns.staraZagora });
   await sampleProposal(database, elsewhere.id, other.id, { title: 'Benches of another town' });
   const citizen = await person(database, { name: 'Ivan Ivanov' });
@@ -83,10 +85,13 @@ appTest('a citizen sees similar proposals before publishing, then publishes one 
   assert.match(checked.body, new RegExp(`/proposals/${cyrillic}"[^>]*>Нов парк край реката`), 'Latin "park" finds Cyrillic "парк"');
   assert.ok(!checked.body.includes(`/proposals/${hidden}"`), 'a hidden proposal is never suggested');
   assert.ok(!checked.body.includes('Benches of another town'), 'nor one of another process');
+  assert.ok(!checked.body.includes('A summer cinema'), 'sharing "the" or "on" makes no proposal similar');
+  const accents = await postProposal(app, p, citizen, { ...FIELDS, title: 'Lodz exchange', step: 'continue' });
+  assert.match(accents.body, new RegExp(`/proposals/${twin}"[^>]*>Twinning with Łódź`), 'accents do not matter');
   assert.match(checked.body, /value="Benches along the river park"/, 'the form comes back filled');
   assert.match(checked.body, /name="step" value="publish">Publish</);
   assert.match(checked.body, /One picture is added/);
-  assert.equal(await count(database), 4, 'nothing is published at the first step');
+  assert.equal(await count(database), 6, 'nothing is published at the first step');
   const kept = keptOf(checked.body);
   assert.equal(kept.length, 1);
 

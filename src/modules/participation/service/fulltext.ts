@@ -21,17 +21,20 @@ export async function indexProposal(db: Kysely<Tables>, p: { id: number; languag
   }
 }
 
-/** The words worth matching in a title: letters and digits, three or more, at most eight. */
+/**
+ * The words worth matching in a title, at most eight: four letters or more, since shorter ones
+ * ("the", "and", "на", "за") are in nearly every proposal and would make them all look alike.
+ */
 function wordsOf(text: string) {
   const words = [
     ...new Set(
       text
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u)
-        .filter((w) => w.length >= 3),
+        .filter((w) => w.length >= 4),
     ),
   ].slice(0, 8);
-  return words.map((word) => ({ word, folded: foldText(word).replace(/[^a-z0-9]/g, '') }));
+  return words.map((word) => ({ word, folded: foldText(word).replace(/[^a-z0-9]/g, ''), whole: /^[a-z0-9]+$/.test(word) }));
 }
 
 /** Proposals of the process whose text shares words with this title, best first: any word, as typed or folded. */
@@ -49,7 +52,10 @@ export async function similarIds(db: Kysely<Tables>, processId: number, title: s
     return r.rows.map((row) => row.id);
   }
   const quoted = (w: string) => `"${w}"`;
-  const match = words.flatMap((w) => [`${quoted(w.word)}*`, ...(w.folded && w.folded !== w.word ? [quoted(w.folded)] : [])]).join(' OR ');
+  // A word of Latin letters is matched whole (the stemmer joins its forms); another, which it leaves alone, as a prefix.
+  const match = words
+    .flatMap((w) => [w.whole ? quoted(w.word) : `${quoted(w.word)}*`, ...(w.folded && w.folded !== w.word ? [quoted(w.folded)] : [])])
+    .join(' OR ');
   const r = await sql<{ id: number }>`select p.id from proposals_fts f join proposals p on p.id = f.rowid
     where proposals_fts match ${match} and p.process_id = ${processId} and p.hidden = 0 and p.withdrawn = 0
     order by bm25(proposals_fts, 10.0, 1.0), p.id desc limit ${limit}`.execute(db);
