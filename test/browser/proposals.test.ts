@@ -58,6 +58,12 @@ describe('proposals in a real browser', { skip: noBrowser }, () => {
     const page = await as(citizen);
     await page.goto(`${origin}/en${process.path}?sort=newest`);
     assert.deepEqual(await axeViolations(page), [], 'the list');
+    await page.waitForSelector('#proposals .places-map.map--ready .leaflet-marker-icon');
+    assert.equal(await page.locator('#proposals .leaflet-marker-icon').count(), 1, 'the proposals with a place are on the map');
+    await page.click('#proposals .leaflet-marker-icon');
+    const popup = page.locator('.leaflet-popup-content a');
+    assert.equal(await popup.textContent(), 'Benches in the town park');
+    assert.match((await popup.getAttribute('href')) ?? '', new RegExp(`^/en${process.path}/proposals/\\d+$`));
     await screenshots(page, 'proposals-list');
     await page.click('text=Write a proposal');
     assert.deepEqual(await axeViolations(page), [], 'the form');
