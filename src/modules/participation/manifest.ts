@@ -6,6 +6,7 @@ import { proposalApi } from './routes/api-proposals.ts';
 import { proposalRoutes } from './routes/proposals.tsx';
 import { processRoutes } from './routes/public.tsx';
 import { proposalFeed } from './service/lists.ts';
+import { proposalData } from './service/personal-data.ts';
 import { homeProcesses, profileProcesses } from './service/sections.tsx';
 import { demoProcesses, demoProposals } from './service/seeds.ts';
 import './schema.ts';
@@ -25,6 +26,7 @@ export const participation: ModuleManifest = {
     proposalApi(app, ctx);
   },
   feeds: [proposalFeed],
+  personalData: proposalData,
   api: { paths: { ...proposalApiDoc.paths }, schemas: { ...proposalApiDoc.schemas } },
   nav: [{ label: 'participation.nav', path: '/participation', order: 35 }],
   sections: { 'municipality.profile': profileProcesses, home: homeProcesses },

@@ -293,3 +293,16 @@ export const publicProposal = (db: Db, id: number) =>
     .where('proposals.hidden', '=', 0)
     .where('proposals.withdrawn', '=', 0)
     .executeTakeFirst();
+
+export const proposalsBy = (db: Db, userId: number) =>
+  db.selectFrom('proposals').selectAll().where('author_id', '=', userId).orderBy('id').execute();
+
+/** The supports a person gave, with the proposals' titles. */
+export const supportsBy = (db: Db, userId: number) =>
+  db
+    .selectFrom('supports')
+    .innerJoin('proposals', 'proposals.id', 'supports.proposal_id')
+    .select(['supports.proposal_id', 'supports.created_at', 'proposals.title'])
+    .where('supports.user_id', '=', userId)
+    .orderBy('supports.id')
+    .execute();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { sampleTowns } from '../../../test/content.ts';
-import { person, submit, type TestPerson } from '../../../test/factories.ts';
+import { PASSWORD, person, submit, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
 import { sampleProcess, sampleProposal } from '../../../test/participation.ts';
@@ -171,4 +171,26 @@ appTest('fifty people supporting at once are fifty supports; one person twice at
   assert.deepEqual(again.map((a) => a.statusCode).sort(), [303, 422]);
   assert.deepEqual(await supportsOf(database, id), { count: 50, rows: 50 }, 'supported twice at once is supported once');
   assert.match((await app.inject({ url })).body, /50 of 100 supports needed for an answer/);
+});
+
+appTest('a person’s proposals and supports are in their data; deleting the account takes the supports back', async (app, database) => {
+  const { p, id, url } = await setUp(database);
+  const citizen = await person(database);
+  const own = await sampleProposal(database, p.id, citizen.id, { title: 'My own idea' });
+  assert.equal((await press(app, url, citizen, 'support')).statusCode, 303);
+  const data = JSON.parse((await app.inject({ url: '/en/account/data', headers: { cookie: citizen.cookie } })).body);
+  assert.deepEqual(
+    data.participation.proposals.map((x: { id: number; title: string }) => [x.id, x.title]),
+    [[own, 'My own idea']],
+  );
+  assert.deepEqual(
+    data.participation.supports.map((s: { proposal: number }) => s.proposal),
+    [id],
+  );
+  const deleted = await submit(app, '/en/account/delete', { current_password: PASSWORD }, citizen);
+  assert.equal(deleted.statusCode, 303);
+  assert.deepEqual(await supportsOf(database, id), { count: 0, rows: 0 });
+  const page = await app.inject({ url: `/en${p.path}/proposals/${own}` });
+  assert.equal(page.statusCode, 200, 'what they proposed stays');
+  assert.match(page.body, /Deleted account/);
 });
