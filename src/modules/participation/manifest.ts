@@ -9,6 +9,7 @@ import { proposalFeed } from './service/lists.ts';
 import { proposalData } from './service/personal-data.ts';
 import { homeProcesses, profileProcesses } from './service/sections.tsx';
 import { demoProcesses, demoProposals } from './service/seeds.ts';
+import { proposalSitemap } from './service/sitemap.ts';
 import './schema.ts';
 
 /** Citizen participation: processes, proposals and supports, official answers, debates, comments, monitoring. */
@@ -27,6 +28,7 @@ export const participation: ModuleManifest = {
   },
   feeds: [proposalFeed],
   personalData: proposalData,
+  sitemaps: [proposalSitemap],
   api: { paths: { ...proposalApiDoc.paths }, schemas: { ...proposalApiDoc.schemas } },
   nav: [{ label: 'participation.nav', path: '/participation', order: 35 }],
   sections: { 'municipality.profile': profileProcesses, home: homeProcesses },

@@ -102,8 +102,14 @@ appTest('the random order is stable for a seed, which the pager and the filters 
 });
 
 appTest('the map, CSV, GeoJSON and the feed show the public proposals only', async (app, database) => {
-  const { p, citizen, alpha } = await setUp(database);
+  const { p, citizen, alpha, hidden, elsewhere } = await setUp(database);
   await sampleProposal(database, p.id, null, { title: '=HYPERLINK("http://evil.example")', age: 4 });
+  const index = (await app.inject({ url: '/sitemap.xml' })).body;
+  assert.ok(index.includes(`/sitemaps/proposals-${p.id}-1.xml`) && index.includes(`/sitemaps/proposals-${elsewhere.id}-1.xml`));
+  const sitemap = (await app.inject({ url: `/sitemaps/proposals-${p.id}-1.xml` })).body;
+  assert.ok(sitemap.includes(`/participation/${p.slug}/proposals/${alpha}<`), 'the sitemap lists its proposals');
+  assert.ok(!sitemap.includes(`/proposals/${hidden}<`), 'never a hidden one');
+  assert.equal((await app.inject({ url: '/sitemaps/proposals-999999-1.xml' })).statusCode, 404);
   const map = await app.inject({ url: `/en${p.path}/proposals/map.json?sort=newest` });
   assert.equal(map.statusCode, 200);
   assert.deepEqual(map.json(), { places: [[42.907, 23.791, 'Alpha', String(alpha)]] });

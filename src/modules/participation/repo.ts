@@ -306,3 +306,28 @@ export const supportsBy = (db: Db, userId: number) =>
     .where('supports.user_id', '=', userId)
     .orderBy('supports.id')
     .execute();
+
+/** How many public proposals each published process has, for the sitemap. */
+export const publicProposalCounts = (db: Db) =>
+  db
+    .selectFrom('proposals')
+    .innerJoin('processes', 'processes.id', 'proposals.process_id')
+    .select(['proposals.process_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('processes.published', '=', 1)
+    .where('proposals.hidden', '=', 0)
+    .where('proposals.withdrawn', '=', 0)
+    .groupBy('proposals.process_id')
+    .orderBy('proposals.process_id')
+    .execute();
+
+export const publicProposalIds = (db: Db, processId: number, offset: number, limit: number) =>
+  db
+    .selectFrom('proposals')
+    .select(['id', 'updated_at'])
+    .where('process_id', '=', processId)
+    .where('hidden', '=', 0)
+    .where('withdrawn', '=', 0)
+    .orderBy('id')
+    .offset(offset)
+    .limit(limit)
+    .execute();
