@@ -142,7 +142,7 @@ appTest('a refused proposal keeps what was typed, says why, and stores nothing',
     [{ ...FIELDS, speaks_for: '1' }, /Written by: Choose one of the options/],
   ];
   for (const [fields, message] of cases) {
-    const res = await postProposal(app, p, citizen, { ...fields, title: fields.title ?? '', step: 'publish' });
+    const res = await postProposal(app, p, citizen, { ...fields, step: 'publish' });
     assert.equal(res.statusCode, 422, String(message));
     assert.match(res.body, /<title>Error: Write a proposal/);
     assert.match(res.body, message);
