@@ -1,5 +1,7 @@
 import * as repo from '../src/modules/participation/repo.ts';
-import type { PhaseAction, PhaseKind, ProcessKind, Supporters } from '../src/modules/participation/schema.ts';
+import type { AnswerState, PhaseAction, PhaseKind, ProcessKind, Supporters } from '../src/modules/participation/schema.ts';
+import { indexProposal } from '../src/modules/participation/service/fulltext.ts';
+import { randomShuffle } from '../src/modules/participation/service/proposals.ts';
 import type { TestDatabase } from './helpers/db.ts';
 
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -72,33 +74,52 @@ export async function sampleProcess(
   return { id, slug, path: `/participation/${slug}` };
 }
 
-// Proposals for the tests of answers and monitoring, written straight into the table.
+// Proposals and supports.
 
-/** A visible proposal in a process, by `author` (none unless said), with as many supports as asked. */
+/** A published proposal in a process, stored as the form would store it (indexed for similar ones). */
 export async function sampleProposal(
   database: TestDatabase,
   processId: number,
-  options: { author?: number; title?: string; supports?: number; area?: string; at?: [number, number]; language?: string } = {},
+  authorId: number | null,
+  options: {
+    title?: string;
+    body?: string;
+    area?: string;
+    place?: [number, number, string];
+    hidden?: boolean;
+    withdrawn?: boolean;
+    supports?: number;
+    comments?: number;
+    state?: AnswerState;
+    /** Days ago it was published. */
+    age?: number;
+    onBehalfOf?: string;
+  } = {},
 ): Promise<number> {
-  const at = new Date().toISOString();
-  return repo.insertProposal(database.db, {
+  const at = new Date(Date.now() - (options.age ?? 0) * 86_400_000).toISOString();
+  const title = options.title ?? 'More benches in the park';
+  const body = options.body ?? 'Older people need somewhere to rest on the way to the market.';
+  const id = await repo.insertProposal(database.db, {
     process_id: processId,
-    author_id: options.author ?? null,
-    on_behalf_of: null,
-    language: options.language ?? 'en',
-    title: options.title ?? 'More trees on the main street',
-    body: 'Plant linden trees along the main street.',
+    author_id: authorId,
+    on_behalf_of: options.onBehalfOf ?? null,
+    language: 'en',
+    title,
+    body,
     area: options.area ?? 'environment',
-    latitude: options.at?.[0] ?? null,
-    longitude: options.at?.[1] ?? null,
-    address: null,
-    answer_state: null,
+    latitude: options.place?.[0] ?? null,
+    longitude: options.place?.[1] ?? null,
+    address: options.place?.[2] ?? null,
+    answer_state: options.state ?? null,
     supports_count: options.supports ?? 0,
-    comments_count: 0,
-    hidden: 0,
-    withdrawn: 0,
+    comments_count: options.comments ?? 0,
+    hidden: options.hidden ? 1 : 0,
+    withdrawn: options.withdrawn ? 1 : 0,
     published_at: at,
     edited_at: null,
     updated_at: at,
+    shuffle: randomShuffle(),
   });
+  await indexProposal(database.db, { id, language: 'en', title, body });
+  return id;
 }

@@ -25,7 +25,7 @@ describe('official answers and monitoring in a real browser', { skip: noBrowser 
     const towns = await sampleTowns(database);
     process = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad }, { title: 'Ideas for Botevgrad' });
     const author = await person(database, { name: 'Ana Petrova' });
-    proposal = await sampleProposal(database, process.id, { author: author.id, title: 'A cycle path to the Bebresh dam', supports: 12 });
+    proposal = await sampleProposal(database, process.id, author.id, { title: 'A cycle path to the Bebresh dam', supports: 12 });
     staffTown = towns.botevgrad;
     staff = await person(database, { roles: [['municipality_editor', towns.botevgrad]], name: 'Clerk Ivanova' });
     browser = await launchBrowser();

@@ -2,5 +2,5 @@
 export { accounts } from './manifest.ts';
 export { displayNames, mailContact, platformAdminContacts, scopeContacts } from './service/account.ts';
 export { type AccountStanding, accountStanding, setBlocked } from './service/blocking.ts';
-export { demoAccount } from './service/demo.ts';
+export { demoAccount, demoAccounts } from './service/demo.ts';
 export { grantRole } from './service/roles.ts';

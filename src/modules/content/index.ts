@@ -1,4 +1,6 @@
 // The content module's public face: other modules import from this file only.
+
+export { configOf } from './fulltext.ts';
 export { content } from './manifest.ts';
 export { storiesOfTowns } from './service/home.tsx';
 export { ownerFeeds } from './service/profile.tsx';

@@ -19,7 +19,7 @@ async function setting(database: TestDatabase) {
   const process = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad }, { threshold: 5 });
   const staff = await person(database, { roles: [['municipality_editor', towns.botevgrad]] });
   const author = await person(database, { language: 'bg', email: `author-${Date.now()}@example.eu` });
-  const proposal = await sampleProposal(database, process.id, { author: author.id, title: 'Linden trees on Vasil Levski street' });
+  const proposal = await sampleProposal(database, process.id, author.id, { title: 'Linden trees on Vasil Levski street' });
   const form = `/en${process.path}/proposals/${proposal}/answer`;
   return { towns, process, staff, author, proposal, form };
 }
@@ -117,7 +117,7 @@ appTest('only staff of the process’s owner answer, and only proposals of that 
   assert.equal(await repo.answerOf(database.db, proposal), undefined, 'nothing changed');
 
   const elsewhere = await sampleProcess(database, { type: 'municipality', id: towns.staraZagora });
-  const theirs = await sampleProposal(database, elsewhere.id);
+  const theirs = await sampleProposal(database, elsewhere.id, null);
   assert.equal(
     (await app.inject({ url: `/en${process.path}/proposals/${theirs}/answer`, headers: { cookie: staff.cookie } })).statusCode,
     404,
@@ -131,7 +131,7 @@ appTest('only staff of the process’s owner answer, and only proposals of that 
       404,
     );
   const draft = await sampleProcess(database, { type: 'municipality', id: towns.staraZagora }, { published: false });
-  const hidden = await sampleProposal(database, draft.id);
+  const hidden = await sampleProposal(database, draft.id, null);
   assert.equal(
     (await app.inject({ url: `/en${draft.path}/proposals/${hidden}/answer`, headers: { cookie: staff.cookie } })).statusCode,
     404,
@@ -140,7 +140,7 @@ appTest('only staff of the process’s owner answer, and only proposals of that 
 
 appTest('answers set for a time go out together, once, however many runs of the job', async (app, database) => {
   const { process, staff, author, proposal, form } = await setting(database);
-  const second = await sampleProposal(database, process.id, { title: 'A skate park', supports: 7 });
+  const second = await sampleProposal(database, process.id, null, { title: 'A skate park', supports: 7 });
   const later = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16);
   for (const [url, state] of [
     [form, 'accepted'],
@@ -174,9 +174,9 @@ appTest('answers set for a time go out together, once, however many runs of the 
 
 appTest('staff see the proposals awaiting an answer, those past the threshold first', async (app, database) => {
   const { process, staff, form } = await setting(database);
-  const few = await sampleProposal(database, process.id, { title: 'Few supports', supports: 2 });
-  const many = await sampleProposal(database, process.id, { title: 'Past the threshold', supports: 9 });
-  await sampleProposal(database, process.id, { title: 'Answered already', supports: 50 });
+  const few = await sampleProposal(database, process.id, null, { title: 'Few supports', supports: 2 });
+  const many = await sampleProposal(database, process.id, null, { title: 'Past the threshold', supports: 9 });
+  await sampleProposal(database, process.id, null, { title: 'Answered already', supports: 50 });
   const answered = (await repo.proposalsOfProcess(database.db, process.id, 10)).find((p) => p.title === 'Answered already')!;
   await submit(app, form, { state: 'rejected', text: 'No.' }, staff, `/en${process.path}/proposals/${answered.id}/answer`);
   const res = await app.inject({ url: `/en${process.path}/answers`, headers: { cookie: staff.cookie } });

@@ -1,17 +1,21 @@
 import type { ApiDescription, ModuleManifest } from '../../core/modules.ts';
 import * as tables from './migrations/20261204_01_participation.ts';
+import * as proposalTables from './migrations/20261204_02_proposals.ts';
 import * as census from './migrations/20261204_03_census.ts';
 import * as following from './migrations/20261204_06_following.ts';
 import { answerRoutes } from './routes/answers.tsx';
 import { debateApi } from './routes/api-debates.ts';
 import { debateApiDoc } from './routes/api-doc-debates.ts';
+import { proposalApiDoc } from './routes/api-doc-proposals.ts';
 import { resultApiDoc } from './routes/api-doc-results.ts';
+import { proposalApi } from './routes/api-proposals.ts';
 import { resultApi } from './routes/api-results.ts';
 import { censusRoutes } from './routes/census.tsx';
 import { commentRoutes } from './routes/comments.tsx';
 import { debateRoutes } from './routes/debates.tsx';
 import { accountNews, followingRoutes } from './routes/following.tsx';
 import { manageRoutes } from './routes/manage.tsx';
+import { proposalRoutes } from './routes/proposals.tsx';
 import { processRoutes } from './routes/public.tsx';
 import { resultRoutes } from './routes/results.tsx';
 import { visionRoutes } from './routes/vision.tsx';
@@ -20,9 +24,12 @@ import { censusData } from './service/census.ts';
 import { demoDebates } from './service/demo-debates.ts';
 import { runDigests } from './service/digests.ts';
 import { followingData } from './service/following.ts';
+import { proposalFeed } from './service/lists.ts';
 import { moderatedTexts } from './service/moderated.ts';
+import { proposalData } from './service/personal-data.ts';
 import { homeProcesses, profileProcesses } from './service/sections.tsx';
-import { demoAnswers, demoProcesses } from './service/seeds.ts';
+import { demoAnswers, demoProcesses, demoProposals } from './service/seeds.ts';
+import { proposalSitemap } from './service/sitemap.ts';
 import { processDesks } from './service/work.ts';
 import './schema.ts';
 
@@ -36,14 +43,16 @@ const apiOf = (parts: ApiDescription[]): ApiDescription => ({
 export const participation: ModuleManifest = {
   name: 'participation',
   // After the directory's seed: processes belong to its towns; the rest belongs to the processes.
-  seeds: [demoProcesses, demoAnswers, demoDebates],
+  seeds: [demoProcesses, demoProposals, demoAnswers, demoDebates],
   migrations: {
     '20261204_01_participation': tables,
+    '20261204_02_proposals': proposalTables,
     '20261204_03_census': census,
     '20261204_06_following': following,
   },
   routes: (app, ctx) => {
     processRoutes(app, ctx);
+    proposalRoutes(app, ctx);
     manageRoutes(app, ctx);
     answerRoutes(app, ctx);
     resultRoutes(app, ctx);
@@ -52,21 +61,26 @@ export const participation: ModuleManifest = {
     commentRoutes(app, ctx);
     visionRoutes(app, ctx);
     followingRoutes(app, ctx);
+    proposalApi(app, ctx);
     resultApi(app, ctx);
     debateApi(app, ctx);
   },
-  api: apiOf([resultApiDoc, debateApiDoc]),
+  api: apiOf([proposalApiDoc, resultApiDoc, debateApiDoc]),
+  feeds: [proposalFeed],
+  sitemaps: [proposalSitemap],
   work: processDesks,
   nav: [{ label: 'participation.nav', path: '/participation', order: 35 }],
   sections: { 'municipality.profile': profileProcesses, home: homeProcesses, account: accountNews },
   moderated: moderatedTexts,
   personalData: {
-    // One object, each feature's part under its own names (census; follows, mail, notifications).
+    // One object, each feature's part under its own names (proposals, supports; census; follows, mail, notifications).
     export: async (person, ctx) => ({
+      ...((await proposalData.export(person, ctx)) as object),
       ...((await censusData.export(person, ctx)) as object),
       ...((await followingData.export(person, ctx)) as object),
     }),
     erase: async (person, ctx) => {
+      await proposalData.erase(person, ctx);
       await censusData.erase(person, ctx);
       await followingData.erase(person, ctx);
     },

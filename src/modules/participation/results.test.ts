@@ -15,8 +15,8 @@ async function setting(database: TestDatabase) {
   const towns = await sampleTowns(database);
   const process = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad }, { areas: ['environment', 'sport'] });
   const staff = await person(database, { roles: [['municipality_editor', towns.botevgrad]] });
-  const trees = await sampleProposal(database, process.id, { title: 'Linden trees', at: [42.9, 23.79] });
-  const park = await sampleProposal(database, process.id, { title: 'A skate park', area: 'sport' });
+  const trees = await sampleProposal(database, process.id, null, { title: 'Linden trees', place: [42.9, 23.79, ''] });
+  const park = await sampleProposal(database, process.id, null, { title: 'A skate park', area: 'sport' });
   const base = `/en${process.path}/monitoring`;
   return { towns, process, staff, trees, park, base };
 }
@@ -108,7 +108,7 @@ appTest('staff create a result; everyone follows it in monitoring, filtered, wit
 appTest('a refused result or timeline entry says why, keeps what was typed and changes nothing', async (app, database) => {
   const { towns, process, staff, base } = await setting(database);
   const elsewhere = await sampleProcess(database, { type: 'municipality', id: towns.staraZagora });
-  const theirs = await sampleProposal(database, elsewhere.id);
+  const theirs = await sampleProposal(database, elsewhere.id, null);
   const cases: [Record<string, string>, RegExp][] = [
     [{ ...RESULT, title: '' }, /Title: Fill in this field/],
     [{ ...RESULT, title: 'x'.repeat(201) }, /Use at most 200 characters/],

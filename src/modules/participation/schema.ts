@@ -358,3 +358,14 @@ declare module '../../core/db/tables.ts' {
     participation_mails: ParticipationMailRow;
   }
 }
+// Proposals and supports (migration 20261204_02_proposals).
+
+export interface ProposalRow {
+  /** A random key set once (0 unless given): the list's random order starts at a visitor's seed and walks it. */
+  shuffle: Generated<number>;
+}
+export type ProposalPicture = Selectable<ProposalPictureRow>;
+
+/** The list's orders: newest first, most supported, most commented, and random (stable per visitor). */
+export const PROPOSAL_SORTS = ['random', 'newest', 'supports', 'comments'] as const;
+export type ProposalSort = (typeof PROPOSAL_SORTS)[number];

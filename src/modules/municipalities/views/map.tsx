@@ -19,13 +19,15 @@ export interface PlacesMapProps {
   places?: MapPlace[];
   /** Said under the map, e.g. that it shows only the first places of a long list. */
   note?: string | undefined;
+  /** What each place's path follows (after the language prefix); the towns' profiles unless said. */
+  base?: string;
 }
 
 /**
  * Places on a clustered map, each linking to its profile, drawn by public/places-map.js. Hidden
  * without JavaScript, where the list or the page's text says it all.
  */
-export function PlacesMap({ label, tiles, attribution, source, places, note }: PlacesMapProps) {
+export function PlacesMap({ label, tiles, attribution, source, places, note, base = '/municipalities/' }: PlacesMapProps) {
   const href = useHref();
   return (
     <div
@@ -34,7 +36,7 @@ export function PlacesMap({ label, tiles, attribution, source, places, note }: P
       data-label={label}
       data-tiles={tiles}
       data-attribution={attribution}
-      data-base={href('/municipalities/')}
+      data-base={href(base)}
       data-source={source}
     >
       {places && (

@@ -10,6 +10,7 @@ import { ProcessesPage, ProcessPage } from '../views/processes.tsx';
 import { debatesPart } from './debates.tsx';
 import { followPart } from './following.tsx';
 import { monitoringPart } from './monitoring-part.tsx';
+import { proposalPageOptions, proposalPart } from './proposals.tsx';
 import { visionPart } from './vision.tsx';
 
 export const processParams = pathParams(z.object({ process: z.string().max(80) }));
@@ -31,12 +32,14 @@ export function processRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     // What the features show on the page, in order; each gives nothing when it has nothing to show.
     const parts = [
       await followPart(ctx, req, reply, { type: 'process', id: p.id }, processPath(p)),
+      await proposalPart(ctx, req, p),
       await visionPart(ctx, req, reply, p),
       await debatesPart(ctx, req, p),
       await monitoringPart(ctx, p, req.actor),
-    ].filter((x) => x !== null);
+    ].filter((x) => x !== null && x !== undefined);
     const view = { process: p, owner, canManage: participationPolicy.can(req.actor, 'process.manage', p), parts };
     return reply.page(<ProcessPage view={view} />, {
+      ...proposalPageOptions(req, p),
       title: p.title,
       description: p.summary || req.t('participation.lead'),
       indexable: p.published === 1,

@@ -1,9 +1,12 @@
 import { transaction } from '../../../core/db/client.ts';
 import type { DemoSeed } from '../../../core/modules.ts';
+import { demoAccounts } from '../../accounts/index.ts';
 import { municipalityBySlug } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
 import type { PhaseAction, PhaseKind, ProcessKind, Proposal } from '../schema.ts';
 import { type AnswerData, saveAnswer } from './answers.ts';
+import { indexProposal } from './fulltext.ts';
+import { randomShuffle } from './proposals.ts';
 
 interface DemoProcess {
   town: [string, string];
@@ -130,9 +133,122 @@ export const demoProcesses: DemoSeed = {
     }),
 };
 
+// Proposals and supports of the demo: Botevgrad's ideas, so that its lists look alive.
+
+/** Title, body, area, place (latitude, longitude, address) and how many of the demo people support it. */
+const DEMO_PROPOSALS: [string, string, string, [number, number, string] | null, number][] = [
+  [
+    'Велоалея по бул. „Васил Левски“',
+    'Предлагам отделна велоалея от центъра до гарата, за да се придвижват децата и работещите безопасно с велосипед.',
+    'environment',
+    [42.9071, 23.7884, 'бул. „Васил Левски“'],
+    6,
+  ],
+  [
+    'Засаждане на дървета в квартал „Васил Левски“',
+    'Нека всяка година засаждаме по сто нови дървета в междублоковите пространства, с помощта на училищата.',
+    'environment',
+    [42.9102, 23.7951, 'кв. „Васил Левски“'],
+    4,
+  ],
+  [
+    'Намален местен данък за млади семейства',
+    'Млади семейства с деца до три години да плащат половин данък сгради за първото си жилище в общината.',
+    'taxes',
+    null,
+    3,
+  ],
+  [
+    'Разширено работно време на детската поликлиника',
+    'Поликлиниката да работи до 19 ч., за да могат работещите родители да водят децата си след работа.',
+    'health',
+    [42.9055, 23.7902, 'ул. „Саломон Бенбасат“'],
+    5,
+  ],
+  [
+    'Лятно кино на площада',
+    'През юли и август всеки петък вечер безплатна прожекция на български филми на централния площад.',
+    'culture',
+    [42.9066, 23.7925, 'пл. „Освобождение“'],
+    5,
+  ],
+  [
+    'Дигитална библиотека на Ботевград',
+    'Старите вестници и снимки от читалището да се сканират и да са достъпни онлайн за всички.',
+    'culture',
+    null,
+    2,
+  ],
+  [
+    'Бизнес инкубатор за младежи',
+    'Общината да предостави помещение и ментори за младежи, които започват собствен бизнес.',
+    'economy',
+    [42.9089, 23.7868, 'ул. „Отец Паисий“'],
+    3,
+  ],
+  [
+    'Обновяване на стадион „Христо Ботев“',
+    'Нова настилка на пистата и осветление, за да се тренира и вечер.',
+    'sport',
+    [42.9031, 23.7962, 'стадион „Христо Ботев“'],
+    4,
+  ],
+  ['Туристическа пътека до Зелин', 'Маркирана пътека с табели и места за почивка от града до местността Зелин.', 'sport', null, 1],
+  [
+    'Топъл обяд за самотни възрастни хора',
+    'Доставка на топъл обяд до дома на самотни възрастни хора, с помощта на доброволци.',
+    'social',
+    [42.9079, 23.7911, 'ул. „Гурко“'],
+    6,
+  ],
+];
+
+const DEMO_PEOPLE = ['Мария Петрова', 'Георги Иванов', 'Елена Димитрова', 'Николай Стоянов', 'Анна Колева', 'Стефан Тодоров'].map(
+  (name, i) => ({ name, email: `demo-supporter-${i + 1}@example.eu`, language: 'bg' }),
+);
+
+/** Botevgrad's demo proposals with their supports; nothing once its process holds any proposal. */
+export const demoProposals: DemoSeed = {
+  name: 'participation proposals',
+  run: (ctx) =>
+    transaction(ctx.database.db, async (db) => {
+      const process = await repo.processBySlug(db, 'botevgrad-ideas');
+      if (!process || (await repo.countProposals(db, { processId: process.id })) > 0) return;
+      const people = await demoAccounts(db, DEMO_PEOPLE);
+      const now = Date.now();
+      for (const [i, [title, body, area, place, supporters]] of DEMO_PROPOSALS.entries()) {
+        const at = new Date(now - (DEMO_PROPOSALS.length - i) * 86_400_000).toISOString();
+        const id = await repo.insertProposal(db, {
+          process_id: process.id,
+          author_id: people[i % people.length]!,
+          on_behalf_of: null,
+          language: 'bg',
+          title,
+          body,
+          area,
+          latitude: place?.[0] ?? null,
+          longitude: place?.[1] ?? null,
+          address: place?.[2] ?? null,
+          answer_state: null,
+          supports_count: supporters,
+          comments_count: 0,
+          hidden: 0,
+          withdrawn: 0,
+          published_at: at,
+          edited_at: null,
+          updated_at: at,
+          shuffle: randomShuffle(),
+        });
+        for (const user of people.slice(0, supporters))
+          await repo.insertSupport(db, { proposal_id: id, process_id: process.id, user_id: user, created_at: at });
+        await indexProposal(db, { id, language: 'bg', title, body });
+      }
+    }),
+};
+
 // Official answers and monitoring: answers to a few of Botevgrad's proposals, and results with their timelines.
 
-const DEMO_PROPOSALS = [
+const ANSWERED_PROPOSALS = [
   {
     title: 'Велоалея до язовир Бебреш',
     body: 'Безопасна велоалея от центъра до язовира, за да се стига без кола.',
@@ -168,30 +284,32 @@ export const demoAnswers: DemoSeed = {
     if (!process || (await repo.resultList(db, { processIds: [process.id] }, 0, 1)).length) return;
     const now = new Date();
     const at = now.toISOString();
-    let proposals = (await repo.proposalsOfProcess(db, process.id, 3)) as Proposal[];
-    if (!proposals.length) {
-      for (const p of DEMO_PROPOSALS)
-        await repo.insertProposal(db, {
-          process_id: process.id,
-          author_id: null,
-          on_behalf_of: null,
-          language: 'bg',
-          title: p.title,
-          body: p.body,
-          area: p.area,
-          latitude: p.at?.[0] ?? null,
-          longitude: p.at?.[1] ?? null,
-          address: null,
-          answer_state: null,
-          supports_count: 0,
-          comments_count: 0,
-          hidden: 0,
-          withdrawn: 0,
-          published_at: at,
-          edited_at: null,
-          updated_at: at,
-        });
-      proposals = (await repo.proposalsOfProcess(db, process.id, 3)) as Proposal[];
+    // Its own three proposals, beside the demo's others: the answers speak of them.
+    const proposals: Proposal[] = [];
+    for (const p of ANSWERED_PROPOSALS) {
+      const id = await repo.insertProposal(db, {
+        process_id: process.id,
+        author_id: null,
+        on_behalf_of: null,
+        language: 'bg',
+        title: p.title,
+        body: p.body,
+        area: p.area,
+        latitude: p.at?.[0] ?? null,
+        longitude: p.at?.[1] ?? null,
+        address: null,
+        answer_state: null,
+        supports_count: 0,
+        comments_count: 0,
+        hidden: 0,
+        withdrawn: 0,
+        published_at: at,
+        edited_at: null,
+        updated_at: at,
+        shuffle: randomShuffle(),
+      });
+      await indexProposal(db, { id, language: 'bg', title: p.title, body: p.body });
+      proposals.push((await repo.proposalById(db, id)) as Proposal);
     }
     for (const [i, p] of proposals.entries()) await saveAnswer(ctx, null, p, DEMO_ANSWERS[i]!, { tell: false, now });
     const accepted = await repo.resultLinking(db, proposals[0]!.id);
