@@ -58,6 +58,7 @@ export async function commentsPart(
     form: may ? { csrfToken: reply.generateCsrf(), official: participationPolicy.can(actor, 'comment.official', p) } : undefined,
     why,
     actorId: actor?.id ?? null,
+    flagToken: actor ? reply.generateCsrf() : undefined,
   };
 }
 

@@ -9,12 +9,14 @@ import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
 import { displayNames } from '../../accounts/index.ts';
+import { FlagForm } from '../../moderation/index.ts';
 import { participationPolicy } from '../policy.ts';
 import { commentTarget } from '../service/comments.ts';
 import { closeDebate, type DebateValues, debateIn, debatePath, debatesOf, openDebate } from '../service/debates.ts';
 import { type ProcessView, processBySlug, refOf } from '../service/processes.ts';
 import { CloseDebatePage, DebateFormPage, DebatePage, DebatesPart } from '../views/debates.tsx';
 import { commentsPart } from './comments.tsx';
+import { followPart } from './following.tsx';
 
 const slugParams = pathParams(z.object({ process: z.string().max(80) }));
 const debateParams = pathParams(z.object({ process: z.string().max(80), id: idSchema }));
@@ -77,6 +79,10 @@ export function debateRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       author: d.author_id === null ? null : (names.get(d.author_id) ?? null),
       canClose: participationPolicy.can(req.actor, 'debate.close', d),
       comments: await commentsPart(ctx, req, reply, p, target),
+      parts: [
+        await followPart(ctx, req, reply, { type: 'debate', id: d.id }, debatePath(p, d.id)),
+        <FlagForm key="flag" type="debate" id={d.id} back={debatePath(p, d.id)} csrfToken={req.actor ? reply.generateCsrf() : undefined} />,
+      ],
     };
     return reply.page(<DebatePage view={view} />, {
       title: d.title,

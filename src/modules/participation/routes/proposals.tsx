@@ -10,9 +10,11 @@ import { pathParams } from '../../../core/http/params.ts';
 import { serveMedia } from '../../../core/images.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
+import { FlagForm } from '../../moderation/index.ts';
 import { MAP_SCRIPTS, MAP_STYLES } from '../../municipalities/index.ts';
 import { participationPolicy } from '../policy.ts';
 import type { Proposal } from '../schema.ts';
+import { commentTarget } from '../service/comments.ts';
 import { allProposals, listPage, listPlaces, listState } from '../service/lists.ts';
 import { type ProcessView, processBySlug, refOf } from '../service/processes.ts';
 import {
@@ -31,8 +33,11 @@ import {
   visibleProposal,
 } from '../service/proposals.ts';
 import { type SupportRefusal, standingOf, support, withdrawSupport } from '../service/supports.ts';
+import { CommentsSection } from '../views/comments.tsx';
 import { FORM_ASSETS, ProposalFormPage, type ProposalFormView } from '../views/proposal-form.tsx';
 import { ProposalListPart, ProposalPage } from '../views/proposals.tsx';
+import { commentsPart } from './comments.tsx';
+import { followPart } from './following.tsx';
 import { processParams } from './public.tsx';
 
 const proposalParams = pathParams(z.object({ process: z.string().max(80), id: idSchema }));
@@ -161,10 +166,21 @@ export function proposalRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       refusal,
       notice: noticeFrom(req, NOTICES),
       map,
-      parts: [],
+      parts: await proposalParts(req, reply, p, proposal),
     };
     return <ProposalPage view={view} />;
   }
+  /** Following it, reporting it to the moderators, and its comments. */
+  async function proposalParts(req: FastifyRequest, reply: FastifyReply, p: ProcessView, proposal: Proposal): Promise<VNode[]> {
+    const path = proposalPath(p.slug, proposal.id);
+    const target = await loadOr404(commentTarget(ctx, p, 'proposal', proposal.id));
+    return [
+      await followPart(ctx, req, reply, { type: 'proposal', id: proposal.id }, path),
+      <FlagForm key="flag" type="proposal" id={proposal.id} back={path} csrfToken={req.actor ? reply.generateCsrf() : undefined} />,
+      <CommentsSection key="comments" view={await commentsPart(ctx, req, reply, p, target)} />,
+    ];
+  }
+
   const pageOptions = (p: ProcessView, proposal: Proposal) => ({
     title: proposal.title,
     description: summaryOf(proposal.body),

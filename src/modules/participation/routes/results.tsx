@@ -9,6 +9,7 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
 import { participationPolicy } from '../policy.ts';
 import { RESULT_STATUSES } from '../schema.ts';
+import { commentTarget } from '../service/comments.ts';
 import { processBySlug, refOf } from '../service/processes.ts';
 import {
   addEvent,
@@ -23,6 +24,7 @@ import {
 } from '../service/results.ts';
 import { importResults, resultsCsv, resultsGeoJson } from '../service/results-csv.ts';
 import { ImportPage, MonitoringPage, monitoringPath, ResultFormPage, ResultPage, resultPath } from '../views/results.tsx';
+import { commentsPart } from './comments.tsx';
 import { processParams } from './public.tsx';
 
 const resultParams = pathParams(z.object({ process: z.string().max(80), id: idSchema }));
@@ -105,6 +107,7 @@ export function resultRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       event,
       notice: event ? undefined : noticeFrom(req, ['saved', 'added']),
       ...(canManage ? { csrfToken: reply.generateCsrf() } : {}),
+      comments: await commentsPart(ctx, req, reply, p, await loadOr404(commentTarget(ctx, p, 'result', result.id))),
     };
     return { p, result, page: <ResultPage view={view} />, title: result.title, canManage };
   }

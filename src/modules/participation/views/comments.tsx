@@ -1,5 +1,6 @@
 import { Checkbox, CsrfField, ErrorSummary, type FieldError, type FieldErrors, TextArea } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
+import { FlagForm } from '../../moderation/index.ts';
 import { STANCES } from '../schema.ts';
 import { COMMENT_MAX, type CommentTarget, type CommentValues, type ShownComment, type Thread } from '../service/comments.ts';
 import { processPath } from '../service/processes.ts';
@@ -19,6 +20,8 @@ export interface CommentsView {
   why?: 'signIn' | 'confirm' | 'blocked' | 'phase' | 'closed' | 'expired' | undefined;
   /** The reader, to offer them to edit their own comments. */
   actorId: number | null;
+  /** A signed-in reader's form token, to report a comment to the moderators. */
+  flagToken?: string | undefined;
 }
 
 const WEB_LINK = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)])/;
@@ -80,6 +83,9 @@ function CommentCard({ c, view }: { c: ShownComment; view: CommentsView }) {
             <span class="visually-hidden"> {t('participation.comment.yours', { date: new Date(c.createdAt) })}</span>
           </a>
         </p>
+      )}
+      {c.authorId !== view.actorId && (
+        <FlagForm type="comment" id={c.id} back={`${view.target.path}#comment-${c.id}`} csrfToken={view.flagToken} />
       )}
     </article>
   );

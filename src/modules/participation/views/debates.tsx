@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { type FieldErrors, formFields, NamedSection, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage } from '../../../core/views/forms.tsx';
@@ -68,6 +69,8 @@ export interface DebatePageView {
   author: string | null;
   canClose: boolean;
   comments: CommentsView;
+  /** Following it and reporting it, for the reader. */
+  parts: VNode[];
 }
 
 /** A debate: its conclusions on top once closed, its text, then its comments. */
@@ -111,6 +114,7 @@ export function DebatePage({ view }: { view: DebatePageView }) {
           </a>
         </p>
       )}
+      {view.parts}
       <CommentsSection view={view.comments} />
     </>
   );

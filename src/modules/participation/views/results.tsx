@@ -17,6 +17,7 @@ import { proposalPath } from '../service/answers.ts';
 import { type ProcessView, processPath } from '../service/processes.ts';
 import { RESULT_LIMITS, type ResultValues, type ResultView } from '../service/results.ts';
 import type { ImportProblem } from '../service/results-csv.ts';
+import { CommentsSection, type CommentsView } from './comments.tsx';
 import { langOf } from './processes.tsx';
 
 export const monitoringPath = (p: { slug: string }) => `${processPath(p)}/monitoring`;
@@ -166,6 +167,8 @@ export interface ResultPageView {
   csrfToken?: string;
   event?: { values: Partial<Record<string, string>>; errors: FieldErrors };
   notice?: string | undefined;
+  /** Its comments. */
+  comments?: CommentsView | undefined;
 }
 
 /** A result with its timeline, newest first; staff add to it below. */
@@ -230,6 +233,7 @@ export function ResultPage({ view }: { view: ResultPageView }) {
           </form>
         </section>
       )}
+      {view.comments && <CommentsSection view={view.comments} />}
     </>
   );
 }
