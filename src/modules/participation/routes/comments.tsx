@@ -4,6 +4,7 @@ import { ForbiddenError } from '../../../core/authz.ts';
 import { typedValues } from '../../../core/http/forms.ts';
 import { loadOr404, NO_STORE, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
+import { PRIVATE_PAGE } from '../../../core/http/pagecache.ts';
 import { pathParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
@@ -48,7 +49,7 @@ export async function commentsPart(
         ? ('confirm' as const)
         : (target.lock ?? (actor.blocked ? ('blocked' as const) : ('phase' as const)));
   // A form token and the reader's own edit links are theirs alone.
-  if (actor) reply.headers(NO_STORE);
+  if (actor) reply.header('cache-control', PRIVATE_PAGE);
   return {
     target,
     processSlug: p.slug,
