@@ -26,7 +26,7 @@ const ALL = Object.keys(ACTORS);
 /** Confirmed people whose accounts are not blocked: everyone who may take part. */
 const PEOPLE = ['citizen', 'staff1', 'townAdmin1', 'staff2', 'coordinator1', 'orgRep', 'moderator', 'admin'];
 /** Staff of town 1 (its writers), and the platform's administrators, who write for every owner. */
-const TOWN1 = ['staff1', 'townAdmin1', 'blockedStaff1', 'admin'];
+const TOWN1 = ['staff1', 'townAdmin1', 'admin'];
 const TOWN2 = ['staff2', 'admin'];
 const NETWORK1 = ['coordinator1', 'admin'];
 
@@ -59,7 +59,7 @@ const takingPart = (action: PhaseAction) => ({
 /** A rule for the owner's staff, in any phase. */
 const staffRule = (subjects: Record<string, () => unknown>, allowed: Record<string, string[]>) => ({ subjects, allowed });
 const owners = { town1: () => town(1), town2: () => town(2), network1: () => NETWORK };
-// The rules ask nothing of a staff account but that it is confirmed: a blocked one keeps its staff powers.
+// A blocked staff account keeps its role on record but acts for nobody until it is unblocked.
 const ownerStaff = { town1: TOWN1, town2: TOWN2, network1: NETWORK1 };
 const processStaff = staffRule(phases('propose'), {
   open1: TOWN1,

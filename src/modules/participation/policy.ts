@@ -8,9 +8,12 @@ export type ProcessRef = OwnerRef & { published: number; actions: readonly Phase
 /** Something a person wrote in a process: its author and its process. */
 type AuthoredRef = { author_id: number | null; process: ProcessRef };
 
-/** Staff of the owner: its writers (administrators and editors of the town, coordinators and editors of the network). */
+/**
+ * Staff of the owner: its writers (administrators and editors of the town, coordinators and editors
+ * of the network). A blocked account speaks for nobody: its role waits until it is unblocked.
+ */
 const staffOf = (actor: Actor | null, o: OwnerRef): actor is Actor =>
-  !!actor && actor.confirmed && writesFor(actor, { owner_type: o.owner_type, owner_id: o.owner_id });
+  !!actor && actor.confirmed && !actor.blocked && writesFor(actor, { owner_type: o.owner_type, owner_id: o.owner_id });
 /** A confirmed person whose account moderation has not blocked. */
 const citizen = (actor: Actor | null): actor is Actor => isCitizen(actor) && !actor.blocked;
 const allows = (p: ProcessRef, action: PhaseAction) => p.published === 1 && p.actions.includes(action);
