@@ -56,7 +56,7 @@ describe('debating in a real browser', { skip: noBrowser }, () => {
     assert.equal(await mine.locator('.comment-body br').count(), 1, 'the line break is kept');
 
     const thread = page.locator('.comment-list > li').first();
-    await thread.locator('summary').click();
+    await thread.locator('details.answer > summary').click();
     await thread.locator('textarea[name=body]').fill('I agree: cars out at the weekend.');
     await thread.locator('button:has-text("Send the answer")').click();
     assert.match(
@@ -68,7 +68,7 @@ describe('debating in a real browser', { skip: noBrowser }, () => {
     const office = await as(staff, false);
     await office.goto(`${origin}/en${debatePath}`);
     const last = office.locator('.comment-list > li').last();
-    await last.locator('summary').click();
+    await last.locator('details.answer > summary').click();
     await last.locator('textarea[name=body]').fill('The town will add benches in spring.');
     await last.locator('input[name=official]').check();
     await last.locator('button:has-text("Send the answer")').click();
