@@ -138,10 +138,18 @@ appTest('“What’s new for you” says what happened, where and why, newest fi
   assert.equal(first.body.match(/<span class="tag">New<\/span>/g)?.length, 2, 'both unread');
   assert.match(first.body, /Mail comes once a day, with everything new\./, 'daily unless said otherwise');
 
-  // A comment on the process itself (a section of its vision) names the process.
+  // A comment on a section of the process's vision is news of the process: it names the section, and links to it there.
+  const section = await repo.insertSection(database.db, {
+    process_id: p.id,
+    position: 0,
+    language: 'en',
+    title: 'A river town',
+    body: '',
+    comments_count: 0,
+  });
   const onProcess = await repo.addComment(database.db, {
     subject_type: 'section',
-    subject_id: 1,
+    subject_id: section,
     parent_id: null,
     author_id: null,
     body: 'The river should be in the vision.',
@@ -154,7 +162,10 @@ appTest('“What’s new for you” says what happened, where and why, newest fi
   const source = { type: 'comment' as const, id: onProcess };
   await notifyFollowers(database.db, ctx, { subject: { type: 'process', id: p.id }, event: 'comment.new', source, actorId: null });
   const withSection = await app.inject({ url, headers: { cookie: ana.cookie } });
-  assert.match(withSection.body, new RegExp(`New comment on “<a href="/en${p.path}#comment-${onProcess}">Ideas for Botevgrad</a>”`));
+  assert.match(
+    withSection.body,
+    new RegExp(`New comment on “<a href="/en${p.path}/sections/${section}#comment-${onProcess}">A river town</a>”`),
+  );
   await database.db.deleteFrom('participation_notifications').where('source_id', '=', onProcess).execute();
 
   const again = await app.inject({ url, headers: { cookie: ana.cookie } });

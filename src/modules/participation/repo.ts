@@ -1060,3 +1060,14 @@ export const publicProposalIds = (db: Db, processId: number, offset: number, lim
     .offset(offset)
     .limit(limit)
     .execute();
+
+// What a comment is on, for the news of comments on results and vision sections
+
+export const commentSubjects = (db: Db, ids: number[]) =>
+  ids.length
+    ? db.selectFrom('comments').select(['id', 'subject_type', 'subject_id']).where('id', 'in', ids).execute()
+    : Promise.resolve([]);
+export const sectionTitles = (db: Db, ids: number[]) =>
+  ids.length
+    ? db.selectFrom('vision_sections').select(['id', 'process_id', 'title', 'language']).where('id', 'in', ids).execute()
+    : Promise.resolve([]);

@@ -14,6 +14,7 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { mailContact } from '../../accounts/index.ts';
 import * as repo from '../repo.ts';
 import { ANSWER_STATES, type Proposal, type ProposalAnswer } from '../schema.ts';
+import { notifyFollowers } from './notifications.ts';
 import { processPath } from './processes.ts';
 
 export const ANSWER_TEXT_MAX = 5000;
@@ -141,6 +142,7 @@ export async function saveAnswer(
     const action = before ? 'participation.answer.change' : 'participation.answer.create';
     await audit(trx, actor, { action, subjectType: 'proposal', subjectId: proposal.id, details }, ip);
     const saved = (await repo.answerOf(trx, proposal.id))!;
+    if (out && before.state !== saved.state) await answerNews(trx, ctx, saved, now);
     if (out) return published(trx, ctx, saved, tell && before.state !== saved.state, now);
     return data.publishAt ? false : publishAnswer(trx, ctx, saved.id, now, tell);
   });
@@ -150,9 +152,25 @@ export async function saveAnswer(
 /** Publishes one answer that is not out yet: true when this call did it (a parallel run finds it done). */
 async function publishAnswer(db: Kysely<Tables>, ctx: ModuleContext, id: number, now: Date, tell = true): Promise<boolean> {
   if (!(await repo.markAnswerPublished(db, id))) return false;
-  await published(db, ctx, (await repo.answerById(db, id))!, tell, now);
+  const answer = (await repo.answerById(db, id))!;
+  await answerNews(db, ctx, answer, now);
+  await published(db, ctx, answer, tell, now);
   return true;
 }
+
+/** An answer out, or its decision changed, is news to the proposal's followers; its writer knows it already. */
+const answerNews = (db: Kysely<Tables>, ctx: ModuleContext, answer: ProposalAnswer, now: Date) =>
+  notifyFollowers(
+    db,
+    ctx,
+    {
+      subject: { type: 'proposal', id: answer.proposal_id },
+      event: 'answer.published',
+      source: { type: 'answer', id: answer.id },
+      actorId: answer.author_id,
+    },
+    now,
+  );
 
 /**
  * What an answer going out brings, in its transaction: the proposal's state for filters, a result in

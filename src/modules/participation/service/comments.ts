@@ -1,6 +1,8 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
+import type { Tables } from '../../../core/db/tables.ts';
 import { type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
 import { parseId, text } from '../../../core/http/input.ts';
 import { hit, type Limit } from '../../../core/http/throttle.ts';
@@ -8,6 +10,8 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { displayNames } from '../../accounts/index.ts';
 import * as repo from '../repo.ts';
 import { type Comment, type CommentSubject, STANCES, type Stance } from '../schema.ts';
+import { followOnAction } from './following.ts';
+import { notifyFollowers } from './notifications.ts';
 import { type ProcessView, processPath } from './processes.ts';
 
 export const COMMENT_MAX = 2000;
@@ -146,9 +150,26 @@ export async function addComment(
       edited_at: null,
     });
     await repo.countComment(trx, target.type, target.id, 1);
+    await toldOfComment(trx, ctx, actor, p, target, id);
     return id;
   });
   return { ok: true, data: { id } };
+}
+
+/**
+ * A comment on a proposal or a debate is news of it (and of its process), and its writer follows it.
+ * Results and vision sections cannot be followed: a comment on one is news of the process, and the
+ * writer follows nothing more, since following the whole process is more than they asked for.
+ */
+async function toldOfComment(trx: Kysely<Tables>, ctx: ModuleContext, actor: Actor, p: ProcessView, target: CommentTarget, id: number) {
+  const subject = target.type === 'proposal' || target.type === 'debate' ? { type: target.type, id: target.id } : null;
+  await notifyFollowers(trx, ctx, {
+    subject: subject ?? { type: 'process', id: p.id },
+    event: 'comment.new',
+    source: { type: 'comment', id },
+    actorId: actor.id,
+  });
+  if (subject) await followOnAction(trx, actor.id, subject);
 }
 
 /** The author's new wording (and stance, for a comment that takes one); marked edited, with the time. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/authz.ts';
+import { transaction } from '../../../core/db/client.ts';
 import { type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
 import { dateField, text, today } from '../../../core/http/input.ts';
 import { hit, type Limit } from '../../../core/http/throttle.ts';
@@ -8,6 +9,8 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { participationPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import type { Debate } from '../schema.ts';
+import { followOnAction } from './following.ts';
+import { notifyFollowers } from './notifications.ts';
 import { type ProcessView, processPath } from './processes.ts';
 
 export const DEBATE_TITLE_MAX = 200;
@@ -85,24 +88,31 @@ export async function openDebate(
   const limited = await hit(db, `debate:${actor.id}`, DEBATES_PER_ACCOUNT);
   if (!limited.allowed) return tooManyAttempts(limited.retryAfter);
   const official = participationPolicy.can(actor, 'process.manage', p);
-  const id = await repo.insertDebate(
-    db,
-    newDebate(
-      p,
-      {
-        area: form.data.area || null,
-        author_id: actor.id,
-        official: official ? 1 : 0,
-        language,
-        title: form.data.title,
-        body: form.data.body,
-        // The closing day counts whole, to its end.
-        closes_at: form.data.closes_on ? `${form.data.closes_on}T23:59:59.999Z` : null,
-      },
-      now.toISOString(),
-    ),
-  );
-  if (official) await audit(db, actor, { action: 'participation.debate.open', subjectType: 'debate', subjectId: id }, ip);
+  const id = await transaction(db, async (trx) => {
+    const id = await repo.insertDebate(
+      trx,
+      newDebate(
+        p,
+        {
+          area: form.data.area || null,
+          author_id: actor.id,
+          official: official ? 1 : 0,
+          language,
+          title: form.data.title,
+          body: form.data.body,
+          // The closing day counts whole, to its end.
+          closes_at: form.data.closes_on ? `${form.data.closes_on}T23:59:59.999Z` : null,
+        },
+        now.toISOString(),
+      ),
+    );
+    if (official) await audit(trx, actor, { action: 'participation.debate.open', subjectType: 'debate', subjectId: id }, ip);
+    const source = { type: 'debate', id } as const;
+    await notifyFollowers(trx, ctx, { subject: { type: 'process', id: p.id }, event: 'debate.new', source, actorId: actor.id }, now);
+    // Who opens a debate hears what is said in it, as who comments on it does.
+    await followOnAction(trx, actor.id, source);
+    return id;
+  });
   return { ok: true, data: { id } };
 }
 
@@ -122,8 +132,15 @@ export async function closeDebate(
   if (!form.ok) return form;
   const { db } = ctx.database;
   const at = new Date().toISOString();
-  await repo.updateDebate(db, d.id, { conclusions: form.data.conclusions, closed_at: d.closed_at ?? at, updated_at: at });
-  await audit(db, actor, { action: 'participation.debate.close', subjectType: 'debate', subjectId: d.id }, ip);
+  await transaction(db, async (trx) => {
+    const closedAt = (await repo.debateById(trx, d.id))?.closed_at ?? null;
+    await repo.updateDebate(trx, d.id, { conclusions: form.data.conclusions, closed_at: closedAt ?? at, updated_at: at });
+    await audit(trx, actor, { action: 'participation.debate.close', subjectType: 'debate', subjectId: d.id }, ip);
+    // Closing is news once; rewording the conclusions of a closed debate is not.
+    if (closedAt) return;
+    const debate = { type: 'debate', id: d.id } as const;
+    await notifyFollowers(trx, ctx, { subject: debate, event: 'debate.closed', source: debate, actorId: actor.id });
+  });
   return { ok: true, data: { id: d.id } };
 }
 

@@ -68,8 +68,8 @@ async function placesOf(ctx: ModuleContext, subjects: { subject_type: CommentSub
   const places = new Map<string, Place>();
   for (const r of props) places.set(`proposal:${r.id}`, { path: proposalPath(r.slug, r.id), owner: owned(r) });
   for (const r of debs) places.set(`debate:${r.id}`, { path: debatePath(r.slug, r.id), owner: owned(r) });
-  for (const r of results) places.set(`result:${r.id}`, { path: `${processPath(r)}/results/${r.id}`, owner: owned(r) });
-  for (const r of sections) places.set(`section:${r.id}`, { path: `${processPath(r)}#section-${r.id}`, owner: owned(r) });
+  for (const r of results) places.set(`result:${r.id}`, { path: `${processPath(r)}/monitoring/${r.id}`, owner: owned(r) });
+  for (const r of sections) places.set(`section:${r.id}`, { path: `${processPath(r)}/sections/${r.id}`, owner: owned(r) });
   return places;
 }
 

@@ -4,7 +4,7 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
 import type { FollowType, Notification, NotifyEvent, SourceType } from '../schema.ts';
 import type { FollowSubject } from './following.ts';
-import { processById, processPath } from './processes.ts';
+import { processById } from './processes.ts';
 
 export interface NotifyInput {
   subject: FollowSubject;
@@ -41,19 +41,24 @@ export interface NewsItem {
 type Titled = { id: number; process_id: number | null; title: string; language: string };
 
 // The addresses the features give their pages; an anchor names the comment or answer on its page.
-const proposalPath = (slug: string, id: number) => `/participation/${slug}/proposals/${id}`;
-const debatePath = (slug: string | undefined, id: number) =>
-  slug ? `/participation/${slug}/debates/${id}` : `/participation/debates/${id}`;
-const resultPath = (slug: string, id: number) => `/participation/${slug}/results/${id}`;
+const partPath = (slug: string, segment: 'proposals' | 'debates' | 'monitoring' | 'sections', id: number) =>
+  `/participation/${slug}/${segment}/${id}`;
+// A debate outside any process has no page of its own yet: its address is kept for when it has.
+const debatePath = (slug: string | undefined, id: number) => (slug ? partPath(slug, 'debates', id) : `/participation/debates/${id}`);
 
 /** Turns notifications into what a person reads: a few queries for the whole page, none per item. */
 export async function describe(db: Kysely<Tables>, rows: Notification[], language: string): Promise<NewsItem[]> {
   const idsOf = (type: string, column: 'subject' | 'source') =>
     rows.filter((r) => r[`${column}_type`] === type).map((r) => r[`${column}_id`]);
-  const [proposals, debates, results] = await Promise.all([
+  // A comment on a result or a vision section is news of the process: the comment says where it is.
+  const onProcess = rows.filter((r) => r.source_type === 'comment' && r.subject_type === 'process').map((r) => r.source_id);
+  const placed = new Map((await repo.commentSubjects(db, onProcess)).map((c) => [c.id, c]));
+  const partsOf = (type: string) => [...placed.values()].filter((c) => c.subject_type === type).map((c) => c.subject_id);
+  const [proposals, debates, results, sections] = await Promise.all([
     repo.proposalTitles(db, [...idsOf('proposal', 'subject'), ...idsOf('proposal', 'source')]),
     repo.debateTitles(db, [...idsOf('debate', 'subject'), ...idsOf('debate', 'source')]),
-    repo.resultTitles(db, idsOf('result', 'source')),
+    repo.resultTitles(db, [...idsOf('result', 'source'), ...partsOf('result')]),
+    repo.sectionTitles(db, partsOf('section')),
   ]);
   const processIds = [...new Set(rows.flatMap((r) => (r.process_id === null ? [] : [r.process_id])))];
   const [processes, texts] = await Promise.all([repo.processesByIds(db, processIds), repo.textsOf(db, processIds, language)]);
@@ -66,7 +71,7 @@ export async function describe(db: Kysely<Tables>, rows: Notification[], languag
     }),
   );
   const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
-  const [proposal, debate, result] = [byId(proposals), byId(debates), byId(results)];
+  const [proposal, debate, result, section] = [byId(proposals), byId(debates), byId(results), byId(sections)];
 
   return rows.flatMap((r) => {
     const process = r.process_id === null ? undefined : processOf.get(r.process_id);
@@ -74,15 +79,20 @@ export async function describe(db: Kysely<Tables>, rows: Notification[], languag
     // The sentence names the new thing for a new proposal, debate or result, else the thing followed.
     let what: Titled | undefined;
     let path = '';
-    if (r.source_type === 'proposal') [what, path] = [proposal.get(r.source_id), proposalPath(slug, r.source_id)];
+    if (r.source_type === 'proposal') [what, path] = [proposal.get(r.source_id), partPath(slug, 'proposals', r.source_id)];
     else if (r.source_type === 'debate') [what, path] = [debate.get(r.source_id), debatePath(process?.slug, r.source_id)];
-    else if (r.source_type === 'result') [what, path] = [result.get(r.source_id), resultPath(slug, r.source_id)];
+    else if (r.source_type === 'result') [what, path] = [result.get(r.source_id), partPath(slug, 'monitoring', r.source_id)];
     else {
-      // A comment or an answer: on the thing followed, a comment on a process (its vision's sections) on the process.
+      // A comment or an answer: on the thing followed; a comment on a result or a section, on that.
       const anchor = r.source_type === 'comment' ? `#comment-${r.source_id}` : '#answer';
+      const part = placed.get(r.source_id);
       if (r.subject_type === 'debate') [what, path] = [debate.get(r.subject_id), debatePath(process?.slug, r.subject_id) + anchor];
-      else if (r.subject_type === 'proposal') [what, path] = [proposal.get(r.subject_id), proposalPath(slug, r.subject_id) + anchor];
-      else if (process) [what, path] = [{ ...process, id: r.subject_id, process_id: null }, processPath(process) + anchor];
+      else if (r.subject_type === 'proposal')
+        [what, path] = [proposal.get(r.subject_id), partPath(slug, 'proposals', r.subject_id) + anchor];
+      else if (process && part?.subject_type === 'result')
+        [what, path] = [result.get(part.subject_id), partPath(slug, 'monitoring', part.subject_id) + anchor];
+      else if (process && part?.subject_type === 'section')
+        [what, path] = [section.get(part.subject_id), partPath(slug, 'sections', part.subject_id) + anchor];
     }
     if (!what) return [];
     return [

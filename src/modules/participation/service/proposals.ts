@@ -14,7 +14,9 @@ import { displayNames } from '../../accounts/index.ts';
 import { renderBody } from '../../content/index.ts';
 import * as repo from '../repo.ts';
 import type { Proposal, ProposalAnswer, ProposalPicture } from '../schema.ts';
+import { followOnAction } from './following.ts';
 import { indexProposal, similarIds } from './fulltext.ts';
+import { notifyFollowers } from './notifications.ts';
 import type { ProcessView } from './processes.ts';
 
 export const PROPOSAL_LIMITS = { title: 150, body: 6000, address: 200 } as const;
@@ -195,6 +197,13 @@ export async function publishProposal(ctx: ModuleContext, actor: Actor, p: Proce
       d.pictures.map((file, position) => ({ proposal_id: id, position, file, alt: '' })),
     );
     await indexProposal(trx, { id, language, title: d.title, body: d.body });
+    await notifyFollowers(trx, ctx, {
+      subject: { type: 'process', id: p.id },
+      event: 'proposal.new',
+      source: { type: 'proposal', id },
+      actorId: actor.id,
+    });
+    await followOnAction(trx, actor.id, { type: 'proposal', id });
     return id;
   });
 }

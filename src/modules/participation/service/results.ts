@@ -9,6 +9,7 @@ import { isCalendarDate, MAX_ID, text } from '../../../core/http/input.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
 import { RESULT_STATUSES, type Result, type ResultEvent, type ResultStatus } from '../schema.ts';
+import { notifyFollowers } from './notifications.ts';
 
 export const RESULT_LIMITS = { title: 200, description: 5000, event: 1000, externalId: 60, links: 50 } as const;
 
@@ -109,7 +110,9 @@ export async function saveResult(
         created_at: at,
         updated_at: at,
       }));
+    const before = id ? await repo.resultById(trx, id) : undefined;
     if (id) await repo.updateResult(trx, id, { ...data.row, updated_at: at });
+    if (before && before.progress !== data.row.progress) await resultNews(trx, ctx, p.id, saved, actor.id);
     await repo.replaceLinks(trx, saved, data.proposalIds);
     const action = id ? 'participation.result.change' : 'participation.result.create';
     await audit(trx, actor, { action, subjectType: 'result', subjectId: saved, details: { process: p.id } }, ip);
@@ -148,6 +151,7 @@ export async function addEvent(ctx: ModuleContext, actor: Actor, result: Result,
         status: statusAt(result.status, progress),
         updated_at: new Date().toISOString(),
       });
+    await resultNews(trx, ctx, result.process_id, result.id, actor.id);
     await audit(
       trx,
       actor,
@@ -157,6 +161,15 @@ export async function addEvent(ctx: ModuleContext, actor: Actor, result: Result,
   });
   return { ok: true, data: null };
 }
+
+/** A new entry on a result's timeline, or its progress changed: news to the followers of its process. */
+export const resultNews = (db: Kysely<Tables>, ctx: ModuleContext, processId: number, resultId: number, actorId: number | null) =>
+  notifyFollowers(db, ctx, {
+    subject: { type: 'process', id: processId },
+    event: 'result.updated',
+    source: { type: 'result', id: resultId },
+    actorId,
+  });
 
 export type ResultLink = { id: number; title: string; language: string; latitude: number | null; longitude: number | null };
 export type ResultView = Result & { proposals: ResultLink[] };

@@ -6,6 +6,7 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
 import type { Proposal } from '../schema.ts';
 import { residenceFor } from './eligibility.ts';
+import { followOnAction } from './following.ts';
 import type { ProcessView } from './processes.ts';
 
 /** Why a support was refused, as the message keys say it. */
@@ -52,6 +53,7 @@ export async function support(ctx: ModuleContext, p: ProcessView, proposal: Prop
     });
     if (!added) return 'already';
     await repo.addSupports(trx, proposal.id, 1);
+    await followOnAction(trx, actor.id, { type: 'proposal', id: proposal.id });
     return null;
   });
 }
