@@ -284,12 +284,13 @@ export const demoAnswers: DemoSeed = {
     if (!process || (await repo.resultList(db, { processIds: [process.id] }, 0, 1)).length) return;
     const now = new Date();
     const at = now.toISOString();
-    // Its own three proposals, beside the demo's others: the answers speak of them.
+    // Its own three proposals, beside the demo's others: the answers speak of them. Demo people wrote them.
+    const authors = await demoAccounts(db, DEMO_PEOPLE.slice(0, ANSWERED_PROPOSALS.length));
     const proposals: Proposal[] = [];
-    for (const p of ANSWERED_PROPOSALS) {
+    for (const [i, p] of ANSWERED_PROPOSALS.entries()) {
       const id = await repo.insertProposal(db, {
         process_id: process.id,
-        author_id: null,
+        author_id: authors[i] ?? null,
         on_behalf_of: null,
         language: 'bg',
         title: p.title,
