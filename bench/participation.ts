@@ -11,6 +11,7 @@ import { startSession } from '../src/modules/accounts/service/sessions.ts';
 import { modules } from '../src/modules/index.ts';
 import { geoNamesRecords, importRecords } from '../src/modules/municipalities/service/import.ts';
 import * as repo from '../src/modules/participation/repo.ts';
+import { randomShuffle } from '../src/modules/participation/service/proposals.ts';
 import { startPortal } from './portal.ts';
 
 const PROPOSALS = Number(process.env.BENCH_PROPOSALS ?? 100_000);
@@ -128,6 +129,7 @@ async function generate(db: Db) {
     published_at: new Date(Date.now() - i * 60_000).toISOString(),
     edited_at: null,
     updated_at: at,
+    shuffle: randomShuffle(),
   }));
   await insertAll(db, 'proposals', proposals);
   const ids = (await db.selectFrom('proposals').select('id').where('process_id', '=', processId).orderBy('id').execute()).map((p) => p.id);
