@@ -6,8 +6,10 @@ import * as following from './migrations/20261204_06_following.ts';
 import { answerRoutes } from './routes/answers.tsx';
 import { debateApi } from './routes/api-debates.ts';
 import { debateApiDoc } from './routes/api-doc-debates.ts';
+import { processApiDoc } from './routes/api-doc-processes.ts';
 import { proposalApiDoc } from './routes/api-doc-proposals.ts';
 import { resultApiDoc } from './routes/api-doc-results.ts';
+import { processApi } from './routes/api-processes.ts';
 import { proposalApi } from './routes/api-proposals.ts';
 import { resultApi } from './routes/api-results.ts';
 import { censusRoutes } from './routes/census.tsx';
@@ -61,11 +63,12 @@ export const participation: ModuleManifest = {
     commentRoutes(app, ctx);
     visionRoutes(app, ctx);
     followingRoutes(app, ctx);
+    processApi(app, ctx);
     proposalApi(app, ctx);
     resultApi(app, ctx);
     debateApi(app, ctx);
   },
-  api: apiOf([proposalApiDoc, resultApiDoc, debateApiDoc]),
+  api: apiOf([processApiDoc, proposalApiDoc, resultApiDoc, debateApiDoc]),
   feeds: [proposalFeed],
   sitemaps: [proposalSitemap],
   work: processDesks,

@@ -43,3 +43,47 @@ appTest('open processes are listed, each with its phases, on the portal, the hom
   );
   assert.equal((await app.inject({ url: '/en/participation/no-such-process' })).statusCode, 404);
 });
+
+appTest('the API lists published processes with their phases, in a language, and describes itself', async (app, database) => {
+  const towns = await sampleTowns(database);
+  const open = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad }, { title: 'Ideas for Botevgrad' });
+  const ended = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad }, { title: 'Old budget', window: [-400, -40] });
+  const draft = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad }, { published: false });
+  await sampleProcess(database, { type: 'municipality', id: towns.staraZagora }, { title: 'Zagora asks' });
+
+  const list = await app.inject({ url: `/api/v1/processes?municipality=${towns.botevgrad}` });
+  assert.equal(list.statusCode, 200);
+  const body = list.json() as { data: { id: number; title: string; owner: { name: string }; phases: { kind: string }[] }[]; total: number };
+  assert.deepEqual(
+    body.data.map((p) => p.title),
+    ['Ideas for Botevgrad'],
+    'open today, of that town, published',
+  );
+  assert.equal(body.data[0]!.owner.name, 'Botevgrad');
+  assert.deepEqual(
+    body.data[0]!.phases.map((ph) => ph.kind),
+    ['ideas'],
+  );
+  const all = (await app.inject({ url: `/api/v1/processes?municipality=${towns.botevgrad}&state=all` })).json() as {
+    data: { id: number }[];
+  };
+  assert.deepEqual(all.data.map((p) => p.id).sort(), [open.id, ended.id].sort(), 'ended ones too, never the draft');
+  assert.equal((await app.inject({ url: '/api/v1/processes' })).json().total, 2, 'both towns’ open ones');
+
+  const one = await app.inject({ url: `/api/v1/processes/${open.id}?lang=bg` });
+  assert.equal(one.statusCode, 200);
+  assert.equal(one.json().language, 'en', 'the original when the asked language is missing');
+  assert.match(one.json().url, new RegExp(`/bg/participation/${open.slug}$`));
+  assert.equal((await app.inject({ url: `/api/v1/processes/${draft.id}` })).statusCode, 404);
+  for (const bad of ['?state=later', '?page=0', '?municipality=abc', '?colour=red', `?municipality=1&network=1`, '?lang=xx']) {
+    const res = await app.inject({ url: `/api/v1/processes${bad}` });
+    assert.equal(res.statusCode, 400, bad);
+    assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+  }
+  const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
+  for (const path of ['/api/v1/processes', '/api/v1/processes/{id}', '/api/v1/proposals', '/api/v1/debates', '/api/v1/results'])
+    assert.ok(
+      Object.keys(doc.paths).some((p) => p.endsWith(path.replace('/api/v1', ''))),
+      path,
+    );
+});

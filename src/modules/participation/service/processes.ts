@@ -81,3 +81,18 @@ export async function processesOf(ctx: ModuleContext, owner: { type: string; id:
   const rows = await repo.processList(ctx.database.db, { owner, published: false }, 200);
   return viewsOf(ctx, rows as Process[], language, now);
 }
+
+/** Published processes, open today or all of them, everywhere or of one owner: what the API lists. */
+export async function publishedProcesses(
+  ctx: ModuleContext,
+  language: string,
+  filter: { owner?: { type: string; id: number }; open: boolean },
+  now = new Date(),
+) {
+  const rows = await repo.processList(
+    ctx.database.db,
+    { ...(filter.open ? { open: today(now) } : {}), ...(filter.owner ? { owner: filter.owner } : {}) },
+    500,
+  );
+  return viewsOf(ctx, rows as Process[], language, now);
+}
