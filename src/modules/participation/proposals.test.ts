@@ -280,3 +280,21 @@ appTest('a hidden or withdrawn proposal, or one of another process, is a 404', a
   assert.equal((await app.inject({ url: `/en${p.path}/proposals/99999999999` })).statusCode, 404);
   assert.equal((await app.inject({ url: `/en${p.path}/proposals/abc` })).statusCode, 404);
 });
+
+appTest('an account that publishes many proposals in an hour is stopped, keeping what it typed', async (app, database) => {
+  const towns = await sampleTowns(database);
+  const p = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad });
+  const writer = await person(database);
+  for (let i = 1; i <= 5; i++) {
+    const res = await postProposal(app, p, writer, { ...FIELDS, title: `Benches, idea ${i}`, step: 'publish' });
+    assert.equal(res.statusCode, 303, `proposal ${i} is published`);
+  }
+  const sixth = await postProposal(app, p, writer, { ...FIELDS, title: 'Benches, idea 6', step: 'publish' });
+  assert.equal(sixth.statusCode, 429);
+  assert.ok(Number(sixth.headers['retry-after']) > 0);
+  assert.match(sixth.body, /<title>Error: Write a proposal/);
+  assert.match(sixth.body, /value="Benches, idea 6"/, 'what was typed comes back');
+  assert.equal(await count(database), 5, 'the sixth is not stored');
+  const other = await person(database);
+  assert.equal((await postProposal(app, p, other, { ...FIELDS, step: 'publish' })).statusCode, 303, 'another person is not held back');
+});

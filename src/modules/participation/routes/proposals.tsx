@@ -7,6 +7,8 @@ import { feedPath } from '../../../core/feeds.ts';
 import { loadOr404, NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
 import { pathParams } from '../../../core/http/params.ts';
+import { writeAllowed } from '../../../core/http/spam.tsx';
+import type { Limit } from '../../../core/http/throttle.ts';
 import { serveMedia } from '../../../core/images.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
@@ -86,6 +88,9 @@ export const proposalPageOptions = (req: FastifyRequest, p: ProcessView) =>
       }
     : {};
 
+/** Proposals one account may publish in an hour, across the portal. */
+const PROPOSALS_PER_ACCOUNT: Limit = { max: 5, windowMs: 3600_000 };
+
 export function proposalRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const map = { tiles: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution };
 
@@ -133,6 +138,12 @@ export function proposalRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     if (step !== 'publish') {
       const similar = await similarProposals(ctx, p, result.data.title, req.lang);
       return formPage(req, reply, await formView(reply, actor, p, { values, kept, similar }));
+    }
+    // A person writes a few proposals; a script writing many is stopped here, before anything is stored.
+    const limited = await writeAllowed(ctx.database, actor, 'proposal', PROPOSALS_PER_ACCOUNT);
+    if (limited) {
+      const view = await formView(reply, actor, p, { values, errors: limited.errors, kept });
+      return reply.refused(limited, <ProposalFormPage view={view} />, formTitle(req, false));
     }
     const id = await publishProposal(ctx, actor, p, result.data, req.lang);
     return reply.redirect(`/${req.lang}${proposalPath(p.slug, id)}?notice=published`, 303);
