@@ -3,6 +3,7 @@ import * as tables from './migrations/20261204_01_participation.ts';
 import * as proposalTables from './migrations/20261204_02_proposals.ts';
 import * as census from './migrations/20261204_03_census.ts';
 import * as following from './migrations/20261204_06_following.ts';
+import * as listIndexes from './migrations/20261204_07_list_indexes.ts';
 import { answerRoutes } from './routes/answers.tsx';
 import { debateApi } from './routes/api-debates.ts';
 import { debateApiDoc } from './routes/api-doc-debates.ts';
@@ -51,6 +52,7 @@ export const participation: ModuleManifest = {
     '20261204_02_proposals': proposalTables,
     '20261204_03_census': census,
     '20261204_06_following': following,
+    '20261204_07_list_indexes': listIndexes,
   },
   routes: (app, ctx) => {
     processRoutes(app, ctx);
