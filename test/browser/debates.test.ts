@@ -55,10 +55,12 @@ describe('debating in a real browser', { skip: noBrowser }, () => {
     assert.match((await mine.textContent()) ?? '', /Citizen Cveta.*For/s);
     assert.equal(await mine.locator('.comment-body br').count(), 1, 'the line break is kept');
 
-    const thread = page.locator('.comment-list > li').first();
-    await thread.locator('details.answer > summary').click();
-    await thread.locator('textarea[name=body]').fill('I agree: cars out at the weekend.');
-    await thread.locator('button:has-text("Send the answer")').click();
+    // Answering opens a page of its own with the comment quoted, and comes back to the thread.
+    await page.locator('.comment-list > li').first().locator('.answer a').click();
+    assert.deepEqual(await axeViolations(page), [], 'the answer page');
+    await page.locator('textarea[name=body]').fill('I agree: cars out at the weekend.');
+    await page.locator('button:has-text("Send the answer")').click();
+    assert.match(page.url(), /#comment-\d+$/);
     assert.match(
       (await page.locator('.comment-list > li').first().locator('.comment-answers').textContent()) ?? '',
       /cars out at the weekend/,
@@ -67,11 +69,10 @@ describe('debating in a real browser', { skip: noBrowser }, () => {
 
     const office = await as(staff, false);
     await office.goto(`${origin}/en${debatePath}`);
-    const last = office.locator('.comment-list > li').last();
-    await last.locator('details.answer > summary').click();
-    await last.locator('textarea[name=body]').fill('The town will add benches in spring.');
-    await last.locator('input[name=official]').check();
-    await last.locator('button:has-text("Send the answer")').click();
+    await office.locator('.comment-list > li').last().locator('.answer a').click();
+    await office.locator('textarea[name=body]').fill('The town will add benches in spring.');
+    await office.locator('input[name=official]').check();
+    await office.locator('button:has-text("Send the answer")').click();
     const official = office.locator('.comment--official', { hasText: 'benches in spring' });
     assert.match((await official.textContent()) ?? '', /Clerk Kalin.*Official reply/s);
     await office.context().close();

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { h, type VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { idFrom, NEWS, sampleTowns } from '../../../test/content.ts';
 import { person, submit } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
+import { fillHoles } from './pages.ts';
 
 // Parts of the home page, the profiles, the listings and search answers are rendered once for
 // everyone and kept: with the page cache off, these tests see only that keeping.
@@ -59,3 +63,21 @@ appTest(
   },
   NO_PAGE_CACHE,
 );
+
+test('a kept part’s holes take this reader’s parts; the holes nobody fills keep what every reader sees', () => {
+  const html =
+    '<ol><li>A<div class="actions" data-hole="c-1"><a href="/flag?id=1">Report</a></div></li>' +
+    '<li>B<div class="actions" data-hole="c-2"><a href="/flag?id=2">Report</a></div></li>' +
+    '<li>C<span data-hole="s-3"></span></li></ol>';
+  const fills = new Map<string, VNode>([
+    ['c-2', h('p', null, 'Edit yours')],
+    ['s-3', h('span', { class: 'tag' }, 'You support this') as VNode],
+    ['c-9', h('p', null, 'not on this page')],
+  ]);
+  assert.equal(
+    renderToString(fillHoles(html, fills)),
+    '<ol><li>A<div class="actions" data-hole="c-1"><a href="/flag?id=1">Report</a></div></li>' +
+      '<li>B<p>Edit yours</p></li><li>C<span class="tag">You support this</span></li></ol>',
+  );
+  assert.equal(renderToString(fillHoles(html, new Map())), html, 'nobody’s parts: the part as kept');
+});

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type ComponentType, h, type VNode } from 'preact';
+import { type ComponentType, Fragment, h, type VNode } from 'preact';
 import { jsxTemplate } from 'preact/jsx-runtime';
 import { renderToString } from 'preact-render-to-string';
 import type { Actor } from '../authz.ts';
@@ -31,9 +31,10 @@ declare module 'fastify' {
     page(body: VNode, options: PageOptions): FastifyReply;
     /**
      * A part of a page that is the same for every reader of the language (it renders with nobody
-     * signed in): made and rendered once per key, then kept like the lists it shows.
+     * signed in): made and rendered once per key, then kept like the lists it shows. What is this
+     * reader's alone goes into its holes (`fills`, see fillHoles).
      */
-    kept(key: string, make: () => Promise<VNode>): Promise<VNode>;
+    kept(key: string, make: () => Promise<VNode>, fills?: Map<string, VNode>): Promise<VNode>;
     /** Sends a form back with its errors: 422 (429 with Retry-After for too many attempts), titled "Error: title". */
     refused(result: Refusal, body: VNode, title: string): FastifyReply;
     /** The 410 page for a mailed link that is unknown, expired or used. */
@@ -56,6 +57,33 @@ const keptParts = new Remembered<string>(30_000, 2000);
 
 /** HTML that our own components rendered (and escaped), placed into a page as it is. */
 export const rendered = (html: string): VNode => jsxTemplate([html]);
+
+const HOLE = ' data-hole="';
+
+/**
+ * Kept HTML with some of its holes filled for this reader: each element carrying `data-hole="{key}"`
+ * (see Hole) whose key `fills` names is replaced, whole, by that part. A hole holds no element of
+ * its own tag: its first closing tag ends it.
+ */
+export function fillHoles(html: string, fills: Map<string, VNode>): VNode {
+  if (!fills.size) return rendered(html);
+  const parts: VNode[] = [];
+  let from = 0;
+  for (let at = html.indexOf(HOLE); at >= 0; at = html.indexOf(HOLE, at + 1)) {
+    const end = html.indexOf('"', at + HOLE.length);
+    const fill = fills.get(html.slice(at + HOLE.length, end));
+    if (!fill) continue;
+    const open = html.lastIndexOf('<', at);
+    const tag = /^<([a-z]+)/.exec(html.slice(open, at))?.[1];
+    const close = html.indexOf(`</${tag}>`, end);
+    if (!tag || close < 0) continue;
+    parts.push(rendered(html.slice(from, open)), fill);
+    from = close + tag.length + 3;
+    at = from - 1;
+  }
+  parts.push(rendered(html.slice(from)));
+  return h(Fragment, null, ...parts) as VNode;
+}
 
 export function registerPages(app: FastifyInstance, config: Config, db: object, nav: NavEntry[], headerSlots: ComponentType[]): void {
   const version = assetVersion();
@@ -82,7 +110,7 @@ export function registerPages(app: FastifyInstance, config: Config, db: object, 
     return this.type('text/html; charset=utf-8').send(html);
   });
 
-  app.decorateReply('kept', async function kept(this: FastifyReply, key: string, make: () => Promise<VNode>) {
+  app.decorateReply('kept', async function kept(this: FastifyReply, key: string, make: () => Promise<VNode>, fills = new Map()) {
     const { lang, t } = this.request;
     const html = await keptParts.get(db, `${lang}|${key}`, async () => {
       const page = { ...site, lang, t, path: '', actor: null };
@@ -91,7 +119,7 @@ export function registerPages(app: FastifyInstance, config: Config, db: object, 
       if (html.includes(FORM_TOKEN)) throw new Error(`the kept part ${key} holds a form token`);
       return html;
     });
-    return rendered(html);
+    return fillHoles(html, fills);
   });
 
   app.decorateReply('refused', function refused(this: FastifyReply, result: Refusal, body: VNode, title: string) {

@@ -48,10 +48,23 @@ appTest('comments form a thread two levels deep, oldest first; a third level is 
   assert.ok(page.indexOf('Lime trees, please.') < page.indexOf('Plane trees grow faster.'), 'oldest first');
   assert.match(page, /Lime trees, please\..*class="comment-answers".*But lime trees smell nicer\..*Plane trees grow faster/s);
   assert.match(page, /<strong>Ana<\/strong><span class="tag stance stance--for">For<\/span>/);
-  assert.match(page, /<summary>Answer<span class="visually-hidden"> to Ana<\/span><\/summary>/, 'the answer form needs no script');
-  assert.match(page, new RegExp(`name="parent" value="${firstId}"`));
-  assert.ok(!page.includes(`name="parent" value="${answerId}"`), 'answers are not answered');
+  const process = path.replace(/\/debates\/\d+$/, '');
+  assert.match(
+    page,
+    new RegExp(`href="${process}/comments/${firstId}/answer" rel="nofollow">Answer<span class="visually-hidden"> to Ana</span>`),
+  );
+  assert.ok(!page.includes(`/comments/${answerId}/answer`), 'answers are not answered');
   assert.equal(await countOf(database, id), 3);
+  // Answering has a page of its own, which needs no script: the comment quoted, its form posting to the subject.
+  const answering = await app.inject({ url: `${process}/comments/${firstId}/answer`, headers: { cookie: boris.cookie } });
+  assert.equal(answering.statusCode, 200);
+  assert.match(answering.body, /<blockquote class="comment"><p class="meta">Ana<\/p>/);
+  assert.match(answering.body, new RegExp(`action="${path}/comments".*name="parent" value="${firstId}"`, 's'));
+  const deeper = await app.inject({ url: `${process}/comments/${answerId}/answer`, headers: { cookie: ana.cookie } });
+  assert.equal(deeper.statusCode, 404, 'an answer has no answer page');
+  const visitor = await app.inject({ url: `${process}/comments/${firstId}/answer` });
+  assert.equal(visitor.statusCode, 303, 'a visitor is asked to sign in');
+  assert.match(visitor.headers.location as string, /\/sign-in\?next=/);
 
   const third = await say(app, path, ana, { body: 'A third level?', parent: answerId });
   assert.equal(third.statusCode, 422);
@@ -319,4 +332,54 @@ appTest('comments on a proposal or a result count on it', async (app, database) 
   assert.match(onResult.headers.location as string, new RegExp(`^/en${p.path}/monitoring/${result}#comment-\\d+$`));
   const counted = await database.db.selectFrom('results').select('comments_count').where('id', '=', result).executeTakeFirstOrThrow();
   assert.equal(counted.comments_count, 1, 'and on a monitored result, on the result');
+});
+
+appTest('a busy subject shows its threads in pages of 20; a new answer leads to the page of its thread', async (app, database) => {
+  const { path, id } = await debateIn(app, database);
+  const ana = await person(database, { name: 'Ana' });
+  const boris = await person(database, { name: 'Boris' });
+  const at = new Date().toISOString();
+  const ids: number[] = [];
+  for (let i = 1; i <= 45; i++)
+    ids.push(
+      await repo.insertComment(database.db, {
+        subject_type: 'debate',
+        subject_id: id,
+        parent_id: null,
+        author_id: i === 25 ? ana.id : boris.id,
+        body: `Thread number ${i}.`,
+        stance: null,
+        official: 0,
+        hidden: 0,
+        created_at: at,
+        edited_at: null,
+      }),
+    );
+  await repo.countComment(database.db, 'debate', id, 45);
+  const first = (await app.inject({ url: path })).body;
+  assert.match(first, /Thread number 1\./);
+  assert.match(first, /Thread number 20\./);
+  assert.doesNotMatch(first, /Thread number 21\./);
+  assert.match(first, /Page 1 of 3/);
+  assert.match(first, new RegExp(`href="${path}\\?page=2#comments" rel="next"`));
+  const second = (await app.inject({ url: `${path}?page=2`, headers: { cookie: ana.cookie } })).body;
+  assert.match(second, /Thread number 21\..*Thread number 40\./s);
+  assert.doesNotMatch(second, /Thread number (20|41)\./);
+  // Ana's own comment offers her to edit it, and not to report it; the others the other way round.
+  const process = path.replace(/\/debates\/\d+$/, '');
+  assert.match(second, new RegExp(`href="${process}/comments/${ids[24]}/edit"`));
+  assert.doesNotMatch(second, new RegExp(`flag\\?type=comment&amp;id=${ids[24]}&`));
+  assert.match(second, new RegExp(`flag\\?type=comment&amp;id=${ids[23]}&`));
+  // What Ana saw is hers: Boris, reading the same page next, gets no link to edit her comment.
+  const boriss = (await app.inject({ url: `${path}?page=2`, headers: { cookie: boris.cookie } })).body;
+  assert.doesNotMatch(boriss, new RegExp(`/comments/${ids[24]}/edit`));
+  assert.match(boriss, new RegExp(`href="${process}/comments/${ids[23]}/edit"`), 'his own are his to edit');
+  // A page past the last shows the last; a page that is no number shows the first.
+  assert.match((await app.inject({ url: `${path}?page=99` })).body, /Thread number 45\./);
+  assert.match((await app.inject({ url: `${path}?page=x` })).body, /Thread number 1\./);
+  const answer = await say(app, path, ana, { body: 'An answer on page two.', parent: String(ids[29]) });
+  assert.equal(answer.statusCode, 303);
+  assert.match(answer.headers.location as string, new RegExp(`^${path}\\?page=2#comment-\\d+$`));
+  const shown = (await app.inject({ url: (answer.headers.location as string).split('#')[0]! })).body;
+  assert.match(shown, /Thread number 30\..*An answer on page two\./s);
 });

@@ -62,6 +62,13 @@ appTest('the process page lists its proposals by each order and filter, never th
   const mine = await app.inject({ url: `/en${p.path}?sort=newest`, headers: { cookie: citizen.cookie } });
   assert.equal(mine.headers['cache-control'], 'private, no-store', 'the person’s supports are shown: kept by nobody');
   assert.match(mine.body, /Alpha<\/a><\/h3>[\s\S]*?<span class="tag">You support this<\/span>/);
+  assert.equal(mine.body.split('You support this').length, 2, 'only on what the person supports');
+  // The list is kept for every reader; the mark is the supporter's alone, read for each request.
+  const other = await person(database, { name: 'Other Olga' });
+  for (const who of [other, undefined]) {
+    const res = await app.inject({ url: `/en${p.path}?sort=newest`, headers: who ? { cookie: who.cookie } : {} });
+    assert.ok(!res.body.includes('You support this'), who ? 'another person' : 'a visitor');
+  }
   assert.match(mine.body, /By Ana Petrova · Urban environment and ecology/);
   assert.match(mine.body, /3 proposals\./);
   for (const hidden of ['Hidden one', 'Withdrawn one', 'Of another process']) assert.ok(!mine.body.includes(hidden), hidden);

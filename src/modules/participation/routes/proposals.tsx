@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { z } from 'zod';
 import type { Actor } from '../../../core/authz.ts';
+import { Remembered } from '../../../core/cache.ts';
 import { feedPath } from '../../../core/feeds.ts';
 import { loadOr404, NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
@@ -17,7 +18,7 @@ import { MAP_SCRIPTS, MAP_STYLES } from '../../municipalities/index.ts';
 import { participationPolicy } from '../policy.ts';
 import type { Proposal } from '../schema.ts';
 import { commentTarget } from '../service/comments.ts';
-import { allProposals, listPage, listPlaces, listState } from '../service/lists.ts';
+import { allProposals, listKey, listPage, listPlaces, listState, supportedOn } from '../service/lists.ts';
 import { type ProcessView, processBySlug, refOf } from '../service/processes.ts';
 import {
   editable,
@@ -37,7 +38,7 @@ import {
 import { type SupportRefusal, standingOf, support, withdrawSupport } from '../service/supports.ts';
 import { CommentsSection } from '../views/comments.tsx';
 import { FORM_ASSETS, ProposalFormPage, type ProposalFormView } from '../views/proposal-form.tsx';
-import { ProposalListPart, ProposalPage } from '../views/proposals.tsx';
+import { AnswerPart, ProposalList, ProposalListPart, ProposalMain, ProposalPage, supportHole, YourSupport } from '../views/proposals.tsx';
 import { commentsPart } from './comments.tsx';
 import { followPart } from './following.tsx';
 import { processParams } from './public.tsx';
@@ -57,19 +58,24 @@ async function processOf(ctx: ModuleContext, req: FastifyRequest, slug: string):
 }
 
 /** The proposals part of a process page; none for a vision, which has sections instead. */
-export async function proposalPart(ctx: ModuleContext, req: FastifyRequest, p: ProcessView): Promise<VNode | null> {
+export async function proposalPart(ctx: ModuleContext, req: FastifyRequest, reply: FastifyReply, p: ProcessView): Promise<VNode | null> {
   if (p.kind !== 'participatory') return null;
   const state = listState(req.query, p, req.actor);
-  const list = await listPage(ctx, state, req.actor);
+  const list = await listPage(ctx, state);
+  const supported = await supportedOn(ctx, list, req.actor);
   const view = {
     process: p,
     state,
     list,
     signedIn: !!req.actor,
-    canPropose: participationPolicy.can(req.actor, 'proposal.create', refOf(p)),
     map: { tiles: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution },
   };
-  return <ProposalListPart view={view} />;
+  const body = await reply.kept(
+    `participation.list|${listKey(state)}|${view.signedIn ? 1 : 0}`,
+    async () => <ProposalList view={view} />,
+    new Map([...supported].map((id) => [supportHole(id), <YourSupport key={id} />])),
+  );
+  return <ProposalListPart process={p} canPropose={participationPolicy.can(req.actor, 'proposal.create', refOf(p))} list={body} />;
 }
 
 /** The page options a process page adds for its proposals: their feeds, and the map's files. */
@@ -176,7 +182,8 @@ export function proposalRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       csrfToken: actor ? reply.generateCsrf() : undefined,
       refusal,
       notice: noticeFrom(req, NOTICES),
-      map,
+      main: await reply.kept(`participation.proposal|${proposal.id}`, async () => <ProposalMain process={p} detail={detail} map={map} />),
+      answer: await reply.kept(`participation.answer|${proposal.id}`, async () => <AnswerPart detail={detail} />),
       parts: await proposalParts(req, reply, p, proposal),
     };
     return <ProposalPage view={view} />;
@@ -192,9 +199,11 @@ export function proposalRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     ];
   }
 
-  const pageOptions = (p: ProcessView, proposal: Proposal) => ({
+  // Its summary is its text rendered and stripped: kept, like the text itself, rather than made per visit.
+  const summaries = new Remembered<string>(30_000, 2000);
+  const pageOptions = async (p: ProcessView, proposal: Proposal) => ({
     title: proposal.title,
-    description: summaryOf(proposal.body),
+    description: await summaries.get(ctx.database.db, String(proposal.id), async () => summaryOf(proposal.body)),
     styles: MAP_STYLES,
     scripts: MAP_SCRIPTS,
     indexable: p.published === 1,
@@ -202,7 +211,7 @@ export function proposalRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/participation/:process/proposals/:id', async (req, reply) => {
     const { p, proposal } = await proposalOf(req);
-    return reply.page(await proposalPage(req, reply, p, proposal), pageOptions(p, proposal));
+    return reply.page(await proposalPage(req, reply, p, proposal), await pageOptions(p, proposal));
   });
 
   /** The proposal of the address for its author, while nobody has responded to it. */

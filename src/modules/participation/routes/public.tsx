@@ -6,7 +6,7 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { participationPolicy } from '../policy.ts';
 import { ownersOf } from '../service/owners.ts';
 import { openProcesses, processBySlug, processPath, refOf } from '../service/processes.ts';
-import { ProcessesPage, ProcessPage } from '../views/processes.tsx';
+import { ProcessesPage, ProcessHead, ProcessPage } from '../views/processes.tsx';
 import { debatesPart } from './debates.tsx';
 import { followPart } from './following.tsx';
 import { monitoringPart } from './monitoring-part.tsx';
@@ -28,16 +28,23 @@ export function processRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/participation/:process', async (req, reply) => {
     const p = await loadOr404(processBySlug(ctx, processParams(req).process, req.lang));
     participationPolicy.authorize(req.actor, 'process.view', refOf(p), { hide: true });
-    const owner = (await ownersOf(ctx, [p])).get(`${p.owner_type}:${p.owner_id}`);
     // What the features show on the page, in order; each gives nothing when it has nothing to show.
     const parts = [
       await followPart(ctx, req, reply, { type: 'process', id: p.id }, processPath(p)),
-      await proposalPart(ctx, req, p),
+      await proposalPart(ctx, req, reply, p),
       await visionPart(ctx, req, reply, p),
       await debatesPart(ctx, req, p),
       await monitoringPart(ctx, p, req.actor),
     ].filter((x) => x !== null && x !== undefined);
-    const view = { process: p, owner, canManage: participationPolicy.can(req.actor, 'process.manage', p), parts };
+    const view = {
+      process: p,
+      head: await reply.kept(`participation.process|${p.id}`, async () => {
+        const owner = (await ownersOf(ctx, [p])).get(`${p.owner_type}:${p.owner_id}`);
+        return <ProcessHead process={p} owner={owner} />;
+      }),
+      canManage: participationPolicy.can(req.actor, 'process.manage', p),
+      parts,
+    };
     return reply.page(<ProcessPage view={view} />, {
       ...proposalPageOptions(req, p),
       title: p.title,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../../core/authz.ts';
+import { Remembered } from '../../../core/cache.ts';
 import { transaction } from '../../../core/db/client.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
@@ -15,6 +16,8 @@ import { notifyFollowers } from './notifications.ts';
 import { type ProcessView, processPath } from './processes.ts';
 
 export const COMMENT_MAX = 2000;
+/** Threads (a comment with its answers) a page shows: a busy subject's comments come in pages. */
+export const COMMENT_PAGE = 20;
 /** A burst of comments from one account, whatever address it writes from: people write far fewer. */
 export const COMMENTS_PER_ACCOUNT: Limit = { max: 6, windowMs: 60_000 };
 
@@ -74,8 +77,16 @@ export interface Thread {
   answers: ShownComment[];
 }
 
+// A subject's comments are read on every visit of its page and change far less often: kept until
+// the data changes (see Remembered). They are the same for every reader.
+const threads = new Remembered<Thread[]>(30_000, 2000);
+
 /** A subject's comments, oldest first, each with its answers; what moderation hid shows nowhere. */
-export async function threadOf(ctx: ModuleContext, type: CommentSubject, id: number): Promise<Thread[]> {
+export function threadOf(ctx: ModuleContext, type: CommentSubject, id: number): Promise<Thread[]> {
+  return threads.get(ctx.database.db, `${type}:${id}`, () => readThreads(ctx, type, id));
+}
+
+async function readThreads(ctx: ModuleContext, type: CommentSubject, id: number): Promise<Thread[]> {
   const { db } = ctx.database;
   const rows = (await repo.commentsOn(db, type, id)) as Comment[];
   const names = await displayNames(
@@ -93,13 +104,35 @@ export async function threadOf(ctx: ModuleContext, type: CommentSubject, id: num
     editedAt: removed ? null : c.edited_at,
     removed,
   });
+  const answersTo = new Map<number, ShownComment[]>();
+  for (const a of rows) {
+    if (a.parent_id === null || a.hidden) continue;
+    const list = answersTo.get(a.parent_id) ?? [];
+    list.push(shown(a));
+    answersTo.set(a.parent_id, list);
+  }
   return rows
     .filter((c) => c.parent_id === null)
     .flatMap((top) => {
-      const answers = rows.filter((a) => a.parent_id === top.id && !a.hidden).map((a) => shown(a));
+      const answers = answersTo.get(top.id) ?? [];
       if (top.hidden && !answers.length) return [];
       return [{ comment: shown(top, top.hidden === 1), answers }];
     });
+}
+
+/** How many pages a subject's threads fill. */
+export const commentPages = (all: Thread[]) => Math.max(1, Math.ceil(all.length / COMMENT_PAGE));
+
+/** The page of a subject's comments that shows this comment (or the thread it answers): 1 when not found. */
+export function pageOfComment(all: Thread[], commentId: number): number {
+  const i = all.findIndex((th) => th.comment.id === commentId || th.answers.some((a) => a.id === commentId));
+  return i < 0 ? 1 : Math.floor(i / COMMENT_PAGE) + 1;
+}
+
+/** Where a comment shows on its subject's page, without the language prefix. */
+export async function commentPath(ctx: ModuleContext, target: CommentTarget, commentId: number): Promise<string> {
+  const page = pageOfComment(await threadOf(ctx, target.type, target.id), commentId);
+  return `${target.path}${page > 1 ? `?page=${page}` : ''}#comment-${commentId}`;
 }
 
 /** What a comment form holds, as typed. */

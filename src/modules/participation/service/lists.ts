@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../../../core/authz.ts';
+import { Remembered } from '../../../core/cache.ts';
 import { NotFound } from '../../../core/http/guards.ts';
 import { lenient } from '../../../core/http/params.ts';
 import type { FeedProvider, ModuleContext } from '../../../core/modules.ts';
@@ -65,32 +66,44 @@ export function withParams(path: string, params: Record<string, string>, page = 
   return query ? `${path}?${query}` : path;
 }
 
-/** One page of a list: the proposals, their authors, which the person supports, and how many pages there are. */
-export interface ListPage {
+/** One page of a list as every reader sees it: the proposals, their authors, how many there are. */
+export interface SharedPage {
   proposals: Proposal[];
   authors: Map<number, Author>;
-  supported: Set<number>;
   total: number;
   pages: number;
 }
 
-export async function listPage(ctx: ModuleContext, state: ListState, actor: Actor | null): Promise<ListPage> {
+// A list is read far more often than proposals change: its page and count are kept until the data
+// changes (see Remembered). Whom a person supports is read on every request, never from this.
+const pages = new Remembered<SharedPage>(30_000, 2000);
+
+/** What tells apart one list page from another: its filters, its order and seed, its page. */
+export function listKey(state: ListState): string {
+  const { processId, area, state: answer, author, supporter } = state.filter;
+  return [processId, area, answer, author, supporter, state.order.sort, state.order.seed, state.page].join('|');
+}
+
+export function listPage(ctx: ModuleContext, state: ListState): Promise<SharedPage> {
   const { db } = ctx.database;
-  const [total, proposals] = await Promise.all([
-    repo.countProposals(db, state.filter),
-    repo.proposalPage(db, state.filter, state.order, (state.page - 1) * LIST_PAGE, LIST_PAGE),
-  ]);
-  const [authors, supported] = await Promise.all([
-    authorsOf(ctx, proposals),
-    actor
-      ? repo.supportedAmong(
-          db,
-          actor.id,
-          proposals.map((x) => x.id),
-        )
-      : Promise.resolve(new Set<number>()),
-  ]);
-  return { proposals, authors, supported, total, pages: Math.max(1, Math.ceil(total / LIST_PAGE)) };
+  return pages.get(db, listKey(state), async () => {
+    const [total, proposals] = await Promise.all([
+      repo.countProposals(db, state.filter),
+      repo.proposalPage(db, state.filter, state.order, (state.page - 1) * LIST_PAGE, LIST_PAGE),
+    ]);
+    const authors = await authorsOf(ctx, proposals);
+    return { proposals, authors, total, pages: Math.max(1, Math.ceil(total / LIST_PAGE)) };
+  });
+}
+
+/** Which proposals of a page the person supports: read for them alone, every time. */
+export function supportedOn(ctx: ModuleContext, page: SharedPage, actor: Actor | null): Promise<Set<number>> {
+  if (!actor) return Promise.resolve(new Set());
+  return repo.supportedAmong(
+    ctx.database.db,
+    actor.id,
+    page.proposals.map((x) => x.id),
+  );
 }
 
 /** A list's places for its map, as public/places-map.js reads them: [lat, lon, title, path after data-base]. */

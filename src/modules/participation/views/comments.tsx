@@ -1,4 +1,5 @@
-import { Checkbox, CsrfField, ErrorSummary, type FieldError, type FieldErrors, TextArea } from '../../../core/views/components.tsx';
+import type { VNode } from 'preact';
+import { Checkbox, CsrfField, ErrorSummary, type FieldError, type FieldErrors, Pager, TextArea } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FlagForm } from '../../moderation/index.ts';
 import { STANCES } from '../schema.ts';
@@ -9,20 +10,30 @@ import { langOf } from './processes.tsx';
 /** What a page passes to show a subject's comments and the forms to add some. */
 export interface CommentsView {
   target: CommentTarget;
-  processSlug: string;
+  /** This page of its threads, as CommentThreads renders them, with the reader's own parts filled in. */
+  threads: VNode;
+  count: number;
   /** Whether comments take a stance (for, against, neutral). */
   stances: boolean;
-  threads: Thread[];
-  count: number;
   /** For a person who may comment now: the token, and whether they may mark a reply official. */
   form?: { csrfToken: string; official: boolean } | undefined;
   /** Why there is no form: sign in, confirm the address, the phase takes no comments, the debate is closed. */
   why?: 'signIn' | 'confirm' | 'blocked' | 'phase' | 'closed' | 'expired' | undefined;
-  /** The reader, to offer them to edit their own comments. */
-  actorId: number | null;
-  /** A signed-in reader's form token, to report a comment to the moderators. */
-  flagToken?: string | undefined;
 }
+
+/** A page of a subject's threads: the same for every reader (see `reply.kept`), but for each one's own comments. */
+export interface ThreadsView {
+  target: CommentTarget;
+  processSlug: string;
+  threads: Thread[];
+  page: number;
+  pages: number;
+  /** Whether the threads offer to answer them: for those who may comment now. */
+  answerable: boolean;
+}
+
+/** The hole in a comment that holds what its readers may do (report it), or what its author may (edit it). */
+export const commentHole = (id: number) => `comment-${id}`;
 
 const WEB_LINK = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)])/;
 
@@ -49,9 +60,8 @@ export function PlainText({ text }: { text: string }) {
   );
 }
 
-function CommentCard({ c, view }: { c: ShownComment; view: CommentsView }) {
+function CommentCard({ c, view }: { c: ShownComment; view: ThreadsView }) {
   const { t } = usePage();
-  const href = useHref();
   if (c.removed)
     return (
       <p class="comment comment--removed" id={`comment-${c.id}`}>
@@ -76,18 +86,28 @@ function CommentCard({ c, view }: { c: ShownComment; view: CommentsView }) {
       <p class="comment-body">
         <PlainText text={c.body} />
       </p>
-      {view.actorId !== null && c.authorId === view.actorId && !view.target.lock && (
-        <p>
-          <a href={href(`${processPath({ slug: view.processSlug })}/comments/${c.id}/edit`)}>
-            {t('participation.comment.edit')}
-            <span class="visually-hidden"> {t('participation.comment.yours', { date: new Date(c.createdAt) })}</span>
-          </a>
-        </p>
-      )}
-      {c.authorId !== view.actorId && (
-        <FlagForm type="comment" id={c.id} back={`${view.target.path}#comment-${c.id}`} csrfToken={view.flagToken} />
-      )}
+      {/* A link rather than a form: one form under each of hundreds of comments would weigh the page down. */}
+      <div class="comment-actions" data-hole={commentHole(c.id)}>
+        <FlagForm type="comment" id={c.id} back={`${view.target.path}#comment-${c.id}`} />
+      </div>
     </article>
+  );
+}
+
+/** What the author of a comment finds under it instead of the report link: the link to edit it, while it may be. */
+export function OwnCommentActions({ c, target, processSlug }: { c: ShownComment; target: CommentTarget; processSlug: string }) {
+  const { t } = usePage();
+  const href = useHref();
+  if (target.lock) return null;
+  return (
+    <div class="comment-actions">
+      <p>
+        <a href={href(`${processPath({ slug: processSlug })}/comments/${c.id}/edit`)}>
+          {t('participation.comment.edit')}
+          <span class="visually-hidden"> {t('participation.comment.yours', { date: new Date(c.createdAt) })}</span>
+        </a>
+      </p>
+    </div>
   );
 }
 
@@ -156,35 +176,50 @@ function StanceField({ id, value, error }: { id: string; value?: string | undefi
 /** Where a subject's comments are posted. */
 export const commentsAction = (view: Pick<CommentsView, 'target'>) => `${view.target.path}/comments`;
 
-/** The form under a comment's answers: it answers that comment (answers are not answered in turn). */
-function AnswerForm({ view, to }: { view: CommentsView; to: ShownComment }) {
+/** The link under a comment's answers to answer it, on a page of its own (answers are not answered in turn). */
+function AnswerLink({ view, to }: { view: ThreadsView; to: ShownComment }) {
   const { t } = usePage();
   const href = useHref();
-  const form = view.form!;
   return (
-    <details class="answer">
-      <summary>
+    <p class="answer">
+      <a href={href(`${processPath({ slug: view.processSlug })}/comments/${to.id}/answer`)} rel="nofollow">
         {t('participation.comment.answer')}
         <span class="visually-hidden"> {t('participation.comment.answerTo', { name: to.author ?? t('common.deletedAccount') })}</span>
-      </summary>
-      <form method="post" action={href(commentsAction(view))} class="form" noValidate>
-        <CsrfField token={form.csrfToken} />
-        <input type="hidden" name="parent" value={String(to.id)} />
-        <CommentFields
-          prefix={`answer-${to.id}-`}
-          stance={false}
-          official={form.official}
-          values={{}}
-          errors={{}}
-          label={t('participation.comment.yourAnswer')}
-        />
-        <button type="submit">{t('participation.comment.sendAnswer')}</button>
-      </form>
-    </details>
+      </a>
+    </p>
   );
 }
 
-/** A subject's comments as a thread two levels deep, with the forms to add to it (or why one cannot). */
+/** A page of a subject's comments as threads two levels deep, with the pages of the others. */
+export function CommentThreads({ view }: { view: ThreadsView }) {
+  const { t } = usePage();
+  const href = useHref();
+  if (view.threads.length === 0) return <p>{t('participation.comment.none')}</p>;
+  return (
+    <>
+      <ol class="comment-list">
+        {view.threads.map((th) => (
+          <li key={th.comment.id}>
+            <CommentCard c={th.comment} view={view} />
+            {th.answers.length > 0 && (
+              <ol class="comment-answers" aria-label={t('participation.comment.answers')}>
+                {th.answers.map((a) => (
+                  <li key={a.id}>
+                    <CommentCard c={a} view={view} />
+                  </li>
+                ))}
+              </ol>
+            )}
+            {view.answerable && !th.comment.removed && <AnswerLink view={view} to={th.comment} />}
+          </li>
+        ))}
+      </ol>
+      <Pager page={view.page} pages={view.pages} link={(n) => `${href(view.target.path)}${n > 1 ? `?page=${n}` : ''}#comments`} />
+    </>
+  );
+}
+
+/** A subject's comments, with the form to add one (or why one cannot). */
 export function CommentsSection({ view }: { view: CommentsView }) {
   const { t, lang } = usePage();
   const href = useHref();
@@ -192,27 +227,7 @@ export function CommentsSection({ view }: { view: CommentsView }) {
   return (
     <section id="comments" class="named-section comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">{t('participation.comment.title', { count: view.count })}</h2>
-      {view.threads.length === 0 ? (
-        <p>{t('participation.comment.none')}</p>
-      ) : (
-        <ol class="comment-list">
-          {view.threads.map((th) => (
-            <li key={th.comment.id}>
-              <CommentCard c={th.comment} view={view} />
-              {th.answers.length > 0 && (
-                <ol class="comment-answers" aria-label={t('participation.comment.answers')}>
-                  {th.answers.map((a) => (
-                    <li key={a.id}>
-                      <CommentCard c={a} view={view} />
-                    </li>
-                  ))}
-                </ol>
-              )}
-              {view.form && !th.comment.removed && <AnswerForm view={view} to={th.comment} />}
-            </li>
-          ))}
-        </ol>
-      )}
+      {view.threads}
       {view.form ? (
         <form method="post" action={href(commentsAction(view))} class="form comment-form" noValidate>
           <h3>{t('participation.comment.add')}</h3>

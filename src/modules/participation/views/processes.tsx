@@ -97,21 +97,22 @@ function Phases({ phases, current }: { phases: Phase[]; current: Phase | null })
 
 export interface ProcessPageView {
   process: ProcessView;
-  owner: OwnerLink | undefined;
+  /** ProcessHead, as kept for every reader. */
+  head: VNode;
   canManage: boolean;
   /** What the features add: proposals, sections of a vision, debates, monitoring. */
   parts: VNode[];
 }
 
-export function ProcessPage({ view }: { view: ProcessPageView }) {
+/** What a process is: its owner, title, description, areas and phases; the same for every reader. */
+export function ProcessHead({ process: p, owner }: { process: ProcessView; owner: OwnerLink | undefined }) {
   const { t, lang } = usePage();
   const href = useHref();
-  const p = view.process;
   return (
     <>
       <header class="page-header">
         <p class="meta">
-          {view.owner && <a href={href(view.owner.path)}>{view.owner.name}</a>} · {t(`participation.kind.${p.kind}`)}
+          {owner && <a href={href(owner.path)}>{owner.name}</a>} · {t(`participation.kind.${p.kind}`)}
           {p.published === 0 && <span class="tag">{t('participation.draft')}</span>}
         </p>
         <h1 lang={langOf(p.textLanguage, lang)}>{p.title}</h1>
@@ -121,7 +122,6 @@ export function ProcessPage({ view }: { view: ProcessPageView }) {
           </p>
         )}
       </header>
-      {view.canManage && <StaffLinks process={p} />}
       {p.description && (
         <div class="prose" lang={langOf(p.textLanguage, lang)} dangerouslySetInnerHTML={{ __html: renderBody(p.description) }} />
       )}
@@ -134,6 +134,15 @@ export function ProcessPage({ view }: { view: ProcessPageView }) {
         {p.phases.length ? <Phases phases={p.phases} current={p.current} /> : <p>{t('participation.phase.none')}</p>}
         <p>{p.current ? t('participation.phase.open') : t('participation.phase.closed')}</p>
       </NamedSection>
+    </>
+  );
+}
+
+export function ProcessPage({ view }: { view: ProcessPageView }) {
+  return (
+    <>
+      {view.head}
+      {view.canManage && <StaffLinks process={view.process} />}
       {view.parts}
     </>
   );

@@ -4,7 +4,7 @@ import { useHref, usePage } from '../../../core/views/context.ts';
 import { renderBody } from '../../content/index.ts';
 import { PlacesMap } from '../../municipalities/index.ts';
 import { ANSWER_STATES, PROPOSAL_SORTS, type Proposal } from '../schema.ts';
-import { LIST_PAGE, type ListPage, type ListState, withParams } from '../service/lists.ts';
+import { LIST_PAGE, type ListState, type SharedPage, withParams } from '../service/lists.ts';
 import { type ProcessView, processPath } from '../service/processes.ts';
 import { type Author, PICTURE_WIDTHS, type ProposalDetail, pictureFile, proposalPath } from '../service/proposals.ts';
 import type { SupportRefusal, SupportStanding } from '../service/supports.ts';
@@ -22,17 +22,16 @@ function AuthorLine({ author }: { author: Author | undefined }) {
   return <>{author?.name ? t('participation.proposal.by', { name: author.name }) : t('common.deletedAccount')}</>;
 }
 
-function ProposalCard({
-  process: p,
-  proposal: x,
-  author,
-  supported,
-}: {
-  process: ProcessView;
-  proposal: Proposal;
-  author?: Author;
-  supported: boolean;
-}) {
+/** The hole in a proposal's card that shows a signed-in reader that they support it. */
+export const supportHole = (id: number) => `support-${id}`;
+
+/** What fills a card's hole for a proposal the reader supports. */
+export function YourSupport() {
+  const { t } = usePage();
+  return <span class="tag">{t('participation.support.yours')}</span>;
+}
+
+function ProposalCard({ process: p, proposal: x, author }: { process: ProcessView; proposal: Proposal; author?: Author }) {
   const { t, lang } = usePage();
   const href = useHref();
   return (
@@ -49,18 +48,18 @@ function ProposalCard({
         {t('participation.support.count', { count: x.supports_count })} ·{' '}
         {t('participation.proposal.comments', { count: x.comments_count })}
         {x.answer_state && <span class="tag">{t(`participation.proposal.state.${x.answer_state}`)}</span>}
-        {supported && <span class="tag">{t('participation.support.yours')}</span>}
+        <span data-hole={supportHole(x.id)} />
       </p>
     </li>
   );
 }
 
+/** A page of a list as every reader sees it (see `reply.kept`); `signedIn` adds the filters of one's own. */
 export interface ProposalListView {
   process: ProcessView;
   state: ListState;
-  list: ListPage;
+  list: SharedPage;
   signedIn: boolean;
-  canPropose: boolean;
   map: MapSettings;
 }
 
@@ -116,22 +115,33 @@ function ListFilters({ view }: { view: ProposalListView }) {
   );
 }
 
-/** The proposals part of a process page: filters, the list with its pager, the map of its places, the open data. */
-export function ProposalListPart({ view }: { view: ProposalListView }) {
+/** The proposals part of a process page: the button to propose, and the list (ProposalList) as kept. */
+export function ProposalListPart({ process: p, canPropose, list }: { process: ProcessView; canPropose: boolean; list: VNode }) {
   const { t } = usePage();
   const href = useHref();
-  const { process: p, state, list } = view;
-  const base = href(processPath(p));
-  const { seed: _seed, ...linkable } = state.params;
   return (
     <NamedSection id="proposals" label={t('participation.list.title')}>
-      {view.canPropose && (
+      {canPropose && (
         <p>
           <a class="button" href={href(`${processPath(p)}/proposals/new`)}>
             {t('participation.proposal.new')}
           </a>
         </p>
       )}
+      {list}
+    </NamedSection>
+  );
+}
+
+/** Filters, a page of the list with its pager, the map of its places, the open data. */
+export function ProposalList({ view }: { view: ProposalListView }) {
+  const { t } = usePage();
+  const href = useHref();
+  const { process: p, state, list } = view;
+  const base = href(processPath(p));
+  const { seed: _seed, ...linkable } = state.params;
+  return (
+    <>
       <ListFilters view={view} />
       <div class="directory">
         <div class="directory-list">
@@ -143,7 +153,7 @@ export function ProposalListPart({ view }: { view: ProposalListView }) {
           ) : (
             <ol class="cards" start={(state.page - 1) * LIST_PAGE + 1}>
               {list.proposals.map((x) => (
-                <ProposalCard key={x.id} process={p} proposal={x} author={list.authors.get(x.id)} supported={list.supported.has(x.id)} />
+                <ProposalCard key={x.id} process={p} proposal={x} author={list.authors.get(x.id)} />
               ))}
             </ol>
           )}
@@ -164,7 +174,7 @@ export function ProposalListPart({ view }: { view: ProposalListView }) {
         <a href={href(`${processPath(p)}/proposals.geojson`)}>GeoJSON</a> ·{' '}
         <a href={href(`/feeds/proposals.rss?process=${encodeURIComponent(p.slug)}`)}>RSS</a>
       </p>
-    </NamedSection>
+    </>
   );
 }
 
@@ -227,7 +237,8 @@ function SupportBox({ view }: { view: ProposalPageView }) {
 }
 
 /** The town's answer, once published. */
-function AnswerPart({ detail }: { detail: ProposalDetail }) {
+/** The town's published answer to a proposal, if any: the same for every reader. */
+export function AnswerPart({ detail }: { detail: ProposalDetail }) {
   const { t } = usePage();
   const a = detail.answer;
   if (!a) return null;
@@ -257,20 +268,21 @@ export interface ProposalPageView {
   csrfToken?: string | undefined;
   refusal?: SupportRefusal | undefined;
   notice?: string | undefined;
-  map: MapSettings;
+  /** ProposalMain and AnswerPart, as kept for every reader. */
+  main: VNode;
+  answer: VNode;
   /** What other features add under the proposal: its comments. */
   parts: VNode[];
 }
 
-export function ProposalPage({ view }: { view: ProposalPageView }) {
+/** What a proposal says, with its pictures and place: the same for every reader (see `reply.kept`). */
+export function ProposalMain({ process: p, detail, map }: { process: ProcessView; detail: ProposalDetail; map: MapSettings }) {
   const { t, lang } = usePage();
   const href = useHref();
-  const { process: p, detail } = view;
   const x = detail.proposal;
   const textLang = langOf(x.language, lang);
   return (
-    <article class="proposal">
-      {view.notice && <Notice>{t(`participation.proposal.notice.${view.notice}`)}</Notice>}
+    <>
       <header class="page-header">
         <p class="meta">
           <a href={href(processPath(p))}>{p.title}</a> · {t(`area.${x.area}`)}
@@ -298,8 +310,8 @@ export function ProposalPage({ view }: { view: ProposalPageView }) {
           <p class="meta">{t('map.coordinates', { lat: x.latitude, lon: x.longitude })}</p>
           <PlacesMap
             label={t('map.label', { name: x.title })}
-            tiles={view.map.tiles}
-            attribution={view.map.attribution}
+            tiles={map.tiles}
+            attribution={map.attribution}
             places={[[x.latitude, x.longitude, x.title, String(x.id)]]}
             base={`${processPath(p)}/proposals/`}
           />
@@ -310,6 +322,19 @@ export function ProposalPage({ view }: { view: ProposalPageView }) {
           {t('participation.proposal.address')}: {x.address}
         </p>
       )}
+    </>
+  );
+}
+
+export function ProposalPage({ view }: { view: ProposalPageView }) {
+  const { t } = usePage();
+  const href = useHref();
+  const { process: p, detail } = view;
+  const x = detail.proposal;
+  return (
+    <article class="proposal">
+      {view.notice && <Notice>{t(`participation.proposal.notice.${view.notice}`)}</Notice>}
+      {view.main}
       {view.canEdit && (
         <p>
           <a class="button button--secondary" href={href(`${proposalPath(p.slug, x.id)}/edit`)}>
@@ -318,7 +343,7 @@ export function ProposalPage({ view }: { view: ProposalPageView }) {
         </p>
       )}
       <SupportBox view={view} />
-      <AnswerPart detail={detail} />
+      {view.answer}
       {view.parts}
     </article>
   );
