@@ -1,31 +1,6 @@
 import * as repo from '../src/modules/participation/repo.ts';
 import type { TestDatabase } from './helpers/db.ts';
 
-/** A proposal in a process, as the proposals feature writes one. */
-export function sampleProposal(database: TestDatabase, processId: number, authorId: number | null, title = 'Plant trees on Main Street') {
-  const at = new Date().toISOString();
-  return repo.addProposal(database.db, {
-    process_id: processId,
-    author_id: authorId,
-    on_behalf_of: null,
-    language: 'en',
-    title,
-    body: 'Shade for the bus stops.',
-    area: 'environment',
-    latitude: null,
-    longitude: null,
-    address: null,
-    answer_state: null,
-    supports_count: 0,
-    comments_count: 0,
-    hidden: 0,
-    withdrawn: 0,
-    published_at: at,
-    edited_at: null,
-    updated_at: at,
-  });
-}
-
 /** A debate of a town, in a process or outside any. */
 export function sampleDebate(
   database: TestDatabase,

@@ -1,28 +1,14 @@
 import * as repo from '../src/modules/participation/repo.ts';
 import type { TestDatabase } from './helpers/db.ts';
+import { sampleProposal } from './participation.ts';
 
 /** A proposal, a debate and a comment on the proposal by one author in a process, as the writing forms store them. */
 export async function sampleTexts(database: TestDatabase, process: { id: number }, authorId: number, owner: { type: string; id: number }) {
   const at = new Date().toISOString();
-  const proposal = await repo.insertProposal(database.db, {
-    process_id: process.id,
-    author_id: authorId,
-    on_behalf_of: null,
-    language: 'en',
+  const proposal = await sampleProposal(database, process.id, authorId, {
     title: 'Benches along the river',
     body: 'Older people need somewhere to rest on the **river walk**.',
-    area: 'environment',
-    latitude: null,
-    longitude: null,
-    address: null,
-    answer_state: null,
-    supports_count: 0,
-    comments_count: 1,
-    hidden: 0,
-    withdrawn: 0,
-    published_at: at,
-    edited_at: null,
-    updated_at: at,
+    comments: 1,
   });
   const debate = await repo.insertDebate(database.db, {
     process_id: process.id,

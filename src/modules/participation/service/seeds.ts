@@ -6,7 +6,7 @@ import * as repo from '../repo.ts';
 import type { PhaseAction, PhaseKind, ProcessKind, Proposal } from '../schema.ts';
 import { type AnswerData, saveAnswer } from './answers.ts';
 import { indexProposal } from './fulltext.ts';
-import { randomShuffle } from './proposals.ts';
+import { proposalRow } from './proposals.ts';
 
 interface DemoProcess {
   town: [string, string];
@@ -218,27 +218,24 @@ export const demoProposals: DemoSeed = {
       const now = Date.now();
       for (const [i, [title, body, area, place, supporters]] of DEMO_PROPOSALS.entries()) {
         const at = new Date(now - (DEMO_PROPOSALS.length - i) * 86_400_000).toISOString();
-        const id = await repo.insertProposal(db, {
-          process_id: process.id,
-          author_id: people[i % people.length]!,
-          on_behalf_of: null,
-          language: 'bg',
-          title,
-          body,
-          area,
-          latitude: place?.[0] ?? null,
-          longitude: place?.[1] ?? null,
-          address: place?.[2] ?? null,
-          answer_state: null,
-          supports_count: supporters,
-          comments_count: 0,
-          hidden: 0,
-          withdrawn: 0,
-          published_at: at,
-          edited_at: null,
-          updated_at: at,
-          shuffle: randomShuffle(),
-        });
+        const id = await repo.insertProposal(
+          db,
+          proposalRow(
+            {
+              process_id: process.id,
+              author_id: people[i % people.length]!,
+              language: 'bg',
+              title,
+              body,
+              area,
+              latitude: place?.[0] ?? null,
+              longitude: place?.[1] ?? null,
+              address: place?.[2] ?? null,
+              supports_count: supporters,
+            },
+            at,
+          ),
+        );
         for (const user of people.slice(0, supporters))
           await repo.insertSupport(db, { proposal_id: id, process_id: process.id, user_id: user, created_at: at });
         await indexProposal(db, { id, language: 'bg', title, body });
@@ -288,27 +285,22 @@ export const demoAnswers: DemoSeed = {
     const authors = await demoAccounts(db, DEMO_PEOPLE.slice(0, ANSWERED_PROPOSALS.length));
     const proposals: Proposal[] = [];
     for (const [i, p] of ANSWERED_PROPOSALS.entries()) {
-      const id = await repo.insertProposal(db, {
-        process_id: process.id,
-        author_id: authors[i] ?? null,
-        on_behalf_of: null,
-        language: 'bg',
-        title: p.title,
-        body: p.body,
-        area: p.area,
-        latitude: p.at?.[0] ?? null,
-        longitude: p.at?.[1] ?? null,
-        address: null,
-        answer_state: null,
-        supports_count: 0,
-        comments_count: 0,
-        hidden: 0,
-        withdrawn: 0,
-        published_at: at,
-        edited_at: null,
-        updated_at: at,
-        shuffle: randomShuffle(),
-      });
+      const id = await repo.insertProposal(
+        db,
+        proposalRow(
+          {
+            process_id: process.id,
+            author_id: authors[i] ?? null,
+            language: 'bg',
+            title: p.title,
+            body: p.body,
+            area: p.area,
+            latitude: p.at?.[0] ?? null,
+            longitude: p.at?.[1] ?? null,
+          },
+          at,
+        ),
+      );
       await indexProposal(db, { id, language: 'bg', title: p.title, body: p.body });
       proposals.push((await repo.proposalById(db, id)) as Proposal);
     }
