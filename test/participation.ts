@@ -1,7 +1,8 @@
 import * as repo from '../src/modules/participation/repo.ts';
-import type { AnswerState, PhaseAction, PhaseKind, ProcessKind, Supporters } from '../src/modules/participation/schema.ts';
+import type { AnswerState, PhaseAction, PhaseKind, ProcessKind, ResultStatus, Supporters } from '../src/modules/participation/schema.ts';
 import { indexProposal } from '../src/modules/participation/service/fulltext.ts';
 import { proposalRow } from '../src/modules/participation/service/proposals.ts';
+import { resultRow } from '../src/modules/participation/service/results.ts';
 import type { TestDatabase } from './helpers/db.ts';
 
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -124,4 +125,17 @@ export async function sampleProposal(
   );
   await indexProposal(database.db, { id, language: 'en', title, body });
   return id;
+}
+
+// Monitoring.
+
+/** A result of a process, in English, without dates or an external id, as a town's staff add one. */
+export function sampleResult(
+  database: TestDatabase,
+  processId: number,
+  options: { title?: string; progress?: number; status?: ResultStatus } = {},
+): Promise<number> {
+  const fields = { process_id: processId, language: 'en', title: options.title ?? 'The skate park is built' };
+  const state = { progress: options.progress ?? 0, status: options.status ?? 'planned' };
+  return repo.insertResult(database.db, resultRow({ ...fields, ...state }, new Date().toISOString()));
 }

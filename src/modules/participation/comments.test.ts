@@ -4,7 +4,7 @@ import { sampleTowns } from '../../../test/content.ts';
 import { person, submit, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
-import { sampleProcess, sampleProposal } from '../../../test/participation.ts';
+import { sampleProcess, sampleProposal, sampleResult } from '../../../test/participation.ts';
 import * as repo from './repo.ts';
 
 /** A process of Botevgrad with a debate in it, opened by a citizen; `stances` off when said. */
@@ -261,28 +261,7 @@ appTest('comments on a proposal or a result count on it', async (app, database) 
   );
   assert.equal(wrong.statusCode, 404, 'a subject is found only in its own process');
 
-  const at = new Date().toISOString();
-  const result = (
-    await database.db
-      .insertInto('results')
-      .values({
-        process_id: p.id,
-        language: 'en',
-        title: 'The skate park is built',
-        description: '',
-        area: null,
-        progress: 50,
-        status: 'in_progress',
-        starts_on: null,
-        ends_on: null,
-        external_id: null,
-        comments_count: 0,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  const result = await sampleResult(database, p.id, { progress: 50, status: 'in_progress' });
   const onResult = await submit(
     app,
     `/en${p.path}/debates/new`,

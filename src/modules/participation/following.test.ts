@@ -63,7 +63,7 @@ appTest('proposals and debates are followed alike; hidden, withdrawn or unseen o
   const ana = await person(database);
   const proposal = await sampleProposal(database, p.id, null);
   const debate = await sampleDebate(database, owner, p.id, null);
-  const townDebate = await sampleDebate(database, owner, null, null, 'A debate outside any process');
+  const townDebate = await sampleDebate(database, owner, null, null, { title: 'A debate outside any process' });
   const page = `/en${p.path}`;
 
   for (const [type, id] of [

@@ -147,17 +147,9 @@ appTest('“What’s new for you” says what happened, where and why, newest fi
     body: '',
     comments_count: 0,
   });
-  const onProcess = await repo.addComment(database.db, {
-    subject_type: 'section',
-    subject_id: section,
-    parent_id: null,
-    author_id: null,
+  const onProcess = await sampleComment(database, { type: 'section', id: section }, null, {
     body: 'The river should be in the vision.',
     stance: null,
-    official: 0,
-    hidden: 0,
-    created_at: new Date().toISOString(),
-    edited_at: null,
   });
   const source = { type: 'comment' as const, id: onProcess };
   await notifyFollowers(database.db, ctx, { subject: { type: 'process', id: p.id }, event: 'comment.new', source, actorId: null });
@@ -205,7 +197,7 @@ appTest('a text hidden after the fact is left out of the page and the count; so 
   await follow(ctx, ana.id, { type: 'process', id: p.id });
   const proposal = await sampleProposal(database, p.id, null, { title: 'Benches for the square' });
   const comment = await sampleComment(database, { type: 'proposal', id: proposal }, null);
-  const debate = await sampleDebate(database, owner, p.id, null, 'Car-free Sundays?');
+  const debate = await sampleDebate(database, owner, p.id, null, { title: 'Car-free Sundays?' });
   for (const n of [
     { subject: { type: 'process', id: p.id }, event: 'proposal.new', source: { type: 'proposal', id: proposal } },
     { subject: { type: 'proposal', id: proposal }, event: 'comment.new', source: { type: 'comment', id: comment } },

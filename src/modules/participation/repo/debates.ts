@@ -86,15 +86,10 @@ export async function commentedThing(
   id: number,
 ): Promise<{ process_id: number | null; title: string; language: string; hidden: number } | undefined> {
   const fields = ['process_id', 'title', 'language'] as const;
-  if (type === 'section')
+  // Moderation hides no results nor vision sections.
+  if (type === 'section' || type === 'result')
     return db
-      .selectFrom('vision_sections')
-      .select([...fields, sql<number>`0`.as('hidden')])
-      .where('id', '=', id)
-      .executeTakeFirst();
-  if (type === 'result')
-    return db
-      .selectFrom('results')
+      .selectFrom(COMMENTED[type])
       .select([...fields, sql<number>`0`.as('hidden')])
       .where('id', '=', id)
       .executeTakeFirst();

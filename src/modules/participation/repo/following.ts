@@ -1,8 +1,9 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../../core/db/schema.ts';
 import type { Tables } from '../../../core/db/tables.ts';
-import type { CommentRow, DebateRow, FollowType, NotifyEvent, ProposalRow, SourceType } from '../schema.ts';
-import type { Db, New } from './db.ts';
+import type { FollowType, NotifyEvent, SourceType } from '../schema.ts';
+import type { Db } from './db.ts';
+import type { Commented } from './moderation.ts';
 
 // Following and notifications
 
@@ -149,17 +150,10 @@ export const notificationsOf = (db: Db, userId: number) =>
 
 export const processesByIds = (db: Db, ids: number[]) =>
   ids.length ? db.selectFrom('processes').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
-export const proposalTitles = (db: Db, ids: number[]) =>
+/** The titles of some texts of one kind, with their processes and languages. */
+export const titlesIn = (db: Db, table: Commented, ids: number[]) =>
   ids.length
-    ? db.selectFrom('proposals').select(['id', 'process_id', 'title', 'language']).where('id', 'in', ids).execute()
-    : Promise.resolve([]);
-export const debateTitles = (db: Db, ids: number[]) =>
-  ids.length
-    ? db.selectFrom('debates').select(['id', 'process_id', 'title', 'language']).where('id', 'in', ids).execute()
-    : Promise.resolve([]);
-export const resultTitles = (db: Db, ids: number[]) =>
-  ids.length
-    ? db.selectFrom('results').select(['id', 'process_id', 'title', 'language']).where('id', 'in', ids).execute()
+    ? db.selectFrom(table).select(['id', 'process_id', 'title', 'language']).where('id', 'in', ids).execute()
     : Promise.resolve([]);
 
 // What a comment is on, for the news of comments on results and vision sections
@@ -168,16 +162,3 @@ export const commentSubjects = (db: Db, ids: number[]) =>
   ids.length
     ? db.selectFrom('comments').select(['id', 'subject_type', 'subject_id']).where('id', 'in', ids).execute()
     : Promise.resolve([]);
-export const sectionTitles = (db: Db, ids: number[]) =>
-  ids.length
-    ? db.selectFrom('vision_sections').select(['id', 'process_id', 'title', 'language']).where('id', 'in', ids).execute()
-    : Promise.resolve([]);
-
-// Texts as the features write them, for following's tests and demo until they land
-
-export const addProposal = async (db: Db, row: New<ProposalRow>) =>
-  (await db.insertInto('proposals').values(row).returning('id').executeTakeFirstOrThrow()).id;
-export const addDebate = async (db: Db, row: New<DebateRow>) =>
-  (await db.insertInto('debates').values(row).returning('id').executeTakeFirstOrThrow()).id;
-export const addComment = async (db: Db, row: New<CommentRow>) =>
-  (await db.insertInto('comments').values(row).returning('id').executeTakeFirstOrThrow()).id;

@@ -3,7 +3,7 @@ import type { Db, New } from './db.ts';
 
 // Moderation: what moderation needs of proposals, debates and comments (see service/moderated.ts)
 
-type Commented = 'proposals' | 'debates' | 'results' | 'vision_sections';
+export type Commented = 'proposals' | 'debates' | 'results' | 'vision_sections';
 /** The table of each kind of thing people comment on. */
 export const COMMENTED: Record<CommentSubject, Commented> = {
   proposal: 'proposals',

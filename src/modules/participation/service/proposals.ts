@@ -169,27 +169,21 @@ export async function similarProposals(ctx: ModuleContext, p: ProcessView, title
   return ids.flatMap((id) => rows.filter((r) => r.id === id));
 }
 
+/** What the author wrote, as the proposal's row keeps it: the same when published and when edited. */
+const written = (d: Draft) => ({
+  title: d.title,
+  body: d.body,
+  area: d.area,
+  latitude: d.latitude,
+  longitude: d.longitude,
+  address: d.address,
+  on_behalf_of: d.onBehalfOf,
+});
+
 export async function publishProposal(ctx: ModuleContext, actor: Actor, p: ProcessView, d: Draft, language: string): Promise<number> {
   const at = new Date().toISOString();
   return transaction(ctx.database.db, async (trx) => {
-    const id = await repo.insertProposal(
-      trx,
-      proposalRow(
-        {
-          process_id: p.id,
-          author_id: actor.id,
-          on_behalf_of: d.onBehalfOf,
-          language,
-          title: d.title,
-          body: d.body,
-          area: d.area,
-          latitude: d.latitude,
-          longitude: d.longitude,
-          address: d.address,
-        },
-        at,
-      ),
-    );
+    const id = await repo.insertProposal(trx, proposalRow({ process_id: p.id, author_id: actor.id, language, ...written(d) }, at));
     await repo.insertPictures(
       trx,
       d.pictures.map((file, position) => ({ proposal_id: id, position, file, alt: '' })),
@@ -241,17 +235,7 @@ export async function editProposal(ctx: ModuleContext, proposal: Proposal, d: Dr
   return transaction(ctx.database.db, async (trx) => {
     const fresh = await repo.proposalById(trx, proposal.id);
     if (!fresh || (await repo.hasResponses(trx, fresh))) return false;
-    await repo.updateProposal(trx, proposal.id, {
-      title: d.title,
-      body: d.body,
-      area: d.area,
-      latitude: d.latitude,
-      longitude: d.longitude,
-      address: d.address,
-      on_behalf_of: d.onBehalfOf,
-      edited_at: at,
-      updated_at: at,
-    });
+    await repo.updateProposal(trx, proposal.id, { ...written(d), edited_at: at, updated_at: at });
     await indexProposal(trx, { id: proposal.id, language: proposal.language, title: d.title, body: d.body });
     return true;
   });

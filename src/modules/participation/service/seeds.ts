@@ -7,6 +7,7 @@ import type { PhaseAction, PhaseKind, ProcessKind, Proposal } from '../schema.ts
 import { type AnswerData, saveAnswer } from './answers.ts';
 import { indexProposal } from './fulltext.ts';
 import { proposalRow } from './proposals.ts';
+import { resultRow } from './results.ts';
 
 interface DemoProcess {
   town: [string, string];
@@ -291,21 +292,19 @@ export const demoAnswers: DemoSeed = {
       proposals.push(p);
     }
     const accepted = await repo.resultLinking(db, proposals[0]!.id);
-    const second = await repo.insertResult(db, {
+    const garden = {
       process_id: process.id,
       language: 'bg',
       title: 'Обновяване на Градската градина',
       description: 'Нови пейки, осветление и алеи в Градската градина.',
       area: 'environment',
       progress: 60,
-      status: 'in_progress',
+      status: 'in_progress' as const,
       starts_on: day(now, -120),
       ends_on: day(now, 60),
       external_id: 'BG-2026-07',
-      comments_count: 0,
-      created_at: at,
-      updated_at: at,
-    });
+    };
+    const second = await repo.insertResult(db, resultRow(garden, at));
     if (proposals[1]) await repo.replaceLinks(db, second, [proposals[1].id]);
     const timelines: [number | undefined, [number, string, number][]][] = [
       [
