@@ -1,59 +1,20 @@
-import * as repo from '../src/modules/participation/repo.ts';
+import { sampleComment, sampleDebate } from './following.ts';
 import type { TestDatabase } from './helpers/db.ts';
+import { sampleProposal } from './participation.ts';
 
 /** A proposal, a debate and a comment on the proposal by one author in a process, as the writing forms store them. */
 export async function sampleTexts(database: TestDatabase, process: { id: number }, authorId: number, owner: { type: string; id: number }) {
-  const at = new Date().toISOString();
-  const proposal = await repo.insertProposal(database.db, {
-    process_id: process.id,
-    author_id: authorId,
-    on_behalf_of: null,
-    language: 'en',
+  const proposal = await sampleProposal(database, process.id, authorId, {
     title: 'Benches along the river',
     body: 'Older people need somewhere to rest on the **river walk**.',
-    area: 'environment',
-    latitude: null,
-    longitude: null,
-    address: null,
-    answer_state: null,
-    supports_count: 0,
-    comments_count: 1,
-    hidden: 0,
-    withdrawn: 0,
-    published_at: at,
-    edited_at: null,
-    updated_at: at,
+    comments: 1,
   });
-  const debate = await repo.insertDebate(database.db, {
-    process_id: process.id,
-    owner_type: owner.type,
-    owner_id: owner.id,
-    area: null,
-    author_id: authorId,
-    official: 0,
-    language: 'en',
+  const debate = await sampleDebate(database, owner, process.id, authorId, {
     title: 'Should the market move?',
     body: 'The Saturday market could move to the square.',
-    closes_at: null,
-    closed_at: null,
-    conclusions: null,
-    comments_count: 0,
-    hidden: 0,
-    created_at: at,
-    updated_at: at,
   });
-  const comment = await repo.insertComment(database.db, {
-    subject_type: 'proposal',
-    subject_id: proposal,
-    parent_id: null,
-    author_id: authorId,
-    body: 'Buy cheap watches at spam.example!',
-    stance: null,
-    official: 0,
-    hidden: 0,
-    created_at: at,
-    edited_at: null,
-  });
+  const spam = { body: 'Buy cheap watches at spam.example!', stance: null };
+  const comment = await sampleComment(database, { type: 'proposal', id: proposal }, authorId, spam);
   return { proposal, debate, comment };
 }
 

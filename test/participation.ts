@@ -1,7 +1,8 @@
 import * as repo from '../src/modules/participation/repo.ts';
-import type { AnswerState, PhaseAction, PhaseKind, ProcessKind, Supporters } from '../src/modules/participation/schema.ts';
+import type { AnswerState, PhaseAction, PhaseKind, ProcessKind, ResultStatus, Supporters } from '../src/modules/participation/schema.ts';
 import { indexProposal } from '../src/modules/participation/service/fulltext.ts';
-import { randomShuffle } from '../src/modules/participation/service/proposals.ts';
+import { proposalRow } from '../src/modules/participation/service/proposals.ts';
+import { resultRow } from '../src/modules/participation/service/results.ts';
 import type { TestDatabase } from './helpers/db.ts';
 
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -99,27 +100,42 @@ export async function sampleProposal(
   const at = new Date(Date.now() - (options.age ?? 0) * 86_400_000).toISOString();
   const title = options.title ?? 'More benches in the park';
   const body = options.body ?? 'Older people need somewhere to rest on the way to the market.';
-  const id = await repo.insertProposal(database.db, {
-    process_id: processId,
-    author_id: authorId,
-    on_behalf_of: options.onBehalfOf ?? null,
-    language: 'en',
-    title,
-    body,
-    area: options.area ?? 'environment',
-    latitude: options.place?.[0] ?? null,
-    longitude: options.place?.[1] ?? null,
-    address: options.place?.[2] ?? null,
-    answer_state: options.state ?? null,
-    supports_count: options.supports ?? 0,
-    comments_count: options.comments ?? 0,
-    hidden: options.hidden ? 1 : 0,
-    withdrawn: options.withdrawn ? 1 : 0,
-    published_at: at,
-    edited_at: null,
-    updated_at: at,
-    shuffle: randomShuffle(),
-  });
+  const id = await repo.insertProposal(
+    database.db,
+    proposalRow(
+      {
+        process_id: processId,
+        author_id: authorId,
+        on_behalf_of: options.onBehalfOf ?? null,
+        language: 'en',
+        title,
+        body,
+        area: options.area ?? 'environment',
+        latitude: options.place?.[0] ?? null,
+        longitude: options.place?.[1] ?? null,
+        address: options.place?.[2] ?? null,
+        answer_state: options.state ?? null,
+        supports_count: options.supports ?? 0,
+        comments_count: options.comments ?? 0,
+        hidden: options.hidden ? 1 : 0,
+        withdrawn: options.withdrawn ? 1 : 0,
+      },
+      at,
+    ),
+  );
   await indexProposal(database.db, { id, language: 'en', title, body });
   return id;
+}
+
+// Monitoring.
+
+/** A result of a process, in English, without dates or an external id, as a town's staff add one. */
+export function sampleResult(
+  database: TestDatabase,
+  processId: number,
+  options: { title?: string; progress?: number; status?: ResultStatus } = {},
+): Promise<number> {
+  const fields = { process_id: processId, language: 'en', title: options.title ?? 'The skate park is built' };
+  const state = { progress: options.progress ?? 0, status: options.status ?? 'planned' };
+  return repo.insertResult(database.db, resultRow({ ...fields, ...state }, new Date().toISOString()));
 }

@@ -7,10 +7,10 @@ import { frequencyOf } from '../../src/modules/participation/service/digests.ts'
 import { notifyFollowers } from '../../src/modules/participation/service/notifications.ts';
 import { sampleTowns } from '../content.ts';
 import { person, type TestPerson } from '../factories.ts';
-import { sampleComment, sampleProposal } from '../following.ts';
+import { sampleComment } from '../following.ts';
 import { axeViolations, launchBrowser, noBrowser, openPage, screenshots, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { type SampleProcess, sampleProcess } from '../participation.ts';
+import { type SampleProcess, sampleProcess, sampleProposal } from '../participation.ts';
 
 describe('following in a real browser', { skip: noBrowser }, () => {
   let browser: Browser;
@@ -55,7 +55,7 @@ describe('following in a real browser', { skip: noBrowser }, () => {
     assert.deepEqual(await axeViolations(page), [], 'process page, followed');
 
     // What the features will do: a proposal and a comment on it, told to the followers.
-    const proposal = await sampleProposal(database, process.id, null, 'Benches for the square');
+    const proposal = await sampleProposal(database, process.id, null, { title: 'Benches for the square' });
     const subject = { type: 'process' as const, id: process.id };
     await notifyFollowers(database.db, app.context, {
       subject,

@@ -4,7 +4,7 @@ import { sampleTowns } from '../../../test/content.ts';
 import { person, submit, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
-import { sampleProcess } from '../../../test/participation.ts';
+import { sampleProcess, sampleProposal, sampleResult } from '../../../test/participation.ts';
 import * as repo from './repo.ts';
 
 /** A process of Botevgrad with a debate in it, opened by a citizen; `stances` off when said. */
@@ -248,33 +248,7 @@ appTest('one account writing too fast is told to wait, and keeps its text', asyn
 appTest('comments on a proposal or a result count on it', async (app, database) => {
   const towns = await sampleTowns(database);
   const p = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad });
-  const at = new Date().toISOString();
-  const proposal = (
-    await database.db
-      .insertInto('proposals')
-      .values({
-        process_id: p.id,
-        author_id: null,
-        on_behalf_of: null,
-        language: 'en',
-        title: 'A skate park',
-        body: 'By the river.',
-        area: 'sport',
-        latitude: null,
-        longitude: null,
-        address: null,
-        answer_state: null,
-        supports_count: 0,
-        comments_count: 0,
-        hidden: 0,
-        withdrawn: 0,
-        published_at: at,
-        edited_at: null,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  const proposal = await sampleProposal(database, p.id, null, { title: 'A skate park', body: 'By the river.', area: 'sport' });
   const ana = await person(database);
   const res = await submit(
     app,
@@ -300,27 +274,7 @@ appTest('comments on a proposal or a result count on it', async (app, database) 
   );
   assert.equal(wrong.statusCode, 404, 'a subject is found only in its own process');
 
-  const result = (
-    await database.db
-      .insertInto('results')
-      .values({
-        process_id: p.id,
-        language: 'en',
-        title: 'The skate park is built',
-        description: '',
-        area: null,
-        progress: 50,
-        status: 'in_progress',
-        starts_on: null,
-        ends_on: null,
-        external_id: null,
-        comments_count: 0,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  const result = await sampleResult(database, p.id, { progress: 50, status: 'in_progress' });
   const onResult = await submit(
     app,
     `/en${p.path}/debates/new`,

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { sampleTowns } from '../../../test/content.ts';
 import { person, submit, type TestPerson } from '../../../test/factories.ts';
-import { sampleComment, sampleProposal } from '../../../test/following.ts';
+import { sampleComment } from '../../../test/following.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
-import { sampleProcess } from '../../../test/participation.ts';
+import { sampleProcess, sampleProposal } from '../../../test/participation.ts';
 import * as repo from './repo.ts';
 import type { Frequency } from './schema.ts';
 import { frequencyOf, runDigests, setFrequency } from './service/digests.ts';
@@ -31,7 +31,7 @@ async function news(app: FastifyInstance, database: TestDatabase, people: TestPe
   const towns = await sampleTowns(database);
   const p = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad }, { title: 'Ideas for Botevgrad' });
   for (const who of people) await follow(app.context, who.id, { type: 'process', id: p.id });
-  const proposal = await sampleProposal(database, p.id, null, title);
+  const proposal = await sampleProposal(database, p.id, null, { title });
   const subject = { type: 'process' as const, id: p.id };
   await notifyFollowers(
     database.db,

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { sampleTowns } from '../../../test/content.ts';
 import { person, submit, type TestPerson } from '../../../test/factories.ts';
-import { sampleDebate, sampleProposal } from '../../../test/following.ts';
+import { sampleDebate } from '../../../test/following.ts';
 import { appTest, formSession } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
-import { sampleProcess } from '../../../test/participation.ts';
+import { sampleProcess, sampleProposal } from '../../../test/participation.ts';
 import { followOnAction, isFollowing } from './service/following.ts';
 
 const followsOf = async (database: TestDatabase, userId: number) =>
@@ -63,7 +63,7 @@ appTest('proposals and debates are followed alike; hidden, withdrawn or unseen o
   const ana = await person(database);
   const proposal = await sampleProposal(database, p.id, null);
   const debate = await sampleDebate(database, owner, p.id, null);
-  const townDebate = await sampleDebate(database, owner, null, null, 'A debate outside any process');
+  const townDebate = await sampleDebate(database, owner, null, null, { title: 'A debate outside any process' });
   const page = `/en${p.path}`;
 
   for (const [type, id] of [
@@ -75,9 +75,9 @@ appTest('proposals and debates are followed alike; hidden, withdrawn or unseen o
   }
   assert.deepEqual(await followsOf(database, ana.id), [`proposal:${proposal}`, `debate:${debate}`, `debate:${townDebate}`]);
 
-  const hidden = await sampleProposal(database, p.id, null, 'Hidden by moderation');
+  const hidden = await sampleProposal(database, p.id, null, { title: 'Hidden by moderation' });
   await database.db.updateTable('proposals').set({ hidden: 1 }).where('id', '=', hidden).execute();
-  const withdrawn = await sampleProposal(database, p.id, null, 'Withdrawn by its author');
+  const withdrawn = await sampleProposal(database, p.id, null, { title: 'Withdrawn by its author' });
   await database.db.updateTable('proposals').set({ withdrawn: 1 }).where('id', '=', withdrawn).execute();
   const hiddenDebate = await sampleDebate(database, owner, p.id, null);
   await database.db.updateTable('debates').set({ hidden: 1 }).where('id', '=', hiddenDebate).execute();

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { sampleTowns } from '../../../test/content.ts';
 import { person } from '../../../test/factories.ts';
-import { sampleComment, sampleDebate, sampleProposal } from '../../../test/following.ts';
+import { sampleComment, sampleDebate } from '../../../test/following.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
-import { sampleProcess } from '../../../test/participation.ts';
+import { sampleProcess, sampleProposal } from '../../../test/participation.ts';
 import * as repo from './repo.ts';
 import { follow } from './service/following.ts';
 import { type NotifyInput, notifyFollowers } from './service/notifications.ts';
@@ -57,7 +57,7 @@ appTest(
 
     // A new proposal in the process: its followers hear of it; a debate outside any process: only its own followers.
     await database.db.deleteFrom('participation_notifications').execute();
-    const second = await sampleProposal(database, p.id, ofProposal!.id, 'Benches in the park');
+    const second = await sampleProposal(database, p.id, ofProposal!.id, { title: 'Benches in the park' });
     await notifyFollowers(database.db, ctx, {
       subject: { type: 'process', id: p.id },
       event: 'proposal.new',
@@ -97,7 +97,7 @@ appTest('“What’s new for you” says what happened, where and why, newest fi
   const ana = await person(database);
   const ctx = app.context;
   await follow(ctx, ana.id, { type: 'process', id: p.id });
-  const proposal = await sampleProposal(database, p.id, null, 'Trees <script>alert(1)</script> & shade');
+  const proposal = await sampleProposal(database, p.id, null, { title: 'Trees <script>alert(1)</script> & shade' });
   await notifyFollowers(database.db, ctx, {
     subject: { type: 'process', id: p.id },
     event: 'proposal.new',
@@ -147,17 +147,9 @@ appTest('“What’s new for you” says what happened, where and why, newest fi
     body: '',
     comments_count: 0,
   });
-  const onProcess = await repo.addComment(database.db, {
-    subject_type: 'section',
-    subject_id: section,
-    parent_id: null,
-    author_id: null,
+  const onProcess = await sampleComment(database, { type: 'section', id: section }, null, {
     body: 'The river should be in the vision.',
     stance: null,
-    official: 0,
-    hidden: 0,
-    created_at: new Date().toISOString(),
-    edited_at: null,
   });
   const source = { type: 'comment' as const, id: onProcess };
   await notifyFollowers(database.db, ctx, { subject: { type: 'process', id: p.id }, event: 'comment.new', source, actorId: null });
@@ -203,9 +195,9 @@ appTest('a text hidden after the fact is left out of the page and the count; so 
   const ana = await person(database);
   const ctx = app.context;
   await follow(ctx, ana.id, { type: 'process', id: p.id });
-  const proposal = await sampleProposal(database, p.id, null, 'Benches for the square');
+  const proposal = await sampleProposal(database, p.id, null, { title: 'Benches for the square' });
   const comment = await sampleComment(database, { type: 'proposal', id: proposal }, null);
-  const debate = await sampleDebate(database, owner, p.id, null, 'Car-free Sundays?');
+  const debate = await sampleDebate(database, owner, p.id, null, { title: 'Car-free Sundays?' });
   for (const n of [
     { subject: { type: 'process', id: p.id }, event: 'proposal.new', source: { type: 'proposal', id: proposal } },
     { subject: { type: 'proposal', id: proposal }, event: 'comment.new', source: { type: 'comment', id: comment } },

@@ -4,7 +4,7 @@ import { sampleTowns } from '../../../test/content.ts';
 import { person, submit, submitFiles, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
-import { sampleProcess, sampleProposal } from '../../../test/participation.ts';
+import { sampleProcess, sampleProposal, sampleResult } from '../../../test/participation.ts';
 import * as repo from './repo.ts';
 import { demoAnswers, demoProcesses } from './service/seeds.ts';
 
@@ -316,21 +316,7 @@ appTest('results are open data: CSV, GeoJSON and the API, public processes only'
   assert.deepEqual(one.timeline, [{ date: '2027-01-10', text: 'Begun', progress: 45 }]);
 
   const draft = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad }, { published: false });
-  const hiddenId = await repo.insertResult(database.db, {
-    process_id: draft.id,
-    language: 'en',
-    title: 'Secret plan',
-    description: '',
-    area: null,
-    progress: 0,
-    status: 'planned',
-    starts_on: null,
-    ends_on: null,
-    external_id: null,
-    comments_count: 0,
-    created_at: new Date().toISOString(),
-    updated_at: new Date().toISOString(),
-  });
+  const hiddenId = await sampleResult(database, draft.id, { title: 'Secret plan' });
   assert.ok(!(await app.inject({ url: '/api/v1/results' })).body.includes('Secret plan'));
   assert.equal((await app.inject({ url: `/api/v1/results/${hiddenId}` })).statusCode, 404);
   assert.equal((await app.inject({ url: `/api/v1/results?process=${draft.slug}` })).statusCode, 404);

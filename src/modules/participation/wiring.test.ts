@@ -4,7 +4,7 @@ import { sampleTowns } from '../../../test/content.ts';
 import { person, submit, submitFiles, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
-import { sampleProcess } from '../../../test/participation.ts';
+import { sampleProcess, sampleResult } from '../../../test/participation.ts';
 import * as repo from './repo.ts';
 import { follow } from './service/following.ts';
 
@@ -154,22 +154,7 @@ appTest('a comment on a result or on a vision section is news of the process, li
     body: 'Cycle lanes and new buses.',
     comments_count: 0,
   });
-  const at = new Date().toISOString();
-  const result = await repo.insertResult(database.db, {
-    process_id: p.id,
-    language: 'en',
-    title: 'The skate park is built',
-    description: '',
-    area: null,
-    progress: 50,
-    status: 'in_progress',
-    starts_on: null,
-    ends_on: null,
-    external_id: null,
-    comments_count: 0,
-    created_at: at,
-    updated_at: at,
-  });
+  const result = await sampleResult(database, p.id, { progress: 50, status: 'in_progress' });
   const fiona = await person(database, { name: 'Fiona Follower' });
   const ana = await person(database, { name: 'Ana' });
   for (const who of [fiona, ana]) for (const id of [vision.id, p.id]) await follow(database.db, who.id, { type: 'process', id });

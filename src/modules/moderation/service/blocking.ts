@@ -14,66 +14,51 @@ async function textsBy(ctx: ModuleContext, userId: number) {
   return all.flat();
 }
 
-/**
- * Blocks an account (it reads, writes nothing) and hides every text it wrote that was still shown,
- * remembering those so that unblocking shows them, and only them, again.
- */
-export async function blockAccount(
-  ctx: ModuleContext,
-  actor: Actor,
-  account: AccountStanding,
-  body: unknown,
-  ip: string,
-  now = new Date(),
-): Promise<FormResult<{ hidden: number }>> {
-  const read = validateForm(decisionInput, body, { reason: REASON_MAX });
-  if (!read.ok) return read;
-  const { reason } = read.data;
-  const hidden = await inTransaction(ctx, async (ctx) => {
-    const trx = ctx.database.db;
-    const texts = await textsBy(ctx, account.id);
-    const shown = [...(await describeTexts(ctx, texts)).values()].filter((t) => !t.hidden).map((t) => ({ type: t.type, id: t.id }));
-    await setBlocked(ctx, account.id, reason, now);
-    await repo.insertHolds(trx, account.id, shown);
-    await repo.insertDecision(
-      trx,
-      { item_id: null, account_id: account.id, action: 'block', reason, actor_id: actor.id },
-      now.toISOString(),
-    );
-    await setHidden(ctx, shown, true);
-    await audit(trx, actor, { action: 'moderation.block', subjectType: 'user', subjectId: account.id, details: { reason } }, ip);
-    return shown.length;
-  });
-  return { ok: true, data: { hidden } };
+/** The texts a block hides: those the person wrote that still show. */
+async function shownTexts(ctx: ModuleContext, userId: number) {
+  const texts = [...(await describeTexts(ctx, await textsBy(ctx, userId))).values()];
+  return texts.filter((t) => !t.hidden).map((t) => ({ type: t.type, id: t.id }));
 }
 
-/** Lifts a block: the texts it hid show again, but not those hidden for their own sake (flags, a moderator). */
-export async function unblockAccount(
-  ctx: ModuleContext,
-  actor: Actor,
-  account: AccountStanding,
-  body: unknown,
-  ip: string,
-  now = new Date(),
-): Promise<FormResult<{ shown: number }>> {
-  const read = validateForm(decisionInput, body, { reason: REASON_MAX });
-  if (!read.ok) return read;
-  const { reason } = read.data;
-  const shown = await inTransaction(ctx, async (ctx) => {
-    const trx = ctx.database.db;
-    const held = (await repo.holdsOf(trx, account.id)).map((h) => ({ type: h.text_type, id: h.text_id }));
-    const kept = new Set((await repo.hiddenItems(trx, held, HIDDEN_STATES)).map((r) => `${r.text_type}:${r.text_id}`));
-    const shown = held.filter((t) => !kept.has(`${t.type}:${t.id}`));
-    await setBlocked(ctx, account.id, null, now);
-    await repo.deleteHolds(trx, account.id);
-    await repo.insertDecision(
-      trx,
-      { item_id: null, account_id: account.id, action: 'unblock', reason, actor_id: actor.id },
-      now.toISOString(),
-    );
-    await setHidden(ctx, shown, false);
-    await audit(trx, actor, { action: 'moderation.unblock', subjectType: 'user', subjectId: account.id, details: { reason } }, ip);
-    return shown.length;
-  });
-  return { ok: true, data: { shown } };
+/** The texts lifting a block shows again: those it hid, but not those hidden for their own sake (flags, a moderator). */
+async function heldTexts(ctx: ModuleContext, userId: number) {
+  const trx = ctx.database.db;
+  const held = (await repo.holdsOf(trx, userId)).map((h) => ({ type: h.text_type, id: h.text_id }));
+  const kept = new Set((await repo.hiddenItems(trx, held, HIDDEN_STATES)).map((r) => `${r.text_type}:${r.text_id}`));
+  return held.filter((t) => !kept.has(`${t.type}:${t.id}`));
 }
+
+/**
+ * Blocking an account (it reads, writes nothing) hides every text it wrote that was still shown,
+ * remembering those so that unblocking shows them, and only them, again. `texts` counts them.
+ */
+const blocking =
+  (action: 'block' | 'unblock') =>
+  async (
+    ctx: ModuleContext,
+    actor: Actor,
+    account: AccountStanding,
+    body: unknown,
+    ip: string,
+    now = new Date(),
+  ): Promise<FormResult<{ texts: number }>> => {
+    const read = validateForm(decisionInput, body, { reason: REASON_MAX });
+    if (!read.ok) return read;
+    const { reason } = read.data;
+    const block = action === 'block';
+    const texts = await inTransaction(ctx, async (ctx) => {
+      const trx = ctx.database.db;
+      const texts = block ? await shownTexts(ctx, account.id) : await heldTexts(ctx, account.id);
+      await setBlocked(ctx, account.id, block ? reason : null, now);
+      if (block) await repo.insertHolds(trx, account.id, texts);
+      else await repo.deleteHolds(trx, account.id);
+      await repo.insertDecision(trx, { item_id: null, account_id: account.id, action, reason, actor_id: actor.id }, now.toISOString());
+      await setHidden(ctx, texts, block);
+      await audit(trx, actor, { action: `moderation.${action}`, subjectType: 'user', subjectId: account.id, details: { reason } }, ip);
+      return texts.length;
+    });
+    return { ok: true, data: { texts } };
+  };
+
+export const blockAccount = blocking('block');
+export const unblockAccount = blocking('unblock');

@@ -16,6 +16,7 @@ import * as repo from '../repo.ts';
 import { ANSWER_STATES, type Proposal, type ProposalAnswer } from '../schema.ts';
 import { notifyFollowers } from './notifications.ts';
 import { processPath } from './processes.ts';
+import { resultRow } from './results.ts';
 
 export const ANSWER_TEXT_MAX = 5000;
 /** A billion euros: a larger cost is a slip of the keyboard, not a town's project. */
@@ -195,22 +196,8 @@ async function published(db: Kysely<Tables>, ctx: ModuleContext, answer: Proposa
 /** Accepted proposals flow into monitoring: a planned result linked to the proposal, once. */
 async function resultFor(db: Kysely<Tables>, proposal: Proposal, now: Date) {
   if (await repo.resultLinking(db, proposal.id)) return;
-  const at = now.toISOString();
-  const id = await repo.insertResult(db, {
-    process_id: proposal.process_id,
-    language: proposal.language,
-    title: proposal.title,
-    description: '',
-    area: proposal.area,
-    progress: 0,
-    status: 'planned',
-    starts_on: null,
-    ends_on: null,
-    external_id: null,
-    comments_count: 0,
-    created_at: at,
-    updated_at: at,
-  });
+  const { process_id, language, title, area } = proposal;
+  const id = await repo.insertResult(db, resultRow({ process_id, language, title, area }, now.toISOString()));
   await repo.replaceLinks(db, id, [proposal.id]);
 }
 

@@ -27,9 +27,9 @@ export type DebateState = 'open' | 'closed' | 'expired';
 export const debateState = (d: Pick<Debate, 'closed_at' | 'closes_at'>, now = new Date()): DebateState =>
   d.closed_at ? 'closed' : d.closes_at && d.closes_at <= now.toISOString() ? 'expired' : 'open';
 
-/** A new debate's row: open, without comments, in its process and in its owner's name. */
+/** A new debate's row: open, without comments, in its process (or none: a town's own) and in its owner's name. */
 export const newDebate = (
-  p: { id: number; owner_type: string; owner_id: number },
+  p: { id: number | null; owner_type: string; owner_id: number },
   d: Pick<Debate, 'area' | 'author_id' | 'official' | 'language' | 'title' | 'body' | 'closes_at'>,
   at: string,
 ) => ({

@@ -55,10 +55,10 @@ export async function describe(db: Kysely<Tables>, rows: Notification[], languag
   const placed = new Map((await repo.commentSubjects(db, onProcess)).map((c) => [c.id, c]));
   const partsOf = (type: string) => [...placed.values()].filter((c) => c.subject_type === type).map((c) => c.subject_id);
   const [proposals, debates, results, sections] = await Promise.all([
-    repo.proposalTitles(db, [...idsOf('proposal', 'subject'), ...idsOf('proposal', 'source')]),
-    repo.debateTitles(db, [...idsOf('debate', 'subject'), ...idsOf('debate', 'source')]),
-    repo.resultTitles(db, [...idsOf('result', 'source'), ...partsOf('result')]),
-    repo.sectionTitles(db, partsOf('section')),
+    repo.titlesIn(db, 'proposals', [...idsOf('proposal', 'subject'), ...idsOf('proposal', 'source')]),
+    repo.titlesIn(db, 'debates', [...idsOf('debate', 'subject'), ...idsOf('debate', 'source')]),
+    repo.titlesIn(db, 'results', [...idsOf('result', 'source'), ...partsOf('result')]),
+    repo.titlesIn(db, 'vision_sections', partsOf('section')),
   ]);
   const processIds = [...new Set(rows.flatMap((r) => (r.process_id === null ? [] : [r.process_id])))];
   const [processes, texts] = await Promise.all([repo.processesByIds(db, processIds), repo.textsOf(db, processIds, language)]);

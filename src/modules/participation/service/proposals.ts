@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
@@ -13,7 +14,7 @@ import type { FieldErrors } from '../../../core/views/components.tsx';
 import { displayNames } from '../../accounts/index.ts';
 import { renderBody } from '../../content/index.ts';
 import * as repo from '../repo.ts';
-import type { Proposal, ProposalAnswer, ProposalPicture } from '../schema.ts';
+import type { Proposal, ProposalAnswer, ProposalPicture, ProposalRow } from '../schema.ts';
 import { followOnAction } from './following.ts';
 import { indexProposal, similarIds } from './fulltext.ts';
 import { notifyFollowers } from './notifications.ts';
@@ -168,30 +169,21 @@ export async function similarProposals(ctx: ModuleContext, p: ProcessView, title
   return ids.flatMap((id) => rows.filter((r) => r.id === id));
 }
 
+/** What the author wrote, as the proposal's row keeps it: the same when published and when edited. */
+const written = (d: Draft) => ({
+  title: d.title,
+  body: d.body,
+  area: d.area,
+  latitude: d.latitude,
+  longitude: d.longitude,
+  address: d.address,
+  on_behalf_of: d.onBehalfOf,
+});
+
 export async function publishProposal(ctx: ModuleContext, actor: Actor, p: ProcessView, d: Draft, language: string): Promise<number> {
   const at = new Date().toISOString();
   return transaction(ctx.database.db, async (trx) => {
-    const id = await repo.insertProposal(trx, {
-      process_id: p.id,
-      author_id: actor.id,
-      on_behalf_of: d.onBehalfOf,
-      language,
-      title: d.title,
-      body: d.body,
-      area: d.area,
-      latitude: d.latitude,
-      longitude: d.longitude,
-      address: d.address,
-      answer_state: null,
-      supports_count: 0,
-      comments_count: 0,
-      hidden: 0,
-      withdrawn: 0,
-      published_at: at,
-      edited_at: null,
-      updated_at: at,
-      shuffle: randomShuffle(),
-    });
+    const id = await repo.insertProposal(trx, proposalRow({ process_id: p.id, author_id: actor.id, language, ...written(d) }, at));
     await repo.insertPictures(
       trx,
       d.pictures.map((file, position) => ({ proposal_id: id, position, file, alt: '' })),
@@ -211,6 +203,29 @@ export async function publishProposal(ctx: ModuleContext, actor: Actor, p: Proce
 /** A random key for the list's random order. */
 export const randomShuffle = () => Math.floor(Math.random() * 2_000_000_000);
 
+type NewProposal = Omit<Insertable<ProposalRow>, 'id'>;
+
+/** A proposal as it is published at `at`: shown, with no supports, comments or answer yet, and its random key. */
+export const proposalRow = (
+  fields: Pick<NewProposal, 'process_id' | 'author_id' | 'language' | 'title' | 'body' | 'area'> & Partial<NewProposal>,
+  at = new Date().toISOString(),
+): NewProposal => ({
+  on_behalf_of: null,
+  latitude: null,
+  longitude: null,
+  address: null,
+  answer_state: null,
+  supports_count: 0,
+  comments_count: 0,
+  hidden: 0,
+  withdrawn: 0,
+  published_at: at,
+  edited_at: null,
+  updated_at: at,
+  shuffle: randomShuffle(),
+  ...fields,
+});
+
 /** Whether the author may still edit it: nobody has supported, commented on or answered it. */
 export const editable = async (ctx: ModuleContext, proposal: Proposal) => !(await repo.hasResponses(ctx.database.db, proposal));
 
@@ -220,17 +235,7 @@ export async function editProposal(ctx: ModuleContext, proposal: Proposal, d: Dr
   return transaction(ctx.database.db, async (trx) => {
     const fresh = await repo.proposalById(trx, proposal.id);
     if (!fresh || (await repo.hasResponses(trx, fresh))) return false;
-    await repo.updateProposal(trx, proposal.id, {
-      title: d.title,
-      body: d.body,
-      area: d.area,
-      latitude: d.latitude,
-      longitude: d.longitude,
-      address: d.address,
-      on_behalf_of: d.onBehalfOf,
-      edited_at: at,
-      updated_at: at,
-    });
+    await repo.updateProposal(trx, proposal.id, { ...written(d), edited_at: at, updated_at: at });
     await indexProposal(trx, { id: proposal.id, language: proposal.language, title: d.title, body: d.body });
     return true;
   });

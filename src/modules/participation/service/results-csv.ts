@@ -7,7 +7,7 @@ import type { MessageValues } from '../../../core/i18n/catalog.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
 import type { Result } from '../schema.ts';
-import { checkResult, dataOf, RESULT_LIMITS, type ResultData, type ResultView, resultInput, resultNews } from './results.ts';
+import { checkResult, dataOf, RESULT_LIMITS, type ResultData, type ResultView, resultInput, resultNews, resultRow } from './results.ts';
 
 /** The columns of a results file, in the order the export writes them; the import takes them in any order. */
 export const CSV_COLUMNS = ['id', 'title', 'description', 'area', 'status', 'progress', 'starts_on', 'ends_on', 'proposal_ids'] as const;
@@ -117,15 +117,10 @@ export async function importResults(
       const known = await repo.resultByExternalId(trx, p.id, externalId);
       const id =
         known?.id ??
-        (await repo.insertResult(trx, {
-          ...data.row,
-          process_id: p.id,
-          language: p.original_language,
-          external_id: externalId,
-          comments_count: 0,
-          created_at: at,
-          updated_at: at,
-        }));
+        (await repo.insertResult(
+          trx,
+          resultRow({ ...data.row, process_id: p.id, language: p.original_language, external_id: externalId }, at),
+        ));
       if (known) await repo.updateResult(trx, id, { ...data.row, updated_at: at });
       if (known && known.progress !== data.row.progress) await resultNews(trx, ctx, p.id, id, actor.id);
       await repo.replaceLinks(trx, id, data.proposalIds);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/authz.ts';
@@ -8,7 +8,7 @@ import { type FormResult, validateForm } from '../../../core/http/forms.ts';
 import { isCalendarDate, MAX_ID, text } from '../../../core/http/input.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
-import { RESULT_STATUSES, type Result, type ResultEvent, type ResultStatus } from '../schema.ts';
+import { RESULT_STATUSES, type Result, type ResultEvent, type ResultRow, type ResultStatus } from '../schema.ts';
 import { notifyFollowers } from './notifications.ts';
 
 export const RESULT_LIMITS = { title: 200, description: 5000, event: 1000, externalId: 60, links: 50 } as const;
@@ -87,6 +87,23 @@ export async function readResult(ctx: ModuleContext, p: ProcessLike, body: unkno
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data: dataOf(form.data) };
 }
 
+type NewResult = Omit<Insertable<ResultRow>, 'id'>;
+
+/** A result as it is added at `at`: planned, at 0 %, without dates, description, an area or an external id. */
+export const resultRow = (fields: Pick<NewResult, 'process_id' | 'language' | 'title'> & Partial<NewResult>, at: string): NewResult => ({
+  description: '',
+  area: null,
+  progress: 0,
+  status: 'planned',
+  starts_on: null,
+  ends_on: null,
+  external_id: null,
+  comments_count: 0,
+  created_at: at,
+  updated_at: at,
+  ...fields,
+});
+
 /** Creates a result (no id) or changes one, with the proposals it came from; audited. */
 export async function saveResult(
   ctx: ModuleContext,
@@ -99,17 +116,7 @@ export async function saveResult(
 ) {
   const at = new Date().toISOString();
   return transaction(ctx.database.db, async (trx) => {
-    const saved =
-      id ??
-      (await repo.insertResult(trx, {
-        ...data.row,
-        process_id: p.id,
-        language,
-        external_id: null,
-        comments_count: 0,
-        created_at: at,
-        updated_at: at,
-      }));
+    const saved = id ?? (await repo.insertResult(trx, resultRow({ ...data.row, process_id: p.id, language }, at)));
     const before = id ? await repo.resultById(trx, id) : undefined;
     if (id) await repo.updateResult(trx, id, { ...data.row, updated_at: at });
     if (before && before.progress !== data.row.progress) await resultNews(trx, ctx, p.id, saved, actor.id);

@@ -6,7 +6,8 @@ import * as repo from '../repo.ts';
 import type { PhaseAction, PhaseKind, ProcessKind, Proposal } from '../schema.ts';
 import { type AnswerData, saveAnswer } from './answers.ts';
 import { indexProposal } from './fulltext.ts';
-import { randomShuffle } from './proposals.ts';
+import { proposalRow } from './proposals.ts';
+import { resultRow } from './results.ts';
 
 interface DemoProcess {
   town: [string, string];
@@ -136,7 +137,9 @@ export const demoProcesses: DemoSeed = {
 // Proposals and supports of the demo: Botevgrad's ideas, so that its lists look alive.
 
 /** Title, body, area, place (latitude, longitude, address) and how many of the demo people support it. */
-const DEMO_PROPOSALS: [string, string, string, [number, number, string] | null, number][] = [
+type DemoProposal = [string, string, string, [number, number, string | null] | null, number];
+
+const DEMO_PROPOSALS: DemoProposal[] = [
   [
     'Велоалея по бул. „Васил Левски“',
     'Предлагам отделна велоалея от центъра до гарата, за да се придвижват децата и работещите безопасно с велосипед.',
@@ -216,63 +219,58 @@ export const demoProposals: DemoSeed = {
       if (!process || (await repo.countProposals(db, { processId: process.id })) > 0) return;
       const people = await demoAccounts(db, DEMO_PEOPLE);
       const now = Date.now();
-      for (const [i, [title, body, area, place, supporters]] of DEMO_PROPOSALS.entries()) {
+      for (const [i, proposal] of DEMO_PROPOSALS.entries()) {
         const at = new Date(now - (DEMO_PROPOSALS.length - i) * 86_400_000).toISOString();
-        const id = await repo.insertProposal(db, {
-          process_id: process.id,
-          author_id: people[i % people.length]!,
-          on_behalf_of: null,
-          language: 'bg',
-          title,
-          body,
-          area,
-          latitude: place?.[0] ?? null,
-          longitude: place?.[1] ?? null,
-          address: place?.[2] ?? null,
-          answer_state: null,
-          supports_count: supporters,
-          comments_count: 0,
-          hidden: 0,
-          withdrawn: 0,
-          published_at: at,
-          edited_at: null,
-          updated_at: at,
-          shuffle: randomShuffle(),
-        });
-        for (const user of people.slice(0, supporters))
-          await repo.insertSupport(db, { proposal_id: id, process_id: process.id, user_id: user, created_at: at });
-        await indexProposal(db, { id, language: 'bg', title, body });
+        await publishDemo(db, process.id, people[i % people.length]!, people, proposal, at);
       }
     }),
 };
 
+/** Publishes a demo proposal at `at`, supported by as many of `people` as it says, indexed as the form indexes it. */
+async function publishDemo(
+  db: Parameters<typeof repo.insertProposal>[0],
+  processId: number,
+  authorId: number | null,
+  people: number[],
+  [title, body, area, place, supporters]: DemoProposal,
+  at: string,
+) {
+  const fields = { process_id: processId, author_id: authorId, language: 'bg', title, body, area };
+  const where = { latitude: place?.[0] ?? null, longitude: place?.[1] ?? null, address: place?.[2] ?? null };
+  const id = await repo.insertProposal(db, proposalRow({ ...fields, ...where, supports_count: supporters }, at));
+  for (const user of people.slice(0, supporters))
+    await repo.insertSupport(db, { proposal_id: id, process_id: processId, user_id: user, created_at: at });
+  await indexProposal(db, { id, language: 'bg', title, body });
+  return id;
+}
+
 // Official answers and monitoring: answers to a few of Botevgrad's proposals, and results with their timelines.
 
-const ANSWERED_PROPOSALS = [
-  {
-    title: 'Велоалея до язовир Бебреш',
-    body: 'Безопасна велоалея от центъра до язовира, за да се стига без кола.',
-    area: 'sport',
-    at: [42.9096, 23.7934],
-  },
-  {
-    title: 'Повече пейки в Градската градина',
-    body: 'Възрастните хора нямат къде да седнат по алеите.',
-    area: 'environment',
-    at: [42.9055, 23.7925],
-  },
-  { title: 'Безплатен паркинг в центъра', body: 'Първите два часа паркиране да са безплатни.', area: 'taxes', at: null },
-] as const;
-
-const DEMO_ANSWERS: AnswerData[] = [
-  { state: 'accepted', text: 'Общината включва велоалеята в бюджета за следващата година.', costCents: 48_000_000, publishAt: null },
-  { state: 'under_way', text: 'Двадесет нови пейки се поставят през пролетта.', costCents: 1_200_000, publishAt: null },
-  {
-    state: 'rejected',
-    text: 'Паркирането в центъра е платено, за да има свободни места; таксата остава.',
-    costCents: null,
-    publishAt: null,
-  },
+/** Proposals of the demo's own, each with the town's answer. */
+const ANSWERED_PROPOSALS: [DemoProposal, AnswerData][] = [
+  [
+    [
+      'Велоалея до язовир Бебреш',
+      'Безопасна велоалея от центъра до язовира, за да се стига без кола.',
+      'sport',
+      [42.9096, 23.7934, null],
+      0,
+    ],
+    { state: 'accepted', text: 'Общината включва велоалеята в бюджета за следващата година.', costCents: 48_000_000, publishAt: null },
+  ],
+  [
+    ['Повече пейки в Градската градина', 'Възрастните хора нямат къде да седнат по алеите.', 'environment', [42.9055, 23.7925, null], 0],
+    { state: 'under_way', text: 'Двадесет нови пейки се поставят през пролетта.', costCents: 1_200_000, publishAt: null },
+  ],
+  [
+    ['Безплатен паркинг в центъра', 'Първите два часа паркиране да са безплатни.', 'taxes', null, 0],
+    {
+      state: 'rejected',
+      text: 'Паркирането в центъра е платено, за да има свободни места; таксата остава.',
+      costCents: null,
+      publishAt: null,
+    },
+  ],
 ];
 
 /** Answers and monitored results for Botevgrad's ideas; once its process has a result, the demo adds nothing. */
@@ -287,48 +285,26 @@ export const demoAnswers: DemoSeed = {
     // Its own three proposals, beside the demo's others: the answers speak of them. Demo people wrote them.
     const authors = await demoAccounts(db, DEMO_PEOPLE.slice(0, ANSWERED_PROPOSALS.length));
     const proposals: Proposal[] = [];
-    for (const [i, p] of ANSWERED_PROPOSALS.entries()) {
-      const id = await repo.insertProposal(db, {
-        process_id: process.id,
-        author_id: authors[i] ?? null,
-        on_behalf_of: null,
-        language: 'bg',
-        title: p.title,
-        body: p.body,
-        area: p.area,
-        latitude: p.at?.[0] ?? null,
-        longitude: p.at?.[1] ?? null,
-        address: null,
-        answer_state: null,
-        supports_count: 0,
-        comments_count: 0,
-        hidden: 0,
-        withdrawn: 0,
-        published_at: at,
-        edited_at: null,
-        updated_at: at,
-        shuffle: randomShuffle(),
-      });
-      await indexProposal(db, { id, language: 'bg', title: p.title, body: p.body });
-      proposals.push((await repo.proposalById(db, id)) as Proposal);
+    for (const [i, [proposal, answer]] of ANSWERED_PROPOSALS.entries()) {
+      const id = await publishDemo(db, process.id, authors[i] ?? null, [], proposal, at);
+      const p = (await repo.proposalById(db, id)) as Proposal;
+      await saveAnswer(ctx, null, p, answer, { tell: false, now });
+      proposals.push(p);
     }
-    for (const [i, p] of proposals.entries()) await saveAnswer(ctx, null, p, DEMO_ANSWERS[i]!, { tell: false, now });
     const accepted = await repo.resultLinking(db, proposals[0]!.id);
-    const second = await repo.insertResult(db, {
+    const garden = {
       process_id: process.id,
       language: 'bg',
       title: 'Обновяване на Градската градина',
       description: 'Нови пейки, осветление и алеи в Градската градина.',
       area: 'environment',
       progress: 60,
-      status: 'in_progress',
+      status: 'in_progress' as const,
       starts_on: day(now, -120),
       ends_on: day(now, 60),
       external_id: 'BG-2026-07',
-      comments_count: 0,
-      created_at: at,
-      updated_at: at,
-    });
+    };
+    const second = await repo.insertResult(db, resultRow(garden, at));
     if (proposals[1]) await repo.replaceLinks(db, second, [proposals[1].id]);
     const timelines: [number | undefined, [number, string, number][]][] = [
       [
