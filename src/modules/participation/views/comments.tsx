@@ -1,3 +1,4 @@
+import { HoneypotField } from '../../../core/http/spam.tsx';
 import { Checkbox, CsrfField, ErrorSummary, type FieldError, type FieldErrors, TextArea } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FlagForm } from '../../moderation/index.ts';
@@ -125,6 +126,7 @@ export function CommentFields(p: {
           label={t('participation.comment.markOfficial')}
         />
       )}
+      <HoneypotField id={id('website')} />
     </>
   );
 }
