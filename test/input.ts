@@ -6,3 +6,17 @@ export function fieldError(html: string, field: string): string | undefined {
 
 /** The English message for control characters in a field. */
 export const CHARACTERS_ERROR = 'Remove the invisible control characters from this field.';
+
+/**
+ * Whether a page holds the trap for robots with this id: out of view, hidden from screen readers,
+ * out of the tab order, empty and never autofilled.
+ */
+export function hasHoneypot(html: string, id = 'website'): boolean {
+  const field = `<input type="text" id="${id}" name="website" value tabindex="-1" autocomplete="off"/?>`;
+  return new RegExp(`<div class="visually-hidden" aria-hidden="true"><label for="${id}">Leave this field empty</label>${field}</div>`).test(
+    html,
+  );
+}
+
+/** What a robot types into the trap. */
+export const ROBOT = { website: 'http://spam.example' };

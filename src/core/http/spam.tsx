@@ -1,5 +1,6 @@
 import type { Actor } from '../authz.ts';
 import type { Database } from '../db/client.ts';
+import { usePage } from '../views/context.ts';
 import { type FormRefusal, tooManyAttempts } from './forms.ts';
 import { hit, type Limit } from './throttle.ts';
 
@@ -8,13 +9,14 @@ export const HONEYPOT_FIELD = 'website';
 
 /**
  * A field people never see nor reach (out of view, hidden from screen readers, out of the tab order,
- * never autofilled); a robot that fills in every field fills it in too. `label` says, in the page's
- * language, to leave it empty, for the rare browser that shows it anyway; `id` tells apart several on one page.
+ * never autofilled); a robot that fills in every field fills it in too. Its label says to leave it
+ * empty, for the rare browser that shows it anyway; `id` tells apart several on one page.
  */
-export function HoneypotField({ label, id = HONEYPOT_FIELD }: { label: string; id?: string }) {
+export function HoneypotField({ id = HONEYPOT_FIELD }: { id?: string }) {
+  const { t } = usePage();
   return (
     <div class="visually-hidden" aria-hidden="true">
-      <label for={id}>{label}</label>
+      <label for={id}>{t('form.honeypot')}</label>
       <input type="text" id={id} name={HONEYPOT_FIELD} value="" tabIndex={-1} autocomplete="off" />
     </div>
   );

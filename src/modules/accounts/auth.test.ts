@@ -4,6 +4,7 @@ import { PASSWORD, person, sessionFrom, submit } from '../../../test/factories.t
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { dbTest, type TestDatabase } from '../../../test/helpers/db.ts';
 import { linkIn, startSmtp, type TestSmtp } from '../../../test/helpers/smtp.ts';
+import { hasHoneypot, ROBOT } from '../../../test/input.ts';
 
 type Ctx = { app: FastifyInstance; database: TestDatabase; smtp: TestSmtp };
 
@@ -246,3 +247,22 @@ mailTest('sign-out needs the form token and ends the session', async ({ app, dat
   assert.equal(out.statusCode, 303);
   assert.equal((await app.inject({ url: '/en/account', headers: { cookie: p.cookie } })).statusCode, 303);
 });
+
+mailTest(
+  'a robot that fills in the hidden field is told to check its mail, but no account is made and no mail sent',
+  async ({ app, database, smtp }) => {
+    assert.ok(hasHoneypot((await app.inject({ url: '/en/sign-up' })).body), 'the form holds the trap');
+    const owner = await person(database, { email: 'taken@example.eu' });
+    for (const email of ['robot@example.eu', owner.email]) {
+      const res = await signUp(app, 'en', { email, ...ROBOT });
+      assert.equal(res.statusCode, 303);
+      assert.equal(res.headers.location, '/en/sign-up/check-email');
+    }
+    assert.deepEqual(
+      (await users(database)).map((u) => u.email),
+      [owner.email],
+    );
+    await deliver(app);
+    assert.equal(smtp.messages.length, 0, 'neither the robot nor the owner of the taken address gets mail');
+  },
+);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { appTest, form, formSession } from '../../../test/helpers/app.ts';
-import { CHARACTERS_ERROR, fieldError } from '../../../test/input.ts';
+import { CHARACTERS_ERROR, fieldError, hasHoneypot, ROBOT } from '../../../test/input.ts';
 import { TERMS_VERSION } from './index.ts';
 import { countContactMessages } from './repo.ts';
 
@@ -236,4 +236,14 @@ appTest('search with odd input: empty, too long, repeated, or hostile', async (a
   assert.equal(repeated.statusCode, 200);
   const hostile = await app.inject({ url: `/en/search?q=${encodeURIComponent('<script>alert(1)</script>')}` });
   assert.ok(!hostile.body.includes('<script>alert(1)'));
+});
+
+appTest('a robot that fills in the hidden field is thanked, and its message is not kept', async (app, database) => {
+  const page = await app.inject({ url: '/en/contact' });
+  assert.ok(hasHoneypot(page.body), 'the form holds the trap');
+  const session = await formSession(app, '/en/contact');
+  const res = await app.inject(post('/en/contact', session, { ...valid, ...ROBOT }));
+  assert.equal(res.statusCode, 303);
+  assert.equal(res.headers.location, '/en/contact/thanks');
+  assert.equal(await countContactMessages(database.db), 0);
 });

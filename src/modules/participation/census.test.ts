@@ -4,6 +4,7 @@ import { sampleTowns } from '../../../test/content.ts';
 import { person, submit, submitFiles, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
+import { hasHoneypot, ROBOT } from '../../../test/input.ts';
 import { sampleProcess } from '../../../test/participation.ts';
 import { verifiedFor } from './service/eligibility.ts';
 
@@ -199,4 +200,22 @@ appTest('the data download says where a person verified; erasing the account kee
   assert.equal(await verifiedFor(app.context, owner, ana.id), true, 'the number stays used: the same person cannot count twice');
   const carla = await person(database);
   assert.equal((await submit(app, verify, { identifier: '7501010010' }, carla)).statusCode, 422);
+});
+
+appTest('a robot that fills in the hidden field is answered as a person is, and verifies nothing', async (app, database) => {
+  const { census, staff, owner, verify } = await setting(database);
+  await upload(app, census, IDS.join('\n'), staff);
+  const robot = await person(database);
+  assert.ok(hasHoneypot((await app.inject({ url: verify, headers: { cookie: robot.cookie } })).body), 'the form holds the trap');
+  for (const identifier of ['7501010010', '0000000000']) {
+    const res = await submit(app, verify, { identifier, ...ROBOT }, robot);
+    assert.equal(res.statusCode, 303, 'a right and a wrong identifier get the same answer');
+    assert.equal(res.headers.location, verify);
+  }
+  assert.equal(await verifiedFor(app.context, owner, robot.id), false);
+  assert.equal((await database.db.selectFrom('census_verifications').selectAll().execute()).length, 0);
+  const ana = await person(database);
+  assert.equal((await submit(app, verify, { identifier: '7501010010' }, ana)).statusCode, 303);
+  assert.equal(await verifiedFor(app.context, owner, ana.id), true, 'the identifier is still free for its owner');
+  assert.equal((await database.db.selectFrom('census_clashes').selectAll().execute()).length, 0);
 });

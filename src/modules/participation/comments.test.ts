@@ -4,6 +4,7 @@ import { sampleTowns } from '../../../test/content.ts';
 import { person, submit, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
+import { hasHoneypot, ROBOT } from '../../../test/input.ts';
 import { sampleProcess, sampleProposal, sampleResult } from '../../../test/participation.ts';
 import * as repo from './repo.ts';
 
@@ -336,4 +337,42 @@ appTest('a busy subject shows its threads in pages of 20; a new answer leads to 
   assert.match(answer.headers.location as string, new RegExp(`^${path}\\?page=2#comment-\\d+$`));
   const shown = (await app.inject({ url: (answer.headers.location as string).split('#')[0]! })).body;
   assert.match(shown, /Thread number 30\..*An answer on page two\./s);
+});
+
+/** What a comment leaves behind: itself, the news of it for followers, its writer following, mail. */
+async function traces(database: TestDatabase) {
+  const tables = ['comments', 'participation_notifications', 'participation_follows', 'mail_outbox'] as const;
+  return Promise.all(tables.map(async (t) => (await database.db.selectFrom(t).selectAll().execute()).length));
+}
+
+appTest('a robot that fills in a hidden field is sent back to the comments, and nothing is kept nor sent', async (app, database) => {
+  const { p, path, id } = await debateIn(app, database);
+  const ana = await person(database, { name: 'Ana' });
+  const first = await say(app, path, ana, { body: 'Lime trees, please.', stance: 'for' });
+  const firstId = (first.headers.location as string).split('-').at(-1)!;
+  const robot = await person(database);
+  const page = (await app.inject({ url: path, headers: { cookie: robot.cookie } })).body;
+  assert.ok(hasHoneypot(page, 'comment-website'), 'the comment form holds the trap');
+  const answering = `/en${p.path}/comments/${firstId}/answer`;
+  assert.ok(hasHoneypot((await app.inject({ url: answering, headers: { cookie: robot.cookie } })).body), 'so does the answer form');
+
+  const before = await traces(database);
+  const comment = { body: 'Cheap pills here', stance: 'for' };
+  for (const fields of [comment, { body: 'Cheap pills here', parent: firstId }]) {
+    const res = await say(app, path, robot, { ...fields, ...ROBOT });
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, `${path}#comments`);
+  }
+  assert.deepEqual(await traces(database), before, 'no comment, no news, no follow, no mail');
+  assert.equal(await countOf(database, id), 1);
+  assert.ok(!(await app.inject({ url: path })).body.includes('Cheap pills'));
+
+  const edit = `/en${p.path}/comments/${firstId}/edit`;
+  assert.ok(hasHoneypot((await app.inject({ url: edit, headers: { cookie: ana.cookie } })).body), 'the edit form holds the trap');
+  const edited = await submit(app, edit, { body: 'Cheap pills here', stance: 'for', ...ROBOT }, ana);
+  assert.equal(edited.statusCode, 303);
+  assert.equal(edited.headers.location, `${path}#comment-${firstId}`);
+  const kept = await repo.commentById(database.db, Number(firstId));
+  assert.equal(kept?.body, 'Lime trees, please.', 'the comment is as it was');
+  assert.equal(kept?.edited_at, null);
 });

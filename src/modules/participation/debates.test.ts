@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { sampleTowns } from '../../../test/content.ts';
 import { person, submit } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
+import { hasHoneypot, ROBOT } from '../../../test/input.ts';
 import { sampleProcess } from '../../../test/participation.ts';
 import * as repo from './repo.ts';
 import { demoDebates } from './service/demo-debates.ts';
+import { follow } from './service/following.ts';
 import { demoProcesses } from './service/seeds.ts';
 
 const count = async (database: { db: import('kysely').Kysely<import('../../core/db/tables.ts').Tables> }) =>
@@ -231,4 +233,22 @@ appTest('the demo has a debate in Botevgrad with an official reply, and comments
   assert.match(vision, /2 comments: read them and add yours/);
   assert.match(vision, /1 comment: read it and add yours/);
   assert.equal(await count(database), 1, 'a second run adds nothing');
+});
+
+appTest('a robot that fills in the hidden field is sent to the debates, and no debate is opened', async (app, database) => {
+  const towns = await sampleTowns(database);
+  const p = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad }, { actions: ['debate', 'comment'] });
+  const follower = await person(database);
+  await follow(app.context, follower.id, { type: 'process', id: p.id });
+  const robot = await person(database);
+  const form = await app.inject({ url: `/en${p.path}/debates/new`, headers: { cookie: robot.cookie } });
+  assert.ok(hasHoneypot(form.body), 'the form holds the trap');
+  const res = await submit(app, `/en${p.path}/debates/new`, { title: 'Cheap pills', body: 'Buy now', closes_on: '', ...ROBOT }, robot);
+  assert.equal(res.statusCode, 303);
+  assert.equal(res.headers.location, `/en${p.path}#debates`);
+  assert.equal(await count(database), 0);
+  assert.equal((await database.db.selectFrom('participation_notifications').selectAll().execute()).length, 0, 'no follower hears of it');
+  assert.equal((await submit(app, `/en${p.path}/debates/new`, { title: 'Trees', body: 'Which?', closes_on: '' }, robot)).statusCode, 303);
+  assert.equal(await count(database), 1, 'with the field left empty, the debate is opened');
+  assert.equal((await database.db.selectFrom('participation_notifications').selectAll().execute()).length, 1);
 });

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { sampleTowns } from '../../../test/content.ts';
 import { formAs, person, submit, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
+import { hasHoneypot, ROBOT } from '../../../test/input.ts';
 import { type SampleProcess, sampleProcess, sampleProposal } from '../../../test/participation.ts';
 
 const FIELDS = {
@@ -297,4 +300,37 @@ appTest('an account that publishes many proposals in an hour is stopped, keeping
   assert.equal(await count(database), 5, 'the sixth is not stored');
   const other = await person(database);
   assert.equal((await postProposal(app, p, other, { ...FIELDS, step: 'publish' })).statusCode, 303, 'another person is not held back');
+});
+
+appTest('a robot that fills in the hidden field goes through both steps and the edit, and nothing is kept', async (app, database) => {
+  const towns = await sampleTowns(database);
+  const p = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad });
+  const robot = await person(database);
+  const form = await app.inject({ url: `/en${p.path}/proposals/new`, headers: { cookie: robot.cookie } });
+  assert.ok(hasHoneypot(form.body), 'the form holds the trap');
+
+  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3a7' } })
+    .jpeg()
+    .toBuffer();
+  const checked = await postProposal(app, p, robot, { ...FIELDS, ...ROBOT, step: 'continue' }, [photo]);
+  assert.equal(checked.statusCode, 200, 'the first step answers as it does a person');
+  assert.match(checked.body, /Similar proposals/);
+  assert.match(checked.body, /name="step" value="publish">Publish</);
+  assert.ok(hasHoneypot(checked.body), 'the trap is empty again');
+  assert.deepEqual(keptOf(checked.body), [], 'its picture is not kept');
+  const published = await postProposal(app, p, robot, { ...FIELDS, ...ROBOT, step: 'publish' });
+  assert.equal(published.statusCode, 303);
+  assert.equal(published.headers.location, `/en${p.path}`);
+  assert.equal(await count(database), 0, 'nothing is published');
+  const uploads = join(app.context.config.dataDir, 'uploads', 'participation');
+  assert.deepEqual(existsSync(uploads) ? readdirSync(uploads) : [], [], 'no picture is written');
+
+  const own = await sampleProposal(database, p.id, robot.id, { title: 'Benches by the school' });
+  const editUrl = `/en${p.path}/proposals/${own}/edit`;
+  assert.ok(hasHoneypot((await app.inject({ url: editUrl, headers: { cookie: robot.cookie } })).body), 'so does the edit form');
+  const edited = await submit(app, editUrl, { ...FIELDS, title: 'Casino bonus', ...ROBOT }, robot);
+  assert.equal(edited.statusCode, 303);
+  assert.equal(edited.headers.location, `/en${p.path}/proposals/${own}?notice=saved`);
+  const row = await database.db.selectFrom('proposals').select(['title', 'edited_at']).where('id', '=', own).executeTakeFirstOrThrow();
+  assert.deepEqual(row, { title: 'Benches by the school', edited_at: null }, 'the proposal is as it was');
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { sampleTowns } from '../../../test/content.ts';
 import { person, submit } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
+import { hasHoneypot, ROBOT } from '../../../test/input.ts';
 
 const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const CALL = {
@@ -114,3 +115,18 @@ appTest(
     assert.equal((await database.db.selectFrom('partner_answers').select('id').execute()).length, 0);
   },
 );
+
+appTest('a robot that fills in the hidden field is told its answer went out, but nothing is kept or mailed', async (app, database) => {
+  const towns = await sampleTowns(database);
+  const sz = await person(database, { roles: [['municipality_admin', towns.staraZagora]] });
+  const posted = await submit(app, '/en/partner-search/new', { ...CALL, town: String(towns.staraZagora), deadline: future(30) }, sz);
+  const page = String(posted.headers.location);
+  const robot = await person(database);
+  assert.ok(hasHoneypot((await app.inject({ url: page, headers: { cookie: robot.cookie } })).body), 'the answer form holds the trap');
+  const res = await submit(app, page, { message: 'Cheap flights to your town', ...ROBOT }, robot, `${page}/answer`);
+  assert.equal(res.statusCode, 303);
+  assert.equal(res.headers.location, `${page}?notice=sent`);
+  assert.equal((await database.db.selectFrom('partner_answers').select('id').execute()).length, 0);
+  assert.equal((await database.db.selectFrom('mail_outbox').select('id').execute()).length, 0, 'the town hall is not mailed');
+  assert.doesNotMatch((await app.inject({ url: page, headers: { cookie: sz.cookie } })).body, /Cheap flights/);
+});

@@ -4,6 +4,7 @@ import { typedValues } from '../../../core/http/forms.ts';
 import { NO_STORE, noticeFrom } from '../../../core/http/guards.ts';
 import { queryParams, tokenParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import { caughtInHoneypot } from '../../../core/http/spam.tsx';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { MessagePage } from '../../../core/views/forms.tsx';
 import { confirmEmail, requestPasswordReset, resetPassword, resetTokenIsUsable, signIn, signUp } from '../service/auth.ts';
@@ -24,8 +25,11 @@ export function authRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.post('/:lang/sign-up', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
+    const checkEmail = `/${req.lang}/sign-up/check-email`;
+    // A robot is told to check its mail like a person, and no account is made nor mail sent.
+    if (caughtInHoneypot(req.body)) return reply.redirect(checkEmail, 303);
     const result = await signUp(ctx, req.body, req.lang, req.ip);
-    if (result.ok) return reply.redirect(`/${req.lang}/sign-up/check-email`, 303);
+    if (result.ok) return reply.redirect(checkEmail, 303);
     return reply.refused(
       result,
       <SignUpPage values={typedValues(req.body, ['name', 'email', 'terms'])} errors={result.errors} csrfToken={reply.generateCsrf()} />,

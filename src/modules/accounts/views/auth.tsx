@@ -1,3 +1,4 @@
+import { HoneypotField } from '../../../core/http/spam.tsx';
 import { Checkbox, type FieldErrors, formFields, LinkedMessage, Notice, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage } from '../../../core/views/forms.tsx';
@@ -57,6 +58,7 @@ export function SignUpPage({ values, errors, csrfToken }: FormProps) {
         autocomplete="new-password"
       />
       <Checkbox {...field('terms')} label={termsLabel} value="yes" required checked={values.terms === 'yes'} />
+      <HoneypotField />
     </FormPage>
   );
 }

@@ -35,14 +35,13 @@ function Reasons({ prefix, checked, error }: { prefix: string; checked?: string 
 }
 
 function FlagFields({ target, csrfToken, prefix }: { target: FlagTarget; csrfToken: string; prefix: string }) {
-  const { t } = usePage();
   return (
     <>
       <CsrfField token={csrfToken} />
       <input type="hidden" name="type" value={target.type} />
       <input type="hidden" name="id" value={String(target.id)} />
       <input type="hidden" name="back" value={target.back} />
-      <HoneypotField label={t('moderation.honeypot')} id={`${prefix}website`} />
+      <HoneypotField id={`${prefix}website`} />
     </>
   );
 }

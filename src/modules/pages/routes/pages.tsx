@@ -5,6 +5,7 @@ import { typedValues } from '../../../core/http/forms.ts';
 import { NO_STORE } from '../../../core/http/guards.ts';
 import { queryParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import { caughtInHoneypot } from '../../../core/http/spam.tsx';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
 import { joinedPlaces, MAP_SCRIPTS, MAP_STYLES } from '../../municipalities/index.ts';
 import { CONTACT_TOPICS } from '../schema.ts';
@@ -75,8 +76,11 @@ export function pagesRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.post('/:lang/contact', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
+    const thanks = `/${req.lang}/contact/thanks`;
+    // A robot is thanked like a person, and its message is not kept.
+    if (caughtInHoneypot(req.body)) return reply.redirect(thanks, 303);
     const result = await sendContactMessage(database.db, req.body, req.lang);
-    if (result.ok) return reply.redirect(`/${req.lang}/contact/thanks`, 303);
+    if (result.ok) return reply.redirect(thanks, 303);
     return reply.refused(
       result,
       <ContactPage values={formValues(req.body)} errors={result.errors} csrfToken={reply.generateCsrf()} />,

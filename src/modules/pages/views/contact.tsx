@@ -1,3 +1,4 @@
+import { HoneypotField } from '../../../core/http/spam.tsx';
 import { CsrfField, ErrorSummary, type FieldErrors, formFields, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { CONTACT_TOPICS, LIMITS } from '../schema.ts';
@@ -22,6 +23,7 @@ export function ContactPage({ values, errors, csrfToken }: { values: ContactValu
       <ErrorSummary errors={errors} labels={labels} />
       <form method="post" action={href('/contact')} class="form" noValidate>
         <CsrfField token={csrfToken} />
+        <HoneypotField />
         <Select {...field('topic')} required options={CONTACT_TOPICS.map((v) => ({ value: v, label: t(`contact.topic.${v}`) }))} />
         <TextField {...field('name')} required maxLength={LIMITS.name} autocomplete="name" />
         <TextField {...field('email')} type="email" hint={t('contact.email.hint')} required maxLength={LIMITS.email} autocomplete="email" />

@@ -4,6 +4,7 @@ import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../.
 import { idSchema } from '../../../core/http/input.ts';
 import { pathParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT, STAFF_RATE_LIMIT } from '../../../core/http/security.ts';
+import { caughtInHoneypot } from '../../../core/http/spam.tsx';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { describeScopes } from '../../../core/scopes.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
@@ -97,9 +98,12 @@ export function censusRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.post('/:lang/participation/:process/verify', { config: { rateLimit: FORM_RATE_LIMIT } }, async (req, reply) => {
     const { actor, p, owner, name } = await censusProcess(req);
+    const verified = `/${req.lang}${processPath(p)}/verify`;
+    // A robot is answered as a verified person is, and its identifier is not even looked at.
+    if (caughtInHoneypot(req.body)) return reply.redirect(verified, 303);
     const typed = (req.body as { identifier?: unknown } | undefined)?.identifier;
     const result = await verify(ctx, actor, owner, typed);
-    if (result.ok) return reply.redirect(`/${req.lang}${processPath(p)}/verify`, 303);
+    if (result.ok) return reply.redirect(verified, 303);
     const value = typeof typed === 'string' ? typed.slice(0, 100) : '';
     const page = (
       <VerifyPage process={p} ownerName={name} verified={false} value={value} errors={result.errors} csrfToken={reply.generateCsrf()} />

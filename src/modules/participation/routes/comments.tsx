@@ -8,6 +8,7 @@ import { idSchema } from '../../../core/http/input.ts';
 import { PRIVATE_PAGE } from '../../../core/http/pagecache.ts';
 import { lenient, pathParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import { caughtInHoneypot } from '../../../core/http/spam.tsx';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
 import { participationPolicy } from '../policy.ts';
@@ -116,6 +117,8 @@ export function commentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       const values = typedValues(req.body, FIELDS);
       const official = values.official === '1';
       if (official) participationPolicy.authorize(actor, 'comment.official', p);
+      // A robot is sent back to the comments as a person would be, and nothing is kept.
+      if (caughtInHoneypot(req.body)) return reply.redirect(`/${req.lang}${target.path}#comments`, 303);
       const result = await addComment(ctx, actor, p, target, values, official);
       if (result.ok) return reply.redirect(`/${req.lang}${await commentPath(ctx, target, result.data.id)}`, 303);
       const answering = values.parent ? (await threadOf(ctx, type, id)).find((th) => String(th.comment.id) === values.parent) : undefined;
@@ -187,6 +190,8 @@ export function commentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } },
     async (req, reply) => {
       const { p, comment, target, action } = await ownComment(req);
+      const back = `/${req.lang}${target.path}#comment-${comment.id}`;
+      if (caughtInHoneypot(req.body)) return reply.redirect(back, 303);
       const values = typedValues(req.body, FIELDS);
       const result = await editComment(ctx, p, comment, values);
       if (result.ok) return reply.redirect(`/${req.lang}${await commentPath(ctx, target, comment.id)}`, 303);

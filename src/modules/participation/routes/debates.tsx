@@ -6,6 +6,7 @@ import { loadOr404, NO_STORE, requireActor } from '../../../core/http/guards.ts'
 import { idSchema } from '../../../core/http/input.ts';
 import { pathParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import { caughtInHoneypot } from '../../../core/http/spam.tsx';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
 import { displayNames } from '../../accounts/index.ts';
@@ -13,7 +14,7 @@ import { FlagForm } from '../../moderation/index.ts';
 import { participationPolicy } from '../policy.ts';
 import { commentTarget } from '../service/comments.ts';
 import { closeDebate, type DebateValues, debateIn, debatePath, debatesOf, openDebate } from '../service/debates.ts';
-import { type ProcessView, processBySlug, refOf } from '../service/processes.ts';
+import { type ProcessView, processBySlug, processPath, refOf } from '../service/processes.ts';
 import { CloseDebatePage, DebateFormPage, DebatePage, DebatesPart } from '../views/debates.tsx';
 import { commentsPart } from './comments.tsx';
 import { followPart } from './following.tsx';
@@ -59,6 +60,8 @@ export function debateRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       const actor = requireActor(req);
       const p = await processOf(req, slugParams(req).process);
       participationPolicy.authorize(actor, 'debate.create', refOf(p));
+      // A robot is sent on as a person would be, to the process's debates, and nothing is kept.
+      if (caughtInHoneypot(req.body)) return reply.redirect(`/${req.lang}${processPath(p)}#debates`, 303);
       const values = typedValues(req.body, FIELDS);
       const result = await openDebate(ctx, actor, p, values, req.lang, req.ip);
       if (result.ok) return reply.redirect(`/${req.lang}${debatePath(p, result.data.id)}`, 303);

@@ -8,7 +8,7 @@ import { feedPath } from '../../../core/feeds.ts';
 import { loadOr404, NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { idSchema } from '../../../core/http/input.ts';
 import { pathParams } from '../../../core/http/params.ts';
-import { writeAllowed } from '../../../core/http/spam.tsx';
+import { caughtInHoneypot, writeAllowed } from '../../../core/http/spam.tsx';
 import type { Limit } from '../../../core/http/throttle.ts';
 import { serveMedia } from '../../../core/images.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
@@ -19,7 +19,7 @@ import { participationPolicy } from '../policy.ts';
 import type { Proposal } from '../schema.ts';
 import { commentTarget } from '../service/comments.ts';
 import { allProposals, listKey, listPage, listPlaces, listState, supportedOn } from '../service/lists.ts';
-import { type ProcessView, processBySlug, refOf } from '../service/processes.ts';
+import { type ProcessView, processBySlug, processPath, refOf } from '../service/processes.ts';
 import {
   editable,
   editProposal,
@@ -134,13 +134,18 @@ export function proposalRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.post('/:lang/participation/:process/proposals', { config: { rateLimit: PROPOSAL_RATE_LIMIT } }, async (req, reply) => {
     const { p, actor } = await writable(req);
-    const { result, kept } = await readDraft(ctx, actor, p, req.body);
+    const step = (req.body as { step?: unknown } | undefined)?.step;
     const values = typedProposal(req.body);
+    // A robot goes through both steps as a person would, and nothing is kept, not even its pictures.
+    if (caughtInHoneypot(req.body)) {
+      if (step === 'publish') return reply.redirect(`/${req.lang}${processPath(p)}`, 303);
+      return formPage(req, reply, await formView(reply, actor, p, { values, similar: [] }));
+    }
+    const { result, kept } = await readDraft(ctx, actor, p, req.body);
     if (!result.ok) {
       const view = await formView(reply, actor, p, { values, errors: result.errors, kept });
       return reply.refused(result, <ProposalFormPage view={view} />, formTitle(req, false));
     }
-    const step = (req.body as { step?: unknown }).step;
     if (step !== 'publish') {
       const similar = await similarProposals(ctx, p, result.data.title, req.lang);
       return formPage(req, reply, await formView(reply, actor, p, { values, kept, similar }));
@@ -245,11 +250,13 @@ export function proposalRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.post('/:lang/participation/:process/proposals/:id/edit', { config: { rateLimit: PROPOSAL_RATE_LIMIT } }, async (req, reply) => {
     const { p, proposal, actor } = await ownProposal(req);
+    const saved = `/${req.lang}${proposalPath(p.slug, proposal.id)}?notice=saved`;
+    if (caughtInHoneypot(req.body)) return reply.redirect(saved, 303);
     const { result } = await readDraft(ctx, actor, p, req.body, false);
     const view = await formView(reply, actor, p, { values: typedProposal(req.body), editing: proposal });
     if (!result.ok) return reply.refused(result, <ProposalFormPage view={{ ...view, errors: result.errors }} />, formTitle(req, true));
     if (!(await editProposal(ctx, proposal, result.data))) return refuseEdit(req, reply, view);
-    return reply.redirect(`/${req.lang}${proposalPath(p.slug, proposal.id)}?notice=saved`, 303);
+    return reply.redirect(saved, 303);
   });
 
   /** The proposal of the address, for a person who may support in its process now: sign in first, 403 otherwise. */

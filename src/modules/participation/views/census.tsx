@@ -1,3 +1,4 @@
+import { HoneypotField } from '../../../core/http/spam.tsx';
 import { ButtonForm, CsrfField, ErrorSummary, type FieldErrors, Notice, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage, MessagePage } from '../../../core/views/forms.tsx';
@@ -141,6 +142,7 @@ export function VerifyPage(view: {
       submit={t('participation.census.verify')}
       after={back}
     >
+      <HoneypotField />
       <TextField
         name="identifier"
         label={labels.identifier}

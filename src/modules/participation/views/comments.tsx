@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { HoneypotField } from '../../../core/http/spam.tsx';
 import { Checkbox, CsrfField, ErrorSummary, type FieldError, type FieldErrors, Pager, TextArea } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FlagForm } from '../../moderation/index.ts';
@@ -145,6 +146,7 @@ export function CommentFields(p: {
           label={t('participation.comment.markOfficial')}
         />
       )}
+      <HoneypotField id={id('website')} />
     </>
   );
 }

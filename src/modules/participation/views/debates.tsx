@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { HoneypotField } from '../../../core/http/spam.tsx';
 import { type FieldErrors, formFields, NamedSection, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage } from '../../../core/views/forms.tsx';
@@ -154,6 +155,7 @@ export function DebateFormPage(p: {
       labels={labels}
       submit={t('participation.debate.submit')}
     >
+      <HoneypotField />
       <TextField {...field('title')} required maxLength={DEBATE_TITLE_MAX} />
       <TextArea {...field('body')} required maxLength={DEBATE_BODY_MAX} rows={10} hint={t('participation.debate.field.bodyHint')} />
       {p.process.areaList.length > 0 && (

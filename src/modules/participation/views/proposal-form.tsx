@@ -1,3 +1,4 @@
+import { HoneypotField } from '../../../core/http/spam.tsx';
 import {
   CsrfField,
   ErrorSummary,
@@ -94,6 +95,7 @@ export function ProposalFormPage({ view }: { view: ProposalFormView }) {
       {view.similar && <SimilarProposals view={view} />}
       <form method="post" action={action} class="form--sections" enctype={view.editing ? undefined : 'multipart/form-data'} novalidate>
         <CsrfField token={view.csrfToken} />
+        <HoneypotField />
         <TextField {...field('title')} maxLength={PROPOSAL_LIMITS.title} required />
         <TextArea
           {...field('body')}

@@ -6,6 +6,7 @@ import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../.
 import { idSchema, today } from '../../../core/http/input.ts';
 import { countryParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
+import { caughtInHoneypot } from '../../../core/http/spam.tsx';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { queryTerms } from '../../../core/search/normalize.ts';
 import { displayNames } from '../../accounts/index.ts';
@@ -133,8 +134,11 @@ export function callRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const town = values.town ? Number(values.town) : null;
     // An answer in a town's name comes from its staff.
     if (town !== null) twinningPolicy.authorize(actor, 'twinning.propose', { id: town });
+    const sent = `/${req.lang}/partner-search/${call.id}?notice=sent`;
+    // A robot is told its answer went out, and the town hall is neither mailed nor shown it.
+    if (caughtInHoneypot(req.body)) return reply.redirect(sent, 303);
     const result = await answerCall(ctx, actor, call, town, req.body);
-    if (result.ok) return reply.redirect(`/${req.lang}/partner-search/${call.id}?notice=sent`, 303);
+    if (result.ok) return reply.redirect(sent, 303);
     const view = await callView(req, reply, call, { values, errors: result.errors });
     return reply.refused(result, <CallPage view={view} />, call.title);
   });

@@ -1,5 +1,6 @@
 import { POLICY_AREAS } from '../../../core/areas.ts';
 import { countriesByName, countryName } from '../../../core/countries.ts';
+import { HoneypotField } from '../../../core/http/spam.tsx';
 import { CheckboxGroup, CsrfField, type FieldErrors, Pager, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { type MunicipalitySummary, profilePath } from '../../municipalities/index.ts';
@@ -176,6 +177,7 @@ export function CallPage({ view }: { view: CallView }) {
           <p>{t('twinning.calls.answerLead')}</p>
           <form method="post" action={href(`/partner-search/${c.id}/answer`)} novalidate>
             <CsrfField token={view.form.csrfToken} />
+            <HoneypotField />
             {view.form.own.length > 0 && (
               <Select
                 name="town"
