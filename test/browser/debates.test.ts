@@ -57,7 +57,8 @@ describe('debating in a real browser', { skip: noBrowser }, () => {
 
     // Answering opens a page of its own with the comment quoted, and comes back to the thread.
     await page.locator('.comment-list > li').first().locator('.answer a').click();
-    assert.deepEqual(await axeViolations(page), [], 'the answer page');
+    await page.waitForURL(/\/comments\/\d+\/answer$/);
+    assert.match((await page.textContent('h1')) ?? '', /Answer a comment on/);
     await page.locator('textarea[name=body]').fill('I agree: cars out at the weekend.');
     await page.locator('button:has-text("Send the answer")').click();
     assert.match(page.url(), /#comment-\d+$/);
@@ -70,6 +71,7 @@ describe('debating in a real browser', { skip: noBrowser }, () => {
     const office = await as(staff, false);
     await office.goto(`${origin}/en${debatePath}`);
     await office.locator('.comment-list > li').last().locator('.answer a').click();
+    await office.waitForURL(/\/comments\/\d+\/answer$/);
     await office.locator('textarea[name=body]').fill('The town will add benches in spring.');
     await office.locator('input[name=official]').check();
     await office.locator('button:has-text("Send the answer")').click();
@@ -83,8 +85,9 @@ describe('debating in a real browser', { skip: noBrowser }, () => {
     for (const lang of ['en', 'bg', 'fi']) {
       await page.goto(`${origin}/${lang}${debatePath}`);
       assert.deepEqual(await axeViolations(page), [], `${lang} debate`);
-      await page.locator('.comment-list > li summary').first().click();
-      assert.deepEqual(await axeViolations(page), [], `${lang} debate with an answer form open`);
+      await page.locator('.comment-list > li .answer a').first().click();
+      await page.waitForURL(/\/comments\/\d+\/answer$/);
+      assert.deepEqual(await axeViolations(page), [], `${lang} the page answering a comment`);
       await page.goto(`${origin}/${lang}/participation/stara-zagora-vision-2035`);
       assert.deepEqual(await axeViolations(page), [], `${lang} vision`);
       await page.goto(`${origin}/${lang}/participation/botevgrad-ideas/debates/new`);
@@ -98,6 +101,9 @@ describe('debating in a real browser', { skip: noBrowser }, () => {
     for (const file of await screenshots(page, 'comment-refused')) assert.ok(file);
     await page.goto(`${origin}/en/participation/botevgrad-ideas/debates/new`);
     for (const file of await screenshots(page, 'debate-form')) assert.ok(file);
+    await page.goto(`${origin}/en${debatePath}`);
+    await page.locator('.comment-list > li .answer a').first().click();
+    for (const file of await screenshots(page, 'comment-answer')) assert.ok(file);
     await page.goto(`${origin}/en${debatePath}`);
     for (const file of await screenshots(page, 'debate')) assert.ok(file);
     await page.goto(`${origin}/en/participation/stara-zagora-vision-2035`);
