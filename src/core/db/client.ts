@@ -45,13 +45,32 @@ function openSqlite(url: string): Database {
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   connection.pragma('synchronous = NORMAL');
+  const optimizer = keepStatistics(connection);
   const changes = sqliteChanges(connection);
   const db = new Kysely<Tables>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
     plugins: [changes.plugin()],
   });
   watchChanges(db, changes);
-  return { db, dialect: 'sqlite', location: path, changes, close: () => changes.stop().then(() => db.destroy()) };
+  const close = () => {
+    clearInterval(optimizer);
+    return changes.stop().then(() => db.destroy());
+  };
+  return { db, dialect: 'sqlite', location: path, changes, close };
+}
+
+const OPTIMIZE_EVERY_MS = 3600_000;
+
+/**
+ * Keeps the statistics SQLite plans queries with, as its documentation advises for connections that
+ * live long: at opening and every hour, each table whose size changed much is sampled again (a few
+ * hundred rows per index, some milliseconds). Without them, a filter on one person's proposals
+ * reads a process's 100,000 rather than their five.
+ */
+function keepStatistics(connection: SQLite.Database): NodeJS.Timeout {
+  connection.pragma('analysis_limit = 1000');
+  connection.pragma('optimize = 0x10002');
+  return setInterval(() => connection.pragma('optimize'), OPTIMIZE_EVERY_MS).unref();
 }
 
 const STATEMENT_CACHE = 500;

@@ -4,6 +4,7 @@ import * as proposalTables from './migrations/20261204_02_proposals.ts';
 import * as census from './migrations/20261204_03_census.ts';
 import * as following from './migrations/20261204_06_following.ts';
 import * as listIndexes from './migrations/20261204_07_list_indexes.ts';
+import * as filterIndexes from './migrations/20261204_08_filter_indexes.ts';
 import { answerRoutes } from './routes/answers.tsx';
 import { debateApi } from './routes/api-debates.ts';
 import { debateApiDoc } from './routes/api-doc-debates.ts';
@@ -53,6 +54,7 @@ export const participation: ModuleManifest = {
     '20261204_03_census': census,
     '20261204_06_following': following,
     '20261204_07_list_indexes': listIndexes,
+    '20261204_08_filter_indexes': filterIndexes,
   },
   routes: (app, ctx) => {
     processRoutes(app, ctx);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AnswerState, Proposal, ProposalSort } from '../schema.ts';
 import type { Db } from './db.ts';
 
@@ -19,6 +20,11 @@ export interface ProposalFilter {
 export interface ProposalOrder {
   sort: ProposalSort;
   seed: number;
+  /**
+   * Few proposals match the filters: read them through the filters' index and sort them, rather
+   * than walk the order's index past every proposal that does not match.
+   */
+  sparse?: boolean | undefined;
 }
 
 function filtered(db: Db, f: ProposalFilter) {
@@ -44,21 +50,30 @@ export async function countProposals(db: Db, f: ProposalFilter): Promise<number>
 }
 
 const SORT_COLUMNS = { newest: 'published_at', supports: 'supports_count', comments: 'comments_count' } as const;
+type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS] | 'shuffle';
+
+/** The key a page is ordered by: the column itself (its index gives the order), or, when sparse, a value of it no index holds. */
+const keyOf = (column: SortColumn, sparse: boolean | undefined) =>
+  !sparse
+    ? sql.ref(column)
+    : column === 'published_at'
+      ? sql`coalesce(${sql.ref(column)}, ${sql.ref(column)})`
+      : sql`${sql.ref(column)} + 0`;
 
 /**
- * A page of a list, each order read through its index (process, hidden, key, id). The random order
- * starts at the visitor's seed on the random keys and wraps round to the start: a stable order per
- * seed in which every proposal has the same chance of coming first.
+ * A page of a list, each order read through its index (process, hidden, withdrawn, key, id). The
+ * random order starts at the visitor's seed on the random keys and wraps round to the start: a
+ * stable order per seed in which every proposal has the same chance of coming first.
  */
 export async function proposalPage(db: Db, f: ProposalFilter, order: ProposalOrder, offset: number, limit: number): Promise<Proposal[]> {
   if (order.sort !== 'random') {
-    const column = SORT_COLUMNS[order.sort];
-    return filtered(db, f).selectAll().orderBy(column, 'desc').orderBy('id', 'desc').offset(offset).limit(limit).execute();
+    const key = keyOf(SORT_COLUMNS[order.sort], order.sparse);
+    return filtered(db, f).selectAll().orderBy(key, 'desc').orderBy('id', 'desc').offset(offset).limit(limit).execute();
   }
   const from = (after: boolean) =>
     filtered(db, f)
       .where('shuffle', after ? '>=' : '<', order.seed)
-      .orderBy('shuffle')
+      .orderBy(keyOf('shuffle', order.sparse))
       .orderBy('id');
   const before = Number(
     (

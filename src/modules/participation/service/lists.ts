@@ -14,6 +14,8 @@ export const LIST_PAGE = 20;
 /** The map shows at most this many places of a list, the newest. */
 export const MAP_PLACES = 2000;
 const MAX_SEED = 2_000_000_000;
+/** A filtered list this short is read through its filters' index and sorted, not through its order's index. */
+const SPARSE_LIST = 2000;
 
 const readQuery = lenient({
   state: z.enum([...ANSWER_STATES, 'none']),
@@ -87,10 +89,11 @@ export function listKey(state: ListState): string {
 export function listPage(ctx: ModuleContext, state: ListState): Promise<SharedPage> {
   const { db } = ctx.database;
   return pages.get(db, listKey(state), async () => {
-    const [total, proposals] = await Promise.all([
-      repo.countProposals(db, state.filter),
-      repo.proposalPage(db, state.filter, state.order, (state.page - 1) * LIST_PAGE, LIST_PAGE),
-    ]);
+    const total = await repo.countProposals(db, state.filter);
+    const { area, state: answer, author, supporter } = state.filter;
+    const sparse = !!(area || answer || author || supporter) && total <= SPARSE_LIST;
+    const order = { ...state.order, sparse };
+    const proposals = await repo.proposalPage(db, state.filter, order, (state.page - 1) * LIST_PAGE, LIST_PAGE);
     const authors = await authorsOf(ctx, proposals);
     return { proposals, authors, total, pages: Math.max(1, Math.ceil(total / LIST_PAGE)) };
   });
