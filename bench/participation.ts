@@ -209,14 +209,16 @@ export async function benchParticipation(label: string, pgUrl?: string): Promise
       try {
         const base = `${portal.base}/en/participation/${made.slug}`;
         const targets = [
-          ['list, newest', base],
+          ['list, first visit (random, a new seed each time)', base],
+          ['list, newest', `${base}?sort=newest`],
           ['list, most supported', `${base}?sort=supports`],
           ['list, most commented', `${base}?sort=comments`],
           ['list, random (seeded)', `${base}?sort=random&seed=4242`],
           ['list, area + state, most supported', `${base}?area=health&state=accepted&sort=supports`],
           ['list, area, newest', `${base}?area=health&sort=newest`],
           ['list, supported by me, newest', `${base}?supported=1&sort=newest`],
-          ['list, page 200', `${base}?page=200`],
+          ['list, newest, page 200', `${base}?sort=newest&page=200`],
+          ['list, random (seeded), page 200', `${base}?sort=random&seed=4242&page=200`],
           ['proposal with 500 comments', `${base}/proposals/${made.proposalId}`],
         ];
         for (const [target, url] of targets) {

@@ -75,16 +75,19 @@ export async function proposalPage(db: Db, f: ProposalFilter, order: ProposalOrd
       .where('shuffle', after ? '>=' : '<', order.seed)
       .orderBy(keyOf('shuffle', order.sparse))
       .orderBy('id');
-  const before = Number(
-    (
-      await from(true)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .clearOrderBy()
-        .executeTakeFirst()
-    )?.n ?? 0,
-  );
-  const first = offset < before ? await from(true).selectAll().offset(offset).limit(limit).execute() : [];
+  const first = await from(true).selectAll().offset(offset).limit(limit).execute();
   if (first.length >= limit) return first;
+  // The page runs past the last key: it goes on from the first, after those from the seed on.
+  const before = first.length
+    ? offset + first.length
+    : Number(
+        (
+          await from(true)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .clearOrderBy()
+            .executeTakeFirst()
+        )?.n ?? 0,
+      );
   const rest = await from(false)
     .selectAll()
     .offset(Math.max(0, offset - before))

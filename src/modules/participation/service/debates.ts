@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/authz.ts';
+import { Remembered } from '../../../core/cache.ts';
 import { transaction } from '../../../core/db/client.ts';
 import { type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
 import { dateField, text, today } from '../../../core/http/input.ts';
@@ -151,5 +152,7 @@ export async function debateIn(ctx: ModuleContext, p: ProcessView, id: number): 
 }
 
 /** A process's debates, newest first. */
-export const debatesOf = async (ctx: ModuleContext, processId: number) =>
-  (await repo.debatesOfProcess(ctx.database.db, processId, 100)) as Debate[];
+// A process's page lists its debates on every visit: kept until the data changes (see Remembered).
+const ofProcess = new Remembered<Debate[]>(30_000, 2000);
+export const debatesOf = (ctx: ModuleContext, processId: number) =>
+  ofProcess.get(ctx.database.db, String(processId), async () => (await repo.debatesOfProcess(ctx.database.db, processId, 100)) as Debate[]);

@@ -79,6 +79,8 @@ export interface SharedPage {
 // A list is read far more often than proposals change: its page and count are kept until the data
 // changes (see Remembered). Whom a person supports is read on every request, never from this.
 const pages = new Remembered<SharedPage>(30_000, 2000);
+// How many a list holds does not change with its order or page (each visitor's random seed).
+const counts = new Remembered<number>(30_000, 2000);
 
 /** What tells apart one list page from another: its filters, its order and seed, its page. */
 export function listKey(state: ListState): string {
@@ -89,8 +91,8 @@ export function listKey(state: ListState): string {
 export function listPage(ctx: ModuleContext, state: ListState): Promise<SharedPage> {
   const { db } = ctx.database;
   return pages.get(db, listKey(state), async () => {
-    const total = await repo.countProposals(db, state.filter);
-    const { area, state: answer, author, supporter } = state.filter;
+    const { processId, area, state: answer, author, supporter } = state.filter;
+    const total = await counts.get(db, [processId, area, answer, author, supporter].join('|'), () => repo.countProposals(db, state.filter));
     const sparse = !!(area || answer || author || supporter) && total <= SPARSE_LIST;
     const order = { ...state.order, sparse };
     const proposals = await repo.proposalPage(db, state.filter, order, (state.page - 1) * LIST_PAGE, LIST_PAGE);

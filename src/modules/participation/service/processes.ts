@@ -1,3 +1,4 @@
+import { Remembered } from '../../../core/cache.ts';
 import { today } from '../../../core/http/input.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { ProcessRef } from '../policy.ts';
@@ -60,9 +61,17 @@ async function viewsOf(ctx: ModuleContext, rows: Process[], language: string, no
   });
 }
 
-export async function processBySlug(ctx: ModuleContext, slug: string, language: string, now = new Date()) {
-  const row = await repo.processBySlug(ctx.database.db, slug);
-  return row ? (await viewsOf(ctx, [row as Process], language, now))[0] : undefined;
+// Every page of a process reads it first: kept until the data changes (see Remembered), or 30 s
+// at most, so a phase that opens at midnight shows open within 30 s of it.
+const bySlug = new Remembered<ProcessView | undefined>(30_000, 2000);
+
+/** A process and its texts in a language; `now` (for tests) reads it afresh for that moment. */
+export function processBySlug(ctx: ModuleContext, slug: string, language: string, now?: Date): Promise<ProcessView | undefined> {
+  const read = async () => {
+    const row = await repo.processBySlug(ctx.database.db, slug);
+    return row ? (await viewsOf(ctx, [row as Process], language, now ?? new Date()))[0] : undefined;
+  };
+  return now ? read() : bySlug.get(ctx.database.db, `${slug}|${language}`, read);
 }
 
 export async function processById(ctx: ModuleContext, id: number, language: string, now = new Date()) {
