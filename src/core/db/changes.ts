@@ -28,6 +28,8 @@ const CORE_PRIVATE_TABLES = ['mail_outbox', 'throttle', 'audit_log'];
  */
 export class Changes extends EventEmitter {
   version = 0;
+  /** Writes made through this process so far: what a request or job compares when it settles. */
+  writes = 0;
   private pending = false;
   private unsettled = false;
   private readonly privateTables = new Set(CORE_PRIVATE_TABLES);
@@ -77,6 +79,7 @@ export class Changes extends EventEmitter {
 
   /** A write in this process: pages change now, other processes hear of it at once and again when it settles. */
   written(): void {
+    this.writes++;
     this.bump();
     this.unsettled = true;
     if (this.pending || !this.options.notify) return;
@@ -97,8 +100,10 @@ export class Changes extends EventEmitter {
    * again, so a page another process rendered from data not yet committed when the first word
    * went out is dropped too.
    */
-  async settle(): Promise<void> {
-    if (!this.unsettled) return;
+  async settle(writesBefore?: number): Promise<void> {
+    // Given the count of writes when the request or job began, any write since then settles: two
+    // that overlap each settle, the second after its own commit, whatever the first already told.
+    if (writesBefore === undefined ? !this.unsettled : this.writes === writesBefore) return;
     this.unsettled = false;
     this.pending = true;
     await this.flush();

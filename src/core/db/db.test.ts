@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { createTestDatabase, dbTest, POSTGRES_URL } from '../../../test/helpers/db.ts';
 import { modules } from '../../modules/index.ts';
 import type { ModuleManifest } from '../modules.ts';
+import { Changes } from './changes.ts';
 import { openDatabase, transaction } from './client.ts';
 import { collectMigrations, migrateToLatest } from './migrate.ts';
 import type { Tables } from './tables.ts';
@@ -174,3 +175,18 @@ if (POSTGRES_URL) {
     }
   });
 }
+
+test('two writers that overlap each settle after their own commit, so nothing read between stays kept', async () => {
+  const changes = new Changes();
+  const a = changes.writes;
+  const b = changes.writes;
+  changes.written(); // A writes
+  changes.written(); // B writes; its commit is still to come
+  await changes.settle(a); // A is done
+  const afterA = changes.current();
+  await changes.settle(b); // B is done, committed: what was read since A settled is stale
+  assert.ok(changes.current() > afterA, 'B settles too');
+  const idle = changes.current();
+  await changes.settle(changes.writes); // a form that wrote nothing
+  assert.equal(changes.current(), idle, 'nothing written, nothing dropped');
+});

@@ -63,9 +63,13 @@ function clientIp(req: IncomingMessage, config: Config): string | undefined {
  * so the cache sees the page as rendered.
  */
 export function registerCaching(app: FastifyInstance, changes: Changes, cache: PageCache | undefined): void {
+  const writesAtStart = new WeakMap<FastifyRequest, number>();
+  app.addHook('onRequest', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') writesAtStart.set(req, changes.writes);
+  });
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      await changes.settle();
+      await changes.settle(writesAtStart.get(req));
       return payload;
     }
     if (payload instanceof ReadStream) {

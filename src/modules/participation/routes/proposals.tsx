@@ -25,6 +25,7 @@ import {
   editProposal,
   organisationsOf,
   PICTURE_NAME,
+  type ProposalDetail,
   pictureDir,
   proposalDetail,
   proposalPath,
@@ -161,6 +162,9 @@ export function proposalRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   /** The proposal of the address, in its process; 404 when hidden, withdrawn or of another process. */
+  // Its author, pictures and answer, read on every visit and the same for every reader: kept until the data changes.
+  const details = new Remembered<ProposalDetail>(30_000, 2000);
+
   async function proposalOf(req: FastifyRequest) {
     const { process: slug, id } = proposalParams(req);
     const p = await processOf(ctx, req, slug);
@@ -171,7 +175,7 @@ export function proposalRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   async function proposalPage(req: FastifyRequest, reply: FastifyReply, p: ProcessView, proposal: Proposal, refusal?: SupportRefusal) {
     const actor = req.actor;
     const [detail, standing, canEditNow] = await Promise.all([
-      proposalDetail(ctx, proposal),
+      details.get(ctx.database.db, String(proposal.id), () => proposalDetail(ctx, proposal)),
       standingOf(ctx, p, proposal, actor),
       participationPolicy.can(actor, 'proposal.edit', { author_id: proposal.author_id, process: refOf(p) })
         ? editable(ctx, proposal)

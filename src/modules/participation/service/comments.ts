@@ -38,14 +38,23 @@ export interface CommentTarget {
 
 export const subjectPath = (p: { slug: string }, type: CommentSubject, id: number) => `${processPath(p)}/${SUBJECT_SEGMENTS[type]}/${id}`;
 
-/** The subject in this process, unless it is not there or moderation hid it. */
-export async function commentTarget(
+// Every page with comments, and every comment sent, looks its subject up: kept until the data
+// changes (see Remembered), or 30 s at most, so a debate past its closing time locks within 30 s.
+const targets = new Remembered<CommentTarget | undefined>(30_000, 2000);
+
+/** The subject in this process, unless it is not there or moderation hid it; `now` (for tests) reads it afresh. */
+export function commentTarget(
   ctx: ModuleContext,
   p: ProcessView,
   type: CommentSubject,
   id: number,
-  now = new Date(),
+  now?: Date,
 ): Promise<CommentTarget | undefined> {
+  const read = () => readTarget(ctx, p, type, id, now ?? new Date());
+  return now ? read() : targets.get(ctx.database.db, `${p.id}|${p.slug}|${type}|${id}`, read);
+}
+
+async function readTarget(ctx: ModuleContext, p: ProcessView, type: CommentSubject, id: number, now: Date) {
   const { db } = ctx.database;
   const thing = await repo.commentedThing(db, type, id);
   if (!thing || thing.process_id !== p.id || thing.hidden) return undefined;
