@@ -209,7 +209,7 @@ export async function benchParticipation(label: string, pgUrl?: string): Promise
       try {
         const base = `${portal.base}/en/participation/${made.slug}`;
         const targets = [
-          ['list, first visit (random, a new seed each time)', base],
+          ["list, landing page (random, the visitor's own seed)", base],
           ['list, newest', `${base}?sort=newest`],
           ['list, most supported', `${base}?sort=supports`],
           ['list, most commented', `${base}?sort=comments`],

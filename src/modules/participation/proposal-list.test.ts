@@ -7,6 +7,7 @@ import type { TestDatabase } from '../../../test/helpers/db.ts';
 import { sampleProcess, sampleProposal } from '../../../test/participation.ts';
 import type { ModuleContext } from '../../core/modules.ts';
 import * as repo from './repo.ts';
+import { visitSeed } from './service/lists.ts';
 import { demoProcesses, demoProposals } from './service/seeds.ts';
 
 /** The titles a list shows, in its order. */
@@ -106,6 +107,29 @@ appTest('the random order is stable for a seed, which the pager and the filters 
   assert.equal(junk.statusCode, 200, 'a hand-edited address still shows the list');
   assert.equal(titles(junk.body).length, 20);
   assert.ok(!junk.body.includes('<script>'));
+});
+
+appTest('a person keeps their own random order all day; visitors share a few orders of the hour', async (app, database) => {
+  const towns = await sampleTowns(database);
+  const p = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad });
+  for (let i = 0; i < 25; i++) await sampleProposal(database, p.id, null, { title: `Proposal ${String(i).padStart(2, '0')}` });
+  const [ana, ivan] = [await person(database), await person(database)];
+  const seedFor = async (who?: { cookie: string }) => {
+    const res = await app.inject({ url: `/en${p.path}`, headers: who ? { cookie: who.cookie } : {} });
+    return /<input type="hidden" name="seed" value="(\d+)"/.exec(res.body)?.[1];
+  };
+  const anaFirst = await seedFor(ana);
+  assert.ok(anaFirst);
+  assert.equal(await seedFor(ana), anaFirst, 'coming back, Ana finds the list as she left it');
+  assert.notEqual(await seedFor(ivan), anaFirst, 'Ivan has an order of his own');
+  const visitors = new Set<string | undefined>();
+  for (let i = 0; i < 120; i++) visitors.add(await seedFor());
+  assert.ok(visitors.size > 1, 'visitors do not all see the same proposals first');
+  assert.ok(visitors.size <= 32, 'visitors share the orders of the hour');
+  const now = Date.UTC(2026, 11, 1, 10);
+  const day = 24 * 3600_000;
+  assert.equal(visitSeed(p.id, ana.id, now), visitSeed(p.id, ana.id, now + 3600_000));
+  assert.notEqual(visitSeed(p.id, ana.id, now), visitSeed(p.id, ana.id, now + day), 'the next day, others first');
 });
 
 appTest('the map, CSV, GeoJSON and the feed show the public proposals only', async (app, database) => {

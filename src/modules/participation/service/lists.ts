@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../../../core/authz.ts';
 import { Remembered } from '../../../core/cache.ts';
@@ -14,6 +15,10 @@ export const LIST_PAGE = 20;
 /** The map shows at most this many places of a list, the newest. */
 export const MAP_PLACES = 2000;
 const MAX_SEED = 2_000_000_000;
+/** How many random orders visitors who are not signed in share in an hour. */
+const SHARED_SEEDS = 32;
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 /** A filtered list this short is read through its filters' index and sorted, not through its order's index. */
 const SPARSE_LIST = 2000;
 
@@ -36,6 +41,19 @@ export interface ListState {
   params: Record<string, string>;
 }
 
+const seedOf = (...parts: (number | string)[]) => createHash('sha256').update(parts.join(':')).digest().readUInt32BE(0) % MAX_SEED;
+
+/**
+ * The random order of a visit that names none. A person signed in keeps theirs all day, so coming
+ * back shows the list as they left it, and the next day shows others first. Visitors not signed in
+ * get one of a few orders of the hour: every proposal still has the same chance of coming first,
+ * and a first visit is read from a kept page rather than rendered for one reader.
+ */
+export function visitSeed(processId: number, personId: number | null, now = Date.now()): number {
+  if (personId !== null) return seedOf('person', personId, processId, Math.floor(now / DAY));
+  return seedOf('visitor', processId, Math.floor(now / HOUR), Math.floor(Math.random() * SHARED_SEEDS));
+}
+
 /**
  * Reads a list's address. A value that does not fit reads as absent; "mine" and "supported" need
  * someone signed in. The random order (the first) gets a seed on the first visit, which links keep.
@@ -43,7 +61,7 @@ export interface ListState {
 export function listState(query: unknown, p: ProcessView, actor: Actor | null): ListState {
   const q = readQuery(query);
   const sort: ProposalSort = q.sort ?? 'random';
-  const seed = sort === 'random' ? (q.seed ?? Math.floor(Math.random() * MAX_SEED)) : 0;
+  const seed = sort === 'random' ? (q.seed ?? visitSeed(p.id, actor?.id ?? null)) : 0;
   const area = q.area && p.areaList.includes(q.area) ? q.area : undefined;
   const mine = actor && q.mine ? actor.id : undefined;
   const supported = actor && q.supported ? actor.id : undefined;
@@ -82,17 +100,17 @@ const pages = new Remembered<SharedPage>(30_000, 2000);
 // How many a list holds does not change with its order or page (each visitor's random seed).
 const counts = new Remembered<number>(30_000, 2000);
 
+/** What tells apart one list from another: its filters. */
+const filterKey = ({ processId, area, state, author, supporter }: ProposalFilter) => [processId, area, state, author, supporter].join('|');
+
 /** What tells apart one list page from another: its filters, its order and seed, its page. */
-export function listKey(state: ListState): string {
-  const { processId, area, state: answer, author, supporter } = state.filter;
-  return [processId, area, answer, author, supporter, state.order.sort, state.order.seed, state.page].join('|');
-}
+export const listKey = (state: ListState) => [filterKey(state.filter), state.order.sort, state.order.seed, state.page].join('|');
 
 export function listPage(ctx: ModuleContext, state: ListState): Promise<SharedPage> {
   const { db } = ctx.database;
   return pages.get(db, listKey(state), async () => {
-    const { processId, area, state: answer, author, supporter } = state.filter;
-    const total = await counts.get(db, [processId, area, answer, author, supporter].join('|'), () => repo.countProposals(db, state.filter));
+    const { area, state: answer, author, supporter } = state.filter;
+    const total = await counts.get(db, filterKey(state.filter), () => repo.countProposals(db, state.filter));
     const sparse = !!(area || answer || author || supporter) && total <= SPARSE_LIST;
     const order = { ...state.order, sparse };
     const proposals = await repo.proposalPage(db, state.filter, order, (state.page - 1) * LIST_PAGE, LIST_PAGE);
