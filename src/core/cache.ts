@@ -29,3 +29,38 @@ export class Remembered<T> {
     return value;
   }
 }
+
+/**
+ * Something costly built from a table, e.g. a spatial index, per database. A cheap signature of the
+ * table (a count and a latest change) is read at most every `checkMs`; the thing is built again
+ * only when the signature changed, not after every change anywhere as Remembered would.
+ */
+export class Rebuilt<T> {
+  private readonly byDatabase = new WeakMap<object, { checked: number; value: Promise<{ signature: string; value: T }> }>();
+
+  constructor(
+    private readonly signature: (db: never) => Promise<string>,
+    private readonly build: (db: never) => Promise<T>,
+    private readonly checkMs = 2000,
+  ) {}
+
+  async get<D extends object>(db: D): Promise<T> {
+    const held = this.byDatabase.get(db);
+    if (held && Date.now() - held.checked < this.checkMs) return (await held.value).value;
+    const signature = await (this.signature as (db: D) => Promise<string>)(db);
+    if (held && (await held.value).signature === signature) {
+      held.checked = Date.now();
+      return (await held.value).value;
+    }
+    const value = (this.build as (db: D) => Promise<T>)(db).then((v) => ({ signature, value: v }));
+    this.byDatabase.set(db, { checked: Date.now(), value });
+    value.catch(() => this.byDatabase.delete(db));
+    return (await value).value;
+  }
+
+  /** Read the signature again on the next get, after this process changed the table. */
+  forget(db: object): void {
+    const held = this.byDatabase.get(db);
+    if (held) held.checked = 0;
+  }
+}

@@ -8,6 +8,7 @@ import { networks } from './networks/index.ts';
 import { newsletters } from './newsletters/index.ts';
 import { pages } from './pages/index.ts';
 import { participation } from './participation/index.ts';
+import { signals } from './signals/index.ts';
 import { twinning } from './twinning/index.ts';
 
 /** Every module of the portal, in the order they build on each other. */
@@ -20,6 +21,7 @@ export const modules: ModuleManifest[] = [
   networks,
   twinning,
   participation,
+  signals,
   moderation,
   newsletters,
 ];

@@ -13,5 +13,6 @@ export {
 } from './service/directory.ts';
 export { followedIds } from './service/follows.ts';
 export { csvRecords, importRecords } from './service/import.ts';
+export { type Centre, nearestCentre } from './service/nearest.ts';
 export { profilePath } from './views/common.tsx';
 export { MAP_SCRIPTS, MAP_STYLES, PlacesMap } from './views/map.tsx';

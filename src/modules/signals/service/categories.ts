@@ -1,0 +1,50 @@
+import type { Translator } from '../../../core/i18n/catalog.ts';
+import type { ModuleContext } from '../../../core/modules.ts';
+import * as repo from '../repo.ts';
+import type { SignalCategory } from '../schema.ts';
+
+/** The categories a town adopts in one click, each filed under a policy area. */
+export const DEFAULT_CATEGORIES = [
+  { key: 'roads', area: 'mobility' },
+  { key: 'lighting', area: 'mobility' },
+  { key: 'waste', area: 'environment' },
+  { key: 'parks', area: 'environment' },
+  { key: 'water', area: 'environment' },
+  { key: 'transport', area: 'mobility' },
+  { key: 'noise', area: 'environment' },
+  { key: 'other', area: null },
+] as const;
+export type DefaultCategory = (typeof DEFAULT_CATEGORIES)[number]['key'];
+
+/** A category's name in the reader's language: the town's own, or the default's translation. */
+export const categoryName = (t: Translator, c: Pick<SignalCategory, 'name' | 'default_key'>) =>
+  c.name ?? (c.default_key ? t(`signals.category.${c.default_key}`) : '');
+
+export const categoryDescription = (t: Translator, c: Pick<SignalCategory, 'description' | 'default_key'>) =>
+  c.description ?? (c.default_key ? t(`signals.category.${c.default_key}.description`) : '');
+
+/** Adds the defaults a town does not have yet, to its own inbox; returns how many were added. */
+export async function adoptDefaults(ctx: ModuleContext, municipalityId: number, now = new Date().toISOString()): Promise<number> {
+  const { db } = ctx.database;
+  const have = new Set((await repo.categoriesOf(db, municipalityId)).map((c) => c.code));
+  let added = 0;
+  for (const [position, d] of DEFAULT_CATEGORIES.entries()) {
+    if (have.has(d.key)) continue;
+    await repo.insertCategory(db, {
+      municipality_id: municipalityId,
+      code: d.key,
+      default_key: d.key,
+      area: d.area,
+      destination: 'inbox',
+      position,
+      created_at: now,
+      updated_at: now,
+    });
+    added++;
+  }
+  return added;
+}
+
+/** The categories a town takes new reports in. */
+export const activeCategories = async (ctx: ModuleContext, municipalityId: number) =>
+  (await repo.categoriesOf(ctx.database.db, municipalityId)).filter((c) => c.active === 1);
