@@ -240,6 +240,7 @@ appTest('requests list public reports of the town only, newest first, every fiel
   assert.deepEqual(await ids('service_code=roads'), [open]);
   assert.deepEqual(await ids('service_code=nothing'), []);
   assert.deepEqual(await ids(`service_request_id=${open},${old},${waiting},${hidden}`), [open, old], 'by id, any age; never the others');
+  assert.deepEqual(await ids(`service_request_id=${old},${open}&status=closed&service_code=trees`), [open, old], 'ids override the rest');
   assert.deepEqual(await ids(`start_date=${day(200).slice(0, 10)}`), [fixed, open, old]);
   assert.deepEqual(await ids(`start_date=${encodeURIComponent(day(1.5))}&end_date=${encodeURIComponent(day(0.1))}`), [fixed]);
   assert.deepEqual(await ids(`end_date=${encodeURIComponent(day(100))}`), [old], 'the 90 days before the end asked');

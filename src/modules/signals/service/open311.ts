@@ -111,33 +111,30 @@ export interface RequestQuery {
   status?: 'open' | 'closed';
 }
 
-/** The public reports of a town the query names: the spec's default window and limit, newest first. */
+/**
+ * The public reports of a town the query names: the spec's default window and limit, newest first.
+ * Ids, when given, override every other filter, as the spec says.
+ */
 export async function requests(ctx: ModuleContext, town: Jurisdiction, q: RequestQuery, lang: LanguageCode, now = new Date()) {
   const { db } = ctx.database;
-  const { all } = await townCategories(ctx, town.id);
-  let categoryId: number | undefined;
+  const filter = q.ids ? { municipalityId: town.id, ids: q.ids } : await filterOf(ctx, town, q, now);
+  if (!filter) return [];
+  return present(ctx, town, await open.publicRequests(db, filter, REQUEST_LIMIT), lang);
+}
+
+/** The filters of a query without ids; undefined when it names a service the town does not have. */
+async function filterOf(ctx: ModuleContext, town: Jurisdiction, q: RequestQuery, now: Date): Promise<open.RequestFilter | undefined> {
+  const filter: open.RequestFilter = { municipalityId: town.id };
   if (q.serviceCode !== undefined) {
-    const c = all.find((x) => x.code === q.serviceCode);
-    if (!c) return [];
-    categoryId = c.id;
+    const c = (await townCategories(ctx, town.id)).all.find((x) => x.code === q.serviceCode);
+    if (!c) return undefined;
+    filter.categoryId = c.id;
   }
-  // Asked by id, the window is the client's to give; otherwise 90 days back from the end asked.
-  const to = q.to ?? (q.ids ? undefined : now.toISOString());
-  const from = q.from ?? (q.ids || !to ? undefined : new Date(Date.parse(to) - REQUEST_WINDOW_DAYS * 86_400_000).toISOString());
-  const states = q.status === undefined ? undefined : q.status === 'open' ? OPEN_STATES : SIGNAL_STATES.filter((s) => !isOpen(s));
-  const rows = await open.publicRequests(
-    db,
-    {
-      municipalityId: town.id,
-      ...(q.ids ? { ids: q.ids } : {}),
-      ...(categoryId !== undefined ? { categoryId } : {}),
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-      ...(states ? { states } : {}),
-    },
-    REQUEST_LIMIT,
-  );
-  return present(ctx, town, rows, lang);
+  // 90 days back from the end asked (or now), unless a start is given.
+  filter.to = q.to ?? now.toISOString();
+  filter.from = q.from ?? new Date(Date.parse(filter.to) - REQUEST_WINDOW_DAYS * 86_400_000).toISOString();
+  if (q.status) filter.states = q.status === 'open' ? OPEN_STATES : SIGNAL_STATES.filter((s) => !isOpen(s));
+  return filter;
 }
 
 /** One public report of the town, by id or token; undefined when there is none. */
