@@ -152,5 +152,9 @@ appTest(
     });
     assert.ok(json.statusCode === 415 || json.statusCode === 400, String(json.statusCode));
     assert.equal(JSON.parse(json.body)[0].code, json.statusCode);
+    const huge = await post311(app, 'xml', { ...good, description: 'x'.repeat(70_000) });
+    assertError(huge, 413, /too large/i);
+    assertError(await post311(app, 'json', { ...good, description: 'nul \u0000 here' }), 400, /./);
+    assert.equal(await countOf(database, 'signals'), 0);
   },
 );
