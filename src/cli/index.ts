@@ -56,7 +56,14 @@ for (const command of modules.flatMap((m) => m.commands ?? [])) {
     if (o.required) c.requiredOption(o.flags, o.description, o.default);
     else c.option(o.flags, o.description, o.default);
   }
-  c.action((options: Record<string, string>) => withDatabase(async (ctx) => console.log(await command.run(ctx, options))));
+  const positional = command.arguments ?? [];
+  for (const a of positional) c.argument(`<${a.name}>`, a.description);
+  c.action((...args: unknown[]) => {
+    // Commander passes the arguments first, then the options.
+    const named = Object.fromEntries(positional.map((a, i) => [a.name, args[i] as string]));
+    const options = { ...(args[positional.length] as Record<string, string>), ...named };
+    return withDatabase(async (ctx) => console.log(await command.run(ctx, options)));
+  });
 }
 
 try {

@@ -122,6 +122,8 @@ export interface CliCommand {
   name: string;
   description: string;
   options?: { flags: string; description: string; required?: boolean; default?: string }[];
+  /** Arguments after the name, e.g. a file, each required; `run` finds them among the options by name. */
+  arguments?: { name: string; description: string }[];
   /** Returns what to print. */
   run(ctx: ModuleContext, options: Record<string, string>): Promise<string>;
 }

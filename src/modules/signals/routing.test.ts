@@ -1,21 +1,8 @@
 import assert from 'node:assert/strict';
 import { sampleTowns } from '../../../test/content.ts';
 import { appTest } from '../../../test/helpers/app.ts';
+import { box } from '../../../test/signals-open311.ts';
 import { boundariesChanged, placePoint } from './service/routing.ts';
-
-/** A rectangle as a GeoJSON polygon: [lon, lat] corners, closed. */
-const box = (minLat: number, minLon: number, maxLat: number, maxLon: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [minLon, minLat],
-      [maxLon, minLat],
-      [maxLon, maxLat],
-      [minLon, maxLat],
-      [minLon, minLat],
-    ],
-  ],
-});
 
 appTest('a point goes to the town whose boundary holds it, else to the nearest centre in its country', async (_app, database) => {
   const { db } = database;
