@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as repo from '../src/modules/signals/repo.ts';
 import type { SignalState } from '../src/modules/signals/schema.ts';
-import { DEFAULT_CATEGORIES } from '../src/modules/signals/service/categories.ts';
+import { insertDefaults } from '../src/modules/signals/service/categories.ts';
 import { importPlaces, sampleTowns } from './content.ts';
 import { person, type TestPerson } from './factories.ts';
 import type { TestDatabase } from './helpers/db.ts';
@@ -13,22 +13,8 @@ BG,PRV,Pravets,8000,42.8897,23.9167,Sofia Province,Правец
 
 /** The portal's default categories in a town, as "adopt the defaults" makes them; their ids by code. */
 export async function sampleCategories(database: TestDatabase, municipalityId: number): Promise<Record<string, number>> {
-  const now = new Date().toISOString();
-  const ids: Record<string, number> = {};
-  for (const [position, d] of DEFAULT_CATEGORIES.entries()) {
-    const { id } = await repo.insertCategory(database.db, {
-      municipality_id: municipalityId,
-      code: d.key,
-      default_key: d.key,
-      area: d.area,
-      destination: 'inbox',
-      position,
-      created_at: now,
-      updated_at: now,
-    });
-    ids[d.key] = id;
-  }
-  return ids;
+  await insertDefaults(database.db, municipalityId);
+  return Object.fromEntries((await repo.categoriesOf(database.db, municipalityId)).map((c) => [c.code, c.id]));
 }
 
 export interface SampleReport {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { askAuthors } from '../../src/modules/signals/service/questionnaire.ts';
 import type { TestPerson } from '../factories.ts';
-import { axeViolations, launchBrowser, noBrowser, openPage, screenshots, servePortal } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser, noBrowser, pageAs, screenshots, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { linkIn, startSmtp, type TestSmtp } from '../helpers/smtp.ts';
 import { sampleReport, staffSetting } from '../signals-staff.ts';
@@ -47,14 +47,7 @@ describe('the town hall answers a report in a real browser', { skip: noBrowser }
     await database?.drop();
   });
 
-  async function as(who: TestPerson | undefined): Promise<Page> {
-    const page = await openPage(browser);
-    if (who) {
-      const [name, value] = who.cookie.split('=') as [string, string];
-      await page.context().addCookies([{ name, value, url: origin }]);
-    }
-    return page;
-  }
+  const as = (who: TestPerson | undefined) => pageAs(browser, origin, who?.cookie);
 
   test('staff answer and mark it fixed; four weeks on the author is asked and reopens it', async () => {
     const page = await as(staff);

@@ -63,6 +63,16 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return context.newPage();
 }
 
+/** A page in a context of its own, signed in with a session cookie ("name=value"), or a visitor's without one. */
+export async function pageAs(browser: Browser, origin: string, cookie?: string): Promise<Page> {
+  const page = await openPage(browser);
+  if (cookie) {
+    const [name, value] = cookie.split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: origin }]);
+  }
+  return page;
+}
+
 /** Where the browser tests leave screenshots for people to look at (not checked in). */
 export const SCREENSHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
 

@@ -14,6 +14,7 @@ import { FormPage } from '../../../core/views/forms.tsx';
 import { DESTINATIONS, QUESTION_KINDS, type SignalCategory, type SignalQuestion } from '../schema.ts';
 import { categoryDescription, categoryName } from '../service/categories.ts';
 import { CATEGORY_LIMITS, QUESTION_LIMITS } from '../service/category-editing.ts';
+import { TableHead } from './table.tsx';
 
 export interface Town {
   id: number;
@@ -41,15 +42,7 @@ export function CategoriesPage(p: {
         <div class="table-wrap">
           <table class="table">
             <caption class="visually-hidden">{t('signals.categories.title', { town: p.town.name })}</caption>
-            <thead>
-              <tr>
-                {head.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={head} />
             <tbody>
               {p.categories.map((c) => (
                 <tr key={c.id}>

@@ -16,6 +16,7 @@ import { SIGNAL_STATES, type SignalCategory } from '../schema.ts';
 import { categoryName } from '../service/categories.ts';
 import { AGES, BULK_STATES, type InboxQuery, inboxSearch } from '../service/inbox.ts';
 import { NOTE_LIMIT } from '../service/states.ts';
+import { TableHead } from './table.tsx';
 
 export interface InboxView {
   town: { id: number; name: string };
@@ -103,18 +104,7 @@ function Rows({ view }: { view: InboxView }) {
     <div class="table-wrap">
       <table class="table">
         <caption class="visually-hidden">{t('signals.inbox.caption', { count: view.total })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <span class="visually-hidden">{t('signals.inbox.col.pick')}</span>
-            </th>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={head} hidden={t('signals.inbox.col.pick')} />
         <tbody>
           {view.rows.map((r) => {
             const category = categoryName(t, { name: r.category_name, default_key: r.category_default });

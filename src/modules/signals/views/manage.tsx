@@ -53,15 +53,17 @@ function labels(t: (key: string) => string): Record<string, string> {
   };
 }
 
-/** One of the page's forms, in a panel of its own under a heading. */
-function Panel(p: { id: string; title: string; action: string; csrfToken: string; submit: string; children: ComponentChildren }) {
+/** One of the page's forms, in a panel of its own under a heading; its words are `signals.manage.{id}Title` and `…Submit`. */
+function Panel(p: { id: string; path: string; view: ManageView; children: ComponentChildren }) {
+  const { t } = usePage();
+  const href = useHref();
   return (
     <section class="panel" id={`${p.id}-form`} aria-labelledby={`${p.id}-heading`}>
-      <h2 id={`${p.id}-heading`}>{p.title}</h2>
-      <form method="post" action={p.action} class="form" noValidate>
-        <CsrfField token={p.csrfToken} />
+      <h2 id={`${p.id}-heading`}>{t(`signals.manage.${p.id}Title`)}</h2>
+      <form method="post" action={href(`/signals/${p.view.signal.id}/manage${p.path}`)} class="form" noValidate>
+        <CsrfField token={p.view.csrfToken} />
         {p.children}
-        <button type="submit">{p.submit}</button>
+        <button type="submit">{t(`signals.manage.${p.id}Submit`)}</button>
       </form>
     </section>
   );
@@ -207,13 +209,8 @@ export function ManagePage({ view }: { view: ManageView }) {
       </p>
       <Facts view={view} />
       <Photos view={view} action={action} />
-      <Panel
-        id="state"
-        title={t('signals.manage.stateTitle')}
-        action={action('/state')}
-        csrfToken={view.csrfToken}
-        submit={t('signals.manage.stateSubmit')}
-      >
+      <History view={view} />
+      <Panel id="state" path="/state" view={view}>
         <Select
           {...stateField('state')}
           required
@@ -226,22 +223,10 @@ export function ManagePage({ view }: { view: ManageView }) {
         <TextField {...stateField('responsible')} maxLength={200} hint={t('signals.manage.hint.responsible')} />
         <TextField {...stateField('duplicate_of')} maxLength={12} hint={t('signals.manage.hint.duplicate')} />
       </Panel>
-      <Panel
-        id="internal"
-        title={t('signals.manage.internalTitle')}
-        action={action('/note')}
-        csrfToken={view.csrfToken}
-        submit={t('signals.manage.internalSubmit')}
-      >
+      <Panel id="internal" path="/note" view={view}>
         <TextArea {...field('note')('internal_note')} required maxLength={NOTE_LIMIT} rows={3} hint={t('signals.manage.hint.internal')} />
       </Panel>
-      <Panel
-        id="assign"
-        title={t('signals.manage.assignTitle')}
-        action={action('/assign')}
-        csrfToken={view.csrfToken}
-        submit={t('signals.manage.assignSubmit')}
-      >
+      <Panel id="assign" path="/assign" view={view}>
         <Select
           {...field('assign', { assignee: s.assigned_to ? String(s.assigned_to) : '' })('assignee')}
           options={[
@@ -251,13 +236,7 @@ export function ManagePage({ view }: { view: ManageView }) {
         />
       </Panel>
       {view.neighbours.length > 0 && (
-        <Panel
-          id="pass"
-          title={t('signals.manage.passTitle')}
-          action={action('/pass')}
-          csrfToken={view.csrfToken}
-          submit={t('signals.manage.passSubmit')}
-        >
+        <Panel id="pass" path="/pass" view={view}>
           <Select
             {...field('pass')('town')}
             required
@@ -269,13 +248,7 @@ export function ManagePage({ view }: { view: ManageView }) {
           <TextArea {...field('pass')('pass_note')} required maxLength={NOTE_LIMIT} rows={3} hint={t('signals.manage.hint.pass')} />
         </Panel>
       )}
-      <Panel
-        id="send"
-        title={t('signals.manage.sendTitle')}
-        action={action('/send')}
-        csrfToken={view.csrfToken}
-        submit={t('signals.manage.sendSubmit')}
-      >
+      <Panel id="send" path="/send" view={view}>
         <p class="hint">{t('signals.manage.hint.send')}</p>
         <TextField {...field('send')('body_name')} required maxLength={BODY_LIMITS.body_name} />
         <TextField {...field('send')('body_email')} type="email" required maxLength={BODY_LIMITS.body_email} autocomplete="off" />
@@ -294,7 +267,6 @@ export function ManagePage({ view }: { view: ManageView }) {
           </form>
         </section>
       )}
-      <History view={view} />
     </article>
   );
 }
