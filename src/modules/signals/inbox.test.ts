@@ -36,6 +36,7 @@ appTest(
     assert.match(res.body, /<h1>Problem reports of Botevgrad<\/h1>/);
     assert.deepEqual(ids(res.body), [old, pending, fresh, done]);
     assert.match(res.body, /Not confirmed yet/);
+    assert.match(res.body, /href="\/en\/municipalities\/bg\/botevgrad\/signals\/categories"/, 'the way to the town’s categories');
     assert.ok(!res.body.includes('Zagora pothole'));
     const filtered = async (query: string) =>
       ids((await app.inject({ url: `${INBOX}?${query}`, headers: { cookie: s.staff.cookie } })).body);

@@ -6,7 +6,7 @@ import { queryParams } from '../../../core/http/params.ts';
 import { STAFF_RATE_LIMIT } from '../../../core/http/security.ts';
 import { portalLink } from '../../../core/mail/translated.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { municipalitiesByIds } from '../../municipalities/index.ts';
+import { municipalitiesByIds, profilePath } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
 import {
   BULK_FIELDS,
@@ -51,7 +51,7 @@ export function inboxRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     ]);
     const name = towns.get(town)?.name ?? '';
     const view: InboxView = {
-      town: { id: town, name },
+      town: { id: town, name, categories: `${profilePath(towns.get(town) ?? { country: '', slug: '' })}/signals/categories` },
       towns: ids.map((id) => ({ id, name: towns.get(id)?.name ?? String(id) })),
       query,
       categories,

@@ -78,6 +78,9 @@ export function CategoriesPage(p: {
         <ButtonForm action={href(`${p.town.base}/defaults`)} csrfToken={p.csrfToken} label={t('signals.categories.adopt')} secondary />
       </div>
       <p class="hint">{t('signals.categories.adoptHint')}</p>
+      <p>
+        <a href={href(`/signals/inbox?town=${p.town.id}`)}>{t('signals.manage.inbox')}</a>
+      </p>
     </>
   );
 }

@@ -19,7 +19,8 @@ import { NOTE_LIMIT } from '../service/states.ts';
 import { TableHead } from './table.tsx';
 
 export interface InboxView {
-  town: { id: number; name: string };
+  /** The town shown, and the address of its categories. */
+  town: { id: number; name: string; categories: string };
   /** The towns the person works for, to switch between. */
   towns: { id: number; name: string }[];
   query: InboxQuery;
@@ -208,7 +209,8 @@ export function InboxPage({ view }: { view: InboxView }) {
       <Filters view={view} />
       <p>
         {t('signals.inbox.count', { count: view.total })} ·{' '}
-        <a href={`${href('/signals/inbox.csv')}?${search()}`}>{t('signals.inbox.export')}</a>
+        <a href={`${href('/signals/inbox.csv')}?${search()}`}>{t('signals.inbox.export')}</a> ·{' '}
+        <a href={href(view.town.categories)}>{t('signals.inbox.categories')}</a>
       </p>
       {view.rows.length ? <Rows view={view} /> : <p>{t('signals.inbox.empty')}</p>}
       <Pager page={view.page} pages={view.pages} link={(n) => `${href('/signals/inbox')}?${search({ page: String(n) })}`} />
