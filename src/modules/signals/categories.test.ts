@@ -29,7 +29,10 @@ appTest('staff adopt the defaults in one click, then add a category that goes to
   assert.equal(empty.headers['cache-control'], 'no-store');
   assert.match(empty.body, /The town has no categories yet/);
 
-  const adopted = await submit(app, BOTEVGRAD, {}, staff, `${BOTEVGRAD}/defaults`);
+  const guessed = await submit(app, BOTEVGRAD, {}, staff, `${BOTEVGRAD}/defaults`);
+  assert.equal(guessed.statusCode, 303);
+  assert.equal((await repo.categoriesOf(database.db, towns.botevgrad)).length, 0, 'a post without the button adopts nothing');
+  const adopted = await submit(app, BOTEVGRAD, { adopt: 'defaults' }, staff, `${BOTEVGRAD}/defaults`);
   assert.equal(adopted.statusCode, 303);
   assert.equal(adopted.headers.location, `${BOTEVGRAD}?notice=adopted`);
   assert.equal((await repo.categoriesOf(database.db, towns.botevgrad)).length, 8);
@@ -38,7 +41,7 @@ appTest('staff adopt the defaults in one click, then add a category that goes to
   assert.match(list.body, /Roads and pavements/);
   const inBulgarian = await app.inject({ url: BOTEVGRAD.replace('/en/', '/bg/'), headers: { cookie: staff.cookie } });
   assert.match(inBulgarian.body, /Категории сигнали на Botevgrad/);
-  await submit(app, BOTEVGRAD, {}, staff, `${BOTEVGRAD}/defaults`);
+  await submit(app, BOTEVGRAD, { adopt: 'defaults' }, staff, `${BOTEVGRAD}/defaults`);
   assert.equal((await repo.categoriesOf(database.db, towns.botevgrad)).length, 8, 'adopting again adds none twice');
 
   const water = category({
@@ -204,7 +207,7 @@ appTest('only the town’s own staff keep its categories: others get 403, 404 or
   const before = await repo.categoryById(database.db, zagoraRoads);
   // A form of the person's own town, posted to the other town's addresses.
   const posts: [string, Record<string, string>][] = [
-    [`${ZAGORA}/defaults`, {}],
+    [`${ZAGORA}/defaults`, { adopt: 'defaults' }],
     [`${ZAGORA}/new`, category()],
     [`${ZAGORA}/${zagoraRoads}`, category({ code: 'roads', name: 'Taken over' })],
     [`${ZAGORA}/${zagoraRoads}/questions/new`, { code: 'q', kind: 'string', label: 'Q' }],

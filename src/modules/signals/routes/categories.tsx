@@ -77,6 +77,8 @@ export function categoryRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.post(`${BASE}/defaults`, WRITE, async (req, reply) => {
     const { actor, town } = await townOf(req);
+    // Only the page's button says "adopt": a post without it (a script's guess) adopts nothing.
+    if ((req.body as { adopt?: unknown } | undefined)?.adopt !== 'defaults') return reply.redirect(`/${req.lang}${town.base}`, 303);
     await adoptDefaultsFor(ctx, actor, town.id, req.ip);
     return reply.redirect(`/${req.lang}${town.base}?notice=adopted`, 303);
   });

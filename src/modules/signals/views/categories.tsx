@@ -2,6 +2,7 @@ import { POLICY_AREAS } from '../../../core/areas.ts';
 import {
   ButtonForm,
   Checkbox,
+  CsrfField,
   type FieldErrors,
   formFields,
   Notice,
@@ -75,7 +76,13 @@ export function CategoriesPage(p: {
         <a class="button" href={href(`${p.town.base}/new`)}>
           {t('signals.categories.add')}
         </a>
-        <ButtonForm action={href(`${p.town.base}/defaults`)} csrfToken={p.csrfToken} label={t('signals.categories.adopt')} secondary />
+        <form method="post" action={href(`${p.town.base}/defaults`)} class="button-form">
+          <CsrfField token={p.csrfToken} />
+          <input type="hidden" name="adopt" value="defaults" />
+          <button type="submit" class="button--secondary">
+            {t('signals.categories.adopt')}
+          </button>
+        </form>
       </div>
       <p class="hint">{t('signals.categories.adoptHint')}</p>
       <p>
