@@ -113,6 +113,10 @@ export interface SignalRow {
   /** When it was last said to be fixed, and when its author was asked whether it really is. */
   fixed_at: string | null;
   asked_at: string | null;
+  /** The language the report was made in: its author's, when they have no account to tell. */
+  language: string | null;
+  /** sha256 of the questionnaire link mailed to the author ("is it really fixed?"); null once used. */
+  questionnaire_hash: string | null;
 }
 
 export interface SignalUpdateRow {
@@ -127,6 +131,8 @@ export interface SignalUpdateRow {
   author_id: number | null;
   /** For "passed": the town it came from. */
   from_municipality: number | null;
+  /** For "assigned": the colleague it went to (null: nobody any more). */
+  assignee_id: number | null;
   created_at: string;
 }
 

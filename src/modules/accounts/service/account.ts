@@ -185,7 +185,7 @@ export const scopeContacts = (
   db: Kysely<Tables>,
   roles: readonly string[],
   scopeId: number,
-): Promise<{ email: string; language: string; name: string }[]> => contactsInScope(db, roles, scopeId);
+): Promise<{ id: number; email: string; language: string; name: string }[]> => contactsInScope(db, roles, scopeId);
 
 /** Where and in which language to write to each platform administrator, e.g. when something waits for their review. */
 export const platformAdminContacts = (db: Kysely<Tables>): Promise<{ email: string; language: string; name: string }[]> =>

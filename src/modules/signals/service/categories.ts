@@ -24,8 +24,11 @@ export const categoryDescription = (t: Translator, c: Pick<SignalCategory, 'desc
   c.description ?? (c.default_key ? t(`signals.category.${c.default_key}.description`) : '');
 
 /** Adds the defaults a town does not have yet, to its own inbox; returns how many were added. */
-export async function adoptDefaults(ctx: ModuleContext, municipalityId: number, now = new Date().toISOString()): Promise<number> {
-  const { db } = ctx.database;
+export const adoptDefaults = (ctx: ModuleContext, municipalityId: number, now = new Date().toISOString()): Promise<number> =>
+  insertDefaults(ctx.database.db, municipalityId, now);
+
+/** adoptDefaults on a database (or a transaction) of the caller's. */
+export async function insertDefaults(db: repo.Db, municipalityId: number, now = new Date().toISOString()): Promise<number> {
   const have = new Set((await repo.categoriesOf(db, municipalityId)).map((c) => c.code));
   let added = 0;
   for (const [position, d] of DEFAULT_CATEGORIES.entries()) {

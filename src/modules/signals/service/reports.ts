@@ -22,6 +22,8 @@ export interface NewReport {
   showName: boolean;
   /** Open311: the client's key; such reports are the client's word and need no mailed link. */
   apiKeyId?: number;
+  /** The language of the page it was made on: mail to its author is written in it. */
+  language?: string;
 }
 
 export const reportPath = (id: number) => `/signals/${id}`;
@@ -58,6 +60,7 @@ export async function fileReport(
       confirm_hash: confirm?.hash ?? null,
       source: input.apiKeyId === undefined ? 'web' : 'open311',
       api_key_id: input.apiKeyId ?? null,
+      language: input.language ?? null,
       token,
       created_at: now,
       confirmed_at: confirmed ? now : null,
