@@ -235,7 +235,7 @@ export async function benchSignals(label: string, pgUrl?: string): Promise<Signa
     const { town, apiKey, firstId } = made;
     const place = `${town.country.toLowerCase()}/${town.slug}`;
     for (const cache of ['on', 'off'] as const) {
-      const portal = await startPortal({ ...env, PAGE_CACHE: cache });
+      const portal = await startPortal({ ...env, PAGE_CACHE: cache, OPEN311_POSTS_PER_KEY: '0' });
       try {
         const who = cache === 'on' ? 'anonymous' : 'anonymous, cache off';
         const get = (path: string) => ({ url: `${portal.base}${path}`, headers: BROWSER });

@@ -26,6 +26,8 @@ export interface Config {
   mapAttribution: string;
   /** Flags by different people that hide a text until a moderator looks at it. */
   flagThreshold: number;
+  /** Reports one Open311 key may post in ten minutes; 0 for no limit (nor per address). */
+  open311PostsPerKey: number;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +96,12 @@ const schema = z.object({
     .min(1, 'must be a whole number from 1 to 100')
     .max(100, 'must be a whole number from 1 to 100')
     .default(3),
+  OPEN311_POSTS_PER_KEY: z.coerce
+    .number({ error: 'must be a whole number from 0 to 100000' })
+    .int('must be a whole number from 0 to 100000')
+    .min(0, 'must be a whole number from 0 to 100000')
+    .max(100_000, 'must be a whole number from 0 to 100000')
+    .default(60),
   SITE_NAME: z.string().min(1).max(80, 'must be at most 80 characters').default('Municipium'),
 });
 
@@ -127,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileUrl: v.MAP_TILE_URL,
     mapAttribution: v.MAP_ATTRIBUTION,
     flagThreshold: v.FLAG_THRESHOLD,
+    open311PostsPerKey: v.OPEN311_POSTS_PER_KEY,
   };
 }
 

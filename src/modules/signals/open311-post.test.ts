@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { appTest } from '../../../test/helpers/app.ts';
 import { assertError, childrenNamed, get311, parseXml, post311, textOf } from '../../../test/open311.ts';
 import { AUTHOR, countOf, IN_BOTEVGRAD, IN_STARA_ZAGORA, open311Towns, sampleKey } from '../../../test/signals-open311.ts';
-import { POST_PER_KEY } from './routes/open311.ts';
 import { REPORT_LIMITS } from './service/reports.ts';
 
 const J = 'bg/stara-zagora';
@@ -137,7 +136,7 @@ appTest(
     const good = { api_key: key, jurisdiction_id: J, service_code: 'roads', ...point, description: 'Pothole' };
     await database.db
       .insertInto('throttle')
-      .values({ key: `open311:key:${id}`, window_start: Date.now(), hits: POST_PER_KEY.max })
+      .values({ key: `open311:key:${id}`, window_start: Date.now(), hits: 5 })
       .execute();
     const res = await post311(app, 'xml', good);
     assertError(res, 429, /too many requests with this api_key/);
@@ -157,4 +156,21 @@ appTest(
     assertError(await post311(app, 'json', { ...good, description: 'nul \u0000 here' }), 400, /./);
     assert.equal(await countOf(database, 'signals'), 0);
   },
+  { OPEN311_POSTS_PER_KEY: '5' },
+);
+
+appTest(
+  'an operator who lifts the per-key limit lets a trusted client post on',
+  async (app, database) => {
+    await open311Towns(database);
+    const { key, id } = await sampleKey(database);
+    await database.db
+      .insertInto('throttle')
+      .values({ key: `open311:key:${id}`, window_start: Date.now(), hits: 100_000 })
+      .execute();
+    const res = await post311(app, 'json', { api_key: key, jurisdiction_id: J, service_code: 'roads', ...point, description: 'Pothole' });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(await countOf(database, 'signals'), 1);
+  },
+  { OPEN311_POSTS_PER_KEY: '0' },
 );

@@ -18,11 +18,11 @@ import { FORMATS, type Format, formatOfUrl, send, sendError } from './open311-fo
 
 export const OPEN311_PREFIX = '/open311/v2';
 
-/** Reads: per address, plenty for an app, few for a scraper. */
+/** Reads: per address, plenty for an app, few for a scraper; off with the general limit. */
 const READ_LIMIT = { max: 300, timeWindow: '1 minute' } as const;
-/** Posts: per address first (guessing keys), then per key (see POST_PER_KEY). */
+/** Posts: per address first (guessing keys), then per key (OPEN311_POSTS_PER_KEY in ten minutes). */
 const POST_LIMIT = { max: 120, timeWindow: '10 minutes' } as const;
-export const POST_PER_KEY = { max: 60, windowMs: 10 * 60_000 };
+const KEY_WINDOW_MS = 10 * 60_000;
 
 const FILE = /^(.{1,100})\.(json|xml)$/;
 const ID_LIST = /^[1-9]\d{0,9}(,[1-9]\d{0,9}){0,99}$/;
@@ -109,7 +109,10 @@ export function open311Routes(app: FastifyInstance, ctx: ModuleContext): void {
     scope.addHook('onSend', async (req, reply) => {
       if (req.method === 'GET' || req.method === 'HEAD') reply.header('access-control-allow-origin', '*');
     });
-    const read = { config: { rateLimit: READ_LIMIT } };
+    const read = ctx.config.rateLimitPerMinute > 0 ? { config: { rateLimit: READ_LIMIT } } : {};
+    const perKey = ctx.config.open311PostsPerKey;
+    // An operator who lifts the per-key limit trusts its clients, which often post from one server.
+    const posting = { config: { csrf: false, ...(perKey > 0 ? { rateLimit: POST_LIMIT } : {}) } };
 
     for (const format of FORMATS) {
       scope.get(`/discovery.${format}`, read, (_req, reply) =>
@@ -141,14 +144,17 @@ export function open311Routes(app: FastifyInstance, ctx: ModuleContext): void {
         return send(reply, format, 'service_requests', rows);
       });
 
-      scope.post(`/requests.${format}`, { config: { csrf: false, rateLimit: POST_LIMIT } }, async (req, reply) => {
+      scope.post(`/requests.${format}`, posting, async (req, reply) => {
         const body = (req.body ?? {}) as Record<string, unknown>;
         if (typeof body !== 'object') fail(400, 'the body must be form-encoded');
         const town = await townOf(req);
         const key = one(body.api_key ?? (req.query as Record<string, unknown>).api_key, 'api_key');
         if (!key) fail(400, 'api_key is required');
         const client = (await keyOf(ctx, key!)) ?? fail(403, 'api_key is not valid');
-        const verdict = await hit(ctx.database.db, `open311:key:${client.id}`, POST_PER_KEY);
+        const verdict =
+          perKey > 0
+            ? await hit(ctx.database.db, `open311:key:${client.id}`, { max: perKey, windowMs: KEY_WINDOW_MS })
+            : { allowed: true, retryAfter: 0 };
         if (!verdict.allowed) {
           reply.header('retry-after', String(verdict.retryAfter));
           fail(429, 'too many requests with this api_key: try again later');
