@@ -54,7 +54,8 @@ describe('reporting a problem in a real browser', { skip: noBrowser }, () => {
     await page.waitForSelector('.place-picker .map-canvas');
     const map = page.locator('.place-picker .map-canvas');
     const box = (await map.boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await page.waitForFunction(() => (document.querySelector('#latitude') as HTMLInputElement).value !== '', null, { timeout: 5000 });
     const lat = Number(await page.inputValue('#latitude'));
     const lon = Number(await page.inputValue('#longitude'));
     assert.ok(Math.abs(lat - CENTRE[0]) < 0.001 && Math.abs(lon - CENTRE[1]) < 0.001, `clicked the town's centre: ${lat}, ${lon}`);

@@ -77,7 +77,9 @@ export function reportRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       const base = unkeptPhoto(ctx, actor, v);
       return base ? [keptPhoto(ctx, actor, base)] : [];
     });
-    const typedView = { placeValues, what: typed.values, answers: typed.answers, kept: carried };
+    // Someone signed in finds their name filled in; what they typed instead is kept.
+    const what = { ...(actor ? { name: actor.name } : {}), ...typed.values };
+    const typedView = { placeValues, what, answers: typed.answers, kept: carried };
     if (step === 'back') return show(req, reply, await formView(req, reply, typedView));
     const placed = await readPlace(ctx, placeValues);
     if (!placed.ok) return refuse(req, reply, await formView(req, reply, { ...typedView, errors: placed.errors }));

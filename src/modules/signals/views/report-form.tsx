@@ -233,10 +233,12 @@ function WhatForm({ view, labels }: { view: ReportFormView; labels: Record<strin
               checked={view.what.category === String(c.id)}
               aria-describedby={`category-${c.id}-hint`}
             />
-            <label for={`category-${c.id}`}>{categoryName(t, c)}</label>
-            <p class="hint" id={`category-${c.id}-hint`}>
-              {categoryDescription(t, c)}
-            </p>
+            <div>
+              <label for={`category-${c.id}`}>{categoryName(t, c)}</label>
+              <p class="hint" id={`category-${c.id}-hint`}>
+                {categoryDescription(t, c)}
+              </p>
+            </div>
           </div>
         ))}
       </fieldset>
