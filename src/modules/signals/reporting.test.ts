@@ -409,5 +409,20 @@ reportTest('robots, blocked accounts and forms without their token file nothing'
     payload: new URLSearchParams(report).toString(),
   });
   assert.equal(noToken.statusCode, 403);
+
+  // A person posts a few times per report; a script posting on and on from one address is stopped.
+  const { cookie, csrf } = await formAs(app, '/en/signals/new');
+  const statuses: number[] = [];
+  for (let i = 0; i < 31; i++) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/en/signals/new',
+      remoteAddress: '203.0.113.7',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrf, ...PLACE, step: 'where' }).toString(),
+    });
+    statuses.push(res.statusCode);
+  }
+  assert.deepEqual([statuses[0], statuses[29], statuses[30]], [200, 200, 429]);
   assert.equal(await count(database, 'signals'), 0);
 });
