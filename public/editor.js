@@ -69,10 +69,16 @@
       lon.value = at.lng.toFixed(5);
     };
     const start = typed();
+    // Where to look before a place is given: the picker's data-centre (e.g. the chosen town), else Europe.
+    const centre = () => (el.dataset.centre ? JSON.parse(el.dataset.centre) : null);
     if (start) {
       place(start);
       map.setView(start, 14);
-    } else map.setView([50, 12], 4);
+    } else if (centre()) map.setView(centre(), 13);
+    else map.setView([50, 12], 4);
+    el.addEventListener('centre', () => {
+      if (!typed() && centre()) map.setView(centre(), 13);
+    });
     map.on('click', (e) => {
       place(e.latlng);
       fill(e.latlng);

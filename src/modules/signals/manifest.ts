@@ -2,17 +2,22 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleContext, ModuleManifest } from '../../core/modules.ts';
 import * as tables from './migrations/20261205_01_signals.ts';
+import * as photoFiles from './migrations/20261205_03_photo_files.ts';
 import * as staffColumns from './migrations/20261205_04_staff.ts';
 import { categoryRoutes } from './routes/categories.tsx';
 import { inboxRoutes } from './routes/inbox.tsx';
 import { keyRoutes } from './routes/keys.tsx';
 import { manageRoutes } from './routes/manage.tsx';
 import { open311Routes } from './routes/open311.ts';
+import { publicRoutes } from './routes/public.tsx';
 import { questionnaireRoutes } from './routes/questionnaire.tsx';
+import { reportRoutes } from './routes/report.tsx';
 import { townRoutes } from './routes/towns.tsx';
 import { importBoundaries } from './service/boundaries.ts';
 import { signalFeed } from './service/feeds.ts';
 import { askAuthors } from './service/questionnaire.ts';
+import { profileSignals } from './service/sections.tsx';
+import { demoSignals } from './service/seeds.ts';
 import { signalDesks } from './service/work.ts';
 import './schema.ts';
 
@@ -29,10 +34,13 @@ export const signals: ModuleManifest = {
   name: 'signals',
   migrations: {
     '20261205_01_signals': tables,
+    '20261205_03_photo_files': photoFiles,
     '20261205_04_staff': staffColumns,
   },
   routes: (app, ctx) => {
-    // Open311, its keys, town boundaries and figures.
+    // Citizens report and read reports; Open311, its keys, town boundaries and figures; the town hall's side.
+    reportRoutes(app, ctx);
+    publicRoutes(app, ctx);
     open311Routes(app, ctx);
     keyRoutes(app, ctx);
     townRoutes(app, ctx);
@@ -63,4 +71,7 @@ export const signals: ModuleManifest = {
       },
     },
   ],
+  // After the directory's and the accounts' seeds: reports belong to their towns and people.
+  seeds: [demoSignals],
+  sections: { 'municipality.profile': profileSignals },
 };

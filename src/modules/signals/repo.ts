@@ -68,3 +68,7 @@ export function openNear(
     .limit(limit)
     .execute();
 }
+
+/** A person's "me too" on a report, if they said it. */
+export const supportOf = (db: Db, signalId: number, userId: number) =>
+  db.selectFrom('signal_supports').select('user_id').where('signal_id', '=', signalId).where('user_id', '=', userId).executeTakeFirst();

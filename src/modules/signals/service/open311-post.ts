@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hasControl } from '../../../core/http/input.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { municipalityById } from '../../municipalities/index.ts';
+import { announceReport } from './announce.ts';
 import { type Jurisdiction, jurisdictionId, townCategories } from './open311.ts';
 import { readAnswers } from './questions.ts';
 import { fileReport, REPORT_LIMITS } from './reports.ts';
@@ -86,7 +87,7 @@ export async function postRequest(ctx: ModuleContext, town: Jurisdiction, body: 
   const { answers, wrong } = readAnswers(questions.get(category.id) ?? [], (c) => attributeValues(body, c));
   if (wrong.length)
     refuse(wrong.map((w) => `attribute[${w.code}] ${w.reason === 'required' ? 'is required' : 'has a value it does not take'}`).join('; '));
-  return fileReport(ctx, null, {
+  const filed = await fileReport(ctx, null, {
     municipalityId: town.id,
     category,
     latitude,
@@ -98,4 +99,7 @@ export async function postRequest(ctx: ModuleContext, town: Jurisdiction, body: 
     showName: false,
     apiKeyId,
   });
+  // A category another body handles goes to it by mail, as a report from the form does.
+  await announceReport(ctx, filed.id);
+  return filed;
 }

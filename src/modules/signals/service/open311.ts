@@ -7,6 +7,7 @@ import * as repo from '../repo.ts';
 import * as open from '../repo-open311.ts';
 import { isOpen, OPEN_STATES, SIGNAL_STATES, type SignalCategory, type SignalQuestion } from '../schema.ts';
 import { categoryDescription, categoryName } from './categories.ts';
+import { photoPath } from './photos.ts';
 import { optionsOf } from './questions.ts';
 import { reportPath } from './reports.ts';
 
@@ -175,7 +176,7 @@ export async function present(ctx: ModuleContext, town: Jurisdiction, rows: open
       zipcode: '',
       lat: r.latitude,
       long: r.longitude,
-      media_url: photo ? `${baseUrl}/signals/photos/${photo}-1200.webp` : '',
+      media_url: photo ? `${baseUrl}${photoPath(photo, 1200)}` : '',
       extended_attributes: { detailed_status: r.state, url: `${baseUrl}/${lang}${reportPath(r.id)}` },
     };
   });

@@ -14,11 +14,11 @@ import {
 import { useHref, usePage } from '../../../core/views/context.ts';
 import type { Signal, SignalPhoto, SignalUpdate } from '../schema.ts';
 import { BODY_LIMITS } from '../service/manage.ts';
+import { photoPath } from '../service/photos.ts';
 import { reportPath } from '../service/reports.ts';
 import { NOTE_LIMIT, STAFF_STATES } from '../service/states.ts';
 
 /** Where a report's photo is served, at the width staff look at it. */
-export const photoSrc = (file: string) => `/media/signals/${file}-640.webp`;
 
 export interface ManageView {
   signal: Signal;
@@ -159,7 +159,7 @@ function Photos({ view, action }: { view: ManageView; action: (path: string) => 
           const name = t('signals.manage.photo', { n: i + 1 });
           return (
             <li key={p.id} class="card">
-              <img src={photoSrc(p.file)} alt={name} loading="lazy" width={320} />
+              <img src={photoPath(p.file, 400)} alt={name} loading="lazy" width={320} />
               <p>
                 {name}
                 {p.hidden === 1 && (
