@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { municipalityBySlug } from '../../municipalities/index.ts';
-import * as open from '../repo-open311.ts';
+import * as open from '../repo/open311.ts';
 import { type Area, boundariesChanged } from './routing.ts';
 
 /** The largest boundary a town uploads: a detailed town outline is a few hundred kilobytes. */

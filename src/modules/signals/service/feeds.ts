@@ -1,7 +1,7 @@
 import { NotFound } from '../../../core/http/guards.ts';
 import type { FeedProvider } from '../../../core/modules.ts';
 import { profilePath } from '../../municipalities/index.ts';
-import * as open from '../repo-open311.ts';
+import * as open from '../repo/open311.ts';
 import { categoryName } from './categories.ts';
 import { jurisdictionOf, townCategories } from './open311.ts';
 import { reportPath } from './reports.ts';

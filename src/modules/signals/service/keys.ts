@@ -5,7 +5,7 @@ import { transaction } from '../../../core/db/client.ts';
 import { text } from '../../../core/http/input.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { hashToken, newToken } from '../../../core/tokens.ts';
-import * as open from '../repo-open311.ts';
+import * as open from '../repo/open311.ts';
 import type { SignalApiKey } from '../schema.ts';
 
 export const KEY_LIMITS = { name: 150, contact_email: 254 } as const;

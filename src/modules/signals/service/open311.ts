@@ -4,7 +4,7 @@ import { isLanguage, type LanguageCode } from '../../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { municipalityBySlug } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
-import * as open from '../repo-open311.ts';
+import * as open from '../repo/open311.ts';
 import { isOpen, OPEN_STATES, SIGNAL_STATES, type SignalCategory, type SignalQuestion } from '../schema.ts';
 import { categoryDescription, categoryName } from './categories.ts';
 import { photoPath } from './photos.ts';

@@ -1,6 +1,6 @@
 import { Remembered } from '../../../core/cache.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import * as open from '../repo-open311.ts';
+import * as open from '../repo/open311.ts';
 
 export const STATISTICS_MONTHS = 12;
 

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { isPostgres } from '../../core/db/schema.ts';
-import type { Tables } from '../../core/db/tables.ts';
-import type { Db, New } from './repo.ts';
-import type { SignalBoundaryRow, SignalState } from './schema.ts';
+import { isPostgres } from '../../../core/db/schema.ts';
+import type { Tables } from '../../../core/db/tables.ts';
+import type { Db, New } from '../repo.ts';
+import type { SignalBoundaryRow, SignalState } from '../schema.ts';
 
 /*
  * The SQL of the portal's open side of reports: Open311 reads, its keys, town boundaries, feeds
