@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/core/db/client.ts';
 import { migrateToLatest } from '../src/core/db/migrate.ts';
+import type { Tables } from '../src/core/db/tables.ts';
 import { SESSION_COOKIE } from '../src/modules/accounts/routes/session.ts';
 import { startSession } from '../src/modules/accounts/service/sessions.ts';
 import { modules } from '../src/modules/index.ts';
@@ -59,7 +60,7 @@ const WORDS = 'park school bus lane trees water library square street light benc
 const words = (i: number, n: number) => Array.from({ length: n }, (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length]).join(' ');
 
 /** Inserts in statements of at most some 30,000 values: both databases bound the values of one statement. */
-async function insertAll<T extends object>(db: Db, table: 'users' | 'proposals' | 'supports' | 'comments', rows: T[]) {
+export async function insertAll<T extends object>(db: Db, table: keyof Tables, rows: T[]) {
   const size = Math.max(1, Math.floor(30_000 / Object.keys(rows[0] ?? { a: 1 }).length));
   for (let i = 0; i < rows.length; i += size)
     await db
