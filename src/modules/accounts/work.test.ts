@@ -65,6 +65,7 @@ appTest('each person sees exactly the desks their roles give them, with what wai
       `/en/team/municipality/${staraZagora} (1 open invitation)`,
       '/en/municipalities/bg/stara-zagora/edit',
       `/en/participation/manage#owner-municipality-${staraZagora}`,
+      `/en/signals/inbox?town=${staraZagora}`,
       `/en/newsletters/municipality-${staraZagora}/desk (0 drafts)`,
     ],
     'Across your roles': ['/en/newsroom (1 draft, 1 scheduled)', '/en/moderation (nothing to review)'],
@@ -74,6 +75,7 @@ appTest('each person sees exactly the desks their roles give them, with what wai
     Botevgrad: [
       '/en/municipalities/bg/botevgrad/edit',
       `/en/participation/manage#owner-municipality-${botevgrad}`,
+      `/en/signals/inbox?town=${botevgrad}`,
       `/en/newsletters/municipality-${botevgrad}/desk (0 drafts)`,
     ],
     'Across your roles': ['/en/newsroom (1 draft, 0 scheduled)', '/en/moderation (nothing to review)'],
