@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { brotliDecompressSync } from 'node:zlib';
 import { appTest } from '../../../test/helpers/app.ts';
 import { assertError, childrenNamed, get311, parseXml, post311, textOf } from '../../../test/open311.ts';
 import { AUTHOR, countOf, IN_BOTEVGRAD, IN_STARA_ZAGORA, open311Towns, sampleKey } from '../../../test/signals-open311.ts';
@@ -10,6 +11,9 @@ const point = { lat: String(IN_STARA_ZAGORA.lat), long: String(IN_STARA_ZAGORA.l
 appTest('a client with a key files a report: published at once, its author kept private', async (app, database) => {
   await open311Towns(database);
   const { key, id: keyId } = await sampleKey(database);
+  // Lists are kept as sent until the data changes: the one read before the post must not hide it.
+  const before = await get311(app, `requests.json?jurisdiction_id=${J}`);
+  assert.equal(before.statusCode, 200);
   const res = await post311(app, 'json', {
     api_key: key,
     jurisdiction_id: J,
@@ -48,6 +52,14 @@ appTest('a client with a key files a report: published at once, its author kept 
   assert.ok(used.last_used_at, 'the key is marked used');
 
   // Listed at once, without who sent it; its words come back as text, escaped in XML.
+  const after = await get311(app, `requests.json?jurisdiction_id=${J}`);
+  assert.deepEqual(
+    after.json().map((r: { service_request_id: string }) => r.service_request_id),
+    [answer.service_request_id, ...before.json().map((r: { service_request_id: string }) => r.service_request_id)],
+  );
+  const packed = await app.inject({ url: `/open311/v2/requests.json?jurisdiction_id=${J}`, headers: { 'accept-encoding': 'br' } });
+  assert.equal(packed.headers['content-encoding'], 'br');
+  assert.equal(brotliDecompressSync(packed.rawPayload).toString(), after.body);
   const listed = await get311(app, `requests/${row.id}.json?jurisdiction_id=${J}`);
   assert.equal(listed.json()[0].description, 'An oak leans over the road <script>alert(1)</script>');
   const xml = parseXml((await get311(app, `requests/${row.id}.xml?jurisdiction_id=${J}`)).body);

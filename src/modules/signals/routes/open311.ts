@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { Remembered } from '../../../core/cache.ts';
+import type { Encoded } from '../../../core/http/compression.ts';
 import { hit } from '../../../core/http/throttle.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { keyOf } from '../service/keys.ts';
@@ -14,7 +16,7 @@ import {
   services,
 } from '../service/open311.ts';
 import { Open311Error, postRequest } from '../service/open311-post.ts';
-import { FORMATS, type Format, formatOfUrl, send, sendError } from './open311-format.ts';
+import { encodeAnswer, FORMATS, type Format, formatOfUrl, send, sendError, sendKept } from './open311-format.ts';
 
 export const OPEN311_PREFIX = '/open311/v2';
 
@@ -26,6 +28,13 @@ const KEY_WINDOW_MS = 10 * 60_000;
 
 const FILE = /^(.{1,100})\.(json|xml)$/;
 const ID_LIST = /^[1-9]\d{0,9}(,[1-9]\d{0,9}){0,99}$/;
+
+/**
+ * A town's requests lists as sent, by query, format and language: a thousand requests take tens of
+ * milliseconds to write, and apps ask the same few questions again and again. Kept until the data
+ * changes, and a minute at most, so the default 90 days' window moves on.
+ */
+const kept = new Remembered<Encoded>(60_000, 2000);
 
 const fail = (status: number, description: string): never => {
   throw new Open311Error(status, description);
@@ -140,8 +149,12 @@ export function open311Routes(app: FastifyInstance, ctx: ModuleContext): void {
       scope.get(`/requests.${format}`, read, async (req, reply) => {
         const town = await townOf(req);
         const query = req.query as Record<string, unknown>;
-        const rows = await requests(ctx, town, requestQuery(query), languageOf(query));
-        return send(reply, format, 'service_requests', rows);
+        const [q, lang] = [requestQuery(query), languageOf(query)];
+        const key = `${town.id}|${format}|${lang}|${JSON.stringify(q)}`;
+        const answer = await kept.get(ctx.database.db, key, async () =>
+          encodeAnswer(format, 'service_requests', await requests(ctx, town, q, lang)),
+        );
+        return sendKept(req, reply, format, answer, ctx.config);
       });
 
       scope.post(`/requests.${format}`, posting, async (req, reply) => {

@@ -2,6 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { sendEncoded } from '../../../core/http/compression.ts';
 import { loadOr404, NO_STORE, NotFound, noticeFrom, requireActor } from '../../../core/http/guards.ts';
 import { hasControl, idSchema } from '../../../core/http/input.ts';
 import { countryParam, idParams, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
@@ -171,6 +172,7 @@ export function publicRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/municipalities/:country/:slug/signals/map.json', async (req, reply) => {
     const town = await townOf(req);
-    return reply.send({ places: await mapReports(ctx, req.t, req.lang, filterOf(req, town.id)) });
+    const answer = await mapReports(ctx, req.t, req.lang, filterOf(req, town.id));
+    return sendEncoded(req, reply.type('application/json; charset=utf-8'), answer, ctx.config);
   });
 }

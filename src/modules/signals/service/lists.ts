@@ -1,6 +1,8 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { Remembered } from '../../../core/cache.ts';
 import type { Tables } from '../../../core/db/tables.ts';
+import { type Encoded, encodeOnce } from '../../../core/http/compression.ts';
+import { etagOf } from '../../../core/http/pagecache.ts';
 import type { Translator } from '../../../core/i18n/catalog.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
@@ -45,7 +47,7 @@ const filterKey = (f: ListFilter) => `${f.municipalityId}|${f.state ?? ''}|${f.c
 
 const counts = new Remembered<number>(30_000, 5000);
 const pages = new Remembered<ListRow[]>(30_000, 5000);
-const maps = new Remembered<[number, number, string, string][]>(30_000, 2000);
+const maps = new Remembered<Encoded>(30_000, 2000);
 
 /** How many reports the filter finds: kept, since every page of the list asks. */
 export const countReports = (db: Kysely<Tables>, f: ListFilter) =>
@@ -71,8 +73,9 @@ export const listReports = (db: Kysely<Tables>, f: ListFilter, page: number) =>
   );
 
 /**
- * The newest reports of the filter on a map, compact: [latitude, longitude, category, id], four
- * decimals (some ten metres) being plenty for a map.
+ * The newest reports of the filter on a map as JSON, compact: `places` of [latitude, longitude,
+ * category, id], four decimals (some ten metres) being plenty for a map. Some 80 kB for a busy town:
+ * written and compressed once until the data changes.
  */
 export const mapReports = (ctx: ModuleContext, t: Translator, lang: string, f: ListFilter) =>
   maps.get(ctx.database.db, `${filterKey(f)}|${lang}`, async () => {
@@ -86,12 +89,14 @@ export const mapReports = (ctx: ModuleContext, t: Translator, lang: string, f: L
       repo.categoriesOf(db, f.municipalityId),
     ]);
     const names = new Map(categories.map((c) => [c.id, categoryName(t, c)]));
-    return rows.map((r): [number, number, string, string] => [
+    const places = rows.map((r): [number, number, string, string] => [
       Math.round(r.latitude * 1e4) / 1e4,
       Math.round(r.longitude * 1e4) / 1e4,
       names.get(r.category_id) ?? '',
       String(r.id),
     ]);
+    const body = Buffer.from(JSON.stringify({ places }));
+    return encodeOnce(body, etagOf(body));
   });
 
 /** A town's open public reports: what its profile says. */
