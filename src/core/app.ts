@@ -65,8 +65,9 @@ export async function buildApp({ config, database, modules, logger, background =
   const ctx = moduleContext(config, database, new MailSender(database, config, app.log), modules);
   app.decorate('context', ctx);
   app.addHook('onClose', () => ctx.mail.stop());
-  // Other processes on the same PostgreSQL database say when they changed something.
-  if (pageCache) await database.changes.listen();
+  // Other processes on the same PostgreSQL database say when they changed something: the page
+  // cache and every module's kept answers (Remembered) listen, whether the page cache is on or not.
+  await database.changes.listen();
   app.addHook('onClose', () => database.changes.stop());
   if (background) {
     ctx.mail.start();

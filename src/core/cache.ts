@@ -8,9 +8,14 @@ import { changesOf } from './db/changes.ts';
 export class Remembered<T> {
   private readonly byDatabase = new WeakMap<object, Map<string, { at: number; version: number; value: Promise<T> }>>();
 
+  /**
+   * `tables`, when given, are all the tables the answers are read from: only a change to one of
+   * them (or one whose tables are not known) makes them be read again, not a change anywhere.
+   */
   constructor(
     private readonly ttlMs: number,
     private readonly max = 1000,
+    private readonly tables?: readonly string[],
   ) {}
 
   get(db: object, key: string, load: () => Promise<T>): Promise<T> {
@@ -19,7 +24,8 @@ export class Remembered<T> {
       entries = new Map();
       this.byDatabase.set(db, entries);
     }
-    const version = changesOf(db)?.current() ?? 0;
+    const changes = changesOf(db);
+    const version = (this.tables ? changes?.versionOf(this.tables) : changes?.current()) ?? 0;
     const hit = entries.get(key);
     if (hit && hit.version === version && Date.now() - hit.at < this.ttlMs) return hit.value;
     if (entries.size >= this.max) entries.delete(entries.keys().next().value!);

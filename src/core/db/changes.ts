@@ -17,6 +17,18 @@ import type pg from 'pg';
 /** The channel on which processes sharing a PostgreSQL database tell each other of a change. */
 const CHANNEL = 'municipium_changes';
 
+/** The tables a write touched, or 'all' when that cannot be told (raw SQL, another connection). */
+export type Touched = ReadonlySet<string> | 'all';
+
+/** What two sets of touched tables touch together. */
+function union(a: Touched | undefined, b: Touched): Touched {
+  if (a === 'all' || b === 'all') return 'all';
+  return a ? new Set([...a, ...b]) : b;
+}
+
+/** A notification names the tables after the sender, while they fit in PostgreSQL's 8,000 bytes. */
+const MAX_NAMED = 7000;
+
 /** Core's own tables that no page shows: writing them leaves every page as it was. */
 const CORE_PRIVATE_TABLES = ['mail_outbox', 'throttle', 'audit_log'];
 
@@ -39,6 +51,16 @@ export class Changes extends EventEmitter {
   /** Set once data_version has been read in this turn of the event loop. */
   private readThisTurn = false;
   private stopped = false;
+  /** The notification on its way, and the next one, which waits for it with the tables it will name. */
+  private sending: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
+  private queuedTables: Touched | undefined;
+  /** Tables written since other processes were last told, and since the last settle. */
+  private untold: Touched | undefined;
+  private unsettledTables: Touched | undefined;
+  /** Per table, how often it changed; `anyTable` counts changes whose tables are not known. */
+  private readonly tableVersions = new Map<string, number>();
+  private anyTable = 0;
 
   constructor(
     private readonly options: {
@@ -77,11 +99,22 @@ export class Changes extends EventEmitter {
     return this.version;
   }
 
+  /**
+   * A version that moves only when one of these tables changes (or a change whose tables are not
+   * known): what keeps answers read from a few tables, so that writes elsewhere leave them be.
+   */
+  versionOf(tables: readonly string[]): number {
+    this.current();
+    return tables.reduce((sum, t) => sum + (this.tableVersions.get(t) ?? 0), this.anyTable);
+  }
+
   /** A write in this process: pages change now, other processes hear of it at once and again when it settles. */
-  written(): void {
+  written(tables: Touched = 'all'): void {
     this.writes++;
-    this.bump();
+    this.bump(tables);
     this.unsettled = true;
+    this.untold = union(this.untold, tables);
+    this.unsettledTables = union(this.unsettledTables, tables);
     if (this.pending || !this.options.notify) return;
     this.pending = true;
     setImmediate(() => void this.flush());
@@ -91,8 +124,32 @@ export class Changes extends EventEmitter {
   async flush(): Promise<void> {
     if (!this.pending) return;
     this.pending = false;
-    this.bump();
-    await this.options.notify?.(this.instance).catch(() => {});
+    const tables = this.untold ?? 'all';
+    this.untold = undefined;
+    this.bump(tables);
+    await this.tell(tables);
+  }
+
+  /**
+   * One notification that leaves after this call, shared by everyone who asks while it waits: busy
+   * writers send one at a time, not one each, since PostgreSQL commits notifications one by one.
+   */
+  private tell(tables: Touched): Promise<void> {
+    const notify = this.options.notify;
+    if (!notify) return Promise.resolve();
+    this.queuedTables = union(this.queuedTables, tables);
+    this.queued ??= (this.sending ?? Promise.resolve()).then(() => {
+      const named = this.queuedTables === 'all' ? '' : [...(this.queuedTables ?? [])].join(',');
+      this.queued = undefined;
+      this.queuedTables = undefined;
+      const payload = named && named.length <= MAX_NAMED ? `${this.instance}:${named}` : this.instance;
+      this.sending = notify(payload).then(
+        () => undefined,
+        () => undefined,
+      );
+      return this.sending;
+    });
+    return this.queued;
   }
 
   /**
@@ -106,6 +163,8 @@ export class Changes extends EventEmitter {
     if (writesBefore === undefined ? !this.unsettled : this.writes === writesBefore) return;
     this.unsettled = false;
     this.pending = true;
+    this.untold = union(this.untold, this.unsettledTables ?? 'all');
+    this.unsettledTables = undefined;
     await this.flush();
   }
 
@@ -121,7 +180,8 @@ export class Changes extends EventEmitter {
     const client = make();
     this.listener = client;
     client.on('notification', (n) => {
-      if (n.payload !== this.instance) this.bump();
+      const [from, named] = (n.payload ?? '').split(':');
+      if (from !== this.instance) this.bump(named ? new Set(named.split(',')) : 'all');
     });
     const lost = () => {
       if (this.listener !== client) return;
@@ -151,39 +211,50 @@ export class Changes extends EventEmitter {
 
   /** The Kysely plugin that sees every write. */
   plugin(): KyselyPlugin {
-    const writes = new WeakSet<QueryId>();
+    const writes = new WeakMap<QueryId, Touched>();
     return {
       transformQuery: ({ node, queryId }: PluginTransformQueryArgs): RootOperationNode => {
-        if (this.isWrite(node)) writes.add(queryId);
+        const tables = this.touched(node);
+        if (tables) writes.set(queryId, tables);
         return node;
       },
       transformResult: async ({ queryId, result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> => {
-        if (writes.has(queryId)) this.written();
+        const tables = writes.get(queryId);
+        if (tables) this.written(tables);
         return result;
       },
     };
   }
 
-  private bump(): void {
+  private bump(tables: Touched = 'all'): void {
     this.version++;
+    if (tables === 'all') this.anyTable++;
+    else for (const t of tables) this.tableVersions.set(t, (this.tableVersions.get(t) ?? 0) + 1);
     this.emit('change');
   }
 
-  private isWrite(node: RootOperationNode): boolean {
+  /** The tables a statement writes that pages may show; undefined when it writes none. */
+  private touched(node: RootOperationNode): Touched | undefined {
     switch (node.kind) {
       case 'SelectQueryNode':
-        return false;
+        return undefined;
       case 'InsertQueryNode':
-        return !this.privateTables.has(tableName(node.into) ?? '');
+        return this.shown([tableName(node.into)]);
       case 'UpdateQueryNode':
-        return !this.privateTables.has(tableName(node.table) ?? '');
+        return this.shown([tableName(node.table)]);
       case 'DeleteQueryNode':
-        return !node.from.froms.every((f) => this.privateTables.has(tableName(f) ?? ''));
+        return this.shown(node.from.froms.map(tableName));
       case 'RawNode':
-        return !/^\s*(select|with|pragma|explain|show|listen|set)\b/i.test(node.sqlFragments[0] ?? '');
+        return /^\s*(select|with|pragma|explain|show|listen|set)\b/i.test(node.sqlFragments[0] ?? '') ? undefined : 'all';
       default:
-        return true;
+        return 'all';
     }
+  }
+
+  private shown(names: (string | undefined)[]): Touched | undefined {
+    if (names.some((n) => n === undefined)) return 'all';
+    const tables = (names as string[]).filter((n) => !this.privateTables.has(n));
+    return tables.length ? new Set(tables) : undefined;
   }
 }
 

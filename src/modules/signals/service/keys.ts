@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/authz.ts';
+import { Remembered } from '../../../core/cache.ts';
 import { transaction } from '../../../core/db/client.ts';
 import { text } from '../../../core/http/input.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
@@ -58,11 +59,14 @@ export async function revokeKey(ctx: ModuleContext, actor: Actor, id: number, ip
 
 export const listKeys = (ctx: ModuleContext): Promise<SignalApiKey[]> => open.allKeys(ctx.database.db);
 
+// A client posts with the same key again and again; issuing, revoking or noting a use forgets it.
+const keys = new Remembered<SignalApiKey | undefined>(60_000, 1000, ['signal_api_keys']);
+
 /** The key a client sent, when it is one we issued and did not revoke; its use is noted once a minute at most. */
 export async function keyOf(ctx: ModuleContext, key: string, now = new Date()): Promise<SignalApiKey | undefined> {
   const { db } = ctx.database;
   if (!key || key.length > 100) return undefined;
-  const row = await open.keyByHash(db, hashToken(key));
+  const row = await keys.get(db, hashToken(key), async () => open.keyByHash(db, hashToken(key)));
   if (!row || row.revoked_at) return undefined;
   const since = new Date(now.getTime() - 60_000).toISOString();
   if (!row.last_used_at || row.last_used_at < since) await open.touchKey(db, row.id, now.toISOString(), since);

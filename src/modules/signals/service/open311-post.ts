@@ -100,6 +100,6 @@ export async function postRequest(ctx: ModuleContext, town: Jurisdiction, body: 
     apiKeyId,
   });
   // A category another body handles goes to it by mail, as a report from the form does.
-  await announceReport(ctx, filed.id);
+  if (category.destination === 'email') await announceReport(ctx, filed.id);
   return filed;
 }

@@ -26,7 +26,7 @@ export interface Jurisdiction {
 export const jurisdictionId = (m: Pick<Jurisdiction, 'country' | 'slug'>) => `${m.country.toLowerCase()}/${m.slug}`;
 
 const JURISDICTION = /^([a-z]{2})\/([a-z0-9-]{1,80})$/;
-const towns = new Remembered<Jurisdiction | null>(10 * 60_000, 10_000);
+const towns = new Remembered<Jurisdiction | null>(10 * 60_000, 10_000, ['municipalities']);
 
 /** The town a jurisdiction_id names, or null. */
 export function jurisdictionOf(ctx: ModuleContext, value: string): Promise<Jurisdiction | null> {
@@ -39,7 +39,11 @@ export function jurisdictionOf(ctx: ModuleContext, value: string): Promise<Juris
   });
 }
 
-const categories = new Remembered<{ all: SignalCategory[]; questions: Map<number, SignalQuestion[]> }>(60_000, 10_000);
+// Read from these two tables only: new reports, busy as they are, leave them be.
+const categories = new Remembered<{ all: SignalCategory[]; questions: Map<number, SignalQuestion[]> }>(60_000, 10_000, [
+  'signal_categories',
+  'signal_questions',
+]);
 
 /** A town's categories and their questions, kept until the data changes. */
 export function townCategories(ctx: ModuleContext, municipalityId: number) {

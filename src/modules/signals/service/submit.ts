@@ -41,7 +41,7 @@ export async function submitReport(
       link: portalLink(ctx, lang, `/signals/confirm/${filed.confirmToken}`),
     });
     ctx.mail.wake();
-  } else await announceReport(ctx, filed.id);
+  } else if (report.category.destination === 'email') await announceReport(ctx, filed.id);
   return { ok: true, id: filed.id, confirmed: !filed.confirmToken };
 }
 
