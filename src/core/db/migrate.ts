@@ -38,6 +38,32 @@ async function currentSchema(db: Kysely<any>): Promise<string> {
   return rows[0].schema;
 }
 
+/**
+ * The database as the migrator sees it on PostgreSQL: it only asks which schemas and tables exist,
+ * several times per step, and Kysely's introspection answers with every column of every table of
+ * every schema (tens of milliseconds once the portal's tables are there). Names of this schema are
+ * all it needs.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
+function withNamesOnly(db: Kysely<any>, schema: string): Kysely<any> {
+  const introspection = {
+    getSchemas: async () => (await sql<{ name: string }>`select nspname as name from pg_namespace`.execute(db)).rows,
+    getTables: async () =>
+      (
+        await sql<{ name: string }>`select c.relname as name from pg_class c
+          join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = ${schema} and c.relkind in ('r', 'p', 'v')`.execute(db)
+      ).rows.map((r) => ({ name: r.name, schema, isView: false, columns: [] })),
+  };
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'introspection') return introspection;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export interface MigrationReport {
   applied: string[];
 }
@@ -46,12 +72,13 @@ export interface MigrationReport {
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>, modules: ModuleManifest[]): Promise<MigrationReport> {
   const migrations = collectMigrations(modules);
+  const schema = isPostgres(db) ? await currentSchema(db) : undefined;
   const migrator = new Migrator({
-    db,
+    db: schema ? withNamesOnly(db, schema) : db,
     provider: { getMigrations: async () => migrations },
     allowUnorderedMigrations: true,
     // Without a schema the migrator finds its tables in any schema of the database, not ours.
-    ...(isPostgres(db) ? { migrationTableSchema: await currentSchema(db) } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const applied: string[] = [];
   // One step at a time, so that a failure keeps the migrations before it on both databases.

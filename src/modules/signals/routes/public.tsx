@@ -14,7 +14,7 @@ import { MAP_SCRIPTS, MAP_STYLES } from '../../municipalities/index.ts';
 import { signalsPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import type { Signal, SignalState } from '../schema.ts';
-import { categoryName } from '../service/categories.ts';
+import { categoryName, townCategories } from '../service/categories.ts';
 import { meToo, reportDetail, saidMeToo } from '../service/detail.ts';
 import { countReports, listReports, mapReports, PAGE_SIZE, STATE_FILTERS } from '../service/lists.ts';
 import { PHOTO_NAME, photoDir } from '../service/photos.ts';
@@ -154,10 +154,10 @@ export function publicRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const town = await townOf(req);
     const filter = filterOf(req, town.id);
     const { page } = pageOf(req);
-    const [total, rows, categories, takes] = await Promise.all([
+    const [total, rows, { all: categories }, takes] = await Promise.all([
       countReports(db, filter),
       listReports(db, filter, page),
-      repo.categoriesOf(db, town.id),
+      townCategories(ctx, town.id),
       takesReports(ctx, town.id),
     ]);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

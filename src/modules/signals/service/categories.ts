@@ -1,7 +1,8 @@
+import { Remembered } from '../../../core/cache.ts';
 import type { Translator } from '../../../core/i18n/catalog.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
-import type { SignalCategory } from '../schema.ts';
+import type { SignalCategory, SignalQuestion } from '../schema.ts';
 
 /** The categories a town adopts in one click, each filed under a policy area. */
 export const DEFAULT_CATEGORIES = [
@@ -48,6 +49,27 @@ export async function insertDefaults(db: repo.Db, municipalityId: number, now = 
   return added;
 }
 
+// Read from these two tables only: new reports, busy as they are, leave them be.
+const categories = new Remembered<{ all: SignalCategory[]; questions: Map<number, SignalQuestion[]> }>(60_000, 10_000, [
+  'signal_categories',
+  'signal_questions',
+]);
+
+/** A town's categories and their questions, kept until the data changes. */
+export function townCategories(ctx: ModuleContext, municipalityId: number) {
+  const { db } = ctx.database;
+  return categories.get(db, String(municipalityId), async () => {
+    const all = await repo.categoriesOf(db, municipalityId);
+    const questions = new Map<number, SignalQuestion[]>();
+    for (const q of await repo.questionsOf(
+      db,
+      all.map((c) => c.id),
+    ))
+      questions.set(q.category_id, [...(questions.get(q.category_id) ?? []), q]);
+    return { all, questions };
+  });
+}
+
 /** The categories a town takes new reports in. */
 export const activeCategories = async (ctx: ModuleContext, municipalityId: number) =>
-  (await repo.categoriesOf(ctx.database.db, municipalityId)).filter((c) => c.active === 1);
+  (await townCategories(ctx, municipalityId)).all.filter((c) => c.active === 1);

@@ -2,8 +2,8 @@ import { NotFound } from '../../../core/http/guards.ts';
 import type { FeedProvider } from '../../../core/modules.ts';
 import { profilePath } from '../../municipalities/index.ts';
 import * as open from '../repo/open311.ts';
-import { categoryName } from './categories.ts';
-import { jurisdictionOf, townCategories } from './open311.ts';
+import { categoryName, townCategories } from './categories.ts';
+import { jurisdictionOf } from './open311.ts';
 import { reportPath } from './reports.ts';
 
 const SUMMARY = 300;

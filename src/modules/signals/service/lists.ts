@@ -5,9 +5,8 @@ import { type Encoded, encodeOnce } from '../../../core/http/compression.ts';
 import { etagOf } from '../../../core/http/pagecache.ts';
 import type { Translator } from '../../../core/i18n/catalog.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import * as repo from '../repo.ts';
 import { OPEN_STATES, SIGNAL_STATES, type SignalState } from '../schema.ts';
-import { categoryName } from './categories.ts';
+import { categoryName, townCategories } from './categories.ts';
 
 export const PAGE_SIZE = 20;
 /** The newest reports a town's map shows; older ones are in the list. */
@@ -80,13 +79,13 @@ export const listReports = (db: Kysely<Tables>, f: ListFilter, page: number) =>
 export const mapReports = (ctx: ModuleContext, t: Translator, lang: string, f: ListFilter) =>
   maps.get(ctx.database.db, `${filterKey(f)}|${lang}`, async () => {
     const { db } = ctx.database;
-    const [rows, categories] = await Promise.all([
+    const [rows, { all: categories }] = await Promise.all([
       filtered(db.selectFrom('signals'), f)
         .select(['id', 'category_id', 'latitude', 'longitude'])
         .orderBy('created_at', 'desc')
         .limit(MAP_LIMIT)
         .execute(),
-      repo.categoriesOf(db, f.municipalityId),
+      townCategories(ctx, f.municipalityId),
     ]);
     const names = new Map(categories.map((c) => [c.id, categoryName(t, c)]));
     const places = rows.map((r): [number, number, string, string] => [

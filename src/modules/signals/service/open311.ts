@@ -4,9 +4,8 @@ import { isLanguage, type LanguageCode } from '../../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { municipalityBySlug } from '../../municipalities/index.ts';
 import * as open from '../repo/open311.ts';
-import * as repo from '../repo.ts';
-import { isOpen, OPEN_STATES, SIGNAL_STATES, type SignalCategory, type SignalQuestion } from '../schema.ts';
-import { categoryDescription, categoryName } from './categories.ts';
+import { isOpen, OPEN_STATES, SIGNAL_STATES } from '../schema.ts';
+import { categoryDescription, categoryName, townCategories } from './categories.ts';
 import { photoPath } from './photos.ts';
 import { optionsOf } from './questions.ts';
 import { reportPath } from './reports.ts';
@@ -36,27 +35,6 @@ export function jurisdictionOf(ctx: ModuleContext, value: string): Promise<Juris
   return towns.get(db, m[0], async () => {
     const row = await municipalityBySlug(db, m[1]!.toUpperCase(), m[2]!);
     return row ? { id: row.id, country: row.country, slug: row.slug, name: row.name } : null;
-  });
-}
-
-// Read from these two tables only: new reports, busy as they are, leave them be.
-const categories = new Remembered<{ all: SignalCategory[]; questions: Map<number, SignalQuestion[]> }>(60_000, 10_000, [
-  'signal_categories',
-  'signal_questions',
-]);
-
-/** A town's categories and their questions, kept until the data changes. */
-export function townCategories(ctx: ModuleContext, municipalityId: number) {
-  const { db } = ctx.database;
-  return categories.get(db, String(municipalityId), async () => {
-    const all = await repo.categoriesOf(db, municipalityId);
-    const questions = new Map<number, SignalQuestion[]>();
-    for (const q of await repo.questionsOf(
-      db,
-      all.map((c) => c.id),
-    ))
-      questions.set(q.category_id, [...(questions.get(q.category_id) ?? []), q]);
-    return { all, questions };
   });
 }
 
