@@ -141,6 +141,63 @@ export function FileField(p: FieldProps & { accept: string }) {
   );
 }
 
+/** The error of a group of fields, under its legend. */
+export function GroupError({ id, error }: { id: string; error: FieldError | undefined }) {
+  const { t } = usePage();
+  if (!error) return null;
+  return (
+    <p class="field-error" id={`${id}-error`}>
+      <span class="visually-hidden">{t('form.errorPrefix')} </span>
+      {t(error.key, error.values)}
+    </p>
+  );
+}
+
+/**
+ * Up to `max` pictures on a form, optional: a file field for each one not yet kept, and the ones
+ * kept from a refused attempt carried along as hidden fields, so that nobody uploads them twice.
+ */
+export function PictureFields(p: {
+  /** The files' field name; the fieldset's id, which an error summary links to. */
+  name: string;
+  /** The start of each file field's id: `{idPrefix}-1`, `{idPrefix}-2`… */
+  idPrefix: string;
+  legend: ComponentChildren;
+  hint: string;
+  /** A file field's label, by the picture's number counting the kept ones. */
+  label: (n: number) => string;
+  keptNote: (count: number) => string;
+  max: number;
+  kept: string[];
+  error?: FieldError | undefined;
+}) {
+  const { t } = usePage();
+  return (
+    <>
+      <fieldset class="fieldset" id={p.name}>
+        <legend>
+          {p.legend} <span class="optional">({t('form.optional')})</span>
+        </legend>
+        <p class="hint">{p.hint}</p>
+        <GroupError id={p.name} error={p.error} />
+        {Array.from({ length: Math.max(0, p.max - p.kept.length) }, (_, i) => (
+          <FileField
+            key={i}
+            name={p.name}
+            id={`${p.idPrefix}-${i + 1}`}
+            label={p.label(p.kept.length + i + 1)}
+            accept="image/png,image/jpeg,image/webp"
+          />
+        ))}
+        {p.kept.length > 0 && <p class="meta">{p.keptNote(p.kept.length)}</p>}
+      </fieldset>
+      {p.kept.map((k) => (
+        <input key={k} type="hidden" name="kept" value={k} />
+      ))}
+    </>
+  );
+}
+
 export function TextArea(p: FieldProps & { value?: string; maxLength: number; rows?: number }) {
   return (
     <FieldShell {...p}>

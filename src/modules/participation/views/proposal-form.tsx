@@ -3,8 +3,8 @@ import {
   CsrfField,
   ErrorSummary,
   type FieldErrors,
-  FileField,
   formFields,
+  PictureFields,
   Select,
   TextArea,
   TextField,
@@ -129,31 +129,17 @@ export function ProposalFormPage({ view }: { view: ProposalFormView }) {
           />
         </fieldset>
         {!view.editing && (
-          <>
-            <fieldset class="fieldset" id="pictures">
-              <legend>{labels.pictures}</legend>
-              <p class="hint">{t('participation.proposal.field.picturesHint', { max: MAX_PICTURES })}</p>
-              {view.errors.pictures && (
-                <p class="field-error">
-                  <span class="visually-hidden">{t('form.errorPrefix')} </span>
-                  {t(view.errors.pictures.key, view.errors.pictures.values)}
-                </p>
-              )}
-              {Array.from({ length: Math.max(0, MAX_PICTURES - view.kept.length) }, (_, i) => (
-                <FileField
-                  key={i}
-                  name="pictures"
-                  id={`picture-${i + 1}`}
-                  label={t('participation.proposal.field.picture', { number: i + 1 })}
-                  accept="image/png,image/jpeg,image/webp"
-                />
-              ))}
-            </fieldset>
-            {view.kept.map((k) => (
-              <input key={k} type="hidden" name="kept" value={k} />
-            ))}
-            {view.kept.length > 0 && <p class="meta">{t('participation.proposal.field.kept', { count: view.kept.length })}</p>}
-          </>
+          <PictureFields
+            name="pictures"
+            idPrefix="picture"
+            legend={labels.pictures}
+            hint={t('participation.proposal.field.picturesHint', { max: MAX_PICTURES })}
+            label={(number) => t('participation.proposal.field.picture', { number })}
+            keptNote={(count) => t('participation.proposal.field.kept', { count })}
+            max={MAX_PICTURES}
+            kept={view.kept}
+            error={view.errors.pictures}
+          />
         )}
         {view.organisations.length > 0 && (
           <Select

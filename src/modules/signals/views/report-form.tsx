@@ -7,8 +7,9 @@ import {
   CsrfField,
   ErrorSummary,
   type FieldErrors,
-  FileField,
   formFields,
+  GroupError,
+  PictureFields,
   Select,
   TextArea,
   TextField,
@@ -52,18 +53,6 @@ export interface ReportFormView {
 }
 
 const townLabel = (m: MunicipalitySummary) => (m.native_name && m.native_name !== m.name ? `${m.name} (${m.native_name})` : m.name);
-
-/** The error of a group of choices, under its legend. */
-function GroupError({ id, error }: { id: string; error: FieldErrors[string] }) {
-  const { t } = usePage();
-  if (!error) return null;
-  return (
-    <p class="field-error" id={`${id}-error`}>
-      <span class="visually-hidden">{t('form.errorPrefix')} </span>
-      {t(error.key, error.values)}
-    </p>
-  );
-}
 
 export function ReportFormPage({ view }: { view: ReportFormView }) {
   const { t } = usePage();
@@ -257,26 +246,17 @@ function WhatForm({ view, labels }: { view: ReportFormView; labels: Record<strin
         required
         hint={t('signals.report.field.descriptionHint')}
       />
-      <fieldset class="fieldset" id="photos">
-        <legend>
-          {labels.photos} <span class="optional">({t('form.optional')})</span>
-        </legend>
-        <p class="hint">{t('signals.report.field.photosHint', { max: MAX_PHOTOS })}</p>
-        <GroupError id="photos" error={view.errors.photos} />
-        {Array.from({ length: Math.max(0, MAX_PHOTOS - view.kept.length) }, (_, i) => (
-          <FileField
-            key={i}
-            name="photos"
-            id={`photo-${i + 1}`}
-            label={t('signals.report.field.photo', { number: view.kept.length + i + 1 })}
-            accept="image/png,image/jpeg,image/webp"
-          />
-        ))}
-        {view.kept.length > 0 && <p class="meta">{t('signals.report.field.kept', { count: view.kept.length })}</p>}
-      </fieldset>
-      {view.kept.map((k) => (
-        <input key={k} type="hidden" name="kept" value={k} />
-      ))}
+      <PictureFields
+        name="photos"
+        idPrefix="photo"
+        legend={labels.photos}
+        hint={t('signals.report.field.photosHint', { max: MAX_PHOTOS })}
+        label={(number) => t('signals.report.field.photo', { number })}
+        keptNote={(count) => t('signals.report.field.kept', { count })}
+        max={MAX_PHOTOS}
+        kept={view.kept}
+        error={view.errors.photos}
+      />
       <fieldset class="fieldset">
         <legend>{t('signals.report.contact')}</legend>
         <p class="hint">{t(view.signedIn ? 'signals.report.contactHintSignedIn' : 'signals.report.contactHint')}</p>
