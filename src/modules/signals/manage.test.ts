@@ -151,22 +151,34 @@ manageTest('the rules of a state change: a note, who is responsible, a duplicate
   assert.equal((await repo.signalById(database.db, other))?.responsible, 'Road Infrastructure Agency');
 });
 
-manageTest('assigning to a colleague of the town, and only to one', async ({ app, database, s, id }) => {
-  const done = await submit(app, page(id), { assignee: String(s.colleague.id) }, s.staff, `${page(id)}/assign`);
-  assert.equal(done.statusCode, 303);
-  assert.equal((await repo.signalById(database.db, id))?.assigned_to, s.colleague.id);
-  const shown = await app.inject({ url: page(id), headers: { cookie: s.staff.cookie } });
-  assert.match(shown.body, /Assigned to Georgi Botevgrad · Elena Botevgrad/);
-  for (const stranger of [s.other.id, s.citizen.id, 999999]) {
-    const res = await submit(app, page(id), { assignee: String(stranger) }, s.staff, `${page(id)}/assign`);
-    assert.equal(res.statusCode, 422);
-    assert.match(res.body, /Assigned to: Choose one of the options/);
-  }
-  assert.equal((await repo.signalById(database.db, id))?.assigned_to, s.colleague.id);
-  const none = await submit(app, page(id), { assignee: '' }, s.staff, `${page(id)}/assign`);
-  assert.equal(none.statusCode, 303);
-  assert.equal((await repo.signalById(database.db, id))?.assigned_to, null);
-});
+manageTest(
+  'assigning to a colleague of the town, and only to one; the colleague is told by mail',
+  async ({ app, database, smtp, s, id }) => {
+    const done = await submit(app, page(id), { assignee: String(s.colleague.id) }, s.staff, `${page(id)}/assign`);
+    assert.equal(done.statusCode, 303);
+    assert.equal((await repo.signalById(database.db, id))?.assigned_to, s.colleague.id);
+    await app.context.mail.deliverDue();
+    const told = await smtp.messageTo(s.colleague.email);
+    assert.match(told.subject ?? '', new RegExp(`#${id}`));
+    assert.match(told.text ?? '', new RegExp(`Elena Botevgrad assigned report #${id}`));
+    assert.match(told.text ?? '', new RegExp(`/en/signals/${id}/manage`), 'a link to answer it');
+    const shown = await app.inject({ url: page(id), headers: { cookie: s.staff.cookie } });
+    assert.match(shown.body, /Assigned to Georgi Botevgrad · Elena Botevgrad/);
+    for (const stranger of [s.other.id, s.citizen.id, 999999]) {
+      const res = await submit(app, page(id), { assignee: String(stranger) }, s.staff, `${page(id)}/assign`);
+      assert.equal(res.statusCode, 422);
+      assert.match(res.body, /Assigned to: Choose one of the options/);
+    }
+    assert.equal((await repo.signalById(database.db, id))?.assigned_to, s.colleague.id);
+    const none = await submit(app, page(id), { assignee: '' }, s.staff, `${page(id)}/assign`);
+    assert.equal(none.statusCode, 303);
+    assert.equal((await repo.signalById(database.db, id))?.assigned_to, null);
+    // Taking a report oneself mails nobody.
+    await submit(app, page(id), { assignee: String(s.staff.id) }, s.staff, `${page(id)}/assign`);
+    assert.equal((await repo.signalById(database.db, id))?.assigned_to, s.staff.id);
+    assert.equal((await mailsTo(database, s.staff.email)).length, 0);
+  },
+);
 
 manageTest(
   'passing a report to a neighbouring town moves it there; the old town’s staff lose it',

@@ -37,6 +37,8 @@ export const signals: ModuleManifest = {
     '20261205_03_photo_files': photoFiles,
     '20261205_04_staff': staffColumns,
   },
+  // What citizens use most: the towns that take reports, and from there the form.
+  nav: [{ label: 'signals.nav', path: '/signals', order: 37 }],
   routes: (app, ctx) => {
     // Citizens report and read reports; Open311, its keys, town boundaries and figures; the town hall's side.
     reportRoutes(app, ctx);

@@ -11,7 +11,7 @@ import { municipalitiesByIds, municipalityById } from '../../municipalities/inde
 import * as staffRepo from '../repo/staff.ts';
 import * as repo from '../repo.ts';
 import { SIGNAL_STATES, type Signal } from '../schema.ts';
-import { mailBody, tellAuthor } from './notify.ts';
+import { mailBody, tellAssignee, tellAuthor } from './notify.ts';
 import { applyChange, type ChangeRefusal, NOTE_LIMIT, refusalOf, type StateChange } from './states.ts';
 
 export const BODY_LIMITS = { body_name: 150, body_email: 254 } as const;
@@ -107,7 +107,10 @@ export async function assign(ctx: ModuleContext, actor: Actor, signal: Signal, b
       created_at: now,
     });
     await audit(db, actor, { action: 'signal.assign', subjectType: 'signal', subjectId: signal.id, details: { to } }, ip);
+    // Whoever takes a report themselves knows it already.
+    if (assignee && assignee.id !== actor.id) await tellAssignee(db, ctx, signal, assignee, actor.name);
   });
+  if (assignee && assignee.id !== actor.id) ctx.mail.wake();
   return { ok: true, data: null };
 }
 

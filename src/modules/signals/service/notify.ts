@@ -72,3 +72,26 @@ export async function mailBody(
     description: signal.description,
   });
 }
+
+/**
+ * Tells a colleague that a report of their town is now theirs, with its management page; call it
+ * inside the change's transaction, and wake the sender after.
+ */
+export async function tellAssignee(
+  db: Kysely<Tables>,
+  ctx: ModuleContext,
+  signal: Signal,
+  assignee: { email: string; language: string; name: string },
+  by: string,
+): Promise<void> {
+  const lang: LanguageCode = isLanguage(assignee.language) ? assignee.language : 'en';
+  const place = signal.address ?? `${signal.latitude}, ${signal.longitude}`;
+  await queueTranslatedMail(db, ctx, 'signals.notify.assigned', assignee.email, lang, {
+    ...(await about(db, ctx, signal, lang)),
+    name: assignee.name,
+    by,
+    place,
+    description: signal.description,
+    manage: portalLink(ctx, lang, `${reportPath(signal.id)}/manage`),
+  });
+}
