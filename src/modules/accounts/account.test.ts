@@ -232,6 +232,7 @@ appTest('the housekeeping jobs remove ended sessions and old rate-limit counters
     'remove ended sessions',
     'send newsletters',
     'signals questionnaire',
+    'signals unsent photos',
   ]);
   for (const job of jobs) await job.run(app.context);
   const sessions = await database.db.selectFrom('sessions').select('user_id').execute();

@@ -15,6 +15,7 @@ import { reportRoutes } from './routes/report.tsx';
 import { townRoutes } from './routes/towns.tsx';
 import { importBoundaries } from './service/boundaries.ts';
 import { signalFeed } from './service/feeds.ts';
+import { sweepPhotos } from './service/photos.ts';
 import { askAuthors } from './service/questionnaire.ts';
 import { profileSignals } from './service/sections.tsx';
 import { demoSignals } from './service/seeds.ts';
@@ -53,6 +54,8 @@ export const signals: ModuleManifest = {
   jobs: [
     // Four weeks after "fixed", the author is asked whether it really is; once, whichever process runs it.
     { name: 'signals questionnaire', everyMs: 15 * 60_000, run: async (ctx) => void (await askAuthors(ctx)) },
+    // Photos of report forms left before sending.
+    { name: 'signals unsent photos', everyMs: 3600_000, run: async (ctx) => void (await sweepPhotos(ctx)) },
   ],
   commands: [
     {

@@ -45,6 +45,12 @@ export function updatesOf(db: Db, signalId: number, withInternal: boolean) {
 export const photosOf = (db: Db, signalId: number) =>
   db.selectFrom('signal_photos').selectAll().where('signal_id', '=', signalId).orderBy('position').execute();
 
+/** Which of these photos a report holds. */
+export const heldPhotos = async (db: Db, files: string[]) =>
+  new Set(
+    files.length ? (await db.selectFrom('signal_photos').select('file').where('file', 'in', files).execute()).map((r) => r.file) : [],
+  );
+
 /** Public reports of a category within a box around a point, still to be dealt with, newest first. */
 export function openNear(
   db: Db,

@@ -1,9 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '../../../core/authz.ts';
 import { webpVariants } from '../../../core/images.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
+import { heldPhotos } from '../repo.ts';
 
 export const MAX_PHOTOS = 3;
 /** Widths of a photo's stored variants: the report page's, and a thumbnail's. */
@@ -54,4 +55,34 @@ export function unkeptPhoto(ctx: ModuleContext, actor: Actor | null, value: unkn
   if (typeof value !== 'string') return undefined;
   const [base, signature] = value.split('.');
   return base && BASE.test(base) && signature === sign(ctx, actor, base) ? base : undefined;
+}
+
+/** How long a photo may wait for its report: a form left for a day is not coming back. */
+export const UNSENT_PHOTO_MS = 24 * 3600_000;
+
+/**
+ * Removes the photos of forms never sent: files older than a day that no report holds. Returns how
+ * many photos went (each with its variants).
+ */
+export async function sweepPhotos(ctx: ModuleContext, now = Date.now()): Promise<number> {
+  const dir = photoDir(ctx);
+  if (!existsSync(dir)) return 0;
+  const old = new Map<string, string[]>();
+  for (const file of readdirSync(dir)) {
+    const base = PHOTO_NAME.exec(file)?.[1];
+    if (!base || now - statSync(join(dir, file)).mtimeMs < UNSENT_PHOTO_MS) continue;
+    old.set(base, [...(old.get(base) ?? []), file]);
+  }
+  const bases = [...old.keys()];
+  let removed = 0;
+  // In parts: a database bounds the values one statement may carry.
+  for (let i = 0; i < bases.length; i += 500) {
+    const part = bases.slice(i, i + 500);
+    const held = await heldPhotos(ctx.database.db, part);
+    for (const base of part.filter((b) => !held.has(b))) {
+      for (const file of old.get(base)!) rmSync(join(dir, file), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
