@@ -51,7 +51,7 @@ export function townRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return {
       body: <BoundaryPage view={view} />,
       title: req.t('signals.boundary.title', { town: found.m.name }),
-      options: { styles: [MAP_STYLES[0]!], scripts: ['/static/vendor/leaflet/leaflet.js', '/static/boundary-map.js'] },
+      options: { styles: [MAP_STYLES[0]!], scripts: ['/static/vendor/leaflet/leaflet.js', '/static/map.js'] },
     };
   }
 
