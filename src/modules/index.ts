@@ -8,6 +8,7 @@ import { networks } from './networks/index.ts';
 import { newsletters } from './newsletters/index.ts';
 import { pages } from './pages/index.ts';
 import { participation } from './participation/index.ts';
+import { projects } from './projects/index.ts';
 import { signals } from './signals/index.ts';
 import { twinning } from './twinning/index.ts';
 
@@ -20,6 +21,7 @@ export const modules: ModuleManifest[] = [
   content,
   networks,
   twinning,
+  projects,
   participation,
   signals,
   moderation,

@@ -1,0 +1,3 @@
+// The projects module's public face: other modules import from this file only.
+export { projects } from './manifest.ts';
+export type { CallView as FundingCallView } from './schema.ts';

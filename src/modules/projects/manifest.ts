@@ -1,0 +1,42 @@
+import type { ModuleManifest } from '../../core/modules.ts';
+import type { ScopeDefinition } from '../../core/scopes.ts';
+import * as programmes from './migrations/20261207_01_programmes.ts';
+import * as projectTables from './migrations/20261208_01_projects.ts';
+import { projectsApi } from './routes/api.ts';
+import { projectsApiDoc } from './routes/api-doc.ts';
+import { editorRoutes } from './routes/editor.tsx';
+import { publicRoutes } from './routes/public.tsx';
+import { callsFeed } from './service/feeds.ts';
+import { describeProjects } from './service/projects.ts';
+import { demoProgrammes } from './service/seeds.ts';
+import { programmesSitemap } from './service/sitemap.ts';
+import './schema.ts';
+
+/**
+ * A project's team: the coordinator's staff run it and its partner list; they and the partners'
+ * staff publish its activities and deliverables and share its workspace.
+ */
+const projectScope: ScopeDefinition = {
+  type: 'project',
+  roles: ['project_coordinator', 'project_partner_staff'],
+  roleLabels: { project_coordinator: 'projects.role.coordinator', project_partner_staff: 'projects.role.partnerStaff' },
+  writers: ['project_coordinator', 'project_partner_staff'],
+  describe: (ids, ctx) => describeProjects(ctx, ids),
+};
+
+/** EU programmes and their calls for local authorities, and the projects towns run with partners. */
+export const projects: ModuleManifest = {
+  name: 'projects',
+  scopes: [projectScope],
+  migrations: { '20261207_01_programmes': programmes, '20261208_01_projects': projectTables },
+  routes: (app, ctx) => {
+    editorRoutes(app, ctx);
+    publicRoutes(app, ctx);
+    projectsApi(app, ctx);
+  },
+  api: projectsApiDoc,
+  feeds: [callsFeed],
+  sitemaps: [programmesSitemap],
+  nav: [{ label: 'projects.nav', path: '/programmes', order: 47 }],
+  seeds: [demoProgrammes],
+};

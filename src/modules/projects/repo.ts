@@ -1,0 +1,164 @@
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { Tables } from '../../core/db/tables.ts';
+import type { FundingCallRow, ProgrammeRow, StrandRow } from './schema.ts';
+
+type Db = Kysely<Tables>;
+
+export async function insertProgramme(db: Db, row: Insertable<ProgrammeRow>): Promise<number> {
+  const r = await db.insertInto('programmes').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const updateProgramme = (db: Db, id: number, changes: Updateable<ProgrammeRow>) =>
+  db.updateTable('programmes').set(changes).where('id', '=', id).execute();
+
+export const programmeBySlug = (db: Db, slug: string) =>
+  db.selectFrom('programmes').selectAll().where('slug', '=', slug).executeTakeFirst();
+
+export const programmesByIds = (db: Db, ids: number[]) =>
+  ids.length ? db.selectFrom('programmes').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+
+/** Every programme, active ones first, by acronym: a catalogue of tens, not thousands. */
+export const allProgrammes = (db: Db) => db.selectFrom('programmes').selectAll().orderBy('active', 'desc').orderBy('acronym').execute();
+
+export const slugsLike = (db: Db, slug: string) =>
+  db
+    .selectFrom('programmes')
+    .select('slug')
+    .where((eb) => eb.or([eb('slug', '=', slug), eb('slug', 'like', `${slug}-%`)]))
+    .execute();
+
+/** Every language's name and summary of these programmes; the reader's or the original is picked from them. */
+export const programmeTexts = (db: Db, ids: number[]) =>
+  ids.length ? db.selectFrom('programme_texts').selectAll().where('programme_id', 'in', ids).execute() : Promise.resolve([]);
+
+export async function saveProgrammeText(db: Db, programmeId: number, language: string, text: { name: string; summary: string }) {
+  const done = await db
+    .updateTable('programme_texts')
+    .set(text)
+    .where('programme_id', '=', programmeId)
+    .where('language', '=', language)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) === 0)
+    await db
+      .insertInto('programme_texts')
+      .values({ programme_id: programmeId, language, ...text })
+      .execute();
+}
+
+export const strandsOf = (db: Db, programmeIds: number[]) =>
+  programmeIds.length
+    ? db.selectFrom('programme_strands').selectAll().where('programme_id', 'in', programmeIds).orderBy('position').orderBy('id').execute()
+    : Promise.resolve([]);
+
+export const strandsByIds = (db: Db, ids: number[]) =>
+  ids.length ? db.selectFrom('programme_strands').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+
+export async function insertStrand(db: Db, row: Insertable<StrandRow>): Promise<number> {
+  const r = await db.insertInto('programme_strands').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const updateStrand = (db: Db, id: number, changes: Updateable<StrandRow>) =>
+  db.updateTable('programme_strands').set(changes).where('id', '=', id).execute();
+
+export const deleteStrands = (db: Db, ids: number[]) =>
+  ids.length ? db.deleteFrom('programme_strands').where('id', 'in', ids).execute() : Promise.resolve([]);
+
+export async function insertCall(db: Db, row: Insertable<FundingCallRow>): Promise<number> {
+  const r = await db.insertInto('funding_calls').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const updateCall = (db: Db, id: number, changes: Updateable<FundingCallRow>) =>
+  db.updateTable('funding_calls').set(changes).where('id', '=', id).execute();
+
+export const callById = (db: Db, id: number) => db.selectFrom('funding_calls').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const callByReference = (db: Db, reference: string) =>
+  db.selectFrom('funding_calls').selectAll().where('reference', '=', reference).executeTakeFirst();
+
+export const callTexts = (db: Db, ids: number[]) =>
+  ids.length ? db.selectFrom('funding_call_texts').selectAll().where('call_id', 'in', ids).execute() : Promise.resolve([]);
+
+export async function saveCallText(db: Db, callId: number, language: string, text: { title: string; summary: string }) {
+  const done = await db
+    .updateTable('funding_call_texts')
+    .set(text)
+    .where('call_id', '=', callId)
+    .where('language', '=', language)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) === 0)
+    await db
+      .insertInto('funding_call_texts')
+      .values({ call_id: callId, language, ...text })
+      .execute();
+}
+
+export interface CallFilter {
+  programme?: number | undefined;
+  area?: string | undefined;
+  applicant?: string | undefined;
+  /** Only calls open at this instant (ISO). */
+  openAt?: string | undefined;
+  /** Only calls whose deadline is before this instant (ISO). */
+  deadlineBefore?: string | undefined;
+}
+
+// Lists are comma-separated keys without spaces: a key matches whole between commas.
+const inList = (column: 'areas' | 'applicants', key: string) => sql<boolean>`(',' || ${sql.ref(column)} || ',') like ${`%,${key},%`}`;
+
+function callsWhere(db: Db, f: CallFilter) {
+  let q = db.selectFrom('funding_calls');
+  if (f.programme) q = q.where('programme_id', '=', f.programme);
+  if (f.area) q = q.where(inList('areas', f.area));
+  if (f.applicant) q = q.where(inList('applicants', f.applicant));
+  if (f.openAt) q = q.where('opens_at', '<=', f.openAt).where('deadline_at', '>=', f.openAt);
+  if (f.deadlineBefore) q = q.where('deadline_at', '<', f.deadlineBefore);
+  return q;
+}
+
+/**
+ * Calls matching the filter: open ones first by nearest deadline, then forthcoming ones by opening,
+ * then closed ones, the most recently closed first.
+ */
+export function callsPage(db: Db, f: CallFilter, now: string, offset: number, limit: number) {
+  const rank = sql<number>`case when deadline_at < ${now} then 2 when opens_at > ${now} then 1 else 0 end`;
+  const soon = sql`case when deadline_at < ${now} then null else deadline_at end`;
+  return callsWhere(db, f)
+    .selectAll()
+    .orderBy(rank)
+    .orderBy(sql`${soon} asc`)
+    .orderBy('deadline_at', 'desc')
+    .orderBy('id')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+}
+
+export async function countCalls(db: Db, f: CallFilter): Promise<number> {
+  const r = await callsWhere(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The newest calls, for the feed and the calendar. */
+export const newestCalls = (db: Db, limit: number) =>
+  db.selectFrom('funding_calls').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+
+// ---- Projects and their partners
+
+/** These projects' acronyms and addresses, for the scope registry and other modules' lists. */
+export const projectsByIds = (db: Db, ids: readonly number[]) =>
+  ids.length
+    ? db
+        .selectFrom('projects')
+        .select(['id', 'slug', 'acronym'])
+        .where('id', 'in', [...ids])
+        .execute()
+    : Promise.resolve([]);
+
+// ---- Deliverables and their files
+
+// ---- The partners' workspace
