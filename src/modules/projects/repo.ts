@@ -1,6 +1,6 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
-import type { FundingCallRow, ProgrammeRow, StrandRow } from './schema.ts';
+import type { FundingCallRow, ProgrammeRow, ProjectPartnerRow, ProjectRow, StrandRow } from './schema.ts';
 
 type Db = Kysely<Tables>;
 
@@ -148,6 +148,31 @@ export const newestCalls = (db: Db, limit: number) =>
   db.selectFrom('funding_calls').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 
 // ---- Projects and their partners
+
+export async function insertProject(db: Db, row: Insertable<ProjectRow>): Promise<number> {
+  const r = await db.insertInto('projects').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Writes a project's title and summary in a language, replacing what was there. */
+export async function saveProjectText(db: Db, projectId: number, language: string, text: { title: string; summary: string }) {
+  const done = await db
+    .updateTable('project_texts')
+    .set(text)
+    .where('project_id', '=', projectId)
+    .where('language', '=', language)
+    .executeTakeFirst();
+  if (!done.numUpdatedRows)
+    await db
+      .insertInto('project_texts')
+      .values({ project_id: projectId, language, ...text })
+      .execute();
+}
+
+export async function insertPartner(db: Db, row: Insertable<ProjectPartnerRow>): Promise<number> {
+  const r = await db.insertInto('project_partners').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
 
 /** These projects' acronyms and addresses, for the scope registry and other modules' lists. */
 export const projectsByIds = (db: Db, ids: readonly number[]) =>
