@@ -14,8 +14,12 @@ import {
 } from 'kysely';
 import type pg from 'pg';
 
-/** The channel on which processes sharing a PostgreSQL database tell each other of a change. */
-const CHANNEL = 'municipium_changes';
+/**
+ * The channel on which processes sharing a PostgreSQL database and schema tell each other of a
+ * change: portals in other schemas of the same database have their own and are not heard.
+ */
+export const changesChannel = (schema?: string) =>
+  schema ? `municipium_changes_${schema.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63) : 'municipium_changes';
 
 /** The tables a write touched, or 'all' when that cannot be told (raw SQL, another connection). */
 export type Touched = ReadonlySet<string> | 'all';
@@ -68,6 +72,8 @@ export class Changes extends EventEmitter {
       sqliteVersion?: () => number;
       /** A new client for LISTEN, on PostgreSQL. */
       listenClient?: () => pg.Client;
+      /** The channel it listens on (changesChannel). */
+      channel?: string;
       /** Sends the notification (on PostgreSQL). */
       notify?: (payload: string) => Promise<unknown>;
     } = {},
@@ -194,7 +200,7 @@ export class Changes extends EventEmitter {
     client.on('error', lost);
     try {
       await client.connect();
-      await client.query(`listen ${CHANNEL}`);
+      await client.query(`listen "${this.options.channel ?? changesChannel()}"`);
     } catch {
       // The database is out of reach: the health check says so; hearing resumes when it is back.
       lost();
@@ -282,4 +288,4 @@ export function sqliteChanges(connection: SQLite.Database): Changes {
 }
 
 /** The statement that tells the other processes. */
-export const notifyStatement = (payload: string) => sql`select pg_notify(${CHANNEL}, ${payload})`;
+export const notifyStatement = (channel: string, payload: string) => sql`select pg_notify(${channel}, ${payload})`;

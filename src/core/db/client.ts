@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { Changes, notifyStatement, sqliteChanges, watchChanges } from './changes.ts';
+import { Changes, changesChannel, notifyStatement, sqliteChanges, watchChanges } from './changes.ts';
 import type { Tables } from './tables.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -97,6 +97,12 @@ function withStatementCache(connection: SQLite.Database): SQLite.Database {
   });
 }
 
+/** The schema an address names in its options (`?options=-c search_path=portal`), if any. */
+function searchPathOf(url: string): string | undefined {
+  const options = new URL(url).searchParams.get('options') ?? '';
+  return /search_path=([^\s,]+)/.exec(options)?.[1];
+}
+
 function openPostgres(url: string, options: { schema?: string; poolSize?: number }): Database {
   const pool = new pg.Pool({
     connectionString: url,
@@ -109,10 +115,12 @@ function openPostgres(url: string, options: { schema?: string; poolSize?: number
   // The portal's queries are short. The planner's costs for a full-text match or a count over
   // many rows often pass the JIT threshold, and compiling then takes 10–30 ms, longer than the query.
   pool.on('connect', (client) => void client.query('set jit = off').catch(() => {}));
+  const channel = changesChannel(options.schema ?? searchPathOf(url));
   const changes = new Changes({
+    channel,
     listenClient: () =>
       new pg.Client({ connectionString: url, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) }),
-    notify: (payload) => notifyStatement(payload).execute(db),
+    notify: (payload) => notifyStatement(channel, payload).execute(db),
   });
   const db: Kysely<Tables> = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), plugins: [changes.plugin()] });
   watchChanges(db, changes);

@@ -174,6 +174,34 @@ if (POSTGRES_URL) {
       await second.drop();
     }
   });
+
+  test('a portal hears the writes of other processes on its schema, not those of a portal in another schema', async () => {
+    const mine = await createTestDatabase('postgres');
+    const neighbour = await createTestDatabase('postgres');
+    const other = openDatabase(mine.url);
+    try {
+      await sql`create table ours (id integer)`.execute(mine.db);
+      await sql`create table theirs (id integer)`.execute(neighbour.db);
+      await Promise.all([mine.changes.listen(), other.changes.listen(), neighbour.changes.listen()]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const [ours, theirs] = [mine.changes.versionOf(['ours']), mine.changes.versionOf(['theirs'])];
+      // biome-ignore lint/suspicious/noExplicitAny: tables of this test only
+      await (neighbour.db as Kysely<any>).insertInto('theirs').values({ id: 1 }).execute();
+      await neighbour.changes.settle();
+      const heard = new Promise((resolve) => mine.changes.once('change', resolve));
+      // biome-ignore lint/suspicious/noExplicitAny: tables of this test only
+      await (other.db as Kysely<any>).insertInto('ours').values({ id: 1 }).execute();
+      await other.changes.settle();
+      await heard;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.ok(mine.changes.versionOf(['ours']) > ours, 'a write of another process on its schema is heard');
+      assert.equal(mine.changes.versionOf(['theirs']), theirs, 'a portal on another schema is not heard');
+    } finally {
+      await other.close();
+      await mine.drop();
+      await neighbour.drop();
+    }
+  });
 }
 
 test('two writers that overlap each settle after their own commit, so nothing read between stays kept', async () => {
