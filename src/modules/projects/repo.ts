@@ -78,6 +78,19 @@ export const callById = (db: Db, id: number) => db.selectFrom('funding_calls').s
 export const callByReference = (db: Db, reference: string) =>
   db.selectFrom('funding_calls').selectAll().where('reference', '=', reference).executeTakeFirst();
 
+/** Calls whose deadline is still to come, nearest first: what a town may name when it looks for partners. */
+export const upcomingCalls = (db: Db, now: string, limit: number) =>
+  db.selectFrom('funding_calls').selectAll().where('deadline_at', '>=', now).orderBy('deadline_at').orderBy('id').limit(limit).execute();
+
+export const callsByIds = (db: Db, ids: readonly number[]) =>
+  ids.length
+    ? db
+        .selectFrom('funding_calls')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .execute()
+    : Promise.resolve([]);
+
 export const callTexts = (db: Db, ids: number[]) =>
   ids.length ? db.selectFrom('funding_call_texts').selectAll().where('call_id', 'in', ids).execute() : Promise.resolve([]);
 

@@ -91,6 +91,18 @@ export async function countOpenCalls(db: Db, f: CallFilter): Promise<number> {
   return Number(r.n);
 }
 
+/** Open calls naming an EU call, the nearest deadline first. */
+export const openCallsFor = (db: Db, fundingCall: number, openOn: string, limit: number) =>
+  db
+    .selectFrom('partner_calls')
+    .selectAll()
+    .where('funding_call_id', '=', fundingCall)
+    .where('deadline', '>=', openOn)
+    .orderBy('deadline')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+
 /** The newest calls, for the feed. */
 export const newestCalls = (db: Db, openOn: string, limit: number) =>
   db.selectFrom('partner_calls').selectAll().where('deadline', '>=', openOn).orderBy('id', 'desc').limit(limit).execute();

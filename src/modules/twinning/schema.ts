@@ -42,6 +42,8 @@ export interface PartnerCallRow {
   countries: string;
   size: PartnerSize;
   programme: string;
+  /** The EU call (of the projects module's catalogue) it is for, if it names one. */
+  funding_call_id: number | null;
   /** The last day to answer (YYYY-MM-DD). */
   deadline: string;
   language: string;

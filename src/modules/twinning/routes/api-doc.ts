@@ -64,6 +64,11 @@ export const twinningApiDoc: ApiDescription = {
               countries: { type: 'array', items: { type: 'string' }, description: 'empty: any country' },
               size: { type: 'string', enum: [...PARTNER_SIZES] },
               programme: { type: ['string', 'null'] },
+              funding_call: {
+                type: ['object', 'null'],
+                description: 'The EU call of the programmes catalogue it is for',
+                properties: { id: { type: 'integer' }, url: { type: 'string', format: 'uri' } },
+              },
               deadline: { type: 'string', format: 'date' },
               url: { type: 'string', format: 'uri' },
             },

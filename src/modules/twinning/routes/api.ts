@@ -69,6 +69,7 @@ export function twinningApi(app: FastifyInstance, ctx: ModuleContext): void {
       countries: c.countries.split(',').filter(Boolean),
       size: c.size,
       programme: c.programme || null,
+      funding_call: c.funding_call_id ? { id: c.funding_call_id, url: `${ctx.config.baseUrl}/en/calls/${c.funding_call_id}` } : null,
       deadline: c.deadline,
       url: `${ctx.config.baseUrl}/en/partner-search/${c.id}`,
     }));

@@ -11,6 +11,7 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { queryTerms } from '../../../core/search/normalize.ts';
 import { displayNames } from '../../accounts/index.ts';
 import { municipalitiesByIds } from '../../municipalities/index.ts';
+import { callChoicesByIds, upcomingCallChoices } from '../../projects/index.ts';
 import { twinningPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import type { PartnerCall } from '../schema.ts';
@@ -22,7 +23,7 @@ const PAGE_SIZE = 20;
 const callParams = pathParams(z.object({ id: idSchema }));
 const listQuery = queryParams({ q: z.string().max(100), area: z.enum(POLICY_AREAS), country: countryParam });
 const pageOf = pageQuery(z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) }).passthrough());
-const CALL_FIELDS = ['town', 'title', 'description', 'size', 'programme', 'deadline'] as const;
+const CALL_FIELDS = ['town', 'title', 'description', 'size', 'programme', 'funding_call', 'deadline'] as const;
 
 /** What was typed into the call form, lists included, to show again with its errors. */
 function callValues(body: unknown) {
@@ -61,8 +62,8 @@ export function callRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   async function newCallPage(req: FastifyRequest, reply: FastifyReply, values = {}, errors = {}) {
-    const own = [...(await municipalitiesByIds(db, ownTowns(req))).values()];
-    return <NewCallPage view={{ own, values, errors, csrfToken: reply.generateCsrf() }} />;
+    const [towns, fundingCalls] = await Promise.all([municipalitiesByIds(db, ownTowns(req)), upcomingCallChoices(ctx, req.lang)]);
+    return <NewCallPage view={{ own: [...towns.values()], fundingCalls, values, errors, csrfToken: reply.generateCsrf() }} />;
   }
 
   app.get('/:lang/partner-search/new', async (req, reply) => {
@@ -95,11 +96,15 @@ export function callRoutes(app: FastifyInstance, ctx: ModuleContext): void {
         )
       : new Map<number, string | null>();
     const own = ownTowns(req).filter((id) => id !== call.town_id);
-    const towns = await municipalitiesByIds(db, [call.town_id, ...own]);
+    const [towns, fundingCalls] = await Promise.all([
+      municipalitiesByIds(db, [call.town_id, ...own]),
+      callChoicesByIds(ctx, call.funding_call_id ? [call.funding_call_id] : [], req.lang),
+    ]);
     const mayAnswer = !!req.actor?.confirmed && !poster && isOpen(call);
     return {
       call,
       towns,
+      fundingCall: call.funding_call_id ? fundingCalls.get(call.funding_call_id) : undefined,
       answers: answers?.map((a) => ({ ...a, who: names.get(a.author_id) ?? null })),
       form: mayAnswer
         ? {

@@ -12,6 +12,7 @@ import { rolesOf } from '../../../core/scopes.ts';
 import { foldText } from '../../../core/search/normalize.ts';
 import { scopeContacts } from '../../accounts/index.ts';
 import { municipalitiesByIds } from '../../municipalities/index.ts';
+import { upcomingCallChoices } from '../../projects/index.ts';
 import * as repo from '../repo.ts';
 import { PARTNER_SIZES, type PartnerCall } from '../schema.ts';
 
@@ -32,6 +33,15 @@ export const callInput = z.object({
   countries: list(EU_COUNTRIES),
   size: z.enum(PARTNER_SIZES, { error: 'form.error.choose' }),
   programme: text().trim().max(CALL_LIMITS.programme, 'form.error.tooLong').optional().default(''),
+  funding_call: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce
+      .number({ error: 'form.error.choose' })
+      .int('form.error.choose')
+      .min(1, 'form.error.choose')
+      .optional()
+      .transform((v) => v ?? null),
+  ),
   deadline: dateField('twinning.error.deadline', () => ({ min: today(), max: `${new Date().getUTCFullYear() + 1}-12-31` })),
 });
 
@@ -44,6 +54,9 @@ export async function postCall(ctx: ModuleContext, actor: Actor, lang: string, b
   const parsed = validateForm(callInput, body, CALL_LIMITS);
   if (!parsed.ok) return parsed;
   const c = parsed.data;
+  // Only a call still to close may be named: the select offers those, a forged id is refused.
+  if (c.funding_call !== null && !(await upcomingCallChoices(ctx, lang)).some((f) => f.id === c.funding_call))
+    return { ok: false, errors: { funding_call: { key: 'form.error.choose' } } };
   const id = await repo.insertCall(ctx.database.db, {
     town_id: c.town,
     title: c.title,
@@ -52,6 +65,7 @@ export async function postCall(ctx: ModuleContext, actor: Actor, lang: string, b
     countries: c.countries.join(','),
     size: c.size,
     programme: c.programme,
+    funding_call_id: c.funding_call,
     deadline: c.deadline,
     language: lang,
     search_text: foldText(`${c.title} ${c.description} ${c.programme}`),

@@ -1,15 +1,25 @@
 import { POLICY_AREAS } from '../../../core/areas.ts';
 import { countriesByName, countryName } from '../../../core/countries.ts';
 import { HoneypotField } from '../../../core/http/spam.tsx';
-import { CheckboxGroup, CsrfField, type FieldErrors, Pager, Select, TextArea, TextField } from '../../../core/views/components.tsx';
+import {
+  CheckboxGroup,
+  CsrfField,
+  type FieldErrors,
+  NamedSection,
+  Pager,
+  Select,
+  TextArea,
+  TextField,
+} from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { type MunicipalitySummary, profilePath } from '../../municipalities/index.ts';
+import type { FundingCallChoice } from '../../projects/index.ts';
 import { PARTNER_SIZES, type PartnerAnswer, type PartnerCall } from '../schema.ts';
 import { CALL_LIMITS } from '../service/calls.ts';
 
 type Towns = Map<number, MunicipalitySummary>;
 
-function CallFacts({ call, towns }: { call: PartnerCall; towns: Towns }) {
+function CallFacts({ call, towns, fundingCall }: { call: PartnerCall; towns: Towns; fundingCall?: FundingCallChoice | undefined }) {
   const { t, lang } = usePage();
   const href = useHref();
   const town = towns.get(call.town_id);
@@ -39,6 +49,14 @@ function CallFacts({ call, towns }: { call: PartnerCall; towns: Towns }) {
         <>
           <dt>{t('twinning.calls.programme')}</dt>
           <dd>{call.programme}</dd>
+        </>
+      )}
+      {fundingCall && (
+        <>
+          <dt>{t('twinning.calls.fundingCall')}</dt>
+          <dd>
+            <a href={href(fundingCall.path)}>{fundingCall.label}</a>
+          </dd>
         </>
       )}
     </dl>
@@ -127,6 +145,8 @@ export function CallsPage({ view }: { view: CallsView }) {
 export interface CallView {
   call: PartnerCall;
   towns: Towns;
+  /** The EU call it names, if any. */
+  fundingCall?: FundingCallChoice | undefined;
   /** Answers, for the poster's staff only. */
   answers?: (PartnerAnswer & { who: string | null })[] | undefined;
   /** The answer form, for a signed-in person who may answer. */
@@ -151,7 +171,7 @@ export function CallPage({ view }: { view: CallView }) {
           {t('twinning.calls.sent')}
         </div>
       )}
-      <CallFacts call={c} towns={view.towns} />
+      <CallFacts call={c} towns={view.towns} fundingCall={view.fundingCall} />
       <div class="prose" lang={foreign}>
         {c.description.split(/\n{2,}/).map((p, i) => (
           <p key={i}>{p}</p>
@@ -213,6 +233,8 @@ export function CallPage({ view }: { view: CallView }) {
 
 export interface NewCallView {
   own: MunicipalitySummary[];
+  /** EU calls still to close that the search may name. */
+  fundingCalls: FundingCallChoice[];
   values: Record<string, string | string[] | undefined>;
   errors: FieldErrors;
   csrfToken: string;
@@ -286,6 +308,17 @@ export function NewCallPage({ view }: { view: NewCallView }) {
           value={one('programme')}
           error={view.errors.programme}
         />
+        <Select
+          name="funding_call"
+          label={t('twinning.calls.fundingCall')}
+          hint={t('twinning.calls.fundingCallHint')}
+          value={one('funding_call')}
+          error={view.errors.funding_call}
+          options={[
+            { value: '', label: t('twinning.calls.noFundingCall') },
+            ...view.fundingCalls.map((f) => ({ value: String(f.id), label: f.label })),
+          ]}
+        />
         <TextField
           name="deadline"
           type="date"
@@ -299,5 +332,28 @@ export function NewCallPage({ view }: { view: NewCallView }) {
         <button type="submit">{t('twinning.calls.publish')}</button>
       </form>
     </>
+  );
+}
+
+/** Open searches for partners that name an EU call, on that call's page. */
+export function SearchesForCall({ calls, towns }: { calls: PartnerCall[]; towns: Towns }) {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <NamedSection id="partner-searches" label={t('twinning.calls.forFundingCall')}>
+      <ul class="card-list">
+        {calls.map((c) => (
+          <li key={c.id} class="card">
+            <h3 lang={c.language}>
+              <a href={href(`/partner-search/${c.id}`)}>{c.title}</a>
+            </h3>
+            <p>
+              {towns.get(c.town_id)?.name ?? ''} · {t('twinning.calls.deadline')}:{' '}
+              {t('common.date', { date: new Date(`${c.deadline}T12:00:00Z`) })}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </NamedSection>
   );
 }
