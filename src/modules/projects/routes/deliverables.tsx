@@ -91,7 +91,7 @@ export function deliverableRoutes(app: FastifyInstance, ctx: ModuleContext): voi
   async function publishable(req: FastifyRequest) {
     const actor = requireActor(req);
     const project = await projectOf(req);
-    projectsPolicy.authorize(actor, 'project.publish', project, { hide: true });
+    projectsPolicy.authorize(actor, 'project.publish', project);
     return { actor, project };
   }
 
@@ -120,7 +120,7 @@ export function deliverableRoutes(app: FastifyInstance, ctx: ModuleContext): voi
   async function editable(req: FastifyRequest) {
     const actor = requireActor(req);
     const d = await loadOr404(deliverableById(ctx, idParams(req).id, req.lang));
-    projectsPolicy.authorize(actor, 'project.publish', { id: d.project_id }, { hide: true });
+    projectsPolicy.authorize(actor, 'project.publish', { id: d.project_id });
     return { actor, d };
   }
 
@@ -151,7 +151,6 @@ export function deliverableRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     if (result.ok) return reply.redirect(`/${req.lang}/deliverables/${d.id}`, 303);
     const title = req.t('projects.deliverable.editOf', { title: d.title });
     const page = formPage(
-      req,
       reply,
       { title, action: `/${req.lang}/deliverables/${d.id}/edit`, values: typed(req.body), file: false },
       result.errors,
