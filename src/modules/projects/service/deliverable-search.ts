@@ -55,9 +55,11 @@ export async function matchDeliverables(db: Db, text: string): Promise<number[]>
       return `(${forms.map(quoted).join(' OR ')})`;
     })
     .join(' AND ');
+  // bm25() only works in the full-text query itself, so the texts are ranked first, then grouped.
   const r = await sql<{ id: number }>`
-    select t.deliverable_id as id, max(-bm25(deliverable_fts, 10.0, 4.0)) as score
-    from deliverable_fts f join deliverable_texts t on t.id = f.rowid
-    where deliverable_fts match ${q} group by t.deliverable_id order by score desc, t.deliverable_id desc limit ${MAX_MATCHES}`.execute(db);
+    select t.deliverable_id as id, max(f.score) as score
+    from (select rowid, -bm25(deliverable_fts, 10.0, 4.0) as score from deliverable_fts where deliverable_fts match ${q}) f
+    join deliverable_texts t on t.id = f.rowid
+    group by t.deliverable_id order by score desc, t.deliverable_id desc limit ${MAX_MATCHES}`.execute(db);
   return r.rows.map((row) => Number(row.id));
 }
