@@ -55,10 +55,12 @@ export async function matchDeliverables(db: Db, text: string): Promise<number[]>
       return `(${forms.map(quoted).join(' OR ')})`;
     })
     .join(' AND ');
-  // bm25() only works in the full-text query itself, so the texts are ranked first, then grouped.
+  // bm25() only works in the full-text query itself: the texts are ranked in a subquery that its
+  // limit keeps from being merged into the grouping one.
   const r = await sql<{ id: number }>`
     select t.deliverable_id as id, max(f.score) as score
-    from (select rowid, -bm25(deliverable_fts, 10.0, 4.0) as score from deliverable_fts where deliverable_fts match ${q}) f
+    from (select rowid, -bm25(deliverable_fts, 10.0, 4.0) as score from deliverable_fts where deliverable_fts match ${q}
+      order by score desc limit ${MAX_MATCHES * 4}) f
     join deliverable_texts t on t.id = f.rowid
     group by t.deliverable_id order by score desc, t.deliverable_id desc limit ${MAX_MATCHES}`.execute(db);
   return r.rows.map((row) => Number(row.id));
