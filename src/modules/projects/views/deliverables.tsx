@@ -37,7 +37,9 @@ function useSize() {
       ['kilobyte', 1024],
     ];
     const [unit, n] = units.find(([, n]) => bytes >= n) ?? ['byte', 1];
-    return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / n);
+    // "582 bytes", not "582 byte": bytes are written out, kB and MB are short.
+    const unitDisplay = unit === 'byte' ? 'long' : 'short';
+    return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 1 }).format(bytes / n);
   };
 }
 
@@ -218,7 +220,7 @@ export function DeliverablePage({ view }: { view: { d: DeliverableView; canPubli
           <p key={p}>{p}</p>
         ))}
       </div>
-      <dl class="facts">
+      <dl class="summary-list">
         <dt>{t('projects.deliverable.project')}</dt>
         <dd>
           <a href={href(`/projects/${d.project.slug}`)}>{d.project.acronym}</a> (
