@@ -15,7 +15,7 @@ export const projectDeliverables: SectionProvider = async (subject, { lang, t },
   if (!rows.length) return null;
   const items = await deliverableViews(ctx, rows, lang);
   const more = `/${lang}/projects/${project.slug}/deliverables`;
-  return <DeliverablesSection id="deliverables" label={t('projects.deliverables.title')} items={items} more={more} />;
+  return <DeliverablesSection id="deliverables" label={t('projects.deliverables.section')} items={items} more={more} />;
 };
 
 /** On a town's profile, the newest deliverables of the EU projects it is a confirmed partner of. */
