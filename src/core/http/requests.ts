@@ -44,6 +44,18 @@ export function jsonDepth(source: string): number {
   return deepest;
 }
 
+/** A file over its form's own upload limit (config `uploadLimit`): its content is dropped, its name kept. */
+export class OversizedFile {
+  readonly filename: string;
+  constructor(filename: string) {
+    this.filename = filename;
+  }
+}
+
+const sentNames = new WeakMap<Buffer, string>();
+/** The name a file of a multipart body was sent with (the sender's, to show, never to store under). */
+export const sentName = (file: Buffer): string => sentNames.get(file) ?? '';
+
 /**
  * Request bodies and the NUL safety net. JSON is small and shallow; a malformed multipart body is
  * the sender's 400; a NUL byte in a query, a route parameter or a body that no form schema checks
@@ -64,9 +76,15 @@ export function registerRequestChecks(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
     if (!req.isMultipart()) return;
     const body: Record<string, unknown> = {};
+    const limit = req.routeOptions.config?.uploadLimit;
     try {
-      for await (const part of req.parts()) {
-        const value = part.type === 'file' ? await part.toBuffer() : part.value;
+      // The plugin reads throwFileSizeLimit per call too, though its types name it only for the plugin.
+      const options = { limits: { fileSize: limit }, throwFileSizeLimit: false } as Parameters<typeof req.parts>[0];
+      const parts = limit ? req.parts(options) : req.parts();
+      for await (const part of parts) {
+        let value = part.type === 'file' ? await part.toBuffer() : part.value;
+        if (part.type === 'file' && part.file.truncated) value = new OversizedFile(part.filename);
+        else if (part.type === 'file' && Buffer.isBuffer(value)) sentNames.set(value, part.filename);
         if (part.type === 'field' && typeof value !== 'string')
           throw badRequest('MUNICIPIUM_MULTIPART', 'a form field is text', part.fieldname);
         const known = body[part.fieldname];

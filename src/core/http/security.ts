@@ -11,6 +11,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Set to false on a state-changing route that authenticates otherwise (e.g. an API token). */
     csrf?: boolean;
+    /**
+     * A form that takes larger files sets its own limit (bytes); a file over it is not an error of
+     * the request but an OversizedFile in the body, so the form can say so with what was typed.
+     */
+    uploadLimit?: number;
   }
 }
 

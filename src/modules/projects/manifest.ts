@@ -2,10 +2,16 @@ import type { ModuleManifest } from '../../core/modules.ts';
 import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as programmes from './migrations/20261207_01_programmes.ts';
 import * as projectTables from './migrations/20261208_01_projects.ts';
+import * as deliverableTables from './migrations/20261208_02_deliverables.ts';
 import { projectsApi } from './routes/api.ts';
 import { projectsApiDoc } from './routes/api-doc.ts';
+import { deliverableRoutes } from './routes/deliverables.tsx';
+import { deliverablesApi } from './routes/deliverables-api.ts';
+import { deliverablesApiDoc } from './routes/deliverables-api-doc.ts';
 import { editorRoutes } from './routes/editor.tsx';
 import { publicRoutes } from './routes/public.tsx';
+import { deliverablesFeed, projectDeliverables, townDeliverables } from './service/deliverable-sections.tsx';
+import { demoDeliverables } from './service/deliverable-seeds.ts';
 import { callsFeed } from './service/feeds.ts';
 import { describeProjects } from './service/projects.ts';
 import { demoProgrammes } from './service/seeds.ts';
@@ -28,15 +34,26 @@ const projectScope: ScopeDefinition = {
 export const projects: ModuleManifest = {
   name: 'projects',
   scopes: [projectScope],
-  migrations: { '20261207_01_programmes': programmes, '20261208_01_projects': projectTables },
+  migrations: {
+    '20261207_01_programmes': programmes,
+    '20261208_01_projects': projectTables,
+    '20261208_02_deliverables': deliverableTables,
+  },
   routes: (app, ctx) => {
     editorRoutes(app, ctx);
     publicRoutes(app, ctx);
     projectsApi(app, ctx);
+    deliverableRoutes(app, ctx);
+    deliverablesApi(app, ctx);
   },
-  api: projectsApiDoc,
-  feeds: [callsFeed],
+  api: {
+    paths: { ...projectsApiDoc.paths, ...deliverablesApiDoc.paths },
+    schemas: { ...projectsApiDoc.schemas, ...deliverablesApiDoc.schemas },
+  },
+  feeds: [callsFeed, deliverablesFeed],
+  sections: { 'project.page': projectDeliverables, 'municipality.profile': townDeliverables },
   sitemaps: [programmesSitemap],
   nav: [{ label: 'projects.nav', path: '/programmes', order: 47 }],
-  seeds: [demoProgrammes],
+  // The deliverables' demo needs the EC-NET project: it comes after the projects' demo.
+  seeds: [demoProgrammes, demoDeliverables],
 };

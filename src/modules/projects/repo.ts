@@ -1,6 +1,14 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
-import type { FundingCallRow, ProgrammeRow, ProjectPartnerRow, ProjectRow, StrandRow } from './schema.ts';
+import type {
+  DeliverableFileRow,
+  DeliverableRow,
+  FundingCallRow,
+  ProgrammeRow,
+  ProjectPartnerRow,
+  ProjectRow,
+  StrandRow,
+} from './schema.ts';
 
 type Db = Kysely<Tables>;
 
@@ -198,5 +206,169 @@ export const projectsByIds = (db: Db, ids: readonly number[]) =>
     : Promise.resolve([]);
 
 // ---- Deliverables and their files
+
+export async function insertDeliverable(db: Db, row: Insertable<DeliverableRow>): Promise<number> {
+  const r = await db.insertInto('deliverables').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const updateDeliverable = (db: Db, id: number, changes: Updateable<DeliverableRow>) =>
+  db.updateTable('deliverables').set(changes).where('id', '=', id).execute();
+
+export const deliverableById = (db: Db, id: number) => db.selectFrom('deliverables').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const deliverablesByIds = (db: Db, ids: number[]) =>
+  ids.length ? db.selectFrom('deliverables').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+
+/** A project's address and acronym by its slug, and its programme: what a deliverable shows of it. */
+export const projectForDeliverables = (db: Db, slug: string) =>
+  db.selectFrom('projects').select(['id', 'slug', 'acronym', 'programme_id', 'areas']).where('slug', '=', slug).executeTakeFirst();
+
+/** Writes a deliverable's title and summary in a language; the text's id, for the search index. */
+export async function saveDeliverableText(db: Db, deliverableId: number, language: string, text: { title: string; summary: string }) {
+  const known = await db
+    .selectFrom('deliverable_texts')
+    .select('id')
+    .where('deliverable_id', '=', deliverableId)
+    .where('language', '=', language)
+    .executeTakeFirst();
+  if (known) {
+    await db.updateTable('deliverable_texts').set(text).where('id', '=', known.id).execute();
+    return known.id;
+  }
+  const r = await db
+    .insertInto('deliverable_texts')
+    .values({ deliverable_id: deliverableId, language, ...text })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const deliverableTexts = (db: Db, ids: number[]) =>
+  ids.length ? db.selectFrom('deliverable_texts').selectAll().where('deliverable_id', 'in', ids).execute() : Promise.resolve([]);
+
+/** Every file version of these deliverables, newest version first within a language. */
+export const deliverableFiles = (db: Db, ids: number[]) =>
+  ids.length
+    ? db
+        .selectFrom('deliverable_files')
+        .selectAll()
+        .where('deliverable_id', 'in', ids)
+        .orderBy('language')
+        .orderBy('version', 'desc')
+        .execute()
+    : Promise.resolve([]);
+
+export const deliverableFile = (db: Db, deliverableId: number, fileId: number) =>
+  db.selectFrom('deliverable_files').selectAll().where('id', '=', fileId).where('deliverable_id', '=', deliverableId).executeTakeFirst();
+
+/** The next version number of a deliverable's file in a language. */
+export async function nextVersion(db: Db, deliverableId: number, language: string): Promise<number> {
+  const r = await db
+    .selectFrom('deliverable_files')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('deliverable_id', '=', deliverableId)
+    .where('language', '=', language)
+    .executeTakeFirst();
+  return Number(r?.v ?? 0) + 1;
+}
+
+export async function insertDeliverableFile(db: Db, row: Insertable<DeliverableFileRow>): Promise<number> {
+  const r = await db.insertInto('deliverable_files').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const countDownload = (db: Db, fileId: number) =>
+  db
+    .updateTable('deliverable_files')
+    .set((eb) => ({ downloads: eb('downloads', '+', 1) }))
+    .where('id', '=', fileId)
+    .execute();
+
+export interface DeliverableFilter {
+  /** Deliverable ids the full-text search found, best first; undefined when not searching. */
+  matches?: number[] | undefined;
+  area?: string | undefined;
+  programme?: number | undefined;
+  language?: string | undefined;
+  project?: number | undefined;
+}
+
+function deliverablesWhere(db: Db, f: DeliverableFilter) {
+  let q = db.selectFrom('deliverables as d');
+  if (f.matches) q = q.where('d.id', 'in', f.matches.length ? f.matches : [0]);
+  if (f.project) q = q.where('d.project_id', '=', f.project);
+  if (f.area) q = q.where(sql<boolean>`(',' || d.areas || ',') like ${`%,${f.area},%`}`);
+  if (f.programme) {
+    const programme = f.programme;
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('projects as p').select('p.id').whereRef('p.id', '=', 'd.project_id').where('p.programme_id', '=', programme),
+      ),
+    );
+  }
+  if (f.language) {
+    const language = f.language;
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('deliverable_files as f').select('f.id').whereRef('f.deliverable_id', '=', 'd.id').where('f.language', '=', language),
+      ),
+    );
+  }
+  return q;
+}
+
+/** A page of deliverables, newest publication first; a search's order is applied by the caller. */
+export const deliverablesPage = (db: Db, f: DeliverableFilter, offset: number, limit: number) =>
+  deliverablesWhere(db, f).selectAll('d').orderBy('d.published_on', 'desc').orderBy('d.id', 'desc').offset(offset).limit(limit).execute();
+
+/** Every matching deliverable's id, for a search (its matches are already at most a few hundred). */
+export const matchingIds = (db: Db, f: DeliverableFilter) => deliverablesWhere(db, f).select('d.id').execute();
+
+export async function countDeliverables(db: Db, f: DeliverableFilter): Promise<number> {
+  const r = await deliverablesWhere(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The newest deliverables in the library, for its feeds. */
+export const newestDeliverables = (db: Db, limit: number) =>
+  db.selectFrom('deliverables').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+
+/** The projects a town is a confirmed partner of. */
+export const confirmedProjectsOf = (db: Db, municipalityId: number) =>
+  db
+    .selectFrom('project_partners')
+    .select('project_id')
+    .where('municipality_id', '=', municipalityId)
+    .where('status', '=', 'confirmed')
+    .execute();
+
+/** The newest deliverables of these projects. */
+export const deliverablesOfProjects = (db: Db, projectIds: number[], limit: number) =>
+  projectIds.length
+    ? db
+        .selectFrom('deliverables')
+        .selectAll()
+        .where('project_id', 'in', projectIds)
+        .orderBy('published_on', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute()
+    : Promise.resolve([]);
+
+/** The programmes that have projects, for the library's filter. */
+export const programmesWithProjects = (db: Db) =>
+  db
+    .selectFrom('programmes')
+    .select(['id', 'acronym'])
+    .where((eb) => eb.exists(eb.selectFrom('projects').select('projects.id').whereRef('projects.programme_id', '=', 'programmes.id')))
+    .orderBy('acronym')
+    .execute();
+
+/** Project titles in every language, for the deliverables' cards. */
+export const projectTitles = (db: Db, ids: number[]) =>
+  ids.length ? db.selectFrom('project_texts').selectAll().where('project_id', 'in', ids).execute() : Promise.resolve([]);
 
 // ---- The partners' workspace

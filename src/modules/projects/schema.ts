@@ -197,3 +197,71 @@ export function callState(call: Pick<FundingCall, 'opens_at' | 'deadline_at'>, n
   if (at < call.opens_at) return 'forthcoming';
   return at > call.deadline_at ? 'closed' : 'open';
 }
+
+// ---- Deliverables and their files
+
+/** What a project delivers, as grant agreements name them. */
+export const DELIVERABLE_KINDS = ['toolkit', 'method', 'recommendations', 'report', 'other'] as const;
+export type DeliverableKind = (typeof DELIVERABLE_KINDS)[number];
+
+/** The licences a deliverable may carry, with the deed each links to. */
+export const LICENCES = {
+  'cc-by-4.0': 'https://creativecommons.org/licenses/by/4.0/',
+  'cc-by-sa-4.0': 'https://creativecommons.org/licenses/by-sa/4.0/',
+  'cc-by-nc-4.0': 'https://creativecommons.org/licenses/by-nc/4.0/',
+  cc0: 'https://creativecommons.org/publicdomain/zero/1.0/',
+  'all-rights-reserved': '',
+} as const;
+export type Licence = keyof typeof LICENCES;
+
+export interface DeliverableRow {
+  id: Generated<number>;
+  project_id: number;
+  kind: DeliverableKind;
+  /** The work package it belongs to, e.g. "WP3". */
+  work_package: string;
+  licence: Licence;
+  /** A calendar day, YYYY-MM-DD. */
+  published_on: string;
+  areas: string;
+  original_language: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeliverableTextRow {
+  id: Generated<number>;
+  deliverable_id: number;
+  language: string;
+  title: string;
+  summary: string;
+}
+
+/** One version of a deliverable's file in a language; versions count from 1 per language. */
+export interface DeliverableFileRow {
+  id: Generated<number>;
+  deliverable_id: number;
+  language: string;
+  version: number;
+  /** The random name it is kept under (core uploads' DOCUMENT_NAME). */
+  stored_name: string;
+  original_name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  downloads: number;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+declare module '../../core/db/tables.ts' {
+  interface Tables {
+    deliverables: DeliverableRow;
+    deliverable_texts: DeliverableTextRow;
+    deliverable_files: DeliverableFileRow;
+  }
+}
+
+export type Deliverable = Omit<DeliverableRow, 'id'> & { id: number };
+export type DeliverableFile = Omit<DeliverableFileRow, 'id'> & { id: number };
