@@ -2,10 +2,16 @@ import type { ModuleManifest } from '../../core/modules.ts';
 import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as programmes from './migrations/20261207_01_programmes.ts';
 import * as projectTables from './migrations/20261208_01_projects.ts';
+import * as activityTables from './migrations/20261208_03_activities.ts';
+import * as workspaceTables from './migrations/20261208_04_workspace.ts';
+import { activityRoutes } from './routes/activities.tsx';
 import { projectsApi } from './routes/api.ts';
 import { projectsApiDoc } from './routes/api-doc.ts';
 import { editorRoutes } from './routes/editor.tsx';
 import { publicRoutes } from './routes/public.tsx';
+import { workspaceRoutes } from './routes/workspace.tsx';
+import { activitiesSection } from './service/activity-section.tsx';
+import { demoActivities } from './service/activity-seeds.ts';
 import { callsFeed } from './service/feeds.ts';
 import { describeProjects } from './service/projects.ts';
 import { demoProgrammes } from './service/seeds.ts';
@@ -28,15 +34,23 @@ const projectScope: ScopeDefinition = {
 export const projects: ModuleManifest = {
   name: 'projects',
   scopes: [projectScope],
-  migrations: { '20261207_01_programmes': programmes, '20261208_01_projects': projectTables },
+  migrations: {
+    '20261207_01_programmes': programmes,
+    '20261208_01_projects': projectTables,
+    '20261208_03_activities': activityTables,
+    '20261208_04_workspace': workspaceTables,
+  },
   routes: (app, ctx) => {
     editorRoutes(app, ctx);
     publicRoutes(app, ctx);
     projectsApi(app, ctx);
+    activityRoutes(app, ctx);
+    workspaceRoutes(app, ctx);
   },
   api: projectsApiDoc,
   feeds: [callsFeed],
   sitemaps: [programmesSitemap],
   nav: [{ label: 'projects.nav', path: '/programmes', order: 47 }],
-  seeds: [demoProgrammes],
+  seeds: [demoProgrammes, demoActivities],
+  sections: { 'project.page': activitiesSection },
 };
