@@ -8,6 +8,7 @@ import { fieldError } from '../../../test/input.ts';
 import { sampleProject } from '../../../test/projects.ts';
 import { renderSections } from '../../core/modules.ts';
 import { insertContentItem } from '../content/index.ts';
+import { seedEcNetActivities } from './service/activity-seeds.ts';
 
 const ACTIVITIES = '/en/projects/ec-net/activities';
 const EVENT = {
@@ -194,4 +195,19 @@ appTest('an event of another project or another owner is refused; outsiders may 
   const again = await submit(app, `${ACTIVITIES}/new`, { event: String(ours), kind: 'kick_off' }, c.partner);
   assert.equal(fieldError(again.body, 'event'), 'This event is already an activity.', 'an event is an activity once');
   assert.ok(NEWS);
+});
+
+appTest('the demo gives EC-NET its kick-off, partner meeting and international event, the past ones reported', async (app, database) => {
+  const towns = await sampleTowns(database);
+  await seedEcNetActivities(app.context);
+  assert.deepEqual(await stored(database), [], 'no project, nothing to add');
+  await sampleProject(database, { coordinator: towns.staraZagora, partners: [towns.botevgrad] });
+  await seedEcNetActivities(app.context);
+  await seedEcNetActivities(app.context);
+  const page = (await app.inject({ url: ACTIVITIES })).body;
+  for (const title of ['EC-NET kick-off meeting', 'EC-NET partner meeting', 'Promoting solidarity for active European citizenship'])
+    assert.ok(page.includes(`>${title}</a>`), title);
+  assert.match(page, /<time datetime="2020-12-14">[^<]+<\/time> – <time datetime="2020-12-15">/);
+  assert.match(page, /<p>32 participants: Slovenia 14, Bulgaria 6/);
+  assert.equal((await stored(database)).length, 3, 'once, however often the demo runs');
 });
