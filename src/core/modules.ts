@@ -99,9 +99,9 @@ export interface PersonalData {
 function sectionsOf(modules: ModuleManifest[]): ModuleContext['sections'] {
   const all: ModuleContext['sections'] = {};
   for (const m of modules) {
-    for (const [point, provider] of Object.entries(m.sections ?? {})) {
+    for (const [point, providers] of Object.entries(m.sections ?? {})) {
       all[point] ??= [];
-      all[point].push(provider);
+      all[point].push(...[providers].flat());
     }
   }
   return all;
@@ -217,7 +217,7 @@ export interface ModuleManifest {
   /** Shown in the header's account area, e.g. a sign-in link. */
   header?: ComponentType;
   /** Parts of other modules' pages, by section point. */
-  sections?: Record<string, SectionProvider>;
+  sections?: Record<string, SectionProvider | SectionProvider[]>;
   /** The things this module owns that people hold roles in (see scopes.ts). */
   scopes?: ScopeDefinition[];
   /** The kinds of text people write in it that moderation flags, hides and restores (see moderation.ts). */

@@ -81,6 +81,8 @@ export interface ContentFilter {
   municipality?: number;
   /** The items of one network. */
   network?: number;
+  /** The items of one EU project. */
+  project?: number;
   /** Any of these municipalities (the towns a person follows); none matches nothing. */
   municipalities?: number[];
   platform?: boolean;
@@ -105,6 +107,7 @@ export function visibleWhere(filter: ContentFilter, now: string) {
     if (filter.country) parts.push(sql`${c('country')} = ${filter.country}`);
     if (filter.municipality) parts.push(sql`${c('owner_type')} = 'municipality' and ${c('owner_id')} = ${filter.municipality}`);
     if (filter.network) parts.push(sql`${c('owner_type')} = 'network' and ${c('owner_id')} = ${filter.network}`);
+    if (filter.project) parts.push(sql`${c('owner_type')} = 'project' and ${c('owner_id')} = ${filter.project}`);
     if (filter.municipalities)
       parts.push(
         filter.municipalities.length

@@ -3,6 +3,9 @@ import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as programmes from './migrations/20261207_01_programmes.ts';
 import * as projectTables from './migrations/20261208_01_projects.ts';
 import * as deliverableTables from './migrations/20261208_02_deliverables.ts';
+import * as activityTables from './migrations/20261208_03_activities.ts';
+import * as workspaceTables from './migrations/20261208_04_workspace.ts';
+import { activityRoutes } from './routes/activities.tsx';
 import { projectsApi } from './routes/api.ts';
 import { projectsApiDoc } from './routes/api-doc.ts';
 import { deliverableRoutes } from './routes/deliverables.tsx';
@@ -12,6 +15,9 @@ import { editorRoutes } from './routes/editor.tsx';
 import { publicRoutes } from './routes/public.tsx';
 import { deliverablesFeed, projectDeliverables, townDeliverables } from './service/deliverable-sections.tsx';
 import { demoDeliverables } from './service/deliverable-seeds.ts';
+import { workspaceRoutes } from './routes/workspace.tsx';
+import { activitiesSection } from './service/activity-section.tsx';
+import { demoActivities } from './service/activity-seeds.ts';
 import { callsFeed } from './service/feeds.ts';
 import { describeProjects } from './service/projects.ts';
 import { demoProgrammes } from './service/seeds.ts';
@@ -38,6 +44,8 @@ export const projects: ModuleManifest = {
     '20261207_01_programmes': programmes,
     '20261208_01_projects': projectTables,
     '20261208_02_deliverables': deliverableTables,
+    '20261208_03_activities': activityTables,
+    '20261208_04_workspace': workspaceTables,
   },
   routes: (app, ctx) => {
     editorRoutes(app, ctx);
@@ -45,15 +53,17 @@ export const projects: ModuleManifest = {
     projectsApi(app, ctx);
     deliverableRoutes(app, ctx);
     deliverablesApi(app, ctx);
+    activityRoutes(app, ctx);
+    workspaceRoutes(app, ctx);
   },
   api: {
     paths: { ...projectsApiDoc.paths, ...deliverablesApiDoc.paths },
     schemas: { ...projectsApiDoc.schemas, ...deliverablesApiDoc.schemas },
   },
   feeds: [callsFeed, deliverablesFeed],
-  sections: { 'project.page': projectDeliverables, 'municipality.profile': townDeliverables },
+  sections: { 'project.page': [activitiesSection, projectDeliverables], 'municipality.profile': townDeliverables },
   sitemaps: [programmesSitemap],
   nav: [{ label: 'projects.nav', path: '/programmes', order: 47 }],
-  // The deliverables' demo needs the EC-NET project: it comes after the projects' demo.
-  seeds: [demoProgrammes, demoDeliverables],
+  // The activities' and deliverables' demos need the EC-NET project: they come after the projects' demo.
+  seeds: [demoProgrammes, demoActivities, demoDeliverables],
 };

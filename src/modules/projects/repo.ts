@@ -1,13 +1,27 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
-import type { Tables } from '../../core/db/tables.ts';
 import type {
-  DeliverableFileRow,
   DeliverableRow,
   FundingCallRow,
   ProgrammeRow,
+  Project,
+  ProjectActivity,
+  ProjectActivityRow,
+  ProjectDocument,
+  ProjectDocumentRow,
+  ProjectNotice,
+  ProjectNoticeRow,
+  ProjectPartner,
   ProjectPartnerRow,
   ProjectRow,
+  ProjectTask,
+  ProjectTaskRow,
   StrandRow,
+  Tables } from '../../core/db/tables.ts';
+import type {
+  DeliverableFileRow,
+  Tables } from '../../core/db/tables.ts';
+import type {
+  FundingCallRow,
 } from './schema.ts';
 
 type Db = Kysely<Tables>;
@@ -371,4 +385,81 @@ export const programmesWithProjects = (db: Db) =>
 export const projectTitles = (db: Db, ids: number[]) =>
   ids.length ? db.selectFrom('project_texts').selectAll().where('project_id', 'in', ids).execute() : Promise.resolve([]);
 
-// ---- The partners' workspace
+// ---- The partners' workspace (and the project's activities)
+
+/** A project by its address, for the workspace and activities pages. */
+export const projectOfSlug = (db: Db, slug: string) =>
+  db.selectFrom('projects').selectAll().where('slug', '=', slug).executeTakeFirst() as Promise<Project | undefined>;
+
+/** The partners of a project, in their order: the activities' hosts. */
+export const partnersOfProject = (db: Db, projectId: number) =>
+  db.selectFrom('project_partners').selectAll().where('project_id', '=', projectId).orderBy('position').orderBy('id').execute() as Promise<
+    ProjectPartner[]
+  >;
+
+export const activitiesOf = (db: Db, projectId: number) =>
+  db.selectFrom('project_activities').selectAll().where('project_id', '=', projectId).orderBy('id').execute() as Promise<ProjectActivity[]>;
+
+export const activityById = (db: Db, projectId: number, id: number) =>
+  db.selectFrom('project_activities').selectAll().where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst() as Promise<
+    ProjectActivity | undefined
+  >;
+
+export const activityOfEvent = (db: Db, eventId: number) =>
+  db.selectFrom('project_activities').select('id').where('event_id', '=', eventId).executeTakeFirst();
+
+export async function insertActivity(db: Db, row: Insertable<ProjectActivityRow>): Promise<number> {
+  const r = await db.insertInto('project_activities').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const updateActivity = (db: Db, id: number, changes: Updateable<ProjectActivityRow>) =>
+  db.updateTable('project_activities').set(changes).where('id', '=', id).execute();
+
+export const documentsOf = (db: Db, projectId: number) =>
+  db.selectFrom('project_documents').selectAll().where('project_id', '=', projectId).orderBy('id', 'desc').execute() as Promise<
+    ProjectDocument[]
+  >;
+
+export const documentById = (db: Db, projectId: number, id: number) =>
+  db.selectFrom('project_documents').selectAll().where('project_id', '=', projectId).where('id', '=', id).executeTakeFirst() as Promise<
+    ProjectDocument | undefined
+  >;
+
+export const insertDocument = (db: Db, row: Insertable<ProjectDocumentRow>) => db.insertInto('project_documents').values(row).execute();
+
+export const tasksOf = (db: Db, projectId: number) =>
+  db
+    .selectFrom('project_tasks')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('done')
+    .orderBy('due_on')
+    .orderBy('id')
+    .execute() as Promise<ProjectTask[]>;
+
+export const insertTask = (db: Db, row: Insertable<ProjectTaskRow>) => db.insertInto('project_tasks').values(row).execute();
+
+/** Marks a task of this project done; false when the project has no such task. */
+export async function markTaskDone(db: Db, projectId: number, id: number): Promise<boolean> {
+  const r = await db
+    .updateTable('project_tasks')
+    .set({ done: 1 })
+    .where('project_id', '=', projectId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** The notice board, newest first; a board of a few hundred notices at most is shown whole. */
+export const noticesOf = (db: Db, projectId: number) =>
+  db
+    .selectFrom('project_notices')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute() as Promise<ProjectNotice[]>;
+
+export const insertNotice = (db: Db, row: Insertable<ProjectNoticeRow>) => db.insertInto('project_notices').values(row).execute();

@@ -265,3 +265,70 @@ declare module '../../core/db/tables.ts' {
 
 export type Deliverable = Omit<DeliverableRow, 'id'> & { id: number };
 export type DeliverableFile = Omit<DeliverableFileRow, 'id'> & { id: number };
+
+// ---- Activities and the partners' workspace
+
+export const ACTIVITY_KINDS = ['kick_off', 'partner_meeting', 'international_event', 'local_event', 'other'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** One of the project's content events, with its kind, its host and, after the fact, who came. */
+export interface ProjectActivityRow {
+  id: Generated<number>;
+  project_id: number;
+  event_id: number;
+  kind: ActivityKind;
+  host_partner_id: number | null;
+  participants_total: number | null;
+  /** JSON: {"SI": 40, "BG": 12}. */
+  participants: string;
+  report: string;
+  reported_at: string | null;
+  reported_by: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ProjectDocumentRow {
+  id: Generated<number>;
+  project_id: number;
+  /** What keepDocument named it. */
+  stored_name: string;
+  original_name: string;
+  type: string;
+  size: number;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface ProjectTaskRow {
+  id: Generated<number>;
+  project_id: number;
+  title: string;
+  owner_id: number | null;
+  due_on: string | null;
+  done: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ProjectNoticeRow {
+  id: Generated<number>;
+  project_id: number;
+  text: string;
+  author_id: number | null;
+  created_at: string;
+}
+
+declare module '../../core/db/tables.ts' {
+  interface Tables {
+    project_activities: ProjectActivityRow;
+    project_documents: ProjectDocumentRow;
+    project_tasks: ProjectTaskRow;
+    project_notices: ProjectNoticeRow;
+  }
+}
+
+export type ProjectActivity = Omit<ProjectActivityRow, 'id'> & { id: number };
+export type ProjectDocument = Omit<ProjectDocumentRow, 'id'> & { id: number };
+export type ProjectTask = Omit<ProjectTaskRow, 'id'> & { id: number };
+export type ProjectNotice = Omit<ProjectNoticeRow, 'id'> & { id: number };

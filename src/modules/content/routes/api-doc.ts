@@ -36,6 +36,12 @@ const filters = [
     description: 'id of the owning network of towns',
     schema: { type: 'integer', minimum: 1, maximum: MAX_ID },
   },
+  {
+    name: 'project',
+    in: 'query',
+    description: 'id of the owning EU project',
+    schema: { type: 'integer', minimum: 1, maximum: MAX_ID },
+  },
   { name: 'area', in: 'query', description: 'a policy area', schema: { type: 'string', enum: POLICY_AREAS } },
   {
     name: 'language',
@@ -144,10 +150,10 @@ export const contentApiDoc: ApiDescription = {
         owner: {
           type: 'object',
           properties: {
-            type: { type: 'string', enum: ['platform', 'municipality', 'network'] },
+            type: { type: 'string', enum: ['platform', 'municipality', 'network', 'project'] },
             id: { type: 'integer' },
             name: { type: 'string' },
-            country: { type: ['string', 'null'], description: 'a town’s country; null for a network' },
+            country: { type: ['string', 'null'], description: 'a town’s country; null for a network or a project' },
           },
         },
         language: { type: 'string', description: 'language of the texts given' },

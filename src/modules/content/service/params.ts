@@ -12,6 +12,7 @@ export interface ListingParams {
   country: string;
   municipality: string;
   network: string;
+  project: string;
   area: string;
   language: string;
   tag: string;
@@ -24,6 +25,7 @@ const listingQuery = lenient({
   country: countryParam,
   municipality: idSchema,
   network: idSchema,
+  project: idSchema,
   area: z.enum(POLICY_AREAS),
   language: languageParam,
   tag: trimmed(40).transform((v) => v.toLowerCase().replace(/,/g, '')),
@@ -35,13 +37,14 @@ const listingQuery = lenient({
 
 /** The filters of a listing's address. Values that are not valid are dropped, never an error page. */
 export function readParams(query: unknown): { params: ListingParams; filter: ContentFilter; page: number } {
-  const { q, type, country, municipality, network, area, language, tag, page } = listingQuery(query);
+  const { q, type, country, municipality, network, project, area, language, tag, page } = listingQuery(query);
   const params = {
     q: q ?? '',
     type: type ?? '',
     country: country?.toLowerCase() ?? '',
     municipality: municipality ? String(municipality) : '',
     network: network ? String(network) : '',
+    project: project ? String(project) : '',
     area: area ?? '',
     language: language ?? '',
     tag: tag ?? '',
@@ -51,6 +54,7 @@ export function readParams(query: unknown): { params: ListingParams; filter: Con
     ...(country ? { country } : {}),
     ...(municipality ? { municipality } : {}),
     ...(network ? { network } : {}),
+    ...(project ? { project } : {}),
     ...(area ? { area } : {}),
     ...(language ? { language } : {}),
     ...(tag ? { tag } : {}),
@@ -59,7 +63,7 @@ export function readParams(query: unknown): { params: ListingParams; filter: Con
 }
 
 /** The filters that narrow a listing to one owner, each named after the owner's scope. */
-export const OWNER_PARAMS = ['municipality', 'network'] as const;
+export const OWNER_PARAMS = ['municipality', 'network', 'project'] as const;
 export type OwnerParam = (typeof OWNER_PARAMS)[number];
 
 /** The owners a listing is narrowed to, named as their scopes describe them; an id that names nothing is left out. */

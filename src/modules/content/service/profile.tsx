@@ -113,6 +113,10 @@ export const profileSection: SectionProvider = (subject, view, ctx) =>
 export const networkSection: SectionProvider = (subject, view, ctx) =>
   ownerSections(ctx, view, { type: 'network', id: (subject as { id: number }).id }, 'content.network.all');
 
+/** An EU project's news and coming events on its page; the page gives the project, of which only the id is read. */
+export const projectSection: SectionProvider = (subject, view, ctx) =>
+  ownerSections(ctx, view, { type: 'project', id: (subject as { id: number }).id }, 'content.project.all');
+
 /** The head links of the feeds of what an owner publishes, for its page. */
 export function ownerFeeds(lang: string, t: SectionView['t'], owner: PageOwner & { name: string }) {
   const params = { [owner.type]: String(owner.id) };

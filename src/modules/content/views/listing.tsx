@@ -7,6 +7,13 @@ import type { OwnerParam } from '../service/params.ts';
 import type { Card, Facets } from '../service/read.ts';
 import { CardList, languageName } from './cards.tsx';
 
+/** The words of "from this owner only", by the owner's filter. */
+const FROM_OWNER: Record<OwnerParam, string> = {
+  municipality: 'content.fromMunicipality',
+  network: 'content.fromNetwork',
+  project: 'content.fromProject',
+};
+
 export interface ListingView {
   /** The listing's own address after the language prefix, e.g. "/events". */
   base: string;
@@ -18,6 +25,7 @@ export interface ListingView {
     country: string;
     municipality: string;
     network: string;
+    project: string;
     area: string;
     language: string;
     tag: string;
@@ -127,6 +135,7 @@ export function ListingPage({ view }: { view: ListingView }) {
           <input type="hidden" name="municipality" value={params.municipality} />
         )}
         {params.network && <input type="hidden" name="network" value={params.network} />}
+        {params.project && <input type="hidden" name="project" value={params.project} />}
         {params.tag && <input type="hidden" name="tag" value={params.tag} />}
         <button type="submit">{t('filters.apply')}</button>
       </form>
@@ -134,7 +143,7 @@ export function ListingPage({ view }: { view: ListingView }) {
         .filter((o) => o.param !== 'municipality' || !view.fixed.includes('municipality'))
         .map((o) => (
           <p key={o.param}>
-            {t(o.param === 'network' ? 'content.fromNetwork' : 'content.fromMunicipality', { name: o.name })}{' '}
+            {t(FROM_OWNER[o.param], { name: o.name })}{' '}
             <a href={href(`${view.base}${queryOf({ ...params, [o.param]: '' })}`)}>{t('content.removeFilter')}</a>
           </p>
         ))}
