@@ -1,5 +1,7 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { Tables } from '../../core/db/tables.ts';
 import type {
+  DeliverableFileRow,
   DeliverableRow,
   FundingCallRow,
   ProgrammeRow,
@@ -16,12 +18,6 @@ import type {
   ProjectTask,
   ProjectTaskRow,
   StrandRow,
-  Tables } from '../../core/db/tables.ts';
-import type {
-  DeliverableFileRow,
-  Tables } from '../../core/db/tables.ts';
-import type {
-  FundingCallRow,
 } from './schema.ts';
 
 type Db = Kysely<Tables>;
