@@ -3,6 +3,7 @@
 export { configOf } from './fulltext.ts';
 export { content } from './manifest.ts';
 export { storiesOfTowns } from './service/home.tsx';
+export { eventsOwnedBy, type OwnedEvent } from './service/owner-events.ts';
 export { ownerFeeds } from './service/profile.tsx';
 export type { Card } from './service/read.ts';
 export { renderBody } from './service/sanitize.ts';

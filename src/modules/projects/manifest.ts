@@ -5,8 +5,10 @@ import * as projectTables from './migrations/20261208_01_projects.ts';
 import { projectsApi } from './routes/api.ts';
 import { projectsApiDoc } from './routes/api-doc.ts';
 import { editorRoutes } from './routes/editor.tsx';
+import { projectRoutes } from './routes/projects.tsx';
 import { publicRoutes } from './routes/public.tsx';
 import { callsFeed } from './service/feeds.ts';
+import { demoProjects } from './service/project-seeds.ts';
 import { describeProjects } from './service/projects.ts';
 import { demoProgrammes } from './service/seeds.ts';
 import { programmesSitemap } from './service/sitemap.ts';
@@ -32,11 +34,12 @@ export const projects: ModuleManifest = {
   routes: (app, ctx) => {
     editorRoutes(app, ctx);
     publicRoutes(app, ctx);
+    projectRoutes(app, ctx);
     projectsApi(app, ctx);
   },
   api: projectsApiDoc,
   feeds: [callsFeed],
   sitemaps: [programmesSitemap],
   nav: [{ label: 'projects.nav', path: '/programmes', order: 47 }],
-  seeds: [demoProgrammes],
+  seeds: [demoProgrammes, demoProjects],
 };
