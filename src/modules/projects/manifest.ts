@@ -5,9 +5,11 @@ import * as projectTables from './migrations/20261208_01_projects.ts';
 import { projectsApi } from './routes/api.ts';
 import { projectsApiDoc } from './routes/api-doc.ts';
 import { editorRoutes } from './routes/editor.tsx';
+import { projectEditorRoutes } from './routes/project-editor.tsx';
 import { projectRoutes } from './routes/projects.tsx';
 import { publicRoutes } from './routes/public.tsx';
 import { callsFeed } from './service/feeds.ts';
+import { profileProjects, projectDesks } from './service/project-profile.tsx';
 import { demoProjects } from './service/project-seeds.ts';
 import { describeProjects } from './service/projects.ts';
 import { demoProgrammes } from './service/seeds.ts';
@@ -33,6 +35,7 @@ export const projects: ModuleManifest = {
   migrations: { '20261207_01_programmes': programmes, '20261208_01_projects': projectTables },
   routes: (app, ctx) => {
     editorRoutes(app, ctx);
+    projectEditorRoutes(app, ctx);
     publicRoutes(app, ctx);
     projectRoutes(app, ctx);
     projectsApi(app, ctx);
@@ -42,4 +45,6 @@ export const projects: ModuleManifest = {
   sitemaps: [programmesSitemap],
   nav: [{ label: 'projects.nav', path: '/programmes', order: 47 }],
   seeds: [demoProgrammes, demoProjects],
+  work: projectDesks,
+  sections: { 'municipality.profile': profileProjects },
 };
