@@ -143,6 +143,11 @@ appTest(
     const back = await submit(app, '/en/projects/aaa/edit', { state: 'planned', confirm: 'yes' }, coordinator, '/en/projects/aaa/state');
     assert.equal(back.statusCode, 422, 'never backwards');
     assert.equal((await database.db.selectFrom('projects').select('state').where('id', '=', a).executeTakeFirstOrThrow()).state, 'running');
+    assert.match(
+      (await app.inject({ url: '/en/projects/aaa' })).body,
+      /The state changed <span class="tag">Running<\/span>/,
+      'the move is on the timeline',
+    );
 
     // Indicators: added, refused when bad, shown with their progress, removed.
     const bad = await submit(app, '/en/projects/aaa/indicators', { kind: 'output', label: '', target: 'ten' }, coordinator);

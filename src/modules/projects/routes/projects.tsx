@@ -63,13 +63,22 @@ export function projectRoutes(app: FastifyInstance, ctx: ModuleContext): void {
 
   app.get('/:lang/projects/:slug', async (req, reply) => {
     const project = await loadOr404(projectBySlug(ctx, slugParams(req).slug, req.lang));
-    const [partners, events, indicators, call, sections] = await Promise.all([
+    const [partners, events, indicators, call, sections, moves] = await Promise.all([
       partnerViews(ctx, project.id),
       eventsOwnedBy(ctx, 'project', project.id, req.lang),
       indicatorsOf(ctx, project.id),
       project.call_id ? callById(ctx, project.call_id, req.lang) : Promise.resolve(undefined),
       renderSections(ctx, 'project.page', project, { lang: req.lang, t: req.t, actor: req.actor }),
+      db
+        .selectFrom('audit_log')
+        .select(['created_at', 'details'])
+        .where('action', '=', 'project.state')
+        .where('subject_type', '=', 'project')
+        .where('subject_id', '=', project.id)
+        .orderBy('id')
+        .execute(),
     ]);
+    const stateChanges = moves.map((m) => ({ at: m.created_at, to: String((JSON.parse(m.details ?? '{}') as { to?: string }).to ?? '') }));
     const view = {
       project,
       call: call ? { id: call.id, reference: call.reference, title: call.title } : null,
@@ -77,6 +86,7 @@ export function projectRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       places: partnerPlaces(partners),
       map: { tiles: ctx.config.mapTileUrl, attribution: ctx.config.mapAttribution },
       events,
+      stateChanges: stateChanges.filter((c) => c.to),
       indicators,
       sections,
       canEdit: projectsPolicy.can(req.actor, 'project.edit', project),

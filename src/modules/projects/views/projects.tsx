@@ -1,4 +1,4 @@
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { POLICY_AREAS } from '../../../core/areas.ts';
 import { countryName } from '../../../core/countries.ts';
 import { Pager } from '../../../core/views/components.tsx';
@@ -155,6 +155,8 @@ export interface ProjectDetail {
   places: MapPlace[];
   map: { tiles: string; attribution: string };
   events: OwnedEvent[];
+  /** When the project's state moved, from the audit log. */
+  stateChanges: { at: string; to: string }[];
   indicators: ProjectIndicator[];
   sections: VNode[];
   canEdit: boolean;
@@ -164,7 +166,7 @@ export function PartnerTable({ partners }: { partners: PartnerView[] }) {
   const { t, lang } = usePage();
   const href = useHref();
   return (
-    <table class="table--responsive">
+    <table class="table">
       <caption class="visually-hidden">{t('projects.partners.title')}</caption>
       <thead>
         <tr>
@@ -196,32 +198,49 @@ export function PartnerTable({ partners }: { partners: PartnerView[] }) {
   );
 }
 
+/** A project's life in date order: its start, its events, the moves of its state, its end. */
 function Timeline({ view }: { view: ProjectDetail }) {
   const { t, lang } = usePage();
   const href = useHref();
   const p = view.project;
-  const fmt = (instant: string, zone: string | null) =>
-    new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: zone ?? 'UTC' }).format(new Date(instant));
+  const state = (s: string) => t(`projects.project.state.${s}`);
+  const entries: { at: string; title: ComponentChildren; status?: string | undefined }[] = [
+    { at: `${p.starts_on}T00:00:00Z`, title: t('projects.project.starts') },
+    ...view.events.map((e) => ({
+      at: e.startsAt,
+      title: (
+        <a href={href(e.path)} lang={e.language === lang ? undefined : e.language}>
+          {e.title}
+        </a>
+      ),
+    })),
+    ...view.stateChanges.map((c) => ({ at: c.at, title: t('projects.project.stateChanged'), status: state(c.to) })),
+    { at: `${p.ends_on}T00:00:00Z`, title: t('projects.project.ends') },
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return (
     <section aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">{t('projects.project.timeline')}</h2>
       <ol class="timeline">
-        <li>
-          <Day day={p.starts_on} />: {t('projects.project.starts')}
-        </li>
-        {view.events.map((e) => (
-          <li key={e.id}>
-            <time datetime={e.startsAt}>{fmt(e.startsAt, e.timeZone)}</time>:{' '}
-            <a href={href(e.path)} lang={e.language === lang ? undefined : e.language}>
-              {e.title}
-            </a>
+        {entries.map((e, i) => (
+          <li key={`${i}-${e.at}`}>
+            <time datetime={e.at}>
+              {new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(e.at))}
+            </time>
+            <div>
+              <p class="timeline-title">
+                {e.title}
+                {e.status && (
+                  <>
+                    {' '}
+                    <span class="tag">{e.status}</span>
+                  </>
+                )}
+              </p>
+            </div>
           </li>
         ))}
-        <li>
-          <Day day={p.ends_on} />: {t('projects.project.ends')}
-        </li>
       </ol>
-      <p class="meta">{t('projects.project.stateNow', { state: t(`projects.project.state.${p.state}`) })}</p>
+      <p class="meta">{t('projects.project.stateNow', { state: state(p.state) })}</p>
     </section>
   );
 }
@@ -232,7 +251,7 @@ function Indicators({ indicators }: { indicators: ProjectIndicator[] }) {
   return (
     <section aria-labelledby="indicators-heading">
       <h2 id="indicators-heading">{t('projects.indicators.title')}</h2>
-      <table class="table--responsive">
+      <table class="table">
         <thead>
           <tr>
             <th scope="col">{t('projects.indicators.label')}</th>
