@@ -96,3 +96,68 @@ appTest('the projects API filters like the list and names a bad parameter', asyn
   const sitemap = await app.inject({ url: '/sitemap.xml' });
   assert.equal(sitemap.statusCode, 200);
 });
+
+appTest('a project’s published events are on its timeline in date order; drafts are not', async (app, database) => {
+  const towns = await sampleTowns(database);
+  const id = await sampleProject(database, { coordinator: towns.staraZagora, acronym: 'AAA' });
+  const at = new Date().toISOString();
+  const event = async (slug: string, startsAt: string, state: 'published' | 'draft', title: string) => {
+    const item = await database.db
+      .insertInto('content_items')
+      .values({
+        type: 'event',
+        owner_type: 'project',
+        owner_id: id,
+        country: null,
+        original_language: 'en',
+        slug,
+        state,
+        published_at: state === 'published' ? at : null,
+        image: null,
+        tags: '',
+        starts_at: startsAt,
+        ends_at: null,
+        time_zone: 'Europe/Ljubljana',
+        all_day: 0,
+        venue_name: null,
+        venue_address: null,
+        latitude: null,
+        longitude: null,
+        online_url: null,
+        organiser: null,
+        capacity: null,
+        deadline: null,
+        contact: null,
+        created_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('content_texts')
+      .values({
+        item_id: item.id,
+        language: 'en',
+        title,
+        summary: '',
+        body_source: '',
+        body_html: '',
+        image_alt: null,
+        goal: null,
+        problem: null,
+        solution: null,
+        results: null,
+        cost: null,
+        reuse: null,
+        updated_at: at,
+      })
+      .execute();
+  };
+  await event('partner-meeting', '2021-06-10T08:00:00.000Z', 'published', 'Partner meeting in Maribor');
+  await event('kick-off', '2020-12-14T08:00:00.000Z', 'published', 'Kick-off meeting');
+  await event('secret', '2021-01-10T08:00:00.000Z', 'draft', 'A draft meeting');
+  const body = (await app.inject({ url: '/en/projects/aaa' })).body;
+  assert.match(body, /the project starts[\s\S]*Kick-off meeting[\s\S]*Partner meeting in Maribor[\s\S]*the project ends/);
+  assert.doesNotMatch(body, /A draft meeting/);
+});
