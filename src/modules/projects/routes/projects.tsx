@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { POLICY_AREAS } from '../../../core/areas.ts';
+import { scopeIdsOf } from '../../../core/authz.ts';
 import { loadOr404, NO_STORE, NotFound } from '../../../core/http/guards.ts';
 import { pageQuery, queryParams } from '../../../core/http/params.ts';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
 import { eventsOwnedBy } from '../../content/index.ts';
-import { MAP_SCRIPTS, MAP_STYLES, mapPlaces } from '../../municipalities/index.ts';
+import { MAP_SCRIPTS, MAP_STYLES, mapPlaces, municipalitiesByIds } from '../../municipalities/index.ts';
 import { projectsPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import { PROJECT_STATES, type Project } from '../schema.ts';
@@ -54,7 +55,10 @@ export function projectRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       .sort();
     const projects = await projectViews(ctx, rows, req.lang);
     if (req.actor) reply.headers(NO_STORE);
-    const view = { projects, programmes, countries, filter, page, pages, total };
+    // The towns the reader may start a project for: their staff see a link for each.
+    const mine = scopeIdsOf(req.actor, 'municipality').filter((id) => projectsPolicy.can(req.actor, 'project.create', { id }));
+    const starts = [...(await municipalitiesByIds(db, mine.slice(0, 20))).values()].map((m) => ({ id: m.id, name: m.name }));
+    const view = { projects, programmes, countries, filter, page, pages, total, starts };
     return reply.page(<ProjectsPage view={view} />, {
       title: req.t('projects.project.listTitle'),
       description: req.t('projects.project.listLead'),

@@ -37,6 +37,8 @@ export interface ProjectsView {
   page: number;
   pages: number;
   total: number;
+  /** Towns the reader may start a project for. */
+  starts: { id: number; name: string }[];
 }
 
 function Filters({ view }: { view: ProjectsView }) {
@@ -132,6 +134,13 @@ export function ProjectsPage({ view }: { view: ProjectsView }) {
       </p>
       <h1>{t('projects.project.listTitle')}</h1>
       <p class="lead">{t('projects.project.listLead')}</p>
+      {view.starts.map((town) => (
+        <p key={town.id}>
+          <a class="button" href={href(`/projects/new?town=${town.id}`)}>
+            {t('projects.project.new', { town: town.name })}
+          </a>
+        </p>
+      ))}
       <Filters view={view} />
       <p class="list-order">{t('projects.project.count', { count: view.total })}</p>
       {view.projects.length === 0 ? (
@@ -189,8 +198,8 @@ export function PartnerTable({ partners }: { partners: PartnerView[] }) {
               {p.kind === 'town' ? t('projects.partners.town') : t(`projects.orgType.${p.organisation_type || 'other'}`)}
             </td>
             <td data-label={t('projects.partners.role')}>{t(`projects.partnerRole.${p.role}`)}</td>
-            <td data-label={t('projects.partners.joined')}>{p.joined_on ? <Day day={p.joined_on} /> : ''}</td>
-            <td data-label={t('projects.partners.left')}>{p.left_on ? <Day day={p.left_on} /> : ''}</td>
+            <td data-label={p.joined_on ? t('projects.partners.joined') : undefined}>{p.joined_on ? <Day day={p.joined_on} /> : ''}</td>
+            <td data-label={p.left_on ? t('projects.partners.left') : undefined}>{p.left_on ? <Day day={p.left_on} /> : ''}</td>
           </tr>
         ))}
       </tbody>
@@ -204,10 +213,11 @@ function Timeline({ view }: { view: ProjectDetail }) {
   const href = useHref();
   const p = view.project;
   const state = (s: string) => t(`projects.project.state.${s}`);
-  const entries: { at: string; title: ComponentChildren; status?: string | undefined }[] = [
+  const entries: { at: string; title: ComponentChildren; status?: string | undefined; zone?: string | null }[] = [
     { at: `${p.starts_on}T00:00:00Z`, title: t('projects.project.starts') },
     ...view.events.map((e) => ({
       at: e.startsAt,
+      zone: e.timeZone,
       title: (
         <a href={href(e.path)} lang={e.language === lang ? undefined : e.language}>
           {e.title}
@@ -224,7 +234,9 @@ function Timeline({ view }: { view: ProjectDetail }) {
         {entries.map((e, i) => (
           <li key={`${i}-${e.at}`}>
             <time datetime={e.at}>
-              {new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(e.at))}
+              {new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: e.zone ?? 'UTC' }).format(
+                new Date(e.at),
+              )}
             </time>
             <div>
               <p class="timeline-title">
