@@ -161,6 +161,18 @@ appTest(
     assert.equal(added.statusCode, 303);
     assert.match((await app.inject({ url: '/en/projects/aaa' })).body, /Trees planted[\s\S]*25 % of the target/);
     const id = (await database.db.selectFrom('project_indicators').select('id').executeTakeFirstOrThrow()).id;
+    const changed = await submit(
+      app,
+      '/bg/projects/aaa/indicators',
+      { kind: 'outcome', label: 'Засадени дървета', unit: 'trees', target: '200', achieved: '100' },
+      coordinator,
+      `/bg/projects/aaa/indicators/${id}`,
+    );
+    assert.equal(changed.statusCode, 303);
+    assert.match((await app.inject({ url: '/bg/projects/aaa' })).body, /Засадени дървета[\s\S]*50 % от целта/);
+    assert.match((await app.inject({ url: '/en/projects/aaa' })).body, /Trees planted/, 'the English label stays');
+    const bgForm = await app.inject({ url: '/en/projects/aaa/edit?language=bg', headers: { cookie: coordinator.cookie } });
+    assert.match(bgForm.body, /value="Зелени площади"/, 'the form shows the texts of the language asked for');
     const removed = await submit(app, '/en/projects/aaa/indicators', {}, coordinator, `/en/projects/aaa/indicators/${id}/remove`);
     assert.equal(removed.statusCode, 303);
     assert.equal((await database.db.selectFrom('project_indicators').select('id').execute()).length, 0);
