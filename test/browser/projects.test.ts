@@ -40,8 +40,6 @@ describe('EU projects in a real browser', { skip: noBrowser }, () => {
   });
 
   test('without JavaScript, a coordinator starts a project and invites a town; its staff confirm; page and profile show it', async () => {
-    const town = (await database.db.selectFrom('municipalities').select('id').where('slug', '=', 'stara-zagora').executeTakeFirstOrThrow())
-      .id;
     const page = await pageAs(browser, origin, coordinator);
     await page.context().route('**/*.js*', (route) => route.abort());
     await page.goto(`${origin}/en/projects`);

@@ -151,13 +151,7 @@ export function projectEditorRoutes(app: FastifyInstance, ctx: ModuleContext): v
 
   // ---- Indicators
 
-  async function indicatorsPage(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    project: ProjectView,
-    values: FormValues = { kind: 'output' },
-    errors = {},
-  ) {
+  async function indicatorsPage(reply: FastifyReply, project: ProjectView, values: FormValues = { kind: 'output' }, errors = {}) {
     reply.headers(NO_STORE);
     const view = { project, indicators: await indicatorsOf(ctx, project.id), values, errors, csrfToken: reply.generateCsrf() };
     return <IndicatorsPage view={view} />;
@@ -166,14 +160,14 @@ export function projectEditorRoutes(app: FastifyInstance, ctx: ModuleContext): v
 
   app.get('/:lang/projects/:slug/indicators', async (req, reply) => {
     const { project } = await editable(req);
-    return reply.page(await indicatorsPage(req, reply, project), { title: indicatorsTitle(req, project), indexable: false });
+    return reply.page(await indicatorsPage(reply, project), { title: indicatorsTitle(req, project), indexable: false });
   });
 
   app.post('/:lang/projects/:slug/indicators', FORM, async (req, reply) => {
     const { actor, project } = await editable(req);
     const result = await saveIndicator(ctx, actor, project, null, req.lang, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/projects/${project.slug}/indicators`, 303);
-    const page = await indicatorsPage(req, reply, project, typedValues(req.body, INDICATOR_FIELDS), result.errors);
+    const page = await indicatorsPage(reply, project, typedValues(req.body, INDICATOR_FIELDS), result.errors);
     return reply.refused(result, page, indicatorsTitle(req, project));
   });
 
@@ -188,7 +182,7 @@ export function projectEditorRoutes(app: FastifyInstance, ctx: ModuleContext): v
     const { actor, project, indicator } = await indicatorOf(req);
     const result = await saveIndicator(ctx, actor, project, indicator, req.lang, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/projects/${project.slug}/indicators`, 303);
-    const page = await indicatorsPage(req, reply, project, typedValues(req.body, INDICATOR_FIELDS), result.errors);
+    const page = await indicatorsPage(reply, project, typedValues(req.body, INDICATOR_FIELDS), result.errors);
     return reply.refused(result, page, indicatorsTitle(req, project));
   });
 
@@ -201,7 +195,6 @@ export function projectEditorRoutes(app: FastifyInstance, ctx: ModuleContext): v
   // ---- Partners
 
   async function partnersPage(
-    req: FastifyRequest,
     reply: FastifyReply,
     project: ProjectView,
     typedIn: { invite?: FormValues; organisation?: FormValues; choices?: { value: string; label: string }[] } = {},
@@ -227,7 +220,7 @@ export function projectEditorRoutes(app: FastifyInstance, ctx: ModuleContext): v
 
   app.get('/:lang/projects/:slug/partners', async (req, reply) => {
     const { project } = await editable(req);
-    return reply.page(await partnersPage(req, reply, project), { title: partnersTitle(req, project), indexable: false });
+    return reply.page(await partnersPage(reply, project), { title: partnersTitle(req, project), indexable: false });
   });
 
   /** The town typed by name: the one chosen among those found, else the only one found. */
@@ -246,7 +239,7 @@ export function projectEditorRoutes(app: FastifyInstance, ctx: ModuleContext): v
       ? await inviteTown(ctx, actor, project, parsed.data.municipality!, parsed.data.role, req.ip)
       : { ok: false as const, errors: { name: { key: found.length > 1 ? 'projects.error.whichTown' : 'projects.error.town' } } };
     if (result.ok) return reply.redirect(back(req, project), 303);
-    const page = await partnersPage(req, reply, project, { invite: typedIn, choices }, result.errors);
+    const page = await partnersPage(reply, project, { invite: typedIn, choices }, result.errors);
     return reply.refused(result, page, partnersTitle(req, project));
   });
 
@@ -255,7 +248,7 @@ export function projectEditorRoutes(app: FastifyInstance, ctx: ModuleContext): v
     const result = await addOrganisation(ctx, actor, project, req.body, req.ip);
     if (result.ok) return reply.redirect(back(req, project), 303);
     const organisation = typedValues(req.body, ['organisation', 'country', 'organisation_type', 'municipality', 'role']);
-    const page = await partnersPage(req, reply, project, { organisation }, result.errors);
+    const page = await partnersPage(reply, project, { organisation }, result.errors);
     return reply.refused(result, page, partnersTitle(req, project));
   });
 
@@ -271,14 +264,14 @@ export function projectEditorRoutes(app: FastifyInstance, ctx: ModuleContext): v
     const { actor, project, partner } = await partnerOf(req);
     const result = await changePartner(ctx, actor, project, partner, req.body, req.ip);
     if (result.ok) return reply.redirect(back(req, project), 303);
-    return reply.refused(result, await partnersPage(req, reply, project, {}, result.errors), partnersTitle(req, project));
+    return reply.refused(result, await partnersPage(reply, project, {}, result.errors), partnersTitle(req, project));
   });
 
   app.post('/:lang/projects/:slug/partners/:id/remove', FORM, async (req, reply) => {
     const { actor, project, partner } = await partnerOf(req);
     if (!(await removePartner(ctx, actor, project, partner, req.ip))) {
       const errors = { role: { key: 'projects.error.oneCoordinator' } };
-      return reply.refused({ errors }, await partnersPage(req, reply, project, {}, errors), partnersTitle(req, project));
+      return reply.refused({ errors }, await partnersPage(reply, project, {}, errors), partnersTitle(req, project));
     }
     return reply.redirect(back(req, project), 303);
   });
