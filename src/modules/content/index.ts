@@ -4,7 +4,7 @@ export { configOf } from './fulltext.ts';
 export { content } from './manifest.ts';
 export { type ItemSpec as ContentItemSpec, insertItem as insertContentItem } from './service/editing.ts';
 export { storiesOfTowns } from './service/home.tsx';
-export { eventsByIds, eventsOfOwner, type OwnedEvent } from './service/owned.ts';
+export { eventsByIds, eventsOfOwner, eventsOwnedBy, type OwnedEvent } from './service/owned.ts';
 export { ownerFeeds } from './service/profile.tsx';
 export type { Card } from './service/read.ts';
 export { renderBody } from './service/sanitize.ts';

@@ -12,6 +12,8 @@ import { deliverableRoutes } from './routes/deliverables.tsx';
 import { deliverablesApi } from './routes/deliverables-api.ts';
 import { deliverablesApiDoc } from './routes/deliverables-api-doc.ts';
 import { editorRoutes } from './routes/editor.tsx';
+import { projectEditorRoutes } from './routes/project-editor.tsx';
+import { projectRoutes } from './routes/projects.tsx';
 import { publicRoutes } from './routes/public.tsx';
 import { deliverablesFeed, projectDeliverables, townDeliverables } from './service/deliverable-sections.tsx';
 import { demoDeliverables } from './service/deliverable-seeds.ts';
@@ -19,6 +21,8 @@ import { workspaceRoutes } from './routes/workspace.tsx';
 import { activitiesSection } from './service/activity-section.tsx';
 import { demoActivities } from './service/activity-seeds.ts';
 import { callsFeed } from './service/feeds.ts';
+import { profileProjects, projectDesks } from './service/project-profile.tsx';
+import { demoProjects } from './service/project-seeds.ts';
 import { describeProjects } from './service/projects.ts';
 import { demoProgrammes } from './service/seeds.ts';
 import { programmesSitemap } from './service/sitemap.ts';
@@ -49,7 +53,9 @@ export const projects: ModuleManifest = {
   },
   routes: (app, ctx) => {
     editorRoutes(app, ctx);
+    projectEditorRoutes(app, ctx);
     publicRoutes(app, ctx);
+    projectRoutes(app, ctx);
     projectsApi(app, ctx);
     deliverableRoutes(app, ctx);
     deliverablesApi(app, ctx);
@@ -61,9 +67,10 @@ export const projects: ModuleManifest = {
     schemas: { ...projectsApiDoc.schemas, ...deliverablesApiDoc.schemas },
   },
   feeds: [callsFeed, deliverablesFeed],
-  sections: { 'project.page': [activitiesSection, projectDeliverables], 'municipality.profile': townDeliverables },
+  sections: { 'project.page': [activitiesSection, projectDeliverables], 'municipality.profile': [profileProjects, townDeliverables] },
   sitemaps: [programmesSitemap],
   nav: [{ label: 'projects.nav', path: '/programmes', order: 47 }],
   // The activities' and deliverables' demos need the EC-NET project: they come after the projects' demo.
-  seeds: [demoProgrammes, demoActivities, demoDeliverables],
+  seeds: [demoProgrammes, demoProjects, demoActivities, demoDeliverables],
+  work: projectDesks,
 };

@@ -10,6 +10,7 @@ import type {
   ProjectActivityRow,
   ProjectDocument,
   ProjectDocumentRow,
+  ProjectIndicatorRow,
   ProjectNotice,
   ProjectNoticeRow,
   ProjectPartner,
@@ -214,6 +215,113 @@ export const projectsByIds = (db: Db, ids: readonly number[]) =>
         .where('id', 'in', [...ids])
         .execute()
     : Promise.resolve([]);
+
+export interface ProjectFilter {
+  programme?: number | undefined;
+  area?: string | undefined;
+  /** ISO code of a confirmed partner's country. */
+  country?: string | undefined;
+  state?: string | undefined;
+}
+
+function projectsWhere(db: Db, f: ProjectFilter) {
+  let q = db.selectFrom('projects');
+  if (f.programme) q = q.where('programme_id', '=', f.programme);
+  if (f.area) q = q.where(sql<boolean>`(',' || areas || ',') like ${`%,${f.area},%`}`);
+  if (f.state) q = q.where('state', '=', f.state as 'planned');
+  if (f.country) {
+    const country = f.country;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('project_partners as pp')
+          .select('pp.id')
+          .whereRef('pp.project_id', '=', 'projects.id')
+          .where('pp.status', '=', 'confirmed')
+          .where('pp.country', '=', country),
+      ),
+    );
+  }
+  return q;
+}
+
+/** Running projects first, then planned, then closed; the newest start first within each. */
+export function projectsPage(db: Db, f: ProjectFilter, offset: number, limit: number) {
+  const rank = sql<number>`case state when 'running' then 0 when 'planned' then 1 else 2 end`;
+  return projectsWhere(db, f)
+    .selectAll()
+    .orderBy(rank)
+    .orderBy('starts_on', 'desc')
+    .orderBy('id', 'desc')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+}
+
+export async function countProjects(db: Db, f: ProjectFilter): Promise<number> {
+  const r = await projectsWhere(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export const projectBySlug = (db: Db, slug: string) => db.selectFrom('projects').selectAll().where('slug', '=', slug).executeTakeFirst();
+export const projectById = (db: Db, id: number) => db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const updateProject = (db: Db, id: number, changes: Updateable<ProjectRow>) =>
+  db.updateTable('projects').set(changes).where('id', '=', id).execute();
+
+export const projectSlugsLike = (db: Db, slug: string) =>
+  db
+    .selectFrom('projects')
+    .select('slug')
+    .where((eb) => eb.or([eb('slug', '=', slug), eb('slug', 'like', `${slug}-%`)]))
+    .execute();
+
+export const projectTexts = (db: Db, ids: number[]) =>
+  ids.length ? db.selectFrom('project_texts').selectAll().where('project_id', 'in', ids).execute() : Promise.resolve([]);
+
+/** Every partner of these projects, the coordinator first, then in the coordinator's order. */
+export const partnersOf = (db: Db, projectIds: number[]) =>
+  projectIds.length
+    ? db
+        .selectFrom('project_partners')
+        .selectAll()
+        .where('project_id', 'in', projectIds)
+        .orderBy(sql`case role when 'coordinator' then 0 else 1 end`)
+        .orderBy('position')
+        .orderBy('id')
+        .execute()
+    : Promise.resolve([]);
+
+export const partnerById = (db: Db, id: number) => db.selectFrom('project_partners').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const updatePartner = (db: Db, id: number, changes: Updateable<ProjectPartnerRow>) =>
+  db.updateTable('project_partners').set(changes).where('id', '=', id).execute();
+
+export const deletePartner = (db: Db, id: number) => db.deleteFrom('project_partners').where('id', '=', id).execute();
+
+/** A town's partnerships (any status): its profile's section and its staff's desk. */
+export const partnershipsOfTown = (db: Db, townIds: number[], status?: string) => {
+  if (!townIds.length) return Promise.resolve([]);
+  let q = db.selectFrom('project_partners').selectAll().where('municipality_id', 'in', townIds);
+  if (status) q = q.where('status', '=', status as 'invited');
+  return q.orderBy('created_at', 'desc').execute();
+};
+
+export const indicatorsOf = (db: Db, projectId: number) =>
+  db.selectFrom('project_indicators').selectAll().where('project_id', '=', projectId).orderBy('position').orderBy('id').execute();
+
+export async function insertIndicator(db: Db, row: Insertable<ProjectIndicatorRow>): Promise<number> {
+  const r = await db.insertInto('project_indicators').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const updateIndicator = (db: Db, id: number, projectId: number, changes: Updateable<ProjectIndicatorRow>) =>
+  db.updateTable('project_indicators').set(changes).where('id', '=', id).where('project_id', '=', projectId).execute();
+
+export const deleteIndicator = (db: Db, id: number, projectId: number) =>
+  db.deleteFrom('project_indicators').where('id', '=', id).where('project_id', '=', projectId).execute();
 
 // ---- Deliverables and their files
 

@@ -8,6 +8,8 @@ import { itemPath } from './paths.ts';
 export interface OwnedEvent {
   id: number;
   title: string;
+  /** The language of the title, for a lang attribute when it is not the reader's. */
+  language: string;
   startsAt: string;
   endsAt: string | null;
   timeZone: string | null;
@@ -33,6 +35,7 @@ async function describe(ctx: ModuleContext, items: ContentItem[], language: stri
       return {
         id: i.id,
         title: text?.title ?? '',
+        language: text?.language ?? i.original_language,
         startsAt: i.starts_at as string,
         endsAt: i.ends_at,
         timeZone: i.time_zone,
@@ -69,3 +72,7 @@ export async function eventsOfOwner(ctx: ModuleContext, owner: { type: string; i
 export async function eventsByIds(ctx: ModuleContext, ids: number[], language: string): Promise<OwnedEvent[]> {
   return ids.length ? describe(ctx, await repo.itemsByIds(ctx.database.db, [...new Set(ids)]), language) : [];
 }
+
+/** A scope's events the public may read, in date order, e.g. a project's meetings for its timeline. */
+export const eventsOwnedBy = async (ctx: ModuleContext, ownerType: string, ownerId: number, language: string) =>
+  (await eventsOfOwner(ctx, { type: ownerType, id: ownerId }, language)).filter((e) => e.visible);

@@ -2,6 +2,7 @@ import { POLICY_AREAS } from '../../../core/areas.ts';
 import { jsonResponse as json, pageFields, problemResponse as problem } from '../../../core/http/api-doc.ts';
 import type { ApiDescription } from '../../../core/modules.ts';
 import { APPLICANTS, CALL_STATES } from '../schema.ts';
+import { projectApiDoc } from './project-api-doc.ts';
 
 const lang = {
   name: 'lang',
@@ -43,8 +44,10 @@ export const projectsApiDoc: ApiDescription = {
         responses: { 200: json('a page of calls', 'FundingCallPage'), 400: problem('a parameter is unknown or invalid') },
       },
     },
+    ...projectApiDoc.paths,
   },
   schemas: {
+    ...projectApiDoc.schemas,
     ProgrammePage: {
       type: 'object',
       required: ['data', 'total', 'page', 'next'],

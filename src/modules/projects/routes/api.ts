@@ -7,6 +7,7 @@ import * as repo from '../repo.ts';
 import { type CallView, callState, type FundingCall, type ProgrammeView } from '../schema.ts';
 import { allProgrammes, callViews, list, strandName } from '../service/read.ts';
 import { callFilter, filterShape } from './filters.ts';
+import { projectApi } from './project-api.ts';
 
 const PAGE = 100;
 const page = z.coerce.number().int().min(1).max(100_000).default(1);
@@ -97,4 +98,6 @@ export function projectsApi(app: FastifyInstance, ctx: ModuleContext): void {
       .header('cache-control', 'public, max-age=60')
       .send({ data, total, page: q.page, next: total > q.page * PAGE ? q.page + 1 : null });
   });
+
+  projectApi(app, ctx);
 }

@@ -80,6 +80,9 @@ export function ProgrammesPage({ view }: { view: ProgrammesView }) {
     <>
       <h1>{t('projects.title')}</h1>
       <p class="lead">{t('projects.lead')}</p>
+      <p>
+        <a href={href('/projects')}>{t('projects.project.seeAll')}</a>
+      </p>
       {view.canEdit && (
         <p>
           <a class="button" href={href('/programmes/new')}>
