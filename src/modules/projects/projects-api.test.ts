@@ -158,6 +158,6 @@ appTest('a project’s published events are on its timeline in date order; draft
   await event('kick-off', '2020-12-14T08:00:00.000Z', 'published', 'Kick-off meeting');
   await event('secret', '2021-01-10T08:00:00.000Z', 'draft', 'A draft meeting');
   const body = (await app.inject({ url: '/en/projects/aaa' })).body;
-  assert.match(body, /the project starts[\s\S]*Kick-off meeting[\s\S]*Partner meeting in Maribor[\s\S]*the project ends/);
+  assert.match(body, /The project starts[\s\S]*Kick-off meeting[\s\S]*Partner meeting in Maribor[\s\S]*The project ends/);
   assert.doesNotMatch(body, /A draft meeting/);
 });

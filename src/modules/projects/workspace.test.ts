@@ -48,6 +48,8 @@ appTest('the workspace is the partners’ staff’s only: others get the 404 of 
     const res = await get(app, SPACE, who);
     assert.equal(res.statusCode, 404, who.name);
     assert.ok(!res.body.includes('Workspace of'), 'nothing tells that a workspace is there');
+    const page = await get(app, '/en/projects/ec-net', who);
+    assert.ok(!page.body.includes('/en/projects/ec-net/workspace'), `the project page does not link it for ${who.name}`);
   }
   const anonymous = await get(app, SPACE);
   assert.equal(anonymous.statusCode, 303);
@@ -57,6 +59,7 @@ appTest('the workspace is the partners’ staff’s only: others get the 404 of 
     assert.equal(res.statusCode, 200, who.name);
     assert.match(String(res.headers['cache-control']), /no-store/);
     assert.match(res.body, /<h1>Workspace of EC-NET<\/h1>/);
+    assert.match((await get(app, '/en/projects/ec-net', who)).body, /href="\/en\/projects\/ec-net\/workspace">The project’s workspace</);
     assert.match(res.body, /Vesela Coordinator <span class="tag">/);
     assert.match(res.body, /Petar Partner <span class="tag">/);
     assert.ok(!res.body.includes('Rada River'), 'another project’s staff are not members');

@@ -94,6 +94,7 @@ export function projectRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       indicators,
       sections,
       canEdit: projectsPolicy.can(req.actor, 'project.edit', project),
+      inWorkspace: projectsPolicy.can(req.actor, 'project.workspace', project),
     };
     if (req.actor) reply.headers(NO_STORE);
     return reply.page(<ProjectPage view={view} />, {

@@ -42,10 +42,13 @@ export async function matchDeliverables(db: Db, text: string): Promise<number[]>
         return `(${forms.map((f) => `${f.replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' | ')})`;
       })
       .join(' & ');
+    // The newest matching texts are ranked, not every match: a word found in every deliverable would
+    // otherwise be scored 100,000 times for a page of 20.
     const r = await sql<{ id: number }>`
-      select t.deliverable_id as id, max(ts_rank(t.search, q)) as score
-      from deliverable_texts t, to_tsquery('simple', ${clause}) q
-      where t.search @@ q group by t.deliverable_id order by score desc, t.deliverable_id desc limit ${MAX_MATCHES}`.execute(db);
+      select t.deliverable_id as id, max(ts_rank(t.search, to_tsquery('simple', ${clause}))) as score
+      from (select deliverable_id, search from deliverable_texts where search @@ to_tsquery('simple', ${clause})
+        order by id desc limit ${MAX_MATCHES * 4}) t
+      group by t.deliverable_id order by score desc, t.deliverable_id desc limit ${MAX_MATCHES}`.execute(db);
     return r.rows.map((row) => Number(row.id));
   }
   const quoted = (f: string) => `"${f.replaceAll('"', '')}"*`;
@@ -55,12 +58,12 @@ export async function matchDeliverables(db: Db, text: string): Promise<number[]>
       return `(${forms.map(quoted).join(' OR ')})`;
     })
     .join(' AND ');
-  // bm25() only works in the full-text query itself: the texts are ranked in a subquery that its
-  // limit keeps from being merged into the grouping one.
+  // bm25() only works in the full-text query itself, so the texts are ranked in a subquery that its
+  // limit keeps from being merged into the grouping one; as on PostgreSQL, the newest matches only.
   const r = await sql<{ id: number }>`
     select t.deliverable_id as id, max(f.score) as score
     from (select rowid, -bm25(deliverable_fts, 10.0, 4.0) as score from deliverable_fts where deliverable_fts match ${q}
-      order by score desc limit ${MAX_MATCHES * 4}) f
+      order by rowid desc limit ${MAX_MATCHES * 4}) f
     join deliverable_texts t on t.id = f.rowid
     group by t.deliverable_id order by score desc, t.deliverable_id desc limit ${MAX_MATCHES}`.execute(db);
   return r.rows.map((row) => Number(row.id));

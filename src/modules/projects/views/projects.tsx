@@ -169,6 +169,8 @@ export interface ProjectDetail {
   indicators: ProjectIndicator[];
   sections: VNode[];
   canEdit: boolean;
+  /** A member of its team: the private workspace is linked. */
+  inWorkspace: boolean;
 }
 
 export function PartnerTable({ partners }: { partners: PartnerView[] }) {
@@ -318,6 +320,13 @@ export function ProjectPage({ view }: { view: ProjectDetail }) {
       <p>
         <span class="tag">{t(`projects.project.state.${p.state}`)}</span>
       </p>
+      {view.inWorkspace && (
+        <p>
+          <a class="button" href={href(`/projects/${p.slug}/workspace`)}>
+            {t('projects.workspace.open')}
+          </a>
+        </p>
+      )}
       {view.canEdit && (
         <p>
           <a class="button button--secondary" href={href(`/projects/${p.slug}/edit`)}>
