@@ -3,7 +3,7 @@
 // and Lighthouse (bench/lighthouse.ts, also npm run bench:lighthouse).
 // BENCH_DURATION (seconds per page, default 5), BENCH_DATABASE_URL (a postgres:// URL to measure on
 // PostgreSQL as well), BENCH_SKIP_PORTAL=1, BENCH_SKIP_CONTENT=1, BENCH_SKIP_NETWORKS=1,
-// BENCH_SKIP_PARTICIPATION=1, BENCH_SKIP_SIGNALS=1 and BENCH_SKIP_LIGHTHOUSE=1 leave parts out.
+// BENCH_SKIP_PARTICIPATION=1, BENCH_SKIP_SIGNALS=1, BENCH_SKIP_PROJECTS=1 and BENCH_SKIP_LIGHTHOUSE=1 leave parts out.
 
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -16,6 +16,7 @@ import { benchNetworks, type NetworkFigures, networkTable } from './networks.ts'
 import { benchPages, type PageRow } from './pages.ts';
 import { benchParticipation, type ParticipationFigures, participationTable } from './participation.ts';
 import { onFreshSchema } from './portal.ts';
+import { benchProjects, type ProjectsFigures, projectsTable } from './projects.ts';
 import { benchSignals, type SignalsFigures, signalsTable } from './signals.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 5);
@@ -55,6 +56,11 @@ const signalsFigures: SignalsFigures[] = [];
 if (!process.env.BENCH_SKIP_SIGNALS) {
   signalsFigures.push(await benchSignals('SQLite'));
   if (pgUrl) signalsFigures.push(await onFreshSchema(pgUrl, (url) => benchSignals('PostgreSQL', url)));
+}
+const projectsFigures: ProjectsFigures[] = [];
+if (!process.env.BENCH_SKIP_PROJECTS) {
+  projectsFigures.push(await benchProjects('SQLite'));
+  if (pgUrl) projectsFigures.push(await onFreshSchema(pgUrl, (url) => benchProjects('PostgreSQL', url)));
 }
 
 console.log(`\nNode ${process.version}; at the start: ${atStart}; at the end: ${machine()}`);
@@ -97,6 +103,10 @@ if (signalsFigures.length) {
   const f = signalsFigures[0]!;
   console.log(`\n${f.reports} problem reports over ${f.towns} towns, ${process.env.BENCH_CONNECTIONS ?? 10} connections\n`);
   console.log(signalsTable(signalsFigures));
+}
+if (projectsFigures.length) {
+  console.log(`\nProjects: 20,000 with 200,000 partners and 100,000 deliverables, ${process.env.BENCH_CONNECTIONS ?? 10} connections\n`);
+  console.log(projectsTable(projectsFigures));
 }
 
 if (!process.env.BENCH_SKIP_LIGHTHOUSE) {
