@@ -49,8 +49,8 @@ describe('a project’s activities and workspace in a real browser', { skip: noB
       title: 'Partner meeting in Botevgrad',
       summary: 'The partners plan the toolkit.',
       body: 'Two days of work.',
-      starts_at: '2099-03-02T09:00',
-      ends_at: '2099-03-02T16:00',
+      starts_at: '2021-03-02T09:00',
+      ends_at: '2021-03-02T16:00',
       venue_name: 'Town hall',
     };
     for (const [id, value] of Object.entries(fields)) await page.fill(`#${id}`, value);
@@ -61,7 +61,7 @@ describe('a project’s activities and workspace in a real browser', { skip: noB
     await page.click('text=Publish now');
 
     await page.goto(`${origin}/en${ACTIVITIES}/new`);
-    await page.selectOption('select[name=event]', { label: 'Partner meeting in Botevgrad (2099-03-02)' });
+    await page.selectOption('select[name=event]', { label: 'Partner meeting in Botevgrad (2021-03-02)' });
     await page.selectOption('select[name=kind]', 'partner_meeting');
     await page.selectOption('select[name=host]', { label: 'Botevgrad, Bulgaria' });
     await page.click('form.form button[type=submit]');

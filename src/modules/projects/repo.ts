@@ -265,6 +265,12 @@ export async function countProjects(db: Db, f: ProjectFilter): Promise<number> {
   return Number(r.n);
 }
 
+/** The countries partners come from, for the list's filter. */
+export const partnerCountries = async (db: Db) =>
+  (await db.selectFrom('project_partners').select('country').where('status', '=', 'confirmed').distinct().execute())
+    .map((r) => r.country)
+    .sort();
+
 export const projectBySlug = (db: Db, slug: string) => db.selectFrom('projects').selectAll().where('slug', '=', slug).executeTakeFirst();
 export const projectById = (db: Db, id: number) => db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
 

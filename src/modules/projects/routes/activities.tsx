@@ -99,7 +99,7 @@ export function activityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.post('/:lang/projects/:slug/activities/:id/report', FORM, async (req, reply) => {
     const { actor, project, activity } = await activityOf(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const result = await saveReport(ctx, actor, activity.activity, body, req.ip);
+    const result = await saveReport(ctx, actor, activity.activity, activity.event.startsAt, body, req.ip);
     if (result.ok) return reply.redirect(base(req, project), 303);
     const { page, title } = reportForm(req, reply, project, activity, body, result.errors);
     return reply.refused(result, page, title);

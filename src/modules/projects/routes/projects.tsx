@@ -10,7 +10,15 @@ import { MAP_SCRIPTS, MAP_STYLES, mapPlaces, municipalitiesByIds } from '../../m
 import { projectsPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import { PROJECT_STATES, type Project } from '../schema.ts';
-import { indicatorsOf, type PartnerView, partnerViews, projectBySlug, projectViews } from '../service/project-read.ts';
+import {
+  countProjects,
+  indicatorsOf,
+  type PartnerView,
+  partnerCountries,
+  partnerViews,
+  projectBySlug,
+  projectViews,
+} from '../service/project-read.ts';
 import { allProgrammes, callById } from '../service/read.ts';
 import { ProjectPage, ProjectsPage } from '../views/projects.tsx';
 import { slugParams } from './public.tsx';
@@ -46,13 +54,11 @@ export function projectRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const programme = programmes.find((p) => p.slug === filter.programme);
     // An unknown programme matches nothing, as any other filter would.
     const where = { ...filter, programme: filter.programme ? (programme?.id ?? -1) : undefined };
-    const total = await repo.countProjects(db, where);
+    const total = await countProjects(ctx, where);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new NotFound();
     const rows = (await repo.projectsPage(db, where, (page - 1) * PAGE_SIZE, PAGE_SIZE)) as Project[];
-    const countries = (await db.selectFrom('project_partners').select('country').where('status', '=', 'confirmed').distinct().execute())
-      .map((r) => r.country)
-      .sort();
+    const countries = await partnerCountries(ctx);
     const projects = await projectViews(ctx, rows, req.lang);
     if (req.actor) reply.headers(NO_STORE);
     // The towns the reader may start a project for: their staff see a link for each.

@@ -150,10 +150,14 @@ export async function saveReport(
   ctx: ModuleContext,
   actor: Actor,
   activity: ProjectActivity,
+  startsAt: string,
   body: Body,
   ip?: string,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const read = readReport(body);
+  // Who came is known once the event has begun; a report before it would be a forecast.
+  if (!Object.keys(read.errors).length && new Date(startsAt).getTime() > Date.now())
+    read.errors.form = { key: 'projects.activity.error.notYet' };
   if (Object.keys(read.errors).length) return { ok: false, errors: read.errors };
   await repo.updateActivity(ctx.database.db, activity.id, {
     participants: JSON.stringify(read.participants),

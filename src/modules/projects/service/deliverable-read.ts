@@ -57,6 +57,8 @@ export async function deliverableById(ctx: ModuleContext, id: number, lang: stri
  * How many deliverables a filter finds, kept until a deliverable, a file or a project changes: counting
  * 100,000 of them with a language filter takes longer than the rest of the page.
  */
+/** A search's ranked matches, kept until a text changes: people ask the same few words again and again. */
+const matches = new Remembered<number[]>(10 * 60_000, 500, ['deliverable_texts']);
 const counts = new Remembered<number>(10 * 60_000, 500, ['deliverables', 'deliverable_files', 'projects']);
 
 export interface LibraryQuery {
@@ -73,7 +75,7 @@ export async function libraryPage(ctx: ModuleContext, query: LibraryQuery, page:
   const q = query.q?.trim();
   const filter: repo.DeliverableFilter = { area: query.area, programme: query.programme, language: query.language, project: query.project };
   if (q) {
-    const ranked = await matchDeliverables(db, q);
+    const ranked = await matches.get(db, q.toLowerCase(), () => matchDeliverables(db, q));
     const allowed = new Set((await repo.matchingIds(db, { ...filter, matches: ranked })).map((r) => r.id));
     const ids = ranked.filter((id) => allowed.has(id));
     const pageIds = ids.slice((page - 1) * size, page * size);

@@ -1,3 +1,4 @@
+import { Remembered } from '../../../core/cache.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { type MunicipalitySummary, municipalitiesByIds, profilePath } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
@@ -100,3 +101,14 @@ export const progressOf = (i: Pick<ProjectIndicator, 'target' | 'achieved'>) =>
   i.target && i.achieved !== null ? Math.round((i.achieved / i.target) * 100) : null;
 
 export { list };
+
+const counts = new Remembered<number>(10 * 60_000, 500, ['projects', 'project_partners']);
+const countries = new Remembered<string[]>(10 * 60_000, 1, ['project_partners']);
+
+/**
+ * How many projects a filter finds, and the countries of partners, kept until projects or partners
+ * change: with 20,000 projects and 200,000 partners they cost more than the rest of the list.
+ */
+export const countProjects = (ctx: ModuleContext, filter: repo.ProjectFilter) =>
+  counts.get(ctx.database.db, JSON.stringify(filter), () => repo.countProjects(ctx.database.db, filter));
+export const partnerCountries = (ctx: ModuleContext) => countries.get(ctx.database.db, '', () => repo.partnerCountries(ctx.database.db));
