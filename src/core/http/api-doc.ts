@@ -18,3 +18,17 @@ export const pageFields = {
   page: { type: 'integer' },
   next: { type: ['integer', 'null'] },
 } as const;
+
+/** A numbered page of results: `data`, a list of these items, and the page's fields. */
+export const pageSchema = (items: object) => ({
+  type: 'object',
+  required: ['data', 'total', 'page', 'next'],
+  properties: { data: { type: 'array', items }, ...pageFields },
+});
+
+/** The `page` query parameter of a numbered list. */
+export const pageParameter = { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } } as const;
+
+/** The `lang` query parameter: the language of the answer's texts and links, English when absent. */
+export const langParameter = (description = 'the language of titles and links') =>
+  ({ name: 'lang', in: 'query', schema: { type: 'string', default: 'en' }, description }) as const;

@@ -1,16 +1,16 @@
 import { POLICY_AREAS } from '../../../core/areas.ts';
-import { jsonResponse as json, pageFields, problemResponse as problem } from '../../../core/http/api-doc.ts';
+import {
+  jsonResponse as json,
+  langParameter,
+  pageParameter as page,
+  pageSchema,
+  problemResponse as problem,
+} from '../../../core/http/api-doc.ts';
 import type { ApiDescription } from '../../../core/modules.ts';
 import { APPLICANTS, CALL_STATES } from '../schema.ts';
 import { projectApiDoc } from './project-api-doc.ts';
 
-const lang = {
-  name: 'lang',
-  in: 'query',
-  schema: { type: 'string', default: 'en' },
-  description: 'the language of names, titles and links',
-};
-const page = { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } };
+const lang = langParameter('the language of names, titles and links');
 const areas = { type: 'array', items: { type: 'string', enum: [...POLICY_AREAS] } };
 
 /** The programmes and calls endpoints in the OpenAPI document. */
@@ -48,74 +48,54 @@ export const projectsApiDoc: ApiDescription = {
   },
   schemas: {
     ...projectApiDoc.schemas,
-    ProgrammePage: {
+    ProgrammePage: pageSchema({
       type: 'object',
-      required: ['data', 'total', 'page', 'next'],
       properties: {
-        data: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              slug: { type: 'string' },
-              acronym: { type: 'string' },
-              name: { type: 'string' },
-              summary: { type: 'string' },
-              language: { type: 'string', description: 'the language of name and summary: the one asked for, else the original' },
-              managingBody: { type: ['string', 'null'] },
-              website: { type: ['string', 'null'], format: 'uri' },
-              areas,
-              active: { type: 'boolean' },
-              strands: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' } } } },
-              url: { type: 'string', format: 'uri' },
-            },
-          },
-        },
-        ...pageFields,
+        slug: { type: 'string' },
+        acronym: { type: 'string' },
+        name: { type: 'string' },
+        summary: { type: 'string' },
+        language: { type: 'string', description: 'the language of name and summary: the one asked for, else the original' },
+        managingBody: { type: ['string', 'null'] },
+        website: { type: ['string', 'null'], format: 'uri' },
+        areas,
+        active: { type: 'boolean' },
+        strands: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' } } } },
+        url: { type: 'string', format: 'uri' },
       },
-    },
-    FundingCallPage: {
+    }),
+    FundingCallPage: pageSchema({
       type: 'object',
-      required: ['data', 'total', 'page', 'next'],
       properties: {
-        data: {
+        id: { type: 'integer' },
+        reference: { type: 'string' },
+        title: { type: 'string' },
+        summary: { type: 'string' },
+        language: { type: 'string' },
+        programme: { type: 'string', description: 'the programme’s slug' },
+        strand: { type: ['string', 'null'] },
+        state: { type: 'string', enum: [...CALL_STATES] },
+        areas,
+        applicants: { type: 'array', items: { type: 'string', enum: [...APPLICANTS] } },
+        countries: {
           type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              id: { type: 'integer' },
-              reference: { type: 'string' },
-              title: { type: 'string' },
-              summary: { type: 'string' },
-              language: { type: 'string' },
-              programme: { type: 'string', description: 'the programme’s slug' },
-              strand: { type: ['string', 'null'] },
-              state: { type: 'string', enum: [...CALL_STATES] },
-              areas,
-              applicants: { type: 'array', items: { type: 'string', enum: [...APPLICANTS] } },
-              countries: {
-                type: 'array',
-                items: { type: 'string' },
-                description: 'ISO codes; empty: EU member states and associated countries',
-              },
-              minPartners: { type: 'integer' },
-              minCountries: { type: 'integer' },
-              durationMonths: {
-                type: 'object',
-                properties: { min: { type: ['integer', 'null'] }, max: { type: ['integer', 'null'] } },
-              },
-              budgetEur: { type: ['integer', 'null'] },
-              lumpSumEur: { type: ['integer', 'null'] },
-              opensAt: { type: 'string', format: 'date-time' },
-              deadlineAt: { type: 'string', format: 'date-time' },
-              timeZone: { type: 'string', description: 'the IANA zone the programme states its dates in' },
-              officialUrl: { type: 'string', format: 'uri' },
-              url: { type: 'string', format: 'uri' },
-            },
-          },
+          items: { type: 'string' },
+          description: 'ISO codes; empty: EU member states and associated countries',
         },
-        ...pageFields,
+        minPartners: { type: 'integer' },
+        minCountries: { type: 'integer' },
+        durationMonths: {
+          type: 'object',
+          properties: { min: { type: ['integer', 'null'] }, max: { type: ['integer', 'null'] } },
+        },
+        budgetEur: { type: ['integer', 'null'] },
+        lumpSumEur: { type: ['integer', 'null'] },
+        opensAt: { type: 'string', format: 'date-time' },
+        deadlineAt: { type: 'string', format: 'date-time' },
+        timeZone: { type: 'string', description: 'the IANA zone the programme states its dates in' },
+        officialUrl: { type: 'string', format: 'uri' },
+        url: { type: 'string', format: 'uri' },
       },
-    },
+    }),
   },
 };

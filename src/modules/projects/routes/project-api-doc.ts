@@ -1,10 +1,15 @@
 import { POLICY_AREAS } from '../../../core/areas.ts';
-import { jsonResponse as json, pageFields, problemResponse as problem } from '../../../core/http/api-doc.ts';
+import {
+  jsonResponse as json,
+  langParameter,
+  pageParameter as page,
+  pageSchema,
+  problemResponse as problem,
+} from '../../../core/http/api-doc.ts';
 import type { ApiDescription } from '../../../core/modules.ts';
 import { INDICATOR_KINDS, ORGANISATION_TYPES, PARTNER_ROLES, PROJECT_STATES } from '../schema.ts';
 
-const lang = { name: 'lang', in: 'query', schema: { type: 'string', default: 'en' }, description: 'the language of titles and links' };
-const page = { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } };
+const lang = langParameter();
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 }, description: 'the project’s id' };
 const nullableInt = { type: ['integer', 'null'] };
 
@@ -85,11 +90,7 @@ export const projectApiDoc: ApiDescription = {
     },
   },
   schemas: {
-    ProjectPage: {
-      type: 'object',
-      required: ['data', 'total', 'page', 'next'],
-      properties: { data: { type: 'array', items: project }, ...pageFields },
-    },
+    ProjectPage: pageSchema(project),
     Project: {
       ...project,
       properties: {
