@@ -87,6 +87,9 @@ appTest('the projects API filters like the list and names a bad parameter', asyn
   assert.equal((await app.inject({ url: '/api/v1/projects/abc' })).statusCode, 400);
   assert.equal((await app.inject({ url: '/api/v1/projects/999999' })).statusCode, 404);
   assert.equal((await app.inject({ url: '/api/v1/projects/999999/partners' })).statusCode, 404);
+  for (const big of ['2147483648', '9999999999'])
+    for (const tail of ['', '/partners', '/partners.geojson'])
+      assert.equal((await app.inject({ url: `/api/v1/projects/${big}${tail}` })).statusCode, 400, `an id past the largest integer${tail}`);
   const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
   for (const path of ['/projects', '/projects/{id}', '/projects/{id}/partners', '/projects/{id}/partners.geojson'])
     assert.ok(doc.paths[path], path);

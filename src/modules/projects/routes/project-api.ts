@@ -29,15 +29,6 @@ const readProjects = apiParams(
 const readOne = apiParams(z.object({ lang }).strict(), 'query');
 const bare = apiParams(z.object({}).strict(), 'query');
 const idPath = apiParams(z.object({ id: idSchema }), 'path');
-const geoPath = apiParams(
-  z.object({
-    id: z
-      .string()
-      .regex(/^\d{1,10}$/, 'must be a project id')
-      .transform(Number),
-  }),
-  'path',
-);
 
 /** Projects and their partners, read by anyone: the same facts as the pages. */
 export function projectApi(app: FastifyInstance, ctx: ModuleContext): void {
@@ -117,7 +108,7 @@ export function projectApi(app: FastifyInstance, ctx: ModuleContext): void {
   });
 
   app.get('/api/v1/projects/:id/partners.geojson', async (req, reply) => {
-    const { id } = geoPath(req);
+    const { id } = idPath(req);
     bare(req);
     const features = (await partnersOf(id)).flatMap((p) =>
       p.town && p.town.latitude !== null && p.town.longitude !== null
