@@ -186,17 +186,17 @@ function FileVersions({ d, files }: { d: DeliverableView; files: DeliverableFile
       <tbody>
         {files.map((f) => (
           <tr key={f.id}>
-            <td>{f.version}</td>
-            <td>
+            <td data-label={t('projects.deliverable.version')}>{f.version}</td>
+            <td data-label={t('projects.deliverable.file')}>
               <a href={href(`/deliverables/${d.id}/files/${f.id}`)} download>
                 {f.original_name}
               </a>
             </td>
-            <td>{size(f.size)}</td>
-            <td>
+            <td data-label={t('projects.deliverable.size')}>{size(f.size)}</td>
+            <td data-label={t('projects.deliverable.uploaded')}>
               <time datetime={f.created_at}>{day(f.created_at)}</time>
             </td>
-            <td>{f.downloads}</td>
+            <td data-label={t('projects.deliverable.downloads')}>{f.downloads}</td>
           </tr>
         ))}
       </tbody>
