@@ -344,10 +344,6 @@ export const deliverableById = (db: Db, id: number) => db.selectFrom('deliverabl
 export const deliverablesByIds = (db: Db, ids: number[]) =>
   ids.length ? db.selectFrom('deliverables').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
 
-/** A project's address and acronym by its slug, and its programme: what a deliverable shows of it. */
-export const projectForDeliverables = (db: Db, slug: string) =>
-  db.selectFrom('projects').select(['id', 'slug', 'acronym', 'programme_id', 'areas']).where('slug', '=', slug).executeTakeFirst();
-
 /** Writes a deliverable's title and summary in a language; the text's id, for the search index. */
 export async function saveDeliverableText(db: Db, deliverableId: number, language: string, text: { title: string; summary: string }) {
   const known = await db
@@ -460,15 +456,6 @@ export async function countDeliverables(db: Db, f: DeliverableFilter): Promise<n
 export const newestDeliverables = (db: Db, limit: number) =>
   db.selectFrom('deliverables').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 
-/** The projects a town is a confirmed partner of. */
-export const confirmedProjectsOf = (db: Db, municipalityId: number) =>
-  db
-    .selectFrom('project_partners')
-    .select('project_id')
-    .where('municipality_id', '=', municipalityId)
-    .where('status', '=', 'confirmed')
-    .execute();
-
 /** The newest deliverables of these projects. */
 export const deliverablesOfProjects = (db: Db, projectIds: number[], limit: number) =>
   projectIds.length
@@ -496,10 +483,6 @@ export const projectTitles = (db: Db, ids: number[]) =>
   ids.length ? db.selectFrom('project_texts').selectAll().where('project_id', 'in', ids).execute() : Promise.resolve([]);
 
 // ---- The partners' workspace (and the project's activities)
-
-/** A project by its address, for the workspace and activities pages. */
-export const projectOfSlug = (db: Db, slug: string) =>
-  db.selectFrom('projects').selectAll().where('slug', '=', slug).executeTakeFirst() as Promise<Project | undefined>;
 
 /** The partners of a project, in their order: the activities' hosts. */
 export const partnersOfProject = (db: Db, projectId: number) =>

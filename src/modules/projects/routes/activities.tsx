@@ -19,7 +19,7 @@ const FORM = { config: { rateLimit: STAFF_RATE_LIMIT } };
 /** A project's activities: its meetings and events, and after the fact who came and what happened. */
 export function activityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;
-  const projectOr404 = (slug: string) => loadOr404(repo.projectOfSlug(db, slug));
+  const projectOr404 = (slug: string) => loadOr404(repo.projectBySlug(db, slug));
   const base = (req: FastifyRequest, p: Project) => `/${req.lang}/projects/${p.slug}/activities`;
 
   app.get('/:lang/projects/:slug/activities', async (req, reply) => {

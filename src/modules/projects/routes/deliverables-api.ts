@@ -65,7 +65,7 @@ export function deliverablesApi(app: FastifyInstance, ctx: ModuleContext): void 
     const q = readDeliverables(req);
     // An unknown programme or project matches nothing, as a filter that fits nothing does.
     const programme = q.programme ? ((await repo.programmeBySlug(db, q.programme))?.id ?? 0) : undefined;
-    const project = q.project ? ((await repo.projectForDeliverables(db, q.project))?.id ?? 0) : undefined;
+    const project = q.project ? ((await repo.projectBySlug(db, q.project))?.id ?? 0) : undefined;
     const query = { q: q.q, area: q.area, language: q.language, programme, project };
     const found = programme === 0 || project === 0 ? { total: 0, items: [] } : await libraryPage(ctx, query, q.page, PAGE, q.lang);
     return reply.header('cache-control', 'public, max-age=60').send({

@@ -85,7 +85,7 @@ export function deliverableRoutes(app: FastifyInstance, ctx: ModuleContext): voi
   }
 
   async function projectOf(req: FastifyRequest) {
-    return loadOr404(repo.projectForDeliverables(db, slugParams(req).slug));
+    return loadOr404(repo.projectBySlug(db, slugParams(req).slug));
   }
 
   async function publishable(req: FastifyRequest) {

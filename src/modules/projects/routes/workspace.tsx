@@ -25,7 +25,7 @@ export function workspaceRoutes(app: FastifyInstance, ctx: ModuleContext): void 
 
   async function member(req: FastifyRequest, slug: string) {
     const actor = requireActor(req);
-    const project = await loadOr404(repo.projectOfSlug(db, slug));
+    const project = await loadOr404(repo.projectBySlug(db, slug));
     projectsPolicy.authorize(actor, 'project.workspace', project, { hide: true });
     return { actor, project };
   }

@@ -56,7 +56,7 @@ const EC_NET: DemoActivity[] = [
 /** EC-NET's meetings and events, once the project is there (another seed makes it); safe to run again. */
 export async function seedEcNetActivities(ctx: ModuleContext): Promise<void> {
   const { db } = ctx.database;
-  const project = await repo.projectOfSlug(db, 'ec-net');
+  const project = await repo.projectBySlug(db, 'ec-net');
   if (!project || (await repo.activitiesOf(db, project.id)).length) return;
   const hosts = await hostsOf(ctx, project.id);
   if (!hosts.length) return;

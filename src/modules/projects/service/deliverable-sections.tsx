@@ -21,7 +21,7 @@ export const projectDeliverables: SectionProvider = async (subject, { lang, t },
 /** On a town's profile, the newest deliverables of the EU projects it is a confirmed partner of. */
 export const townDeliverables: SectionProvider = async (subject, { lang, t }, ctx) => {
   const town = subject as Municipality;
-  const projects = await repo.confirmedProjectsOf(ctx.database.db, town.id);
+  const projects = await repo.partnershipsOfTown(ctx.database.db, [town.id], 'confirmed');
   if (!projects.length) return null;
   const rows = (await repo.deliverablesOfProjects(
     ctx.database.db,

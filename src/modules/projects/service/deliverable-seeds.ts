@@ -76,7 +76,7 @@ export const demoDeliverables: DemoSeed = {
   name: 'EC-NET deliverables',
   async run(ctx: ModuleContext) {
     const { db } = ctx.database;
-    const project = await repo.projectForDeliverables(db, 'ec-net');
+    const project = await repo.projectBySlug(db, 'ec-net');
     if (!project) return;
     const known = await repo.deliverableTexts(
       db,
