@@ -5,7 +5,6 @@ import type {
   DeliverableRow,
   FundingCallRow,
   ProgrammeRow,
-  Project,
   ProjectActivity,
   ProjectActivityRow,
   ProjectDocument,
