@@ -63,3 +63,15 @@ export function auditByActor(db: Kysely<Tables>, actorId: number) {
     .orderBy('id')
     .execute();
 }
+
+/** What was done to one subject, oldest first: e.g. the state moves a project's timeline shows. */
+export function auditOf(db: Kysely<Tables>, subjectType: string, subjectId: number, action: string) {
+  return db
+    .selectFrom('audit_log')
+    .select(['created_at', 'details'])
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute();
+}

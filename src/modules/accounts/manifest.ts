@@ -3,6 +3,7 @@ import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as accountsTables from './migrations/20261121_02_accounts.ts';
 import * as termsVersion from './migrations/20261130_01_terms_version.ts';
 import * as blocked from './migrations/20261204_06_blocked.ts';
+import * as auditSubject from './migrations/20261209_01_audit_subject.ts';
 import { accountRoutes } from './routes/account.tsx';
 import { adminRoutes } from './routes/admin.tsx';
 import { authRoutes } from './routes/auth.tsx';
@@ -33,6 +34,7 @@ export const accounts: ModuleManifest = {
     '20261121_02_accounts': accountsTables,
     '20261130_01_terms_version': termsVersion,
     '20261204_06_blocked': blocked,
+    '20261209_01_audit_subject': auditSubject,
   },
   routes: (app, ctx) => {
     registerSessionHook(app, ctx);

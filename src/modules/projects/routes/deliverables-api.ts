@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { POLICY_AREAS } from '../../../core/areas.ts';
+import { Remembered } from '../../../core/cache.ts';
+import { type Encoded, encodeOnce, sendEncoded } from '../../../core/http/compression.ts';
+import { etagOf } from '../../../core/http/pagecache.ts';
 import { apiParams, languageParam } from '../../../core/http/params.ts';
 import { LANGUAGE_CODES, type LanguageCode } from '../../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
@@ -9,6 +12,14 @@ import { type DeliverableView, libraryPage } from '../service/deliverable-read.t
 import { list } from '../service/read.ts';
 
 const PAGE = 100;
+/** Answers by query, until a deliverable, its texts or files, a project or a programme changes. */
+const answers = new Remembered<Encoded>(10 * 60_000, 200, [
+  'deliverables',
+  'deliverable_texts',
+  'deliverable_files',
+  'projects',
+  'programmes',
+]);
 const readDeliverables = apiParams(
   z
     .object({
@@ -63,16 +74,24 @@ export function deliverablesApi(app: FastifyInstance, ctx: ModuleContext): void 
 
   app.get('/api/v1/deliverables', async (req, reply) => {
     const q = readDeliverables(req);
-    // An unknown programme or project matches nothing, as a filter that fits nothing does.
-    const programme = q.programme ? ((await repo.programmeBySlug(db, q.programme))?.id ?? 0) : undefined;
-    const project = q.project ? ((await repo.projectBySlug(db, q.project))?.id ?? 0) : undefined;
-    const query = { q: q.q, area: q.area, language: q.language, programme, project };
-    const found = programme === 0 || project === 0 ? { total: 0, items: [] } : await libraryPage(ctx, query, q.page, PAGE, q.lang);
-    return reply.header('cache-control', 'public, max-age=60').send({
-      data: found.items.map((d) => present(d, q.lang)),
-      total: found.total,
-      page: q.page,
-      next: found.total > q.page * PAGE ? q.page + 1 : null,
+    // Each query's answer is built and compressed once, then kept until the library changes.
+    const answer = await answers.get(db, JSON.stringify(q), async () => {
+      // An unknown programme or project matches nothing, as a filter that fits nothing does.
+      const programme = q.programme ? ((await repo.programmeBySlug(db, q.programme))?.id ?? 0) : undefined;
+      const project = q.project ? ((await repo.projectBySlug(db, q.project))?.id ?? 0) : undefined;
+      const query = { q: q.q, area: q.area, language: q.language, programme, project };
+      const found = programme === 0 || project === 0 ? { total: 0, items: [] } : await libraryPage(ctx, query, q.page, PAGE, q.lang);
+      const body = Buffer.from(
+        JSON.stringify({
+          data: found.items.map((d) => present(d, q.lang)),
+          total: found.total,
+          page: q.page,
+          next: found.total > q.page * PAGE ? q.page + 1 : null,
+        }),
+      );
+      return encodeOnce(body, etagOf(body));
     });
+    reply.header('cache-control', 'public, max-age=60').type('application/json; charset=utf-8');
+    return sendEncoded(req, reply, answer, ctx.config);
   });
 }

@@ -209,13 +209,16 @@ export function deliverableRoutes(app: FastifyInstance, ctx: ModuleContext): voi
   app.get('/:lang/deliverables', async (req, reply) => {
     const filter = libraryQuery(req);
     const { page } = pageOf(req);
-    const found = await libraryPage(ctx, filter, page, PAGE_SIZE, req.lang);
-    const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
-    if (page > pages) throw new NotFound();
-    const programmes = await repo.programmesWithProjects(db);
     if (req.actor) reply.headers(NO_STORE);
-    const view = { ...found, page, pages, filter, programmes };
-    return reply.page(<LibraryPage view={view} />, {
+    // The library reads the same for everyone: each search and filter is rendered once and kept.
+    const body = await reply.kept(`projects.library|${JSON.stringify([filter, page])}`, async () => {
+      const found = await libraryPage(ctx, filter, page, PAGE_SIZE, req.lang);
+      const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+      if (page > pages) throw new NotFound();
+      const programmes = await repo.programmesWithProjects(db);
+      return <LibraryPage view={{ ...found, page, pages, filter, programmes }} />;
+    });
+    return reply.page(body, {
       title: req.t('projects.deliverables.title'),
       description: req.t('projects.deliverables.lead'),
       feeds: [

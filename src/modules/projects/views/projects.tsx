@@ -37,8 +37,6 @@ export interface ProjectsView {
   page: number;
   pages: number;
   total: number;
-  /** Towns the reader may start a project for. */
-  starts: { id: number; name: string }[];
 }
 
 function Filters({ view }: { view: ProjectsView }) {
@@ -116,6 +114,26 @@ export function ProjectCard({ project: p }: { project: ProjectView }) {
   );
 }
 
+/** Where the list names the towns its reader may start a project for. */
+export const STARTS_HOLE = 'projects.starts';
+
+/** A link to start a project for each town the reader works for. */
+export function ProjectStarts({ starts }: { starts: { id: number; name: string }[] }) {
+  const { t } = usePage();
+  const href = useHref();
+  return (
+    <div>
+      {starts.map((town) => (
+        <p key={town.id}>
+          <a class="button" href={href(`/projects/new?town=${town.id}`)}>
+            {t('projects.project.new', { town: town.name })}
+          </a>
+        </p>
+      ))}
+    </div>
+  );
+}
+
 /** Every project towns run with partners, with filters: running ones first. */
 export function ProjectsPage({ view }: { view: ProjectsView }) {
   const { t } = usePage();
@@ -134,13 +152,7 @@ export function ProjectsPage({ view }: { view: ProjectsView }) {
       </p>
       <h1>{t('projects.project.listTitle')}</h1>
       <p class="lead">{t('projects.project.listLead')}</p>
-      {view.starts.map((town) => (
-        <p key={town.id}>
-          <a class="button" href={href(`/projects/new?town=${town.id}`)}>
-            {t('projects.project.new', { town: town.name })}
-          </a>
-        </p>
-      ))}
+      <div data-hole={STARTS_HOLE} />
       <Filters view={view} />
       <p class="list-order">{t('projects.project.count', { count: view.total })}</p>
       {view.projects.length === 0 ? (
