@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/core/app.ts';
 import { type Config, loadConfig } from '../../src/core/config.ts';
-import { migrateToLatest } from '../../src/core/db/migrate.ts';
 import { modules } from '../../src/modules/index.ts';
 import { dbTest, type TestDatabase } from './db.ts';
+import { migrated } from './migrated.ts';
 
 export function testConfig(database: TestDatabase, env: Record<string, string> = {}): Config {
   return loadConfig({
@@ -22,7 +22,7 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
 
 /** The whole portal on a fresh, migrated database, answering in-process requests. */
 export async function createTestApp(database: TestDatabase, env: Record<string, string> = {}): Promise<FastifyInstance> {
-  await migrateToLatest(database.db, modules);
+  await migrated(database);
   return buildApp({ config: testConfig(database, env), database, modules, logger: false });
 }
 

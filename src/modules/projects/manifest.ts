@@ -5,6 +5,7 @@ import * as projectTables from './migrations/20261208_01_projects.ts';
 import * as deliverableTables from './migrations/20261208_02_deliverables.ts';
 import * as activityTables from './migrations/20261208_03_activities.ts';
 import * as workspaceTables from './migrations/20261208_04_workspace.ts';
+import * as listOrder from './migrations/20261209_02_list_order.ts';
 import { activityRoutes } from './routes/activities.tsx';
 import { projectsApi } from './routes/api.ts';
 import { projectsApiDoc } from './routes/api-doc.ts';
@@ -21,6 +22,7 @@ import { demoActivities } from './service/activity-seeds.ts';
 import { deliverablesFeed, projectDeliverables, townDeliverables } from './service/deliverable-sections.tsx';
 import { demoDeliverables } from './service/deliverable-seeds.ts';
 import { callsFeed } from './service/feeds.ts';
+import { projectData } from './service/personal-data.ts';
 import { profileProjects, projectDesks } from './service/project-profile.tsx';
 import { demoProjects } from './service/project-seeds.ts';
 import { describeProjects } from './service/projects.ts';
@@ -50,6 +52,7 @@ export const projects: ModuleManifest = {
     '20261208_02_deliverables': deliverableTables,
     '20261208_03_activities': activityTables,
     '20261208_04_workspace': workspaceTables,
+    '20261209_02_list_order': listOrder,
   },
   routes: (app, ctx) => {
     editorRoutes(app, ctx);
@@ -73,4 +76,5 @@ export const projects: ModuleManifest = {
   // The activities' and deliverables' demos need the EC-NET project: they come after the projects' demo.
   seeds: [demoProgrammes, demoProjects, demoActivities, demoDeliverables],
   work: projectDesks,
+  personalData: projectData,
 };

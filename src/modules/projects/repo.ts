@@ -246,7 +246,8 @@ function projectsWhere(db: Db, f: ProjectFilter) {
 
 /** Running projects first, then planned, then closed; the newest start first within each. */
 export function projectsPage(db: Db, f: ProjectFilter, offset: number, limit: number) {
-  const rank = sql<number>`case state when 'running' then 0 when 'planned' then 1 else 2 end`;
+  // The expression of the index projects_list_order, written the same way so that it is used.
+  const rank = sql<number>`(case state when 'running' then 0 when 'planned' then 1 else 2 end)`;
   return projectsWhere(db, f)
     .selectAll()
     .orderBy(rank)
@@ -555,3 +556,59 @@ export const noticesOf = (db: Db, projectId: number) =>
     .execute() as Promise<ProjectNotice[]>;
 
 export const insertNotice = (db: Db, row: Insertable<ProjectNoticeRow>) => db.insertInto('project_notices').values(row).execute();
+
+// ---- What projects hold on a person (their data download and the erasure of their account) ----
+
+/** Every trace of a person in projects: what they started, uploaded, owned, wrote, decided. */
+export async function tracesOf(db: Db, userId: number) {
+  const [projects, deliverables, files, documents, tasks, notices, activities, partners] = await Promise.all([
+    db.selectFrom('projects').select(['id', 'slug', 'acronym', 'created_at']).where('created_by', '=', userId).execute(),
+    db.selectFrom('deliverables').select(['id', 'project_id', 'created_at']).where('created_by', '=', userId).execute(),
+    db
+      .selectFrom('deliverable_files')
+      .select(['deliverable_id', 'language', 'version', 'original_name', 'created_at'])
+      .where('uploaded_by', '=', userId)
+      .execute(),
+    db.selectFrom('project_documents').select(['project_id', 'original_name', 'created_at']).where('uploaded_by', '=', userId).execute(),
+    db
+      .selectFrom('project_tasks')
+      .select(['project_id', 'title', 'due_on', 'done', 'created_at'])
+      .where((eb) => eb.or([eb('owner_id', '=', userId), eb('created_by', '=', userId)]))
+      .execute(),
+    db.selectFrom('project_notices').select(['project_id', 'text', 'created_at']).where('author_id', '=', userId).execute(),
+    db
+      .selectFrom('project_activities')
+      .select(['project_id', 'event_id', 'reported_at', 'created_at'])
+      .where((eb) => eb.or([eb('reported_by', '=', userId), eb('created_by', '=', userId)]))
+      .execute(),
+    db
+      .selectFrom('project_partners')
+      .select(['project_id', 'role', 'status', 'created_at'])
+      .where((eb) => eb.or([eb('invited_by', '=', userId), eb('decided_by', '=', userId)]))
+      .execute(),
+  ]);
+  return { projects, deliverables, files, documents, tasks, notices, activities, partners };
+}
+
+/** Unties a person from the project's records, which stay the project's, as by a deleted account. */
+export async function forget(db: Db, userId: number): Promise<void> {
+  const untie: [keyof Tables & string, string][] = [
+    ['projects', 'created_by'],
+    ['deliverables', 'created_by'],
+    ['deliverable_files', 'uploaded_by'],
+    ['project_documents', 'uploaded_by'],
+    ['project_tasks', 'owner_id'],
+    ['project_tasks', 'created_by'],
+    ['project_notices', 'author_id'],
+    ['project_activities', 'reported_by'],
+    ['project_activities', 'created_by'],
+    ['project_partners', 'invited_by'],
+    ['project_partners', 'decided_by'],
+  ];
+  for (const [table, column] of untie)
+    await db
+      .updateTable(table as 'projects')
+      .set({ [column]: null } as never)
+      .where(column as 'created_by', '=', userId)
+      .execute();
+}

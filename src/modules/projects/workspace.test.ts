@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sampleTowns } from '../../../test/content.ts';
-import { person, SAMPLE_PDF, submit, submitFiles, type TestPerson } from '../../../test/factories.ts';
+import { PASSWORD, person, SAMPLE_PDF, submit, submitFiles, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
 import { fieldError } from '../../../test/input.ts';
@@ -214,4 +214,40 @@ appTest('staff upload documents, downloaded only after the same check; a script 
   );
   assert.equal(theirs.statusCode, 404);
   assert.deepEqual({ ...(await rows(database)), files: files(app) }, before, 'nothing was stored');
+});
+
+appTest('a member’s data download lists their notices, tasks and files; deleting the account keeps them, untied', async (app, database) => {
+  const c = await cast(database);
+  await submit(app, SPACE, { text: 'Minutes are in the folder.' }, c.partner, `${SPACE}/notices`);
+  await submit(app, SPACE, { title: 'Book the hall', owner: String(c.partner.id), due: '2099-01-31' }, c.coordinator, `${SPACE}/tasks`);
+  await submitFiles(app, SPACE, { name: 'Agenda' }, { file: { name: 'agenda.pdf', data: SAMPLE_PDF } }, c.partner, `${SPACE}/documents`);
+  await submit(app, SPACE, { text: 'Not theirs.' }, c.coordinator, `${SPACE}/notices`);
+
+  const data = JSON.parse((await get(app, '/en/account/data', c.partner)).body).projects;
+  assert.deepEqual(
+    data.notices.map((n: { text: string }) => n.text),
+    ['Minutes are in the folder.'],
+  );
+  assert.deepEqual(
+    data.tasks.map((t: { title: string }) => t.title),
+    ['Book the hall'],
+    'a task they own',
+  );
+  assert.deepEqual(
+    data.documents.map((d: { original_name: string }) => d.original_name),
+    ['Agenda'],
+  );
+
+  assert.equal((await submit(app, '/en/account/delete', { current_password: PASSWORD }, c.partner)).statusCode, 303);
+  const page = (await get(app, SPACE, c.coordinator)).body;
+  assert.match(page, /Minutes are in the folder\./, 'the notice stays the project’s');
+  assert.ok(!page.includes('Petar Partner'), 'no longer named');
+  const traces = await database.db
+    .selectFrom('project_notices')
+    .select('author_id')
+    .where('author_id', '=', c.partner.id)
+    .union(database.db.selectFrom('project_tasks').select('owner_id as author_id').where('owner_id', '=', c.partner.id))
+    .union(database.db.selectFrom('project_documents').select('uploaded_by as author_id').where('uploaded_by', '=', c.partner.id))
+    .execute();
+  assert.deepEqual(traces, []);
 });
