@@ -1,4 +1,5 @@
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
+import { transaction } from '../../../core/db/client.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { municipalityById } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
@@ -21,7 +22,7 @@ export async function announce(ctx: ModuleContext, id: number): Promise<string |
   if (!enquiry || !town || enquiry.confirmed) return undefined;
   const topic = enquiry.topic_id ? await repo.topicIn(db, town.id, enquiry.topic_id) : undefined;
   const to = await departmentAddresses(ctx, town, topic);
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const reference = referenceOf(town, new Date().getUTCFullYear(), await repo.nextNumber(trx, town.id, new Date().getUTCFullYear()));
     const done = await repo.markConfirmed(trx, id, reference);
     if (!Number(done.numUpdatedRows)) return undefined;

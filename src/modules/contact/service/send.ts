@@ -7,6 +7,7 @@ import { writeAllowed } from '../../../core/http/spam.tsx';
 import { hit, type Limit } from '../../../core/http/throttle.ts';
 import type { LanguageCode } from '../../../core/i18n/languages.ts';
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
+import { transaction } from '../../../core/db/client.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { hashToken, newToken } from '../../../core/tokens.ts';
 import { DOCUMENT_TYPES, keepDocument } from '../../../core/uploads.ts';
@@ -77,7 +78,7 @@ export async function sendEnquiry(
   const direct = !!actor?.confirmed;
   const confirm = direct ? null : newToken();
   const now = new Date().toISOString();
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await transaction(db, async (trx) => {
     const id = await repo.insertEnquiry(trx, {
       municipality_id: town.id,
       topic_id: topic?.id ?? null,
@@ -107,7 +108,7 @@ export async function sendEnquiry(
       });
     return id;
   });
-  const reference = direct ? await announce(ctx, id) : null;
+  const reference = direct ? ((await announce(ctx, id)) ?? null) : null;
   ctx.mail.wake();
   return { ok: true, id, reference };
 }

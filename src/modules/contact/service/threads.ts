@@ -2,6 +2,7 @@ import type { Actor } from '../../../core/authz.ts';
 import { audit } from '../../../core/audit.ts';
 import { type FormRefusal, validateForm } from '../../../core/http/forms.ts';
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
+import { transaction } from '../../../core/db/client.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { municipalityById } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
@@ -26,7 +27,7 @@ export async function staffReply(ctx: ModuleContext, actor: Actor, e: Enquiry, b
   const form = validateForm(replyInput, body, { body: LIMITS.reply });
   if (!form.ok) return form;
   const town = await municipalityById(ctx.database.db, e.municipality_id);
-  await ctx.database.db.transaction().execute(async (trx) => {
+  await transaction(ctx.database.db, async (trx) => {
     await repo.insertReply(trx, { enquiry_id: e.id, from_staff: 1, author_id: actor.id, body: form.data.body });
     await repo.setState(trx, e.id, 'answered', e.answered_at ? undefined : new Date().toISOString());
     await audit(trx, actor, { action: 'contact.reply', subjectType: 'contact_enquiry', subjectId: e.id }, ip);
@@ -45,7 +46,7 @@ export async function changeState(ctx: ModuleContext, actor: Actor, e: Enquiry, 
   const form = validateForm(stateInput, body);
   if (!form.ok) return form;
   const state: EnquiryState = form.data.state;
-  await ctx.database.db.transaction().execute(async (trx) => {
+  await transaction(ctx.database.db, async (trx) => {
     await repo.setState(trx, e.id, state);
     const details = { from: e.state, to: state };
     await audit(trx, actor, { action: 'contact.state', subjectType: 'contact_enquiry', subjectId: e.id, details }, ip);
@@ -61,7 +62,7 @@ export async function senderReply(ctx: ModuleContext, actor: Actor | null, e: En
   const town = await municipalityById(db, e.municipality_id);
   const topic = e.topic_id ? await repo.topicIn(db, e.municipality_id, e.topic_id) : undefined;
   const to = town ? await departmentAddresses(ctx, town, topic) : [];
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     await repo.insertReply(trx, { enquiry_id: e.id, from_staff: 0, author_id: actor?.id ?? null, body: form.data.body });
     if (e.state === 'answered') await repo.setState(trx, e.id, 'in_progress');
     for (const d of to)

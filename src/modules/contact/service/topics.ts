@@ -2,6 +2,7 @@ import type { Actor } from '../../../core/authz.ts';
 import { audit } from '../../../core/audit.ts';
 import { type FormRefusal, validateForm } from '../../../core/http/forms.ts';
 import type { Translator } from '../../../core/i18n/catalog.ts';
+import { transaction } from '../../../core/db/client.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { scopeContacts } from '../../accounts/index.ts';
 import * as repo from '../repo.ts';
@@ -48,7 +49,7 @@ const normalised = (d: { name: string; department: string; email: string }) => (
 export async function addTopic(ctx: ModuleContext, actor: Actor, town: number, body: unknown, ip: string): Promise<Saved> {
   const form = validateForm(topicInput, body, { ...LIMITS, name: LIMITS.topic });
   if (!form.ok) return form;
-  await ctx.database.db.transaction().execute(async (trx) => {
+  await transaction(ctx.database.db, async (trx) => {
     const id = await repo.insertTopic(trx, town, normalised(form.data));
     await audit(trx, actor, { action: 'contact.topic.add', subjectType: 'contact_topic', subjectId: id, details: { town } }, ip);
   });
@@ -58,7 +59,7 @@ export async function addTopic(ctx: ModuleContext, actor: Actor, town: number, b
 export async function editTopic(ctx: ModuleContext, actor: Actor, topic: Topic, body: unknown, ip: string): Promise<Saved> {
   const form = validateForm(topicInput, body, { ...LIMITS, name: LIMITS.topic });
   if (!form.ok) return form;
-  await ctx.database.db.transaction().execute(async (trx) => {
+  await transaction(ctx.database.db, async (trx) => {
     await repo.updateTopic(trx, topic.id, normalised(form.data));
     await audit(trx, actor, { action: 'contact.topic.edit', subjectType: 'contact_topic', subjectId: topic.id }, ip);
   });
@@ -66,7 +67,7 @@ export async function editTopic(ctx: ModuleContext, actor: Actor, topic: Topic, 
 }
 
 export async function removeTopic(ctx: ModuleContext, actor: Actor, topic: Topic, ip: string): Promise<void> {
-  await ctx.database.db.transaction().execute(async (trx) => {
+  await transaction(ctx.database.db, async (trx) => {
     await repo.deleteTopic(trx, topic.id);
     await audit(trx, actor, { action: 'contact.topic.remove', subjectType: 'contact_topic', subjectId: topic.id, details: { name: topic.name } }, ip);
   });
@@ -75,7 +76,7 @@ export async function removeTopic(ctx: ModuleContext, actor: Actor, topic: Topic
 export async function saveResponseDays(ctx: ModuleContext, actor: Actor, town: number, body: unknown, ip: string): Promise<Saved> {
   const form = validateForm(responseInput, body);
   if (!form.ok) return form;
-  await ctx.database.db.transaction().execute(async (trx) => {
+  await transaction(ctx.database.db, async (trx) => {
     await repo.saveResponseDays(trx, town, form.data.response_days);
     const details = { days: form.data.response_days };
     await audit(trx, actor, { action: 'contact.response_days', subjectType: 'municipality', subjectId: town, details }, ip);
