@@ -11,7 +11,11 @@ const BTG_INBOX = '/en/municipalities/bg/botevgrad/contact/inbox';
 async function letter(app: Parameters<Parameters<typeof appTest>[1]>[0], database: TestDatabase, s: Setting) {
   const res = await submit(app, SZ, { topic: String(s.topics.taxes), body: 'Is the tax on my flat paid?', name: 'Cvetana' }, s.citizen);
   const reference = /messages\/([^?]+)/.exec(String(res.headers.location))![1]!;
-  const { id } = await database.db.selectFrom('contact_enquiries').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+  const { id } = await database.db
+    .selectFrom('contact_enquiries')
+    .select('id')
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow();
   return { id, reference };
 }
 
@@ -30,8 +34,14 @@ appTest('staff answer from the inbox; the citizen reads the answer in their acco
   assert.match(inbox.body, new RegExp(`<a href="${SZ}/inbox/${id}">${reference}</a>`));
   assert.match(inbox.body, /1 letter/);
   assert.match((await app.inject({ url: `${SZ}/inbox?state=answered`, headers: { cookie: s.szEditor.cookie } })).body, /No letters/);
-  assert.match((await app.inject({ url: `${SZ}/inbox?topic=${s.topics.building}`, headers: { cookie: s.szEditor.cookie } })).body, /No letters/);
-  assert.match((await app.inject({ url: `${SZ}/inbox?state=new&topic=${s.topics.taxes}`, headers: { cookie: s.szEditor.cookie } })).body, /1 letter/);
+  assert.match(
+    (await app.inject({ url: `${SZ}/inbox?topic=${s.topics.building}`, headers: { cookie: s.szEditor.cookie } })).body,
+    /No letters/,
+  );
+  assert.match(
+    (await app.inject({ url: `${SZ}/inbox?state=new&topic=${s.topics.taxes}`, headers: { cookie: s.szEditor.cookie } })).body,
+    /1 letter/,
+  );
   const work = await app.inject({ url: '/en/work', headers: { cookie: s.szEditor.cookie } });
   assert.match(work.body, /Letters to the town hall[\s\S]*1 new letter/);
 
@@ -61,9 +71,18 @@ appTest('staff answer from the inbox; the citizen reads the answer in their acco
   const own = await app.inject({ url: `/en/account/messages/${reference}`, headers: { cookie: s.citizen.cookie } });
   assert.match(own.body, /The town hall of Stara Zagora answered[\s\S]*Yes, paid in full on 12 March\./);
   assert.doesNotMatch(own.body, /name="state"/, 'the sender does not move it along');
-  const replied = await submit(app, `/en/account/messages/${reference}`, { body: 'Thank you!' }, s.citizen, `/en/account/messages/${reference}/reply`);
+  const replied = await submit(
+    app,
+    `/en/account/messages/${reference}`,
+    { body: 'Thank you!' },
+    s.citizen,
+    `/en/account/messages/${reference}/reply`,
+  );
   assert.equal(replied.statusCode, 303);
-  assert.equal((await database.db.selectFrom('contact_enquiries').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state, 'in_progress');
+  assert.equal(
+    (await database.db.selectFrom('contact_enquiries').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state,
+    'in_progress',
+  );
   assert.equal((await mailsTo(database, 'taxes@stara-zagora.example.eu')).length, 2, 'the department hears of the reply');
 
   const closed = await submit(app, page, { state: 'closed' }, s.szEditor, `${page}/state`);
@@ -105,13 +124,18 @@ appTest("another town's staff, other people and the platform's administrators fi
   assert.equal(e.state, 'new');
   // Someone signed out is asked to sign in.
   assert.equal((await app.inject({ url: `${SZ}/inbox` })).statusCode, 303);
-  assert.equal((await app.inject({ url: "/en/account/messages" })).statusCode, 303);
+  assert.equal((await app.inject({ url: '/en/account/messages' })).statusCode, 303);
 });
 
 appTest('staff keep the topics and the response time; the contact page shows them and the median', async (app, database) => {
   const s = await contactSetting(database);
   const topics = `${SZ}/topics`;
-  const added = await submit(app, topics, { name: 'Parks', department: 'Green spaces', email: 'Parks@Stara-Zagora.example.eu' }, s.szEditor);
+  const added = await submit(
+    app,
+    topics,
+    { name: 'Parks', department: 'Green spaces', email: 'Parks@Stara-Zagora.example.eu' },
+    s.szEditor,
+  );
   assert.equal(added.statusCode, 303);
   const parks = await database.db.selectFrom('contact_topics').selectAll().where('name', '=', 'Parks').executeTakeFirstOrThrow();
   assert.equal(parks.email, 'parks@stara-zagora.example.eu');
@@ -119,16 +143,30 @@ appTest('staff keep the topics and the response time; the contact page shows the
   assert.equal(refused.statusCode, 422);
   assert.match(refused.body, /value="Trees"/);
   assert.match(refused.body, /Department's email address: Enter an email address/);
-  const edited = await submit(app, topics, { name: 'Parks and gardens', department: 'Green spaces', email: 'parks@stara-zagora.example.eu' }, s.szEditor, `${topics}/${parks.id}`);
+  const edited = await submit(
+    app,
+    topics,
+    { name: 'Parks and gardens', department: 'Green spaces', email: 'parks@stara-zagora.example.eu' },
+    s.szEditor,
+    `${topics}/${parks.id}`,
+  );
   assert.equal(edited.statusCode, 303);
   assert.equal(
-    (await submit(app, topics, { name: 'X', department: 'X', email: 'x@example.eu' }, s.szEditor, `${topics}/${s.topics.sport}`)).statusCode,
+    (await submit(app, topics, { name: 'X', department: 'X', email: 'x@example.eu' }, s.szEditor, `${topics}/${s.topics.sport}`))
+      .statusCode,
     404,
     "another town's topic",
   );
   assert.equal((await submit(app, topics, {}, s.szEditor, `${topics}/${s.topics.building}/remove`)).statusCode, 303);
   assert.deepEqual(
-    (await database.db.selectFrom('contact_topics').select('name').where('municipality_id', '=', s.towns.staraZagora).orderBy('name').execute()).map((t) => t.name),
+    (
+      await database.db
+        .selectFrom('contact_topics')
+        .select('name')
+        .where('municipality_id', '=', s.towns.staraZagora)
+        .orderBy('name')
+        .execute()
+    ).map((t) => t.name),
     ['Local taxes', 'Parks and gardens'],
   );
   assert.equal((await submit(app, topics, { response_days: '365' }, s.szAdmin, `${SZ}/response-time`)).statusCode, 422);

@@ -63,12 +63,7 @@ export const enquiryByReference = (db: Db, reference: string) =>
   db.selectFrom('contact_enquiries').selectAll().where('reference', '=', reference).executeTakeFirst();
 
 export const enquiryToConfirm = (db: Db, hash: string) =>
-  db
-    .selectFrom('contact_enquiries')
-    .selectAll()
-    .where('confirm_hash', '=', hash)
-    .where('confirmed', '=', 0)
-    .executeTakeFirst();
+  db.selectFrom('contact_enquiries').selectAll().where('confirm_hash', '=', hash).where('confirmed', '=', 0).executeTakeFirst();
 
 export const markConfirmed = (db: Db, id: number, reference: string) =>
   db

@@ -67,39 +67,44 @@ sendTest('a signed-in citizen sends at once: a reference, a copy to them, a mail
   assert.ok(await smtp.messageTo('building@stara-zagora.example.eu'));
 });
 
-sendTest('someone without an account confirms by the mailed link; only then the town hall receives it', async ({ app, database, smtp, s }) => {
-  const res = await submit(app, SZ, { topic: String(s.topics.taxes), ...LETTER });
-  assert.equal(res.statusCode, 303);
-  assert.equal(res.headers.location, `${SZ}/sent`);
-  const waiting = await database.db.selectFrom('contact_enquiries').selectAll().executeTakeFirstOrThrow();
-  assert.equal(waiting.confirmed, 0);
-  assert.equal(waiting.reference, null);
-  const mail = await smtp.messageTo(LETTER.email);
-  assert.match(mail.subject ?? '', /Confirm your message to the town hall of Stara Zagora/);
-  assert.equal(smtp.messages.length, 1, 'the department hears nothing yet');
+sendTest(
+  'someone without an account confirms by the mailed link; only then the town hall receives it',
+  async ({ app, database, smtp, s }) => {
+    const res = await submit(app, SZ, { topic: String(s.topics.taxes), ...LETTER });
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, `${SZ}/sent`);
+    const waiting = await database.db.selectFrom('contact_enquiries').selectAll().executeTakeFirstOrThrow();
+    assert.equal(waiting.confirmed, 0);
+    assert.equal(waiting.reference, null);
+    const mail = await smtp.messageTo(LETTER.email);
+    assert.match(mail.subject ?? '', /Confirm your message to the town hall of Stara Zagora/);
+    assert.equal(smtp.messages.length, 1, 'the department hears nothing yet');
 
-  const link = new URL(linkIn(mail, '/contact/confirm/'));
-  const opened = await app.inject({ url: link.pathname });
-  assert.equal(opened.statusCode, 200, 'a scanner opening the link sends nothing');
-  assert.equal((await database.db.selectFrom('contact_enquiries').select('confirmed').executeTakeFirstOrThrow()).confirmed, 0);
-  const confirmed = await submit(app, link.pathname, {});
-  assert.equal(confirmed.statusCode, 303);
-  assert.match(String(confirmed.headers.location), /^\/en\/contact\/thread\/\d+\.[\w-]{43}\?notice=sent$/);
-  const sent = await database.db.selectFrom('contact_enquiries').selectAll().executeTakeFirstOrThrow();
-  assert.equal(sent.confirmed, 1);
-  assert.match(sent.reference ?? '', /^SZ\d+-\d{4}-00001$/);
-  assert.ok(await smtp.messageTo('taxes@stara-zagora.example.eu'));
-  const copy = await smtp.messageTo(LETTER.email);
-  assert.match(copy.subject ?? '', new RegExp(sent.reference!));
-  const thread = await app.inject({ url: new URL(linkIn(copy, '/contact/thread/')).pathname });
-  assert.equal(thread.statusCode, 200);
-  assert.match(thread.body, /When is the building tax due/);
-  assert.equal(thread.headers['referrer-policy'], 'no-referrer');
+    const link = new URL(linkIn(mail, '/contact/confirm/'));
+    const opened = await app.inject({ url: link.pathname });
+    assert.equal(opened.statusCode, 200, 'a scanner opening the link sends nothing');
+    assert.equal((await database.db.selectFrom('contact_enquiries').select('confirmed').executeTakeFirstOrThrow()).confirmed, 0);
+    const confirmed = await submit(app, link.pathname, {});
+    assert.equal(confirmed.statusCode, 303);
+    assert.match(String(confirmed.headers.location), /^\/en\/contact\/thread\/\d+\.[\w-]{43}\?notice=sent$/);
+    const sent = await database.db.selectFrom('contact_enquiries').selectAll().executeTakeFirstOrThrow();
+    assert.equal(sent.confirmed, 1);
+    assert.match(sent.reference ?? '', /^SZ\d+-\d{4}-00001$/);
+    assert.ok(await smtp.messageTo('taxes@stara-zagora.example.eu'));
+    const copy = await smtp.messageTo(LETTER.email);
+    assert.match(copy.subject ?? '', new RegExp(sent.reference!));
+    const thread = await app.inject({ url: new URL(linkIn(copy, '/contact/thread/')).pathname });
+    assert.equal(thread.statusCode, 200);
+    assert.match(thread.body, /When is the building tax due/);
+    assert.equal(thread.headers['referrer-policy'], 'no-referrer');
 
-  assert.equal((await submit(app, link.pathname, {})).statusCode, 410, 'a used link');
-  const forged = String(confirmed.headers.location).replace(/\.[\w-]{43}/, `.${'A'.repeat(43)}`).split('?')[0]!;
-  assert.equal((await app.inject({ url: forged })).statusCode, 404, 'a key not made by the portal');
-});
+    assert.equal((await submit(app, link.pathname, {})).statusCode, 410, 'a used link');
+    const forged = String(confirmed.headers.location)
+      .replace(/\.[\w-]{43}/, `.${'A'.repeat(43)}`)
+      .split('?')[0]!;
+    assert.equal((await app.inject({ url: forged })).statusCode, 404, 'a key not made by the portal');
+  },
+);
 
 sendTest('a town without topics offers a general enquiry to its contact address', async ({ app, database, smtp, s }) => {
   await database.db.deleteFrom('contact_topics').where('municipality_id', '=', s.towns.staraZagora).execute();
@@ -131,7 +136,12 @@ sendTest('bad input is refused with what was typed, and nothing is stored', asyn
   assert.equal(await rows(database, 'contact_enquiries'), 0);
 
   // A script in the message is text: kept, and shown escaped.
-  const res = await submit(app, SZ, { topic: String(s.topics.taxes), body: '<script>alert(1)</script> DROP TABLE users;', name: 'X' }, s.citizen);
+  const res = await submit(
+    app,
+    SZ,
+    { topic: String(s.topics.taxes), body: '<script>alert(1)</script> DROP TABLE users;', name: 'X' },
+    s.citizen,
+  );
   const thread = await app.inject({ url: String(res.headers.location), headers: { cookie: s.citizen.cookie } });
   assert.match(thread.body, /&lt;script>alert\(1\)&lt;\/script> DROP TABLE users;/);
   assert.doesNotMatch(thread.body, /<script>alert/);
@@ -139,7 +149,13 @@ sendTest('bad input is refused with what was typed, and nothing is stored', asyn
 
 sendTest('attachments: a real PDF is kept for staff and sender; a disguised or oversized file is refused', async ({ app, database, s }) => {
   const fields = { topic: String(s.topics.taxes), body: LETTER.body, name: 'Cvetana' };
-  const fake = await submitFiles(app, SZ, fields, { attachment: { name: 'scan.pdf', data: Buffer.from('MZ not a pdf at all'), type: 'application/pdf' } }, s.citizen);
+  const fake = await submitFiles(
+    app,
+    SZ,
+    fields,
+    { attachment: { name: 'scan.pdf', data: Buffer.from('MZ not a pdf at all'), type: 'application/pdf' } },
+    s.citizen,
+  );
   assert.equal(fake.statusCode, 422);
   assert.match(fake.body, /Attachment: Attach a PDF, an image/);
   assert.match(fake.body, /When is the building tax due/, 'the message stays');
@@ -149,7 +165,13 @@ sendTest('attachments: a real PDF is kept for staff and sender; a disguised or o
   assert.match(oversized.body, /larger than 5 MB/);
   assert.equal(await rows(database, 'contact_enquiries'), 0);
 
-  const ok = await submitFiles(app, SZ, fields, { attachment: { name: 'Данъчна декларация.pdf', data: SAMPLE_PDF, type: 'application/pdf' } }, s.citizen);
+  const ok = await submitFiles(
+    app,
+    SZ,
+    fields,
+    { attachment: { name: 'Данъчна декларация.pdf', data: SAMPLE_PDF, type: 'application/pdf' } },
+    s.citizen,
+  );
   assert.equal(ok.statusCode, 303);
   const e = await database.db.selectFrom('contact_enquiries').selectAll().executeTakeFirstOrThrow();
   assert.match(e.file ?? '', /^[0-9a-f]{32}\.pdf$/);

@@ -48,10 +48,17 @@ export function inboxRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const filter = { town: town.id, ...(q.state ? { state: q.state } : {}), ...(q.topic ? { topic: q.topic } : {}) };
     const [topics, list] = await Promise.all([repo.topicsOf(db, town.id), inboxOf(ctx, filter, q.page ?? 1)]);
     const view = { town: town.name, base: contactPath(town), topics, filter, ...list };
-    return reply.headers(NO_STORE).page(<InboxPage view={view} />, { title: req.t('townContact.inbox.title', { town: town.name }), indexable: false });
+    return reply
+      .headers(NO_STORE)
+      .page(<InboxPage view={view} />, { title: req.t('townContact.inbox.title', { town: town.name }), indexable: false });
   });
 
-  async function threadPage(req: FastifyRequest, reply: FastifyReply, found: Awaited<ReturnType<typeof staffEnquiry>>, refused?: FormRefusal) {
+  async function threadPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    found: Awaited<ReturnType<typeof staffEnquiry>>,
+    refused?: FormRefusal,
+  ) {
     const { town, e } = found;
     const view = {
       enquiry: e,

@@ -44,7 +44,9 @@ export function threadRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       ...(await threadOf(ctx, e)),
       staff: false,
       base,
-      back: req.actor ? { href: '/account/messages', label: req.t('townContact.account.title') } : { href: '/', label: ctx.config.siteName },
+      back: req.actor
+        ? { href: '/account/messages', label: req.t('townContact.account.title') }
+        : { href: '/', label: ctx.config.siteName },
       canReply,
       csrfToken: reply.generateCsrf(),
       values: refused ? typedValues(req.body, ['body']) : {},
@@ -58,7 +60,9 @@ export function threadRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.get('/:lang/account/messages', async (req, reply) => {
     const actor = requireActor(req);
     const rows = await messagesOf(ctx, actor.id, actor.email);
-    return reply.headers(NO_STORE).page(<AccountMessagesPage rows={rows} />, { title: req.t('townContact.account.title'), indexable: false });
+    return reply
+      .headers(NO_STORE)
+      .page(<AccountMessagesPage rows={rows} />, { title: req.t('townContact.account.title'), indexable: false });
   });
 
   app.get('/:lang/account/messages/:reference', async (req, reply) => {

@@ -1,5 +1,5 @@
-import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
 import { transaction } from '../../../core/db/client.ts';
+import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { municipalityById } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';

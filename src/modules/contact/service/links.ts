@@ -15,7 +15,8 @@ export function referenceOf(town: { id: number; slug: string }, year: number, n:
   return `${initials || 'T'}${town.id}-${year}-${String(n).padStart(5, '0')}`;
 }
 
-const mac = (ctx: ModuleContext, id: number) => createHmac('sha256', ctx.config.secretKey).update(`contact-thread:${id}`).digest('base64url');
+const mac = (ctx: ModuleContext, id: number) =>
+  createHmac('sha256', ctx.config.secretKey).update(`contact-thread:${id}`).digest('base64url');
 
 /**
  * The key in a sender's mailed links to their thread: derived from the portal's secret, so that every

@@ -1,7 +1,7 @@
 import { scopeIdsOf } from '../../../core/authz.ts';
 import type { ModuleContext, SectionProvider, WorkDesk, WorkView } from '../../../core/modules.ts';
 import { NamedSection } from '../../../core/views/components.tsx';
-import { municipalitiesByIds, type Municipality } from '../../municipalities/index.ts';
+import { type Municipality, municipalitiesByIds } from '../../municipalities/index.ts';
 import { contactPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import { contactPath, inboxPath } from './links.ts';

@@ -1,13 +1,13 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '../../../core/authz.ts';
+import { transaction } from '../../../core/db/client.ts';
 import { type FormRefusal, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
 import { OversizedFile, sentName } from '../../../core/http/requests.ts';
 import { writeAllowed } from '../../../core/http/spam.tsx';
 import { hit, type Limit } from '../../../core/http/throttle.ts';
 import type { LanguageCode } from '../../../core/i18n/languages.ts';
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
-import { transaction } from '../../../core/db/client.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { hashToken, newToken } from '../../../core/tokens.ts';
 import { DOCUMENT_TYPES, keepDocument } from '../../../core/uploads.ts';
@@ -29,8 +29,7 @@ type Town = Pick<Municipality, 'id' | 'slug' | 'name' | 'country' | 'email'>;
 export type Sent = { ok: true; id: number; reference: string | null } | FormRefusal;
 
 /** The name a file was sent with, only its last segment, printable. */
-const safeName = (name: string) =>
-  (name.split(/[\\/]/).pop() ?? '').replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'attachment';
+const safeName = (name: string) => (name.split(/[\\/]/).pop() ?? '').replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 200) || 'attachment';
 
 /** Reads an attachment: none, or a document of an accepted type by its content, within the limit; kept on disk. */
 async function keepAttachment(ctx: ModuleContext, raw: unknown): Promise<{ file?: { name: string; sent: string } } | { error: string }> {

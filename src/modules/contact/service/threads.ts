@@ -1,8 +1,8 @@
-import type { Actor } from '../../../core/authz.ts';
 import { audit } from '../../../core/audit.ts';
+import type { Actor } from '../../../core/authz.ts';
+import { transaction } from '../../../core/db/client.ts';
 import { type FormRefusal, validateForm } from '../../../core/http/forms.ts';
 import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
-import { transaction } from '../../../core/db/client.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { municipalityById } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';

@@ -1,8 +1,8 @@
-import type { Actor } from '../../../core/authz.ts';
 import { audit } from '../../../core/audit.ts';
+import type { Actor } from '../../../core/authz.ts';
+import { transaction } from '../../../core/db/client.ts';
 import { type FormRefusal, validateForm } from '../../../core/http/forms.ts';
 import type { Translator } from '../../../core/i18n/catalog.ts';
-import { transaction } from '../../../core/db/client.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { scopeContacts } from '../../accounts/index.ts';
 import * as repo from '../repo.ts';
@@ -69,7 +69,12 @@ export async function editTopic(ctx: ModuleContext, actor: Actor, topic: Topic, 
 export async function removeTopic(ctx: ModuleContext, actor: Actor, topic: Topic, ip: string): Promise<void> {
   await transaction(ctx.database.db, async (trx) => {
     await repo.deleteTopic(trx, topic.id);
-    await audit(trx, actor, { action: 'contact.topic.remove', subjectType: 'contact_topic', subjectId: topic.id, details: { name: topic.name } }, ip);
+    await audit(
+      trx,
+      actor,
+      { action: 'contact.topic.remove', subjectType: 'contact_topic', subjectId: topic.id, details: { name: topic.name } },
+      ip,
+    );
   });
 }
 

@@ -32,7 +32,9 @@ const ACCEPT = '.pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp';
 /** How long a town takes: days once past two, hours before. */
 function Duration({ hours }: { hours: number }) {
   const { t } = usePage();
-  return <>{hours >= 48 ? t('townContact.days', { count: Math.round(hours / 24) }) : t('townContact.hours', { count: Math.round(hours) })}</>;
+  return (
+    <>{hours >= 48 ? t('townContact.days', { count: Math.round(hours / 24) }) : t('townContact.hours', { count: Math.round(hours) })}</>
+  );
 }
 
 export function SendPage({ view }: { view: SendView }) {
@@ -74,7 +76,14 @@ export function SendPage({ view }: { view: SendView }) {
         <TextArea {...field('body')} required maxLength={LIMITS.body} rows={8} />
         <TextField {...field('name')} required maxLength={LIMITS.name} autocomplete="name" />
         {!view.signedIn && (
-          <TextField {...field('email')} type="email" required maxLength={LIMITS.email} autocomplete="email" hint={t('townContact.form.emailHint')} />
+          <TextField
+            {...field('email')}
+            type="email"
+            required
+            maxLength={LIMITS.email}
+            autocomplete="email"
+            hint={t('townContact.form.emailHint')}
+          />
         )}
         <TextField {...field('phone')} maxLength={LIMITS.phone} autocomplete="tel" />
         <FileField {...field('attachment')} accept={ACCEPT} hint={t('townContact.form.attachmentHint')} />

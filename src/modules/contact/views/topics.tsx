@@ -18,7 +18,11 @@ export interface TopicsView {
 function TopicFields({ view, topic }: { view: TopicsView; topic?: Topic }) {
   const { t } = usePage();
   const mine = view.target === (topic ? topic.id : 'new');
-  const labels = { name: t('townContact.topics.name'), department: t('townContact.topics.department'), email: t('townContact.topics.email') };
+  const labels = {
+    name: t('townContact.topics.name'),
+    department: t('townContact.topics.department'),
+    email: t('townContact.topics.email'),
+  };
   const values = mine ? view.values : topic ? { name: topic.name, department: topic.department, email: topic.email } : {};
   const field = formFields(labels, values, mine ? view.errors : {});
   const id = (name: string) => `${name}-${topic ? topic.id : 'new'}`;
@@ -42,7 +46,9 @@ export function TopicsPage({ view }: { view: TopicsView }) {
     email: t('townContact.topics.email'),
   };
   // The summary links to the refused form's own fields, whose ids carry the topic.
-  const summary = Object.fromEntries(Object.entries(view.errors).map(([k, v]) => [k === 'response_days' || k === 'form' ? k : `${k}${suffix}`, v]));
+  const summary = Object.fromEntries(
+    Object.entries(view.errors).map(([k, v]) => [k === 'response_days' || k === 'form' ? k : `${k}${suffix}`, v]),
+  );
   const summaryLabels = Object.fromEntries(Object.entries(labels).map(([k, v]) => [k === 'response_days' ? k : `${k}${suffix}`, v]));
   return (
     <article class="prose">
