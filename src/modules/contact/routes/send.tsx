@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { typedValues } from '../../../core/http/forms.ts';
-import { NO_STORE } from '../../../core/http/guards.ts';
+import { NO_STORE, NotFound } from '../../../core/http/guards.ts';
 import { tokenParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import { caughtInHoneypot } from '../../../core/http/spam.tsx';
@@ -24,7 +24,9 @@ const SEND = { config: { rateLimit: SEND_RATE_LIMIT, textChecked: true, uploadLi
 export function sendRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   async function page(req: FastifyRequest, reply: FastifyReply, values: Partial<Record<string, string>>, errors: FieldErrors) {
     const town = await townOf(ctx, req);
-    contactPolicy.authorize(req.actor, 'enquiry.send', townRef(town), { hide: true });
+    // A town that has not joined has no inbox: the address names nothing. A blocked account is refused.
+    if (!town.joined_at) throw new NotFound();
+    contactPolicy.authorize(req.actor, 'enquiry.send', townRef(town));
     const [topics, response, median] = await Promise.all([
       topicChoices(ctx, town.id, req.t),
       responseDays(ctx, town.id),

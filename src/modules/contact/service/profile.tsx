@@ -1,10 +1,10 @@
 import { scopeIdsOf } from '../../../core/authz.ts';
 import type { ModuleContext, SectionProvider, WorkDesk, WorkView } from '../../../core/modules.ts';
-import { NamedSection } from '../../../core/views/components.tsx';
 import { type Municipality, municipalitiesByIds } from '../../municipalities/index.ts';
 import { contactPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
-import { contactPath, inboxPath } from './links.ts';
+import { ProfileContact } from '../views/profile.tsx';
+import { inboxPath } from './links.ts';
 import { responseDays } from './topics.ts';
 
 /** On a joined town's profile: the way to write to its town hall, and how soon it promises to answer. */
@@ -12,16 +12,7 @@ export const profileContact: SectionProvider = async (subject, { t, lang }, ctx)
   const m = subject as Municipality;
   if (!m.joined_at) return null;
   const { days } = await responseDays(ctx, m.id);
-  return (
-    <NamedSection id="town-contact" label={t('townContact.section')}>
-      <p>{t('townContact.sectionLead', { town: m.name, count: days })}</p>
-      <p>
-        <a class="button" href={`/${lang}${contactPath(m)}`}>
-          {t('townContact.form.title', { town: m.name })}
-        </a>
-      </p>
-    </NamedSection>
-  );
+  return <ProfileContact town={m} days={days} lang={lang} t={t} />;
 };
 
 /** A desk for each town whose letters the person answers: its inbox, with the new ones waiting. */
