@@ -1,6 +1,7 @@
 import { core } from '../core/manifest.ts';
 import type { ModuleManifest } from '../core/modules.ts';
 import { accounts } from './accounts/index.ts';
+import { awards } from './awards/index.ts';
 import { content } from './content/index.ts';
 import { moderation } from './moderation/index.ts';
 import { municipalities } from './municipalities/index.ts';
@@ -24,6 +25,7 @@ export const modules: ModuleManifest[] = [
   projects,
   participation,
   signals,
+  awards,
   moderation,
   newsletters,
 ];
