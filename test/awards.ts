@@ -66,10 +66,20 @@ export async function sampleAward(database: TestDatabase, phase: Phase, slug = '
       nominated_by: null,
       created_at: at,
     });
-    await repo.insertReason(db, { nomination_id: id, user_id: null, kind: 'reason', body: `${mayor} listens to people.`, url: '', created_at: at });
+    await repo.insertReason(db, {
+      nomination_id: id,
+      user_id: null,
+      kind: 'reason',
+      body: `${mayor} listens to people.`,
+      url: '',
+      created_at: at,
+    });
     return id;
   };
-  const nominees: [number, number] = [await nominee(towns.staraZagora, 'Zhivko Todorov'), await nominee(towns.botevgrad, 'Ivan Gavalyugov')];
+  const nominees: [number, number] = [
+    await nominee(towns.staraZagora, 'Zhivko Todorov'),
+    await nominee(towns.botevgrad, 'Ivan Gavalyugov'),
+  ];
   return { edition, category, nominees, towns, path: `/awards/${slug}/mayor-of-the-year` };
 }
 

@@ -12,7 +12,10 @@ function gmailVariants(): string[] {
   for (let p = 0; p < 20; p++) {
     const name = `anna${String.fromCharCode(97 + p)}marie`;
     for (let v = 0; v < 30; v++) {
-      const dotted = name.split('').join(v % 3 === 0 ? '.' : '').replace(/\.+/g, '.');
+      const dotted = name
+        .split('')
+        .join(v % 3 === 0 ? '.' : '')
+        .replace(/\.+/g, '.');
       const local = v % 2 ? `${dotted}+${v}` : v % 5 === 0 ? dotted.toUpperCase() : `${name.slice(0, 3)}.${name.slice(3)}+x${v}`;
       out.push(`${local}@${v % 4 === 0 ? 'googlemail.com' : 'gmail.com'}`);
     }
@@ -47,7 +50,10 @@ appTest('1,000 sign-ups with Gmail, Outlook and throwaway variants cast only the
   assert.equal(outcomes.get('ok'), 800);
   const rows = await repo.votesOf(db, award.category);
   assert.equal(rows.length, 20 + 10 + 100, 'one vote per Gmail mailbox, per Outlook mailbox, per other address');
-  assert.ok(rows.every((r) => !JSON.stringify(r).includes('@gmail') && !JSON.stringify(r).includes('anna')), 'no address is stored');
+  assert.ok(
+    rows.every((r) => !JSON.stringify(r).includes('@gmail') && !JSON.stringify(r).includes('anna')),
+    'no address is stored',
+  );
 
   // One refusal of each kind through the form, as a person would meet it.
   const stuffer = await person(database, { email: 'one.more@mailinator.com' });
@@ -69,14 +75,17 @@ appTest('200 casts of one person at once count one vote, and the limits per addr
     ),
   );
   assert.ok(results.some((r) => r.ok));
-  assert.ok(results.filter((r) => !r.ok).every((r) => !r.ok && r.retryAfter), 'the others are too many attempts');
+  assert.ok(
+    results.filter((r) => !r.ok).every((r) => !r.ok && r.retryAfter),
+    'the others are too many attempts',
+  );
   assert.equal((await repo.votesOf(db, award.category)).length, 1);
 
   // The upsert alone, without the limits in front of it: 200 concurrent writes of one voter are one row.
   const row = (await repo.votesOf(db, award.category))[0]!;
   await Promise.all(
     Array.from({ length: 200 }, (_, i) =>
-      repo.upsertVote(db, { ...row, nomination_id: award.nominees[i % 2], voted_at: new Date().toISOString() }),
+      repo.upsertVote(db, { ...row, nomination_id: award.nominees[i % 2]!, voted_at: new Date().toISOString() }),
     ),
   );
   const after = await repo.votesOf(db, award.category);

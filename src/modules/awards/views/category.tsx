@@ -143,16 +143,20 @@ function NominateForm({ view }: { view: CategoryPageView }) {
   );
 }
 
+/** Why a vote was refused, at the top of the page: the vote form may not be there (outside the vote's dates). */
+function VoteErrors({ errors }: { errors: FieldErrors }) {
+  const { t } = usePage();
+  const error = errors.nomination ?? errors.form;
+  return <ErrorSummary errors={error ? { nomination: error } : {}} labels={{ nomination: t('awards.vote.legend') }} />;
+}
+
 function VoteForm({ view }: { view: CategoryPageView }) {
   const { t } = usePage();
   const href = useHref();
-  const errors = view.form.which === 'vote' ? view.form.errors : {};
-  const error = errors.nomination ?? errors.form;
   return (
     <section aria-labelledby="vote">
       <h2 id="vote">{t('awards.vote.title')}</h2>
       <p>{t('awards.vote.rules')}</p>
-      <ErrorSummary errors={error ? { nomination: error } : {}} labels={{ nomination: t('awards.vote.legend') }} />
       <form method="post" action={href(`/awards/${view.edition.slug}/${view.category.slug}/vote`)} class="form">
         <CsrfField token={view.csrfToken} />
         <fieldset class="fieldset" id="nomination">
@@ -193,6 +197,7 @@ export function CategoryPage({ view }: { view: CategoryPageView }) {
       <h1>{view.category.name}</h1>
       {view.notice && <Notice>{t(`awards.notice.${view.notice}`)}</Notice>}
       <PhaseLine phase={view.phase} />
+      {view.form.which === 'vote' && <VoteErrors errors={view.form.errors} />}
       {(view.canEdit || view.onJury) && (
         <ul class="actions">
           {view.canEdit && (
