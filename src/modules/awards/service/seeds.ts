@@ -103,7 +103,7 @@ async function votes(ctx: ModuleContext, e: Awaited<ReturnType<typeof edition>>,
     const ip = `192.0.2.${i + 10}`;
     await repo.upsertVote(ctx.database.db, {
       category_id: e.category,
-      nomination_id: e.nominations[(i * 7) % 3]!,
+      nomination_id: e.nominations[(i * 7) % e.nominations.length]!,
       user_id: user,
       voter_key: voterKey(secret, PEOPLE[i]!.email),
       pattern_key: '',
