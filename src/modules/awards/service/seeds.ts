@@ -94,8 +94,11 @@ async function edition(ctx: ModuleContext, slug: string, year: number, start: nu
   return { id, category, nominations, voteOpens: start + 7 * DAY };
 }
 
-const RULES =
-  'Anyone with a confirmed account nominates a mayor with reasons. Editors shortlist the nominees, everyone votes once per category, and a jury scores the shortlist.\n\nThe public vote and the jury each count for half. Every vote is audited before the results are published.';
+const RULES = [
+  'Anyone with a confirmed account nominates a mayor with reasons. Editors shortlist the nominees,',
+  'everyone votes once per category, and a jury scores the shortlist.\n\nThe public vote and the jury',
+  'each count for half. Every vote is audited before the results are published.',
+].join(' ');
 
 async function votes(ctx: ModuleContext, e: Awaited<ReturnType<typeof edition>>, voters: number[]) {
   const secret = ctx.config.secretKey;

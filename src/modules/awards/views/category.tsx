@@ -2,8 +2,9 @@ import { countryName, EU_COUNTRIES } from '../../../core/countries.ts';
 import { CsrfField, ErrorSummary, type FieldErrors, Notice, Select, TextArea, TextField } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import type { CategoryView, EditionView, NominationView, Phase, Reason } from '../schema.ts';
-import { MATERIAL_LIMITS, NOMINATION_LIMITS } from '../service/inputs.ts';
-import { Nominee, PhaseLine, paragraphs } from './common.tsx';
+import { NOMINATION_LIMITS } from '../service/inputs.ts';
+import { Nominee, PhaseLine } from './common.tsx';
+import { MaterialForm, Reasons } from './nominee.tsx';
 import { Results, type ResultView } from './results.tsx';
 
 export type FormValues = Record<string, string | undefined>;
@@ -24,60 +25,6 @@ export interface CategoryPageView {
   csrfToken: string;
   form: { values: FormValues; errors: FieldErrors; which?: 'nominate' | 'vote' | `material-${number}` };
   notice?: string | undefined;
-}
-
-function Reasons({ reasons }: { reasons: Reason[] }) {
-  const { t } = usePage();
-  if (!reasons.length) return null;
-  return (
-    <ul class="reasons">
-      {reasons.map((r) => (
-        <li key={r.id}>
-          <strong>{t(r.kind === 'material' ? 'awards.material' : 'awards.reason')}:</strong>{' '}
-          {paragraphs(r.body).map((p) => (
-            <span key={p}>{p} </span>
-          ))}
-          {r.url && (
-            <a href={r.url} rel="nofollow ugc noopener">
-              {r.url}
-            </a>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function MaterialForm({ view, n }: { view: CategoryPageView; n: NominationView }) {
-  const { t } = usePage();
-  const href = useHref();
-  const mine = view.form.which === `material-${n.id}`;
-  const errors = mine ? view.form.errors : {};
-  const v = mine ? view.form.values : {};
-  return (
-    <form method="post" action={href(`/awards/${view.edition.slug}/${view.category.slug}/nominations/${n.id}/material`)} class="form">
-      <CsrfField token={view.csrfToken} />
-      <TextArea
-        id={`body-${n.id}`}
-        name="body"
-        label={t('awards.material.body')}
-        value={v.body as string | undefined}
-        error={errors.body}
-        maxLength={MATERIAL_LIMITS.body}
-        rows={3}
-      />
-      <TextField
-        id={`url-${n.id}`}
-        name="url"
-        type="url"
-        label={t('awards.material.url')}
-        value={v.url as string | undefined}
-        error={errors.url}
-        maxLength={MATERIAL_LIMITS.url}
-      />
-      <button type="submit">{t('awards.material.add')}</button>
-    </form>
-  );
 }
 
 function NominateForm({ view }: { view: CategoryPageView }) {
