@@ -48,6 +48,14 @@ appTest('votes outside the dates, from unconfirmed accounts and for nominees off
   });
   assert.equal(forged.statusCode, 422);
   assert.match(forged.body, /Confirm your email address before you vote/);
+  const blocked = await person(database);
+  await database.db
+    .updateTable('users')
+    .set({ blocked_at: new Date().toISOString(), blocked_reason: 'spam' })
+    .where('id', '=', blocked.id)
+    .execute();
+  const fromBlocked = await submit(app, vpage, { nomination: String(voting.nominees[0]) }, blocked, `${vpage}/vote`);
+  assert.equal(fromBlocked.statusCode, 403, 'a blocked account does not vote');
   const bogus = await submit(app, vpage, { nomination: '999999' }, citizen, `${vpage}/vote`);
   assert.equal(bogus.statusCode, 422);
   assert.match(bogus.body, /Choose a nominee of the shortlist/);

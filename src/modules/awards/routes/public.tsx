@@ -125,7 +125,8 @@ export function publicRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const loaded = await loadCategory(ctx, req);
     const nomination = parseId((req.body as Record<string, unknown> | undefined)?.nomination);
     const caller = { ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') };
-    // An unconfirmed account gets the service's explanation rather than a bare 403.
+    // An unconfirmed account gets the service's explanation (confirm your address) rather than a bare 403.
+    if (actor.confirmed) awardsPolicy.authorize(actor, 'award.vote', null);
     const result = await castVote(ctx, actor, loaded.edition, loaded.category, nomination, caller);
     if (result.ok) return reply.redirect(`${loaded.base}?notice=${result.changed ? 'changed' : 'voted'}`, 303);
     return refuse(req, reply, loaded, result, { values: {}, errors: result.errors, which: 'vote' });

@@ -199,7 +199,7 @@ export function CategoryPage({ view }: { view: CategoryPageView }) {
           <NominateForm view={view} />
         ) : (
           <p>
-            <a href={signIn}>{t('awards.nominate.signIn')}</a>
+            <a href={signIn}>{t(view.who === 'visitor' ? 'awards.nominate.signIn' : 'awards.nominate.confirm')}</a>
           </p>
         ))}
     </article>
