@@ -1,6 +1,7 @@
 import { core } from '../core/manifest.ts';
 import type { ModuleManifest } from '../core/modules.ts';
 import { accounts } from './accounts/index.ts';
+import { awards } from './awards/index.ts';
 import { contact } from './contact/index.ts';
 import { content } from './content/index.ts';
 import { moderation } from './moderation/index.ts';
@@ -26,6 +27,7 @@ export const modules: ModuleManifest[] = [
   participation,
   signals,
   contact,
+  awards,
   moderation,
   newsletters,
 ];
