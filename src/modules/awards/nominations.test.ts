@@ -98,10 +98,20 @@ appTest('editors create an edition with its categories; wrong dates are refused;
   assert.equal(wrong.statusCode, 422);
   assert.match(wrong.body, /must not be before the one above/);
   assert.match(wrong.body, /value="Mayor of the Year 2027"/);
-  const ok = await submit(app, '/en/awards/new', { ...fields, vote_opens: '2027-03-15' }, editor);
+  const taken = await submit(app, '/en/awards/new', { ...fields, vote_opens: '2027-03-15', slug: 'new' }, editor);
+  assert.equal(taken.statusCode, 422, 'the address of the new-edition page');
+  assert.match(taken.body, /Another edition has this address/);
+  const ok = await submit(
+    app,
+    '/en/awards/new',
+    { ...fields, vote_opens: '2027-03-15', practice_categories: 'Best good practice\nEdit' },
+    editor,
+  );
   assert.equal(ok.headers.location, '/en/awards/mayor-of-the-year-2027');
   const edition = await app.inject({ url: '/en/awards/mayor-of-the-year-2027' });
   assert.match(edition.body, /Best young mayor/);
+  assert.match(edition.body, /href="\/en\/awards\/mayor-of-the-year-2027\/edit-category"/, 'a category named Edit');
+  assert.match((await app.inject({ url: '/en/awards/mayor-of-the-year-2027/edit-category' })).body, /<h1[^>]*>[^<]*Edit/);
   const bg = await submit(
     app,
     '/en/awards/mayor-of-the-year-2027/edit',

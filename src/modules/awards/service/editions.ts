@@ -40,7 +40,9 @@ async function addCategories(db: Kysely<Tables>, edition: Pick<Edition, 'id'>, i
     ...lines(input.practice_categories).map((n) => ['practice', n] as [CategoryKind, string]),
   ];
   for (const [kind, name] of wanted) {
-    const slug = slugify(name).slice(0, 80) || `category-${position + 1}`;
+    const made = slugify(name).slice(0, 70) || `category-${position + 1}`;
+    // "edit" is the edition's own editing page: a category named so gets another address.
+    const slug = made === 'edit' ? 'edit-category' : made;
     const same = existing.find((c) => c.slug === slug);
     if (same) {
       const names = { ...(JSON.parse(same.names) as Record<string, string>), [input.language]: name };

@@ -28,7 +28,9 @@ export const editionInput = z
       .trim()
       .toLowerCase()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'awards.error.slug')
-      .max(EDITION_LIMITS.slug, 'form.error.tooLong'),
+      .max(EDITION_LIMITS.slug, 'form.error.tooLong')
+      // The page for a new edition has this address.
+      .refine((s) => s !== 'new', 'awards.error.slugTaken'),
     year: text()
       .trim()
       .regex(/^20\d\d$/, 'awards.error.year')
