@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyReply } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { NO_STORE, NotFound } from './http/guards.ts';
+import { isZipBomb } from './zip-check.ts';
 
 /** Documents people send as proof or as part of a report: scans, PDFs and office files. */
 export const DOCUMENT_TYPES: Record<string, string> = {
@@ -22,16 +23,21 @@ export const DOCUMENT_TYPES: Record<string, string> = {
 /** A stored document's name: what keepDocument writes, and all that sendDocument reads. */
 export const DOCUMENT_NAME = /^[0-9a-f]{32}\.[a-z]{3,4}$/;
 
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
 /**
  * Keeps an uploaded document under the data directory, named at random and readable by the portal
- * only; its type is read from its content, never from the name the sender gave it.
+ * only; its type is read from its content, never from the name the sender gave it. An office
+ * document is a ZIP: one that would unpack to too much (a zip bomb) is refused before anything is
+ * written, whoever opens it later.
  */
 export async function keepDocument(
   dataDir: string,
   folder: string,
   file: Buffer,
   accepted: readonly string[] = Object.values(DOCUMENT_TYPES),
-): Promise<{ name: string } | { error: 'type' }> {
+): Promise<{ name: string } | { error: 'type' | 'bomb' }> {
+  if (file.subarray(0, 4).equals(ZIP) && isZipBomb(file)) return { error: 'bomb' };
   const type = await fileTypeFromBuffer(file);
   const ext = type && Object.entries(DOCUMENT_TYPES).find(([, mime]) => mime === type.mime)?.[0];
   if (!type || !ext || !accepted.includes(type.mime)) return { error: 'type' };

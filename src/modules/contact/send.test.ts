@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { BTG, contactSetting, rows, SZ } from '../../../test/contact.ts';
-import { formAs, SAMPLE_PDF, submit, submitFiles } from '../../../test/factories.ts';
+import { formAs, SAMPLE_PDF, submit, submitFiles, zip } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { dbTest, type TestDatabase } from '../../../test/helpers/db.ts';
 import { linkIn, startSmtp, type TestSmtp } from '../../../test/helpers/smtp.ts';
@@ -163,6 +163,10 @@ sendTest('attachments: a real PDF is kept for staff and sender; a disguised or o
   const oversized = await submitFiles(app, SZ, fields, { attachment: { name: 'big.pdf', data: big, type: 'application/pdf' } }, s.citizen);
   assert.equal(oversized.statusCode, 422);
   assert.match(oversized.body, /larger than 5 MB/);
+  const bomb = zip([{ name: '[Content_Types].xml', data: Buffer.alloc(20 * 1024 * 1024, 32) }]);
+  const unpacks = await submitFiles(app, SZ, fields, { attachment: { name: 'form.docx', data: bomb } }, s.citizen);
+  assert.equal(unpacks.statusCode, 422, 'an office file that unpacks to a hundred times its size');
+  assert.match(unpacks.body, /Attachment: Attach a PDF, an image/);
   assert.equal(await rows(database, 'contact_enquiries'), 0);
 
   const ok = await submitFiles(

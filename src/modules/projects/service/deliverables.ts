@@ -16,7 +16,6 @@ import { DOCUMENT_TYPES, keepDocument } from '../../../core/uploads.ts';
 import * as repo from '../repo.ts';
 import { DELIVERABLE_KINDS, type Deliverable, LICENCES, type Licence } from '../schema.ts';
 import { indexDeliverableText } from './deliverable-search.ts';
-import { isZipBomb } from './zip-check.ts';
 
 /** Where deliverables' files are kept, under the data directory's uploads. */
 export const DELIVERABLE_FOLDER = 'deliverables';
@@ -68,11 +67,9 @@ async function keepUpload(ctx: ModuleContext, body: unknown): Promise<{ kept: Ke
   const raw = (body as { file?: unknown } | undefined)?.file;
   if (raw instanceof OversizedFile) return { error: TOO_LARGE };
   if (!Buffer.isBuffer(raw) || raw.length === 0) return { error: 'projects.deliverable.error.fileMissing' };
-  // An office document is a ZIP: its entries are measured before anything is written.
-  if (raw.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && isZipBomb(raw))
-    return { error: 'projects.deliverable.error.zipBomb' };
   const kept = await keepDocument(ctx.config.dataDir, DELIVERABLE_FOLDER, raw, Object.values(DOCUMENT_TYPES));
-  if ('error' in kept) return { error: 'projects.deliverable.error.fileType' };
+  if ('error' in kept)
+    return { error: kept.error === 'bomb' ? 'projects.deliverable.error.zipBomb' : 'projects.deliverable.error.fileType' };
   const ext = kept.name.slice(kept.name.lastIndexOf('.') + 1);
   return {
     kept: {
