@@ -223,7 +223,6 @@ export async function deleteInvitationsFor(db: Db, email: string): Promise<void>
   await db.deleteFrom('invitations').where('email', '=', email).execute();
 }
 
-
 /** Where to mail the people who hold a role: confirmed accounts that were not deleted. */
 /** The confirmed people holding any of these roles in one thing of a scope (a town, a network). */
 export function contactsInScope(db: Db, roles: readonly Role[], scopeId: number) {

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import { z } from 'zod';
 import type { Role, ScopeType } from '../../core/authz.ts';
-import { text, urlField } from '../../core/http/input.ts';
+import { text } from '../../core/http/input.ts';
 
 export interface UserRow {
   id: Generated<number>;

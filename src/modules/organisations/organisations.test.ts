@@ -16,14 +16,25 @@ appTest('a person registers an organisation, represents it and edits it; others 
   const made = await submit(
     app,
     '/en/organisations/new',
-    { name: 'Zelena Zagora', kind: 'ngo', country: '', town: 'Stara Zagora', website: 'https://zelena.example.bg', areas: ['environment', 'climate'] },
+    {
+      name: 'Zelena Zagora',
+      kind: 'ngo',
+      country: '',
+      town: 'Stara Zagora',
+      website: 'https://zelena.example.bg',
+      areas: ['environment', 'climate'],
+    },
     founder,
   );
   assert.equal(made.statusCode, 303);
   assert.equal(made.headers.location, '/en/organisations/zelena-zagora');
   const row = await database.db.selectFrom('organisations').selectAll().executeTakeFirstOrThrow();
   assert.deepEqual([row.country, row.municipality_id, row.areas], ['BG', staraZagora, 'environment,climate'], 'the town gives the country');
-  const grant = await database.db.selectFrom('role_grants').select(['role', 'scope_id']).where('user_id', '=', founder.id).executeTakeFirst();
+  const grant = await database.db
+    .selectFrom('role_grants')
+    .select(['role', 'scope_id'])
+    .where('user_id', '=', founder.id)
+    .executeTakeFirst();
   assert.deepEqual(grant, { role: 'organisation_representative', scope_id: row.id });
 
   const page = (await app.inject({ url: '/en/organisations/zelena-zagora', headers: { cookie: founder.cookie } })).body;
@@ -40,11 +51,22 @@ appTest('a person registers an organisation, represents it and edits it; others 
   assert.equal(twin.headers.location, '/en/organisations/zelena-zagora-2');
 
   assert.equal((await app.inject({ url: '/en/organisations/zelena-zagora/edit', headers: { cookie: stranger.cookie } })).statusCode, 403);
-  const forged = await submit(app, '/en/organisations/zelena-zagora-2/edit', { name: 'Hijacked', kind: 'ngo' }, stranger, '/en/organisations/zelena-zagora/edit');
+  const forged = await submit(
+    app,
+    '/en/organisations/zelena-zagora-2/edit',
+    { name: 'Hijacked', kind: 'ngo' },
+    stranger,
+    '/en/organisations/zelena-zagora/edit',
+  );
   assert.equal(forged.statusCode, 403);
   assert.deepEqual(await names(database), ['Zelena Zagora', 'Zelena Zagora']);
 
-  const edited = await submit(app, '/en/organisations/zelena-zagora/edit', { name: 'Zelena Zagora NGO', kind: 'ngo', country: 'BG' }, founder);
+  const edited = await submit(
+    app,
+    '/en/organisations/zelena-zagora/edit',
+    { name: 'Zelena Zagora NGO', kind: 'ngo', country: 'BG' },
+    founder,
+  );
   assert.equal(edited.statusCode, 303);
   assert.equal(edited.headers.location, '/en/organisations/zelena-zagora', 'the address stays');
   assert.deepEqual(await names(database), ['Zelena Zagora NGO', 'Zelena Zagora']);
@@ -52,7 +74,10 @@ appTest('a person registers an organisation, represents it and edits it; others 
   assert.deepEqual(audit, [{ action: 'organisation.edit', subject_id: row.id }]);
 
   const platformEditor = await person(database, { roles: [['platform_editor', null]] });
-  assert.equal((await app.inject({ url: '/en/organisations/zelena-zagora/edit', headers: { cookie: platformEditor.cookie } })).statusCode, 200);
+  assert.equal(
+    (await app.inject({ url: '/en/organisations/zelena-zagora/edit', headers: { cookie: platformEditor.cookie } })).statusCode,
+    200,
+  );
   const unconfirmed = await person(database, { confirmed: false });
   assert.equal((await app.inject({ url: '/en/organisations/new', headers: { cookie: unconfirmed.cookie } })).statusCode, 403);
   assert.equal((await app.inject({ url: '/en/organisations/new' })).statusCode, 303, 'a visitor is sent to sign in');
@@ -65,7 +90,13 @@ appTest('bad input is refused in the reader’s language, what was typed is kept
   const bad = await submit(
     app,
     '/de/organisations/new',
-    { name: '<script>alert(1)</script>'.repeat(10), kind: 'cult', country: 'XX', website: "javascript:alert('x')", areas: ['taxes', "'; drop table organisations; --"] },
+    {
+      name: '<script>alert(1)</script>'.repeat(10),
+      kind: 'cult',
+      country: 'XX',
+      website: "javascript:alert('x')",
+      areas: ['taxes', "'; drop table organisations; --"],
+    },
     ana,
   );
   assert.equal(bad.statusCode, 422);
@@ -74,7 +105,12 @@ appTest('bad input is refused in the reader’s language, what was typed is kept
   assert.ok(bad.body.includes('&lt;script>alert(1)&lt;/script>'), 'typed text is shown back, escaped');
   assert.ok(!bad.body.includes('<script>alert(1)'));
 
-  const town = await submit(app, '/en/organisations/new', { name: 'Green School', kind: 'school', country: 'SI', town: 'Stara Zagora' }, ana);
+  const town = await submit(
+    app,
+    '/en/organisations/new',
+    { name: 'Green School', kind: 'school', country: 'SI', town: 'Stara Zagora' },
+    ana,
+  );
   assert.equal(town.statusCode, 422);
   assert.match(fieldError(town.body, 'town') ?? '', /No single town of that name/);
   assert.ok(town.body.includes('value="Green School"') && town.body.includes('value="Stara Zagora"'));
@@ -90,12 +126,21 @@ appTest('a logo that is not an image is refused; a picture is stored as WebP and
   await submit(app, '/en/organisations/new', { name: 'Bistrica Bike Works', kind: 'business' }, rep);
   const edit = '/en/organisations/bistrica-bike-works/edit';
   const logo = '/en/organisations/bistrica-bike-works/logo';
-  const fake = await submitFiles(app, edit, {}, { logo: { name: 'logo.png', data: Buffer.from('<svg onload="alert(1)"></svg>'.repeat(10)), type: 'image/png' } }, rep, logo);
+  const fake = await submitFiles(
+    app,
+    edit,
+    {},
+    { logo: { name: 'logo.png', data: Buffer.from('<svg onload="alert(1)"></svg>'.repeat(10)), type: 'image/png' } },
+    rep,
+    logo,
+  );
   assert.equal(fake.statusCode, 422);
   assert.match(fake.body, /The file must be a PNG, JPEG or WebP image\./);
   assert.equal((await database.db.selectFrom('organisations').select('logo').executeTakeFirstOrThrow()).logo, null);
   const stranger = await person(database);
-  const png = await sharp({ create: { width: 600, height: 300, channels: 3, background: '#26a' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 600, height: 300, channels: 3, background: '#26a' } })
+    .png()
+    .toBuffer();
   const refused = await submitFiles(app, '/en/organisations/new', {}, { logo: { name: 'l.png', data: png } }, stranger, logo);
   assert.equal(refused.statusCode, 403);
   const ok = await submitFiles(app, edit, {}, { logo: { name: 'l.png', data: png, type: 'image/png' } }, rep, logo);

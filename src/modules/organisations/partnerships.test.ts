@@ -5,7 +5,13 @@ import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
 import { fieldError } from '../../../test/input.ts';
 
-const PROPOSAL = { area: 'environment', description: 'Trees along the boulevards.', results: '300 trees', starts_on: '2025-03-01', ends_on: '' };
+const PROPOSAL = {
+  area: 'environment',
+  description: 'Trees along the boulevards.',
+  results: '300 trees',
+  starts_on: '2025-03-01',
+  ends_on: '',
+};
 
 async function setUp(app: Parameters<Parameters<typeof appTest>[1]>[0], database: TestDatabase) {
   const { staraZagora, botevgrad } = await sampleTowns(database);
@@ -22,7 +28,9 @@ const count = async (database: TestDatabase) => (await database.db.selectFrom('p
 appTest('an organisation proposes, the town’s staff confirm, and it shows on both profiles and in the list', async (app, database) => {
   const { staraZagora, rep, org, staff, otherStaff } = await setUp(app, database);
   const townPage = '/en/municipalities/bg/stara-zagora';
-  assert.ok((await app.inject({ url: townPage, headers: { cookie: rep.cookie } })).body.includes(`/en/partnerships/propose?town=${staraZagora}`));
+  assert.ok(
+    (await app.inject({ url: townPage, headers: { cookie: rep.cookie } })).body.includes(`/en/partnerships/propose?town=${staraZagora}`),
+  );
   const form = `/en/partnerships/propose?town=${staraZagora}`;
   const made = await submit(app, form, { ...PROPOSAL, organisation: String(org) }, rep);
   assert.equal(made.statusCode, 303);
@@ -36,7 +44,10 @@ appTest('an organisation proposes, the town’s staff confirm, and it shows on b
   const repView = (await app.inject({ url: path, headers: { cookie: rep.cookie } })).body;
   assert.ok(!repView.includes(`${path}/confirm`), 'the proposer cannot confirm their own proposal');
   assert.equal((await submit(app, '/en/organisations/new', {}, rep, `${path}/confirm`)).statusCode, 403);
-  assert.ok((await app.inject({ url: '/en/work', headers: { cookie: staff.cookie } })).body.includes(`href="${path}"`), 'it waits for the town');
+  assert.ok(
+    (await app.inject({ url: '/en/work', headers: { cookie: staff.cookie } })).body.includes(`href="${path}"`),
+    'it waits for the town',
+  );
   assert.equal((await submit(app, '/en/organisations/new', {}, staff, `${path}/confirm`)).statusCode, 303);
 
   const work = (await app.inject({ url: '/en/work', headers: { cookie: staff.cookie } })).body;
@@ -49,10 +60,16 @@ appTest('an organisation proposes, the town’s staff confirm, and it shows on b
   }
   assert.ok(!(await app.inject({ url: '/en/partnerships?area=health' })).body.includes('Trees along'));
   assert.ok(!(await app.inject({ url: '/en/partnerships?country=si' })).body.includes('Trees along'));
-  const api = (await app.inject({ url: '/api/v1/partnerships?area=environment' })).json() as { data: { town: string; organisations: unknown }[] };
+  const api = (await app.inject({ url: '/api/v1/partnerships?area=environment' })).json() as {
+    data: { town: string; organisations: unknown }[];
+  };
   assert.deepEqual([api.data[0]!.town, api.data[0]!.organisations], ['Stara Zagora', [{ slug: 'zelena-zagora', name: 'Zelena Zagora' }]]);
   assert.equal((await app.inject({ url: '/api/v1/partnerships?area=<script>' })).statusCode, 400);
-  assert.equal((await submit(app, '/en/organisations/new', {}, staff, `${path}/decline`)).statusCode, 403, 'once confirmed it is not declined');
+  assert.equal(
+    (await submit(app, '/en/organisations/new', {}, staff, `${path}/decline`)).statusCode,
+    403,
+    'once confirmed it is not declined',
+  );
 });
 
 appTest('a town proposes and the organisation confirms or declines; another town’s staff cannot act for it', async (app, database) => {
@@ -64,7 +81,10 @@ appTest('a town proposes and the organisation confirms or declines; another town
   const made = await submit(app, form, { ...PROPOSAL, town: String(botevgrad) }, otherStaff);
   const path = String(made.headers.location).replace(/\?.*/, '');
   assert.equal((await app.inject({ url: path, headers: { cookie: staff.cookie } })).statusCode, 404, 'staff of another town do not see it');
-  assert.ok((await app.inject({ url: '/en/work', headers: { cookie: rep.cookie } })).body.includes(`href="${path}"`), 'it waits for the representative');
+  assert.ok(
+    (await app.inject({ url: '/en/work', headers: { cookie: rep.cookie } })).body.includes(`href="${path}"`),
+    'it waits for the representative',
+  );
   assert.equal((await submit(app, '/en/organisations/new', {}, rep, `${path}/decline`)).statusCode, 303);
   assert.equal((await database.db.selectFrom('partnerships').select('state').executeTakeFirstOrThrow()).state, 'declined');
   const again = await submit(app, '/en/organisations/new', {}, otherStaff, `${path}/confirm`);
@@ -78,7 +98,13 @@ appTest('bad proposals are refused with the fields kept and nothing stored', asy
   const bad = await submit(
     app,
     form,
-    { organisation: String(org), area: 'magic', description: '<script>x</script>'.repeat(400), starts_on: '2025-02-30', ends_on: '2024-01-01' },
+    {
+      organisation: String(org),
+      area: 'magic',
+      description: '<script>x</script>'.repeat(400),
+      starts_on: '2025-02-30',
+      ends_on: '2024-01-01',
+    },
     rep,
   );
   assert.equal(bad.statusCode, 422);
@@ -94,7 +120,10 @@ appTest('bad proposals are refused with the fields kept and nothing stored', asy
   assert.equal((await submit(app, form, { ...PROPOSAL, organisation: '999999' }, rep)).statusCode, 403);
   assert.equal((await submit(app, form, { ...PROPOSAL, organisation: 'abc' }, rep)).statusCode, 422);
   assert.equal((await app.inject({ url: '/en/partnerships/propose?town=99999999', headers: { cookie: rep.cookie } })).statusCode, 404);
-  assert.equal((await app.inject({ url: '/en/partnerships/propose?town=1&organisation=1', headers: { cookie: rep.cookie } })).statusCode, 404);
+  assert.equal(
+    (await app.inject({ url: '/en/partnerships/propose?town=1&organisation=1', headers: { cookie: rep.cookie } })).statusCode,
+    404,
+  );
   assert.equal((await app.inject({ url: '/en/partnerships/2147483648' })).statusCode, 404);
   assert.equal(await count(database), 0);
 });

@@ -54,7 +54,11 @@ const MATRIX: Matrix = {
     allowed: { byOrganisation: ['editor1', 'admin1'], byTown: ['rep1'], confirmed: [], declined: [] },
   },
   'partnership.view': {
-    subjects: { byOrganisation: () => sides('proposed', 0, 1), confirmed: () => sides('confirmed', 1, 1), declined: () => sides('declined', 0, 1) },
+    subjects: {
+      byOrganisation: () => sides('proposed', 0, 1),
+      confirmed: () => sides('confirmed', 1, 1),
+      declined: () => sides('declined', 0, 1),
+    },
     allowed: {
       byOrganisation: ['rep1', 'unconfirmedRep1', 'editor1', 'admin1', 'admin'],
       confirmed: ['anonymous', 'unconfirmed', 'unconfirmedRep1', ...CONFIRMED],

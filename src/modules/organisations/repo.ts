@@ -17,7 +17,12 @@ export const organisationBySlug = (db: Db, slug: string) =>
 
 export const organisationsByIds = (db: Db, ids: readonly number[]) =>
   ids.length
-    ? (db.selectFrom('organisations').selectAll().where('id', 'in', [...ids]).orderBy('name').execute() as Promise<Organisation[]>)
+    ? (db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .orderBy('name')
+        .execute() as Promise<Organisation[]>)
     : Promise.resolve([] as Organisation[]);
 
 /** Slugs starting with this one, to find one not taken. */
@@ -63,7 +68,11 @@ export const partnershipById = (db: Db, id: number) =>
 /** The organisations of these partnerships, with whether each has agreed. */
 export const organisationsOf = (db: Db, partnershipIds: readonly number[]) =>
   partnershipIds.length
-    ? db.selectFrom('partnership_organisations').selectAll().where('partnership_id', 'in', [...partnershipIds]).execute()
+    ? db
+        .selectFrom('partnership_organisations')
+        .selectAll()
+        .where('partnership_id', 'in', [...partnershipIds])
+        .execute()
     : Promise.resolve([]);
 
 export async function confirmOrganisation(db: Db, partnershipId: number, organisationId: number): Promise<void> {
@@ -96,9 +105,7 @@ function partnershipsWhere(db: Db, f: PartnershipFilter) {
   if (f.town) q = q.where('municipality_id', '=', f.town);
   if (f.organisation) {
     const org = f.organisation;
-    q = q.where('id', 'in', (eb) =>
-      eb.selectFrom('partnership_organisations').select('partnership_id').where('organisation_id', '=', org),
-    );
+    q = q.where('id', 'in', (eb) => eb.selectFrom('partnership_organisations').select('partnership_id').where('organisation_id', '=', org));
   }
   return q;
 }

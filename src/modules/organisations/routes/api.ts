@@ -34,7 +34,10 @@ export function organisationsApi(app: FastifyInstance, ctx: ModuleContext): void
   app.get('/api/v1/organisations', async (req, reply) => {
     const q = readOrganisations(req);
     const filter = { kind: q.kind, country: q.country?.toUpperCase(), area: q.area };
-    const [rows, total] = await Promise.all([repo.organisationsPage(db, filter, (q.page - 1) * PAGE, PAGE), repo.countOrganisations(db, filter)]);
+    const [rows, total] = await Promise.all([
+      repo.organisationsPage(db, filter, (q.page - 1) * PAGE, PAGE),
+      repo.countOrganisations(db, filter),
+    ]);
     return reply
       .header('cache-control', 'public, max-age=60')
       .send({ data: rows.map(present), total, page: q.page, next: total > q.page * PAGE ? q.page + 1 : null });
@@ -49,7 +52,10 @@ export function organisationsApi(app: FastifyInstance, ctx: ModuleContext): void
   app.get('/api/v1/partnerships', async (req, reply) => {
     const q = readPartnerships(req);
     const filter = { country: q.country?.toUpperCase(), area: q.area };
-    const [found, total] = await Promise.all([repo.partnershipsPage(db, filter, (q.page - 1) * PAGE, PAGE), repo.countPartnerships(db, filter)]);
+    const [found, total] = await Promise.all([
+      repo.partnershipsPage(db, filter, (q.page - 1) * PAGE, PAGE),
+      repo.countPartnerships(db, filter),
+    ]);
     const rows = await withSides(ctx, found);
     const names = await namesFor(ctx, rows);
     const data = rows.map((p) => ({
@@ -67,6 +73,8 @@ export function organisationsApi(app: FastifyInstance, ctx: ModuleContext): void
       endsOn: p.ends_on,
       url: url(`/partnerships/${p.id}`),
     }));
-    return reply.header('cache-control', 'public, max-age=60').send({ data, total, page: q.page, next: total > q.page * PAGE ? q.page + 1 : null });
+    return reply
+      .header('cache-control', 'public, max-age=60')
+      .send({ data, total, page: q.page, next: total > q.page * PAGE ? q.page + 1 : null });
   });
 }

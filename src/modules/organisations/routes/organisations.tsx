@@ -58,9 +58,10 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
 
   app.get('/:lang/organisations/new', (req, reply) => {
     organisationsPolicy.authorize(requireActor(req), 'organisation.create', null);
-    return reply
-      .headers(NO_STORE)
-      .page(formPage(reply, { values: { kind: 'ngo' }, errors: {}, csrfToken: '' }), { title: req.t('organisations.create'), indexable: false });
+    return reply.headers(NO_STORE).page(formPage(reply, { values: { kind: 'ngo' }, errors: {}, csrfToken: '' }), {
+      title: req.t('organisations.create'),
+      indexable: false,
+    });
   });
 
   app.post('/:lang/organisations/new', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
@@ -68,7 +69,11 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     organisationsPolicy.authorize(actor, 'organisation.create', null);
     const result = await createOrganisation(ctx, actor, req.body);
     if (result.ok) return reply.redirect(`/${req.lang}/organisations/${result.data.slug}`, 303);
-    return reply.refused(result, formPage(reply, { values: typed(req.body), errors: result.errors, csrfToken: '' }), req.t('organisations.create'));
+    return reply.refused(
+      result,
+      formPage(reply, { values: typed(req.body), errors: result.errors, csrfToken: '' }),
+      req.t('organisations.create'),
+    );
   });
 
   app.get('/:lang/organisations/:slug', async (req, reply) => {
@@ -100,11 +105,26 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
   async function valuesOf(org: Organisation) {
     const [town] = (await municipalitiesByIds(db, org.municipality_id ? [org.municipality_id] : [])).values();
     const { name, kind, country, website, description } = org;
-    return { name, kind, country, town: town?.name ?? '', website: website ?? '', description: description ?? '', areas: org.areas.split(',').filter(Boolean) };
+    return {
+      name,
+      kind,
+      country,
+      town: town?.name ?? '',
+      website: website ?? '',
+      description: description ?? '',
+      areas: org.areas.split(',').filter(Boolean),
+    };
   }
 
   const editPage = async (reply: FastifyReply, org: Organisation, errors: FieldErrors = {}, logoErrors: FieldErrors = {}, body?: unknown) =>
-    formPage(reply, { slug: org.slug, logo: org.logo, values: body ? typed(body) : await valuesOf(org), errors, logoErrors, csrfToken: '' });
+    formPage(reply, {
+      slug: org.slug,
+      logo: org.logo,
+      values: body ? typed(body) : await valuesOf(org),
+      errors,
+      logoErrors,
+      csrfToken: '',
+    });
 
   app.get('/:lang/organisations/:slug/edit', async (req, reply) => {
     const { org } = await editable(req);

@@ -59,7 +59,14 @@ export function partnershipRoutes(app: FastifyInstance, ctx: ModuleContext): voi
       if (!town) throw new NotFound();
       const own = await repo.organisationsByIds(db, scopeIdsOf(actor, 'organisation'));
       const fixed = { field: 'town' as const, id: town.id, name: town.name };
-      return { fixed, page: <ProposePage view={{ fixed, own: own.map((o) => ({ value: String(o.id), label: o.name })), values, errors, csrfToken: reply.generateCsrf() }} /> };
+      return {
+        fixed,
+        page: (
+          <ProposePage
+            view={{ fixed, own: own.map((o) => ({ value: String(o.id), label: o.name })), values, errors, csrfToken: reply.generateCsrf() }}
+          />
+        ),
+      };
     }
     const [org] = await repo.organisationsByIds(db, [q.organisation!]);
     if (!org) throw new NotFound();
@@ -71,7 +78,9 @@ export function partnershipRoutes(app: FastifyInstance, ctx: ModuleContext): voi
 
   app.get('/:lang/partnerships/propose', async (req, reply) => {
     const { fixed, page } = await proposePage(req, reply);
-    return reply.headers(NO_STORE).page(page, { title: req.t('organisations.partnership.proposeWith', { name: fixed.name }), indexable: false });
+    return reply
+      .headers(NO_STORE)
+      .page(page, { title: req.t('organisations.partnership.proposeWith', { name: fixed.name }), indexable: false });
   });
 
   app.post('/:lang/partnerships/propose', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
@@ -80,10 +89,15 @@ export function partnershipRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     const typed = typedValues(req.body, FIELDS);
     // The fixed side comes from the address, the proposer's own side from the form: only theirs is allowed.
     const proposer: Proposer = q.town !== undefined ? 'organisation' : 'town';
-    const body = { ...(req.body as object), ...(q.town !== undefined ? { town: String(q.town) } : { organisation: String(q.organisation) }) };
+    const body = {
+      ...(req.body as object),
+      ...(q.town !== undefined ? { town: String(q.town) } : { organisation: String(q.organisation) }),
+    };
     const own = Number(proposer === 'town' ? typed.town : typed.organisation);
     if (Number.isInteger(own) && own > 0)
-      organisationsPolicy.authorize(actor, proposer === 'town' ? 'partnership.proposeForTown' : 'partnership.proposeForOrganisation', { id: own });
+      organisationsPolicy.authorize(actor, proposer === 'town' ? 'partnership.proposeForTown' : 'partnership.proposeForOrganisation', {
+        id: own,
+      });
     const result = await propose(ctx, actor, proposer, body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/partnerships/${result.data.id}?notice=done`, 303);
     const { fixed, page } = await proposePage(req, reply, typed, result.errors);

@@ -63,7 +63,14 @@ export async function createOrganisation(ctx: ModuleContext, actor: Actor, body:
   const slug = await freeSlug(ctx, fields.data.name);
   const at = new Date().toISOString();
   await transaction(ctx.database.db, async (trx) => {
-    const id = await repo.insertOrganisation(trx, { ...fields.data, slug, logo: null, created_by: actor.id, created_at: at, updated_at: at });
+    const id = await repo.insertOrganisation(trx, {
+      ...fields.data,
+      slug,
+      logo: null,
+      created_by: actor.id,
+      created_at: at,
+      updated_at: at,
+    });
     await grantRole(trx, actor.id, 'organisation_representative', id, actor.id);
   });
   return { ok: true, data: { slug } };

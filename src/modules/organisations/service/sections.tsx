@@ -44,7 +44,11 @@ export async function organisationDesks({ actor, t }: WorkView, ctx: ModuleConte
     orgs.map((o) => o.id),
   );
   for (const id of new Set([...towns.map((p) => p.id), ...forOrgs.map((p) => p.id)])) {
-    desks.push({ label: t('organisations.work.proposal'), description: t('organisations.work.proposalDescription'), path: `/partnerships/${id}` });
+    desks.push({
+      label: t('organisations.work.proposal'),
+      description: t('organisations.work.proposalDescription'),
+      path: `/partnerships/${id}`,
+    });
   }
   return desks;
 }

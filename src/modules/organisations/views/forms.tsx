@@ -59,7 +59,10 @@ export function OrganisationFormPage({ view }: { view: OrganisationFormView }) {
         <Select {...field('kind')} required options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisations.kind.${k}`) }))} />
         <Select
           {...field('country')}
-          options={[{ value: '', label: t('organisations.noCountry') }, ...countriesByName(lang).map((c) => ({ value: c.code, label: c.name }))]}
+          options={[
+            { value: '', label: t('organisations.noCountry') },
+            ...countriesByName(lang).map((c) => ({ value: c.code, label: c.name })),
+          ]}
         />
         <TextField {...field('town')} hint={t('organisations.townHint')} maxLength={LIMITS.name} />
         <TextField {...field('website')} type="url" maxLength={LIMITS.website} />

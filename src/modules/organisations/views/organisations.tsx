@@ -4,8 +4,8 @@ import { countriesByName, countryName } from '../../../core/countries.ts';
 import { NamedSection, Pager } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { type MunicipalitySummary, profilePath } from '../../municipalities/index.ts';
-import { logoFile } from '../service/organisations.ts';
 import { ORGANISATION_KINDS, type Organisation } from '../schema.ts';
+import { logoFile } from '../service/organisations.ts';
 import { FilterSelect, listLink } from './common.tsx';
 import { PartnershipList, type PartnershipListView } from './partnerships.tsx';
 

@@ -124,7 +124,11 @@ export function PartnershipPage({ view }: { view: PartnershipPageView }) {
       )}
       {view.canDecide && (
         <div class="actions">
-          <ButtonForm action={href(`/partnerships/${p.id}/confirm`)} csrfToken={view.csrfToken} label={t('organisations.partnership.confirm')} />
+          <ButtonForm
+            action={href(`/partnerships/${p.id}/confirm`)}
+            csrfToken={view.csrfToken}
+            label={t('organisations.partnership.confirm')}
+          />
           <ButtonForm
             action={href(`/partnerships/${p.id}/decline`)}
             csrfToken={view.csrfToken}
