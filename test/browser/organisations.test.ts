@@ -72,7 +72,13 @@ describe('organisations and partnerships in a real browser', { skip: noBrowser }
   test('the pages are accessible in English, Bulgarian and Finnish', async () => {
     const page = await pageAs(browser, origin, founder);
     for (const lang of ['en', 'bg', 'fi']) {
-      for (const path of ['/organisations', '/organisations/zelena-zagora', '/organisations/zelena-zagora/edit', '/partnerships', '/partnerships/1']) {
+      for (const path of [
+        '/organisations',
+        '/organisations/zelena-zagora',
+        '/organisations/zelena-zagora/edit',
+        '/partnerships',
+        '/partnerships/1',
+      ]) {
         await page.goto(`${origin}/${lang}${path}`);
         assert.equal(await page.getAttribute('html', 'lang'), lang);
         assert.deepEqual(await axeViolations(page), [], `${lang}${path}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { sampleTowns } from '../../../test/content.ts';
+import { idFrom, NEWS, sampleTowns } from '../../../test/content.ts';
 import { person, submit, submitFiles } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
@@ -178,3 +178,47 @@ appTest('the list filters by kind, country and area and pages; the API gives pub
   const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
   for (const p of ['/organisations', '/organisations/{slug}', '/partnerships']) assert.ok(doc.paths[p], p);
 });
+
+appTest(
+  'representatives publish good practices in the organisation’s name; its profile shows them, another organisation’s cannot',
+  async (app, database) => {
+    const rep = await person(database);
+    const other = await person(database);
+    await submit(app, '/en/organisations/new', { name: 'Zelena Zagora', kind: 'ngo' }, rep);
+    await submit(app, '/en/organisations/new', { name: 'Bistrica Bike Works', kind: 'business' }, other);
+    const [zelena, bikes] = (await database.db.selectFrom('organisations').select('id').orderBy('id').execute()).map((o) => o.id);
+    const practice = {
+      ...NEWS,
+      type: 'practice',
+      title: 'Repair cafés every month',
+      problem: 'Broken things were thrown away.',
+      solution: 'Volunteers repair them with their owners.',
+      results: '400 things repaired a year.',
+    };
+    const forged = await submit(
+      app,
+      '/en/newsroom/new?type=practice',
+      { ...practice, owner: `organisation:${zelena}` },
+      other,
+      '/en/newsroom/new',
+    );
+    assert.notEqual(forged.statusCode, 303, 'no practice in another organisation’s name');
+    const saved = await submit(
+      app,
+      '/en/newsroom/new?type=practice',
+      { ...practice, owner: `organisation:${zelena}` },
+      rep,
+      '/en/newsroom/new',
+    );
+    assert.equal(saved.statusCode, 303);
+    const id = idFrom(saved.headers.location);
+    await submit(app, `/en/newsroom/${id}/edit`, {}, rep, `/en/newsroom/${id}/publish?when=now`);
+    const items = await database.db.selectFrom('content_items').select(['owner_type', 'owner_id', 'state']).execute();
+    assert.deepEqual(items, [{ owner_type: 'organisation', owner_id: zelena, state: 'published' }]);
+    assert.ok((await app.inject({ url: '/en/organisations/zelena-zagora' })).body.includes('Repair cafés every month'));
+    assert.ok(!(await app.inject({ url: '/en/organisations/bistrica-bike-works' })).body.includes('Repair cafés every month'));
+    const listing = (await app.inject({ url: `/en/latest?organisation=${zelena}` })).body;
+    assert.ok(listing.includes('Repair cafés every month') && listing.includes('From the organisation Zelena Zagora only.'));
+    assert.ok(!(await app.inject({ url: `/en/latest?organisation=${bikes}` })).body.includes('Repair cafés every month'));
+  },
+);
