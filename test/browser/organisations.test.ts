@@ -29,7 +29,7 @@ describe('organisations and partnerships in a real browser', { skip: noBrowser }
     await database?.drop();
   });
 
-  test('without JavaScript, a person registers an organisation and proposes a partnership; the town confirms; both profiles and the list show it', async () => {
+  test('without JavaScript, a person registers an organisation and proposes a partnership; the town confirms; it shows', async () => {
     const page = await pageAs(browser, origin, founder);
     await page.context().route('**/*.js*', (route) => route.abort());
     await page.goto(`${origin}/en/organisations/new`);

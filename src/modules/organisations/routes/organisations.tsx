@@ -9,7 +9,6 @@ import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import { serveMedia } from '../../../core/images.ts';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
-import { displayNames } from '../../accounts/index.ts';
 import { municipalitiesByIds } from '../../municipalities/index.ts';
 import { organisationsPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
@@ -79,7 +78,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
   app.get('/:lang/organisations/:slug', async (req, reply) => {
     const org = await loadOr404(repo.organisationBySlug(db, slugParams(req).slug));
     const view = { lang: req.lang, t: req.t, actor: req.actor };
-    const [rows, reps, sections] = await Promise.all([
+    const [rows, representatives, sections] = await Promise.all([
       repo.partnershipsPage(db, { organisation: org.id }, 0, 100).then((r) => withSides(ctx, r)),
       representativesOf(ctx, org.id),
       renderSections(ctx, 'organisation.page', org, view),
@@ -88,8 +87,6 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     const [town] = (await municipalitiesByIds(db, org.municipality_id ? [org.municipality_id] : [])).values();
     const canEdit = organisationsPolicy.can(req.actor, 'organisation.edit', org);
     const canPropose = !!req.actor?.confirmed && scopeIdsOf(req.actor, 'municipality').length > 0;
-    const names2 = await displayNames(db, reps);
-    const representatives = [...names2.values()].filter((n): n is string => !!n).sort();
     const page = { org, town, representatives, partnerships: { rows, ...names }, sections, canEdit, canPropose };
     return reply.page(<OrganisationPage view={page} />, { title: org.name, description: org.description?.slice(0, 160) });
   });
