@@ -8,6 +8,7 @@ import { moderation } from './moderation/index.ts';
 import { municipalities } from './municipalities/index.ts';
 import { networks } from './networks/index.ts';
 import { newsletters } from './newsletters/index.ts';
+import { organisations } from './organisations/index.ts';
 import { pages } from './pages/index.ts';
 import { participation } from './participation/index.ts';
 import { projects } from './projects/index.ts';
@@ -24,6 +25,7 @@ export const modules: ModuleManifest[] = [
   networks,
   twinning,
   projects,
+  organisations,
   participation,
   signals,
   contact,

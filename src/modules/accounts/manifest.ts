@@ -1,5 +1,4 @@
 import type { ModuleManifest } from '../../core/modules.ts';
-import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as accountsTables from './migrations/20261121_02_accounts.ts';
 import * as termsVersion from './migrations/20261130_01_terms_version.ts';
 import * as blocked from './migrations/20261204_06_blocked.ts';
@@ -7,29 +6,19 @@ import * as auditSubject from './migrations/20261209_01_audit_subject.ts';
 import { accountRoutes } from './routes/account.tsx';
 import { adminRoutes } from './routes/admin.tsx';
 import { authRoutes } from './routes/auth.tsx';
-import { organisationRoutes } from './routes/organisations.tsx';
 import { registerSessionHook } from './routes/session.ts';
 import { teamRoutes } from './routes/team.tsx';
 import { workRoutes } from './routes/work.tsx';
-import { describeOrganisations } from './service/organisations.ts';
 import { createAdmin, hasPlatformAdmin } from './service/roles.ts';
 import { pruneSessions } from './service/sessions.ts';
 import { accountDesks } from './service/work.ts';
 import './schema.ts';
 import { AccountLink } from './views/header.tsx';
 
-/** An organisation (business, NGO, school): its representatives speak and act for it. */
-const organisationScope: ScopeDefinition = {
-  type: 'organisation',
-  roles: ['organisation_representative'],
-  describe: (ids, ctx) => describeOrganisations(ctx, ids),
-};
-
-/** People, sessions, roles and the policy on who may do what; organisations; the audit log. */
+/** People, sessions, roles and the policy on who may do what; the audit log. */
 export const accounts: ModuleManifest = {
   name: 'accounts',
   privateTables: ['sessions', 'account_tokens', 'invitations'],
-  scopes: [organisationScope],
   migrations: {
     '20261121_02_accounts': accountsTables,
     '20261130_01_terms_version': termsVersion,
@@ -41,7 +30,6 @@ export const accounts: ModuleManifest = {
     authRoutes(app, ctx);
     accountRoutes(app, ctx);
     teamRoutes(app, ctx);
-    organisationRoutes(app, ctx);
     adminRoutes(app, ctx);
     workRoutes(app, ctx);
   },

@@ -33,14 +33,6 @@ const SCOPES: Record<string, Scope> = {
 
 /** Every action with the subjects it is tried on, and who may: everyone else must be refused. */
 const MATRIX: Matrix = {
-  'organisation.create': {
-    subjects: { none: () => null },
-    allowed: { none: ['citizen', 'orgRep1', 'editor1', 'muniAdmin1', 'coordinator1', 'moderator', 'admin'] },
-  },
-  'organisation.edit': {
-    subjects: { o1: () => ({ id: 1 }), o2: () => ({ id: 2 }) },
-    allowed: { o1: ['orgRep1', 'admin'], o2: ['admin'] },
-  },
   ...Object.fromEntries(
     ['team.view', 'team.invite', 'team.revoke'].map((action) => [
       action,
@@ -156,39 +148,4 @@ appTest('a role cannot be removed through another scope’s address, and the las
   assert.equal((await newsroom()).statusCode, 403, 'a removed role ends with the next request');
   const audit = await database.db.selectFrom('audit_log').select(['actor_id', 'action', 'subject_type', 'subject_id']).execute();
   assert.deepEqual(audit, [{ actor_id: platformAdmin.id, action: 'role.revoke', subject_type: 'municipality', subject_id: 2 }]);
-});
-
-appTest('organisations: any confirmed person creates one and represents it; only its representatives edit it', async (app, database) => {
-  const founder = await person(database);
-  const stranger = await person(database);
-  const unconfirmed = await person(database, { confirmed: false });
-  const bad = await submit(app, '/en/organisations/new', { name: '', kind: 'cult', website: 'not a site' }, founder);
-  assert.equal(bad.statusCode, 422);
-  for (const f of ['name', 'kind', 'website']) assert.match(bad.body, new RegExp(`id="${f}-error"`));
-  const made = await submit(
-    app,
-    '/en/organisations/new',
-    {
-      name: 'Zelena Zagora',
-      kind: 'ngo',
-      website: 'https://zelena.example.bg',
-      description: 'Trees <script>x</script>',
-    },
-    founder,
-  );
-  assert.equal(made.statusCode, 303);
-  const url = String(made.headers.location);
-  const page = await app.inject({ url, headers: { cookie: founder.cookie } });
-  assert.ok(page.body.includes('Zelena Zagora'));
-  assert.ok(page.body.includes('Trees &lt;script>x&lt;/script>'));
-  assert.ok(page.body.includes(`${url}/edit`), 'the representative sees the edit link');
-  assert.ok(!(await app.inject({ url, headers: { cookie: stranger.cookie } })).body.includes(`${url}/edit`), 'others do not');
-  assert.equal((await app.inject({ url: `${url}/edit`, headers: { cookie: stranger.cookie } })).statusCode, 403);
-  const forged = await submit(app, '/en/organisations/new', { name: 'Hijacked', kind: 'business' }, stranger, `${url}/edit`);
-  assert.equal(forged.statusCode, 403);
-  assert.equal((await database.db.selectFrom('organisations').select('name').executeTakeFirstOrThrow()).name, 'Zelena Zagora');
-  assert.equal((await app.inject({ url: '/en/organisations/new', headers: { cookie: unconfirmed.cookie } })).statusCode, 403);
-  const edited = await submit(app, `${url}/edit`, { name: 'Zelena Zagora NGO', kind: 'ngo' }, founder);
-  assert.equal(edited.statusCode, 303);
-  assert.equal((await app.inject({ url: '/en/organisations/12345' })).statusCode, 404);
 });

@@ -11,9 +11,6 @@ const administers = (actor: Actor | null, scope: Scope) =>
   isCitizen(actor) && (isPlatformAdmin(actor) || hasRole(actor, adminRoleOf(scope.type) ?? '', scope.id));
 
 export const accountsPolicy = definePolicy({
-  'organisation.create': (actor, _subject: null) => isCitizen(actor),
-  'organisation.edit': (actor, org: { id: number }) =>
-    isCitizen(actor) && (isPlatformAdmin(actor) || hasRole(actor, 'organisation_representative', org.id)),
   'team.view': administers,
   'team.invite': administers,
   'team.revoke': administers,

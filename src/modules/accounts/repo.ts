@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Role, ScopeType } from '../../core/authz.ts';
 import type { Tables } from '../../core/db/tables.ts';
-import type { GrantRow, InvitationRow, OrganisationRow, SessionRow, TokenPurpose, TokenRow, UserRow } from './schema.ts';
+import type { GrantRow, InvitationRow, SessionRow, TokenPurpose, TokenRow, UserRow } from './schema.ts';
 
 type Db = Kysely<Tables>;
 export type User = Omit<UserRow, 'id'> & { id: number };
@@ -221,25 +221,6 @@ export function invitationsFor(db: Db, email: string) {
 
 export async function deleteInvitationsFor(db: Db, email: string): Promise<void> {
   await db.deleteFrom('invitations').where('email', '=', email).execute();
-}
-
-// Organisations
-
-export async function insertOrganisation(db: Db, org: Omit<OrganisationRow, 'id'>): Promise<number> {
-  return (await db.insertInto('organisations').values(org).returning('id').executeTakeFirstOrThrow()).id;
-}
-
-export function findOrganisation(db: Db, id: number) {
-  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function updateOrganisation(db: Db, id: number, changes: Partial<Omit<OrganisationRow, 'id'>>): Promise<void> {
-  await db.updateTable('organisations').set(changes).where('id', '=', id).execute();
-}
-
-export function organisationsByIds(db: Db, ids: number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('organisations').select(['id', 'name', 'kind']).where('id', 'in', ids).orderBy('name').execute();
 }
 
 /** Where to mail the people who hold a role: confirmed accounts that were not deleted. */

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import { z } from 'zod';
 import type { Role, ScopeType } from '../../core/authz.ts';
-import { text, urlField } from '../../core/http/input.ts';
+import { text } from '../../core/http/input.ts';
 
 export interface UserRow {
   id: Generated<number>;
@@ -68,18 +68,6 @@ export interface InvitationRow {
   created_at: string;
 }
 
-export const ORGANISATION_KINDS = ['business', 'ngo', 'school', 'other'] as const;
-
-export interface OrganisationRow {
-  id: Generated<number>;
-  name: string;
-  kind: (typeof ORGANISATION_KINDS)[number];
-  website: string | null;
-  description: string | null;
-  created_by: number | null;
-  created_at: string;
-}
-
 declare module '../../core/db/tables.ts' {
   interface Tables {
     users: UserRow;
@@ -87,11 +75,10 @@ declare module '../../core/db/tables.ts' {
     account_tokens: TokenRow;
     role_grants: GrantRow;
     invitations: InvitationRow;
-    organisations: OrganisationRow;
   }
 }
 
-export const LIMITS = { name: 120, email: 254, password: 200, orgName: 160, website: 300, description: 5000 } as const;
+export const LIMITS = { name: 120, email: 254, password: 200 } as const;
 
 /** The length limits of the account forms' fields, for their "too long" messages. */
 export const FIELD_LIMITS = { name: LIMITS.name, email: LIMITS.email, password: LIMITS.password, current_password: LIMITS.password };
@@ -119,11 +106,4 @@ export const profileInput = z.object({ name: required(LIMITS.name) });
 export const inviteInput = z.object({
   email: emailField,
   role: z.string({ error: 'form.error.choose' }).max(60, 'form.error.choose'),
-});
-
-export const organisationInput = z.object({
-  name: required(LIMITS.orgName),
-  kind: z.enum(ORGANISATION_KINDS, { error: 'form.error.choose' }),
-  website: urlField(LIMITS.website),
-  description: text().trim().max(LIMITS.description, 'form.error.tooLong').optional().default(''),
 });

@@ -9,7 +9,7 @@ import { contentRoutes } from './routes/reading.tsx';
 import { contentFeed, contentSearch, contentSitemap } from './service/discovery.ts';
 import { featuredSection, homeSection } from './service/home.tsx';
 import { contentMediaDir, IMAGE_NAME } from './service/images.ts';
-import { networkSection, profileSection, projectSection } from './service/profile.tsx';
+import { networkSection, organisationSection, profileSection, projectSection } from './service/profile.tsx';
 import { eraseRegistrations, registrationsByEmail } from './service/registrations.ts';
 import { demoContent } from './service/seeds.ts';
 import { contentDesks } from './service/work.ts';
@@ -40,6 +40,7 @@ export const content: ModuleManifest = {
     'municipality.profile': profileSection,
     'network.page': networkSection,
     'project.page': projectSection,
+    'organisation.page': organisationSection,
   },
   work: contentDesks,
   personalData: {

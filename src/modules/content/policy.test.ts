@@ -25,14 +25,16 @@ const OWNERS = {
   m2: { owner_type: 'municipality', owner_id: 2 },
   n1: { owner_type: 'network', owner_id: 1 },
   o1: { owner_type: 'organisation', owner_id: 1 },
+  o2: { owner_type: 'organisation', owner_id: 2 },
 };
 const WRITERS = {
   platform: ['platformEditor', 'admin'],
   m1: ['editor1', 'muniAdmin1', 'admin'],
   m2: ['admin'],
   n1: ['coordinator1', 'admin'],
-  // Organisations own no content (their scope declares no writers).
-  o1: ['admin'],
+  // Organisations publish through their representatives, each only for their own.
+  o1: ['orgRep1', 'admin'],
+  o2: ['admin'],
 };
 const ownerSubjects = Object.fromEntries(Object.entries(OWNERS).map(([k, o]) => [k, () => o]));
 
@@ -42,7 +44,7 @@ const MATRIX: Matrix = {
   'content.registrations': { subjects: ownerSubjects, allowed: WRITERS },
   'content.desk': {
     subjects: { none: () => null },
-    allowed: { none: ['editor1', 'muniAdmin1', 'coordinator1', 'platformEditor', 'admin'] },
+    allowed: { none: ['orgRep1', 'editor1', 'muniAdmin1', 'coordinator1', 'platformEditor', 'admin'] },
   },
   'content.read': {
     subjects: {

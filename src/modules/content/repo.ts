@@ -83,6 +83,8 @@ export interface ContentFilter {
   network?: number;
   /** The items of one EU project. */
   project?: number;
+  /** The items of one organisation (its good practices, say). */
+  organisation?: number;
   /** Any of these municipalities (the towns a person follows); none matches nothing. */
   municipalities?: number[];
   platform?: boolean;
@@ -108,6 +110,7 @@ export function visibleWhere(filter: ContentFilter, now: string) {
     if (filter.municipality) parts.push(sql`${c('owner_type')} = 'municipality' and ${c('owner_id')} = ${filter.municipality}`);
     if (filter.network) parts.push(sql`${c('owner_type')} = 'network' and ${c('owner_id')} = ${filter.network}`);
     if (filter.project) parts.push(sql`${c('owner_type')} = 'project' and ${c('owner_id')} = ${filter.project}`);
+    if (filter.organisation) parts.push(sql`${c('owner_type')} = 'organisation' and ${c('owner_id')} = ${filter.organisation}`);
     if (filter.municipalities)
       parts.push(
         filter.municipalities.length

@@ -16,7 +16,6 @@ import {
   requestEmailChange,
   updateProfile,
 } from '../service/account.ts';
-import { organisationsOf } from '../service/organisations.ts';
 import { thingsOfGrants } from '../service/scopes.ts';
 import { endOtherSessions, listSessions } from '../service/sessions.ts';
 import { AccountPage, ChangeEmailPage, ChangePasswordPage, DeletePage, SessionsPage } from '../views/account.tsx';
@@ -28,14 +27,18 @@ const endedQuery = queryParams({ ended: z.coerce.number().int().min(0).max(10_00
 export function accountRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;
 
-  const overview = async (req: Parameters<typeof requireActor>[0], actor: NonNullable<typeof req.actor>) => ({
-    actor,
-    organisations: await organisationsOf(ctx, actor),
-    terms: await acceptedTerms(ctx, actor),
-    canAudit: accountsPolicy.can(actor, 'audit.view', null),
-    scopeNames: new Map([...(await thingsOfGrants(ctx, actor.grants))].map(([key, thing]) => [key, thing.name])),
-    notice: noticeFrom(req, NOTICES),
-  });
+  const overview = async (req: Parameters<typeof requireActor>[0], actor: NonNullable<typeof req.actor>) => {
+    const things = [...(await thingsOfGrants(ctx, actor.grants)).values()];
+    return {
+      actor,
+      // The organisations module names them and gives their pages, through the scope it declares.
+      organisations: things.filter((thing) => thing.type === 'organisation').sort((a, b) => a.name.localeCompare(b.name)),
+      terms: await acceptedTerms(ctx, actor),
+      canAudit: accountsPolicy.can(actor, 'audit.view', null),
+      scopeNames: new Map(things.map((thing) => [`${thing.type}:${thing.id}`, thing.name])),
+      notice: noticeFrom(req, NOTICES),
+    };
+  };
 
   app.get('/:lang/account', async (req, reply) => {
     const actor = requireActor(req);

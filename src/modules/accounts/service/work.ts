@@ -5,10 +5,7 @@ import { accountsPolicy } from '../policy.ts';
 import { openInvitationsInScope } from '../repo.ts';
 import { scopePath } from '../views/scopes.tsx';
 
-/** The scope type of organisations, which this module owns. */
-const ORGANISATION = 'organisation';
-
-/** The team pages, organisation profiles of the scopes a person holds roles in and may run, and the audit log for those who may read it. */
+/** The team pages of the scopes a person holds roles in and may run, and the audit log for those who may read it. */
 export async function accountDesks({ actor, t }: WorkView, ctx: ModuleContext): Promise<WorkDesk[]> {
   const seen = new Set<string>();
   const scopes: Scope[] = [];
@@ -32,15 +29,6 @@ export async function accountDesks({ actor, t }: WorkView, ctx: ModuleContext): 
       };
     }),
   );
-  for (const scope of scopes) {
-    if (scope.type !== ORGANISATION || scope.id === null || !accountsPolicy.can(actor, 'organisation.edit', { id: scope.id })) continue;
-    desks.push({
-      label: t('accounts.work.organisationProfile'),
-      description: t('accounts.work.organisationDescription'),
-      path: `/organisations/${scope.id}/edit`,
-      scope,
-    });
-  }
   if (accountsPolicy.can(actor, 'audit.view', null)) {
     desks.push({
       label: t('accounts.audit.title'),

@@ -20,7 +20,7 @@ interface FormProps {
 
 export interface AccountOverview {
   actor: Actor;
-  organisations: { id: number; name: string }[];
+  organisations: { id: number; name: string; path: string }[];
   canAudit: boolean;
   /** The names of the things the person's roles hold in, by "type:id". */
   scopeNames: Map<string, string>;
@@ -105,7 +105,7 @@ export function AccountPage({
           <ul>
             {overview.organisations.map((o) => (
               <li key={o.id}>
-                <a href={href(`/organisations/${o.id}`)}>{o.name}</a>
+                <a href={href(o.path)}>{o.name}</a>
               </li>
             ))}
           </ul>

@@ -42,6 +42,12 @@ const filters = [
     description: 'id of the owning EU project',
     schema: { type: 'integer', minimum: 1, maximum: MAX_ID },
   },
+  {
+    name: 'organisation',
+    in: 'query',
+    description: 'id of the owning organisation',
+    schema: { type: 'integer', minimum: 1, maximum: MAX_ID },
+  },
   { name: 'area', in: 'query', description: 'a policy area', schema: { type: 'string', enum: POLICY_AREAS } },
   {
     name: 'language',
@@ -150,7 +156,7 @@ export const contentApiDoc: ApiDescription = {
         owner: {
           type: 'object',
           properties: {
-            type: { type: 'string', enum: ['platform', 'municipality', 'network', 'project'] },
+            type: { type: 'string', enum: ['platform', 'municipality', 'network', 'project', 'organisation'] },
             id: { type: 'integer' },
             name: { type: 'string' },
             country: { type: ['string', 'null'], description: 'a town’s country; null for a network or a project' },

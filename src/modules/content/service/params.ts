@@ -13,6 +13,7 @@ export interface ListingParams {
   municipality: string;
   network: string;
   project: string;
+  organisation: string;
   area: string;
   language: string;
   tag: string;
@@ -26,6 +27,7 @@ const listingQuery = lenient({
   municipality: idSchema,
   network: idSchema,
   project: idSchema,
+  organisation: idSchema,
   area: z.enum(POLICY_AREAS),
   language: languageParam,
   tag: trimmed(40).transform((v) => v.toLowerCase().replace(/,/g, '')),
@@ -37,7 +39,7 @@ const listingQuery = lenient({
 
 /** The filters of a listing's address. Values that are not valid are dropped, never an error page. */
 export function readParams(query: unknown): { params: ListingParams; filter: ContentFilter; page: number } {
-  const { q, type, country, municipality, network, project, area, language, tag, page } = listingQuery(query);
+  const { q, type, country, municipality, network, project, organisation, area, language, tag, page } = listingQuery(query);
   const params = {
     q: q ?? '',
     type: type ?? '',
@@ -45,6 +47,7 @@ export function readParams(query: unknown): { params: ListingParams; filter: Con
     municipality: municipality ? String(municipality) : '',
     network: network ? String(network) : '',
     project: project ? String(project) : '',
+    organisation: organisation ? String(organisation) : '',
     area: area ?? '',
     language: language ?? '',
     tag: tag ?? '',
@@ -55,6 +58,7 @@ export function readParams(query: unknown): { params: ListingParams; filter: Con
     ...(municipality ? { municipality } : {}),
     ...(network ? { network } : {}),
     ...(project ? { project } : {}),
+    ...(organisation ? { organisation } : {}),
     ...(area ? { area } : {}),
     ...(language ? { language } : {}),
     ...(tag ? { tag } : {}),
@@ -63,7 +67,7 @@ export function readParams(query: unknown): { params: ListingParams; filter: Con
 }
 
 /** The filters that narrow a listing to one owner, each named after the owner's scope. */
-export const OWNER_PARAMS = ['municipality', 'network', 'project'] as const;
+export const OWNER_PARAMS = ['municipality', 'network', 'project', 'organisation'] as const;
 export type OwnerParam = (typeof OWNER_PARAMS)[number];
 
 /** The owners a listing is narrowed to, named as their scopes describe them; an id that names nothing is left out. */

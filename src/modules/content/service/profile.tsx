@@ -117,6 +117,10 @@ export const networkSection: SectionProvider = (subject, view, ctx) =>
 export const projectSection: SectionProvider = (subject, view, ctx) =>
   ownerSections(ctx, view, { type: 'project', id: (subject as { id: number }).id }, 'content.project.all');
 
+/** An organisation's good practices, news and events on its profile; of the organisation only the id is read. */
+export const organisationSection: SectionProvider = (subject, view, ctx) =>
+  ownerSections(ctx, view, { type: 'organisation', id: (subject as { id: number }).id }, 'content.organisation.all');
+
 /** The head links of the feeds of what an owner publishes, for its page. */
 export function ownerFeeds(lang: string, t: SectionView['t'], owner: PageOwner & { name: string }) {
   const params = { [owner.type]: String(owner.id) };

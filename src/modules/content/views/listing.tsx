@@ -12,6 +12,7 @@ const FROM_OWNER: Record<OwnerParam, string> = {
   municipality: 'content.fromMunicipality',
   network: 'content.fromNetwork',
   project: 'content.fromProject',
+  organisation: 'content.fromOrganisation',
 };
 
 export interface ListingView {
@@ -26,6 +27,7 @@ export interface ListingView {
     municipality: string;
     network: string;
     project: string;
+    organisation: string;
     area: string;
     language: string;
     tag: string;
@@ -136,6 +138,7 @@ export function ListingPage({ view }: { view: ListingView }) {
         )}
         {params.network && <input type="hidden" name="network" value={params.network} />}
         {params.project && <input type="hidden" name="project" value={params.project} />}
+        {params.organisation && <input type="hidden" name="organisation" value={params.organisation} />}
         {params.tag && <input type="hidden" name="tag" value={params.tag} />}
         <button type="submit">{t('filters.apply')}</button>
       </form>
