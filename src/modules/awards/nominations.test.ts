@@ -138,4 +138,11 @@ appTest('the demo has Mayor of the Year 2026 in its vote and 2025 with its resul
   assert.match(index.body, /Mayor of the Year 2025<\/a> — finished/);
   const past = await app.inject({ url: '/en/awards/mayor-of-the-year-2025/mayor-of-the-year' });
   assert.match(past.body, /Public votes counted: 12/);
+  const api = (await app.inject({ url: '/api/v1/awards/mayor-of-the-year-2025' })).json();
+  const ranking = api.categories[0].results.ranking as { juryScore: number; finalScore: number }[];
+  assert.ok(
+    ranking.every((r) => r.juryScore > 0),
+    'its jury scored every nominee',
+  );
+  assert.equal(new Set(ranking.map((r) => r.finalScore)).size, ranking.length, 'the jury parts the tied public votes');
 });

@@ -1,5 +1,5 @@
 import type { DemoSeed, ModuleContext } from '../../../core/modules.ts';
-import { demoAccounts } from '../../accounts/index.ts';
+import { demoAccounts, grantRole } from '../../accounts/index.ts';
 import { municipalityBySlug } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
 import { keyedHash, networkOf } from './addresses.ts';
@@ -138,6 +138,12 @@ export const demoAwards: DemoSeed = {
     });
     if (past.nominations.length) {
       await votes(ctx, past, voters);
+      // Three demo people sat on 2025's jury: their scores count for half of the result.
+      const at = new Date(past.voteOpens + 30 * DAY).toISOString();
+      for (const [j, juror] of voters.slice(0, 3).entries()) {
+        await grantRole(db, juror, 'award_juror', past.id, null);
+        for (const [k, n] of past.nominations.entries()) await repo.saveScore(db, n, juror, [9, 6, 8, 7, 5][k % 5]! - ((j + k) % 2), at);
+      }
       const [row] = await repo.categoriesByIds(db, [past.category]);
       const e = await repo.editionBySlug(db, 'mayor-of-the-year-2025');
       if (row && e) await publishResults(ctx, null, e, row);
