@@ -4,13 +4,13 @@ import { idSchema } from '../../../core/http/input.ts';
 import { apiParams, countryParam, languageParam } from '../../../core/http/params.ts';
 import { problem } from '../../../core/http/problem.ts';
 import { isLanguage, type LanguageCode } from '../../../core/i18n/languages.ts';
+import { logoFile } from '../../../core/logos.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { describeScopes } from '../../../core/scopes.ts';
 import { municipalitiesByIds, profilePath } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
 import { type Membership, NETWORK_KINDS, PUBLIC_STATES } from '../schema.ts';
 import { allNetworks, kindLabel, kindsOf, type NetworkView, networkPath } from '../service/networks.ts';
-import { logoFile } from '../service/settings.ts';
 
 const PAGE = 50;
 const lang = languageParam.default('en');

@@ -6,6 +6,7 @@ import { pathParams, queryParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import { LANGUAGE_CODES, type LanguageCode } from '../../../core/i18n/languages.ts';
 import { serveMedia } from '../../../core/images.ts';
+import { LOGO_NAME, logoDir } from '../../../core/logos.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
 import { networkPolicy } from '../policy.ts';
@@ -15,8 +16,7 @@ import { deleteKind, type KindForm, kindForm, saveKind, typedKind } from '../ser
 import { kindLabel, kindsOf, type NetworkView, networkBySlug, networkPath } from '../service/networks.ts';
 import {
   currentSettings,
-  LOGO_NAME,
-  logoDir,
+  LOGO_FOLDER,
   removeLogo,
   type SettingsForm,
   saveSettings,
@@ -81,7 +81,7 @@ export function settingsRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return reply.redirect(back(req, n, 'settings', 'logoRemoved'), 303);
   });
 
-  serveMedia(app, '/media/networks', () => logoDir(ctx), LOGO_NAME);
+  serveMedia(app, '/media/networks', () => logoDir(ctx.config.dataDir, LOGO_FOLDER), LOGO_NAME);
 
   /** The languages a kind's form offers besides English and the first one: those the network is written in, the reader's. */
   const moreLanguages = async (req: FastifyRequest, n: NetworkView) => [

@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { POLICY_AREAS } from '../../../core/areas.ts';
 import { audit } from '../../../core/audit.ts';
@@ -9,7 +6,7 @@ import { transaction } from '../../../core/db/client.ts';
 import { type FormResult, validateForm } from '../../../core/http/forms.ts';
 import { text, urlField } from '../../../core/http/input.ts';
 import { LANGUAGE_CODES, type LanguageCode } from '../../../core/i18n/languages.ts';
-import { webpVariants } from '../../../core/images.ts';
+import { dropLogo, keepLogo } from '../../../core/logos.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
 import * as repo from '../repo.ts';
@@ -148,19 +145,10 @@ export async function saveSettings(
   return { ok: true, data: { changed } };
 }
 
-/** Widths of a logo's stored variants: the network's page, and lists. */
-export const LOGO_WIDTHS = [320, 96] as const;
-export const LOGO_NAME = /^\d+-logo-[0-9a-f]{12}-(320|96)\.webp$/;
-export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
-export const logoDir = (ctx: ModuleContext) => join(ctx.config.dataDir, 'uploads', 'networks');
-export const logoFile = (base: string, width: (typeof LOGO_WIDTHS)[number]) => `${base}-${width}.webp`;
+/** Where a network's logos are kept, under the data directory's uploads. */
+export const LOGO_FOLDER = 'networks';
 
-function dropLogoFiles(ctx: ModuleContext, base: string | null): void {
-  if (!base) return;
-  for (const w of LOGO_WIDTHS) rmSync(join(logoDir(ctx), logoFile(base, w)), { force: true });
-}
-
-/** Stores a network's logo as WebP variants without metadata (see webpVariants), in place of the one it had. */
+/** Stores a network's logo in place of the one it had. */
 export async function uploadLogo(
   ctx: ModuleContext,
   actor: Actor,
@@ -168,19 +156,16 @@ export async function uploadLogo(
   body: unknown,
   ip: string,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  const { logo } = (body ?? {}) as { logo?: unknown };
-  if (!Buffer.isBuffer(logo) || logo.length === 0) return { ok: false, errors: { logo: { key: 'images.error.missing' } } };
-  if (logo.length > LOGO_MAX_BYTES) return { ok: false, errors: { logo: { key: 'networks.error.logoSize' } } };
-  const resized = await webpVariants(logo, LOGO_WIDTHS, 85);
-  if ('error' in resized) return { ok: false, errors: { logo: { key: `images.error.${resized.error}` } } };
-  const base = `${n.id}-logo-${randomBytes(6).toString('hex')}`;
-  mkdirSync(logoDir(ctx), { recursive: true });
-  for (const [i, w] of LOGO_WIDTHS.entries()) writeFileSync(join(logoDir(ctx), logoFile(base, w)), resized.variants[i]!);
+  const kept = await keepLogo(ctx.config.dataDir, LOGO_FOLDER, n.id, (body as { logo?: unknown } | undefined)?.logo);
+  if ('error' in kept) {
+    const key = kept.error === 'size' ? 'networks.error.logoSize' : `images.error.${kept.error}`;
+    return { ok: false, errors: { logo: { key } } };
+  }
   await transaction(ctx.database.db, async (trx) => {
-    await repo.updateNetwork(trx, n.id, { logo: base, updated_at: new Date().toISOString() });
+    await repo.updateNetwork(trx, n.id, { logo: kept.base, updated_at: new Date().toISOString() });
     await audit(trx, actor, { action: 'network.logo', subjectType: 'network', subjectId: n.id }, ip);
   });
-  dropLogoFiles(ctx, n.logo);
+  dropLogo(ctx.config.dataDir, LOGO_FOLDER, n.logo);
   return { ok: true };
 }
 
@@ -190,5 +175,5 @@ export async function removeLogo(ctx: ModuleContext, actor: Actor, n: Network, i
     await repo.updateNetwork(trx, n.id, { logo: null, updated_at: new Date().toISOString() });
     await audit(trx, actor, { action: 'network.logo.remove', subjectType: 'network', subjectId: n.id }, ip);
   });
-  dropLogoFiles(ctx, n.logo);
+  dropLogo(ctx.config.dataDir, LOGO_FOLDER, n.logo);
 }

@@ -1,12 +1,12 @@
 import type { VNode } from 'preact';
 import { countriesByName, countryName } from '../../../core/countries.ts';
+import { logoFile } from '../../../core/logos.ts';
 import type { DescribedThing } from '../../../core/scopes.ts';
 import { Pager } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { PlacesMap } from '../../municipalities/index.ts';
 import { type Membership, type MembershipKind, type MembershipState, NETWORK_KINDS } from '../schema.ts';
 import { kindLabel, type NetworkView, networkPath } from '../service/networks.ts';
-import { logoFile } from '../service/settings.ts';
 
 /** What the public is told of a state: a late report is the member's and the coordinators' business. */
 export const publicState = (state: MembershipState): MembershipState => (state === 'report_overdue' ? 'active' : state);

@@ -1,5 +1,6 @@
 import { POLICY_AREAS } from '../../../core/areas.ts';
 import { LANGUAGE_CODES, LANGUAGES, type LanguageCode } from '../../../core/i18n/languages.ts';
+import { logoFile } from '../../../core/logos.ts';
 import {
   ButtonForm,
   CheckboxGroup,
@@ -15,7 +16,7 @@ import {
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { NETWORK_KINDS } from '../schema.ts';
 import { type NetworkView, networkPath } from '../service/networks.ts';
-import { FIRST_YEAR, logoFile, SETTINGS_LIMITS, type SettingsForm } from '../service/settings.ts';
+import { FIRST_YEAR, SETTINGS_LIMITS, type SettingsForm } from '../service/settings.ts';
 import { fullName } from './public.tsx';
 
 /** The coordinators' pages of a network, linked from each of them. */

@@ -7,13 +7,14 @@ import { loadOr404, NO_STORE, NotFound, requireActor } from '../../../core/http/
 import { countryParam, pageQuery, pathParams, queryParams } from '../../../core/http/params.ts';
 import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import { serveMedia } from '../../../core/images.ts';
+import { LOGO_NAME, logoDir } from '../../../core/logos.ts';
 import { type ModuleContext, renderSections } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
 import { municipalitiesByIds } from '../../municipalities/index.ts';
 import { organisationsPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import { ORGANISATION_KINDS, type Organisation } from '../schema.ts';
-import { createOrganisation, editOrganisation, LOGO_NAME, logoDir, uploadLogo } from '../service/organisations.ts';
+import { createOrganisation, editOrganisation, LOGO_FOLDER, uploadLogo } from '../service/organisations.ts';
 import { namesFor, withSides } from '../service/partnerships.ts';
 import { representativesOf } from '../service/representatives.ts';
 import { OrganisationFormPage } from '../views/forms.tsx';
@@ -142,5 +143,5 @@ export function organisationRoutes(app: FastifyInstance, ctx: ModuleContext): vo
     return reply.refused(result, await editPage(reply, org, {}, result.errors), req.t('organisations.edit'));
   });
 
-  serveMedia(app, '/media/organisations', () => logoDir(ctx), LOGO_NAME);
+  serveMedia(app, '/media/organisations', () => logoDir(ctx.config.dataDir, LOGO_FOLDER), LOGO_NAME);
 }

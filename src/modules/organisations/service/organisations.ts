@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { audit } from '../../../core/audit.ts';
 import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
 import { type FormResult, validateForm } from '../../../core/http/forms.ts';
-import { webpVariants } from '../../../core/images.ts';
+import { dropLogo, keepLogo } from '../../../core/logos.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { slugify } from '../../../core/search/normalize.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
@@ -92,18 +89,10 @@ export async function editOrganisation(
   return { ok: true, data: { slug: org.slug } };
 }
 
-export const LOGO_WIDTHS = [320, 96] as const;
-export const LOGO_NAME = /^\d+-logo-[0-9a-f]{12}-(320|96)\.webp$/;
-export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
-export const logoDir = (ctx: ModuleContext) => join(ctx.config.dataDir, 'uploads', 'organisations');
-export const logoFile = (base: string, width: (typeof LOGO_WIDTHS)[number]) => `${base}-${width}.webp`;
+/** Where organisations' logos are kept, under the data directory's uploads. */
+export const LOGO_FOLDER = 'organisations';
 
-function dropLogoFiles(ctx: ModuleContext, base: string | null): void {
-  if (!base) return;
-  for (const w of LOGO_WIDTHS) rmSync(join(logoDir(ctx), logoFile(base, w)), { force: true });
-}
-
-/** Stores a logo as WebP variants without metadata (see webpVariants), in place of the one it had. */
+/** Stores an organisation's logo in place of the one it had. */
 export async function uploadLogo(
   ctx: ModuleContext,
   actor: Actor,
@@ -111,19 +100,16 @@ export async function uploadLogo(
   body: unknown,
   ip: string,
 ): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  const { logo } = (body ?? {}) as { logo?: unknown };
-  if (!Buffer.isBuffer(logo) || logo.length === 0) return { ok: false, errors: { logo: { key: 'images.error.missing' } } };
-  if (logo.length > LOGO_MAX_BYTES) return { ok: false, errors: { logo: { key: 'organisations.error.logoSize' } } };
-  const resized = await webpVariants(logo, LOGO_WIDTHS, 85);
-  if ('error' in resized) return { ok: false, errors: { logo: { key: `images.error.${resized.error}` } } };
-  const base = `${org.id}-logo-${randomBytes(6).toString('hex')}`;
-  mkdirSync(logoDir(ctx), { recursive: true });
-  for (const [i, w] of LOGO_WIDTHS.entries()) writeFileSync(join(logoDir(ctx), logoFile(base, w)), resized.variants[i]!);
+  const kept = await keepLogo(ctx.config.dataDir, LOGO_FOLDER, org.id, (body as { logo?: unknown } | undefined)?.logo);
+  if ('error' in kept) {
+    const key = kept.error === 'size' ? 'organisations.error.logoSize' : `images.error.${kept.error}`;
+    return { ok: false, errors: { logo: { key } } };
+  }
   await transaction(ctx.database.db, async (trx) => {
-    await repo.updateOrganisation(trx, org.id, { logo: base, updated_at: new Date().toISOString() });
+    await repo.updateOrganisation(trx, org.id, { logo: kept.base, updated_at: new Date().toISOString() });
     await audit(trx, actor, { action: 'organisation.logo', subjectType: 'organisation', subjectId: org.id }, ip);
   });
-  dropLogoFiles(ctx, org.logo);
+  dropLogo(ctx.config.dataDir, LOGO_FOLDER, org.logo);
   return { ok: true };
 }
 

@@ -1,11 +1,11 @@
 import type { VNode } from 'preact';
 import { POLICY_AREAS } from '../../../core/areas.ts';
 import { countriesByName, countryName } from '../../../core/countries.ts';
+import { logoFile } from '../../../core/logos.ts';
 import { NamedSection, Pager } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { type MunicipalitySummary, profilePath } from '../../municipalities/index.ts';
 import { ORGANISATION_KINDS, type Organisation } from '../schema.ts';
-import { logoFile } from '../service/organisations.ts';
 import { FilterSelect, listLink } from './common.tsx';
 import { PartnershipList, type PartnershipListView } from './partnerships.tsx';
 
