@@ -4,6 +4,7 @@ import type { CategoryView, EditionView, NominationView, Phase, Vote } from '../
 import type { Cluster } from '../service/audit.ts';
 import { VOID_LIMITS } from '../service/inputs.ts';
 import type { Standing } from '../service/results.ts';
+import { RankingTable } from './results.tsx';
 
 export interface AuditView {
   edition: EditionView;
@@ -64,28 +65,10 @@ export function AuditPage({ view }: { view: AuditView }) {
         </section>
       ))}
       <h2>{t('awards.audit.standings')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('awards.results.rank')}</th>
-            <th scope="col">{t('awards.results.nominee')}</th>
-            <th scope="col">{t('awards.results.votes')}</th>
-            <th scope="col">{t('awards.results.jury')}</th>
-            <th scope="col">{t('awards.results.final')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.standings.map((s) => (
-            <tr key={s.nomination_id}>
-              <td>{s.rank}</td>
-              <td>{name(s.nomination_id)}</td>
-              <td>{s.votes}</td>
-              <td>{s.jury_score}</td>
-              <td>{s.final_score}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RankingTable
+        lines={view.standings.map((s) => ({ ...s, id: s.nomination_id, nominee: name(s.nomination_id) }))}
+        caption={t('awards.audit.standings')}
+      />
       {!view.category.published_at &&
         (closed ? (
           <ButtonForm action={href(`${base}/audit/publish`)} csrfToken={view.csrfToken} label={t('awards.audit.publish')} />

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { usePage } from '../../../core/views/context.ts';
 import type { NominationView, ResultRow } from '../schema.ts';
 import { Nominee } from './common.tsx';
@@ -8,40 +9,59 @@ export interface ResultView {
   voided: number;
 }
 
-/** A published result: what was counted and voided, the jury's weight, and the final ranking. */
-export function Results({ result, nominees, weight }: { result: ResultView; nominees: NominationView[]; weight: number }) {
+/** A ranking's line: the nominee as the page shows them, their votes, jury score and final score. */
+export interface RankingLine {
+  id: number;
+  rank: number;
+  nominee: ComponentChildren;
+  votes: number;
+  jury_score: number;
+  final_score: number;
+}
+
+/** The ranking as a table, numbers in the reader's way of writing them: the results, and the audit's standings. */
+export function RankingTable({ lines, caption }: { lines: RankingLine[]; caption: string }) {
   const { t, lang } = usePage();
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  return (
+    <table>
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('awards.results.rank')}</th>
+          <th scope="col">{t('awards.results.nominee')}</th>
+          <th scope="col">{t('awards.results.votes')}</th>
+          <th scope="col">{t('awards.results.jury')}</th>
+          <th scope="col">{t('awards.results.final')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.id}>
+            <td>{l.rank}</td>
+            <td>{l.nominee}</td>
+            <td>{number.format(l.votes)}</td>
+            <td>{number.format(l.jury_score)}</td>
+            <td>{number.format(l.final_score)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A published result: what was counted and voided, the jury's weight, and the final ranking. */
+export function Results({ result, nominees, weight }: { result: ResultView; nominees: NominationView[]; weight: number }) {
+  const { t } = usePage();
+  const lines = result.ranking.map((r) => {
+    const n = nominees.find((x) => x.id === r.nomination_id);
+    return { ...r, nominee: n ? <Nominee n={n} /> : '' };
+  });
   return (
     <section aria-labelledby="results">
       <h2 id="results">{t('awards.results.title')}</h2>
       <p>{t('awards.results.summary', { counted: result.counted, voided: result.voided, jury: weight, public: 100 - weight })}</p>
-      <table>
-        <caption class="visually-hidden">{t('awards.results.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('awards.results.rank')}</th>
-            <th scope="col">{t('awards.results.nominee')}</th>
-            <th scope="col">{t('awards.results.votes')}</th>
-            <th scope="col">{t('awards.results.jury')}</th>
-            <th scope="col">{t('awards.results.final')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.ranking.map((r) => {
-            const n = nominees.find((x) => x.id === r.nomination_id);
-            return (
-              <tr key={r.id}>
-                <td>{r.rank}</td>
-                <td>{n ? <Nominee n={n} /> : ''}</td>
-                <td>{number.format(r.votes)}</td>
-                <td>{number.format(r.jury_score)}</td>
-                <td>{number.format(r.final_score)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <RankingTable lines={lines} caption={t('awards.results.title')} />
     </section>
   );
 }
