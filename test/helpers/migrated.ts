@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from '../../src/core/db/client.ts';
 import { migrateToLatest } from '../../src/core/db/migrate.ts';
@@ -73,8 +73,21 @@ async function record(dialect: DialectName): Promise<{ text: string; schema?: st
   return { text: statements.join(';\n'), schema };
 }
 
-/** Brings a fresh test database to the latest migration, as migrateToLatest would. */
+/** Whether the database has been migrated before (some tests build the app twice on one database). */
+async function migratedBefore(database: TestDatabase): Promise<boolean> {
+  const query =
+    database.dialect === 'sqlite'
+      ? sql`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`
+      : sql`select 1 from information_schema.tables where table_schema = current_schema() and table_name = 'kysely_migration'`;
+  return (await query.execute(database.db)).rows.length > 0;
+}
+
+/** Brings a test database to the latest migration, as migrateToLatest would. */
 export async function migrated(database: TestDatabase): Promise<void> {
+  if (await migratedBefore(database)) {
+    await migrateToLatest(database.db, modules);
+    return;
+  }
   let script = scripts.get(database.dialect);
   if (!script) {
     script = record(database.dialect);
