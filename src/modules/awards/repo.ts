@@ -110,9 +110,13 @@ export async function moveReasons(db: Db, from: number, to: number): Promise<voi
  * pair makes concurrent casts by one person end as one row, the last one cast.
  */
 export async function upsertVote(db: Db, row: Omit<Vote, 'id' | 'changes' | 'state' | 'void_reason'>): Promise<void> {
+  // Named one by one: a caller's stray id would take the insert past the (category, voter) arbiter.
+  const { category_id, nomination_id, user_id, voter_key, pattern_key, email_domain } = row;
+  const { ip_hash, network_hash, user_agent, account_created_at, voted_at } = row;
+  const cast = { category_id, nomination_id, user_id, voter_key, pattern_key, email_domain };
   await db
     .insertInto('award_votes')
-    .values({ ...row, changes: 0, state: 'counted', void_reason: '' })
+    .values({ ...cast, ip_hash, network_hash, user_agent, account_created_at, voted_at, changes: 0, state: 'counted', void_reason: '' })
     .onConflict((oc) =>
       oc.columns(['category_id', 'voter_key']).doUpdateSet({
         nomination_id: row.nomination_id,
