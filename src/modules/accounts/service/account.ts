@@ -5,6 +5,8 @@ import { transaction } from '../../../core/db/client.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { type FormResult, tooManyAttempts, validateForm } from '../../../core/http/forms.ts';
 import { hit } from '../../../core/http/throttle.ts';
+import { isLanguage } from '../../../core/i18n/languages.ts';
+import { queueTranslatedMail } from '../../../core/mail/translated.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { hashToken } from '../../../core/tokens.ts';
 import {
@@ -186,6 +188,28 @@ export const scopeContacts = (
   roles: readonly string[],
   scopeId: number,
 ): Promise<{ id: number; email: string; language: string; name: string }[]> => contactsInScope(db, roles, scopeId);
+
+/**
+ * Mails the people holding these roles in one thing of a scope, each once and in their language;
+ * call it inside the transaction of the change it is about, then wake the mail.
+ */
+export async function mailScopeHolders(
+  db: Kysely<Tables>,
+  ctx: ModuleContext,
+  to: { roles: readonly string[]; scopeId: number },
+  key: string,
+  values: (lang: string) => Record<string, string>,
+): Promise<number> {
+  const people = await contactsInScope(db, to.roles, to.scopeId);
+  const seen = new Set<string>();
+  for (const person of people) {
+    if (seen.has(person.email)) continue;
+    seen.add(person.email);
+    const lang = isLanguage(person.language) ? person.language : 'en';
+    await queueTranslatedMail(db, ctx, key, person.email, lang, { name: person.name, ...values(lang) });
+  }
+  return seen.size;
+}
 
 /** Where and in which language to write to each platform administrator, e.g. when something waits for their review. */
 export const platformAdminContacts = (db: Kysely<Tables>): Promise<{ email: string; language: string; name: string }[]> =>

@@ -4,12 +4,11 @@ import type { Actor } from '../../../core/authz.ts';
 import { transaction } from '../../../core/db/client.ts';
 import type { Tables } from '../../../core/db/tables.ts';
 import { type FormResult, validateForm } from '../../../core/http/forms.ts';
-import { isLanguage } from '../../../core/i18n/languages.ts';
-import { portalLink, queueTranslatedMail } from '../../../core/mail/translated.ts';
+import { portalLink } from '../../../core/mail/translated.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { rolesOf } from '../../../core/scopes.ts';
 import { slugify } from '../../../core/search/normalize.ts';
-import { grantRole, scopeContacts } from '../../accounts/index.ts';
+import { grantRole, mailScopeHolders } from '../../accounts/index.ts';
 import { municipalityById } from '../../municipalities/index.ts';
 import * as repo from '../repo.ts';
 import { PROJECT_STATES, type Project, type ProjectPartner } from '../schema.ts';
@@ -148,12 +147,8 @@ export async function moveState(ctx: ModuleContext, actor: Actor, project: Proje
 }
 
 /** Mails a town's staff in their languages. */
-async function mailStaff(ctx: ModuleContext, db: Db, town: number, key: string, values: (lang: string) => Record<string, string>) {
-  for (const person of await scopeContacts(db, rolesOf('municipality'), town)) {
-    const lang = isLanguage(person.language) ? person.language : 'en';
-    await queueTranslatedMail(db, ctx, key, person.email, lang, { name: person.name, ...values(lang) });
-  }
-}
+const mailStaff = (ctx: ModuleContext, db: Db, town: number, key: string, values: (lang: string) => Record<string, string>) =>
+  mailScopeHolders(db, ctx, { roles: rolesOf('municipality'), scopeId: town }, key, values);
 
 /** Invites a town of the directory; its staff are mailed a link to answer. */
 export async function inviteTown(
