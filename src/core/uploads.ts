@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import anyAscii from 'any-ascii';
+import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { NO_STORE, NotFound } from './http/guards.ts';
@@ -48,13 +50,22 @@ export async function keepDocument(
   return { name };
 }
 
+/**
+ * The header that makes a response a download named as people named it: the name itself for
+ * browsers that read RFC 8187, spelt in plain letters ("Občina" → "Obcina") for those that do not.
+ */
+export function attachmentHeader(name: string): string {
+  const clean = name.replace(/[\p{Cc}\\/]/gu, '').trim() || 'download';
+  return contentDisposition(clean, { fallback: anyAscii(clean).replace(/[^\x20-\x7e]|["\\]/g, '_') });
+}
+
 /** Sends a kept document as a download (never shown inline, so a document cannot run as a page). */
 export function sendDocument(reply: FastifyReply, dataDir: string, folder: string, name: string | null, download: string) {
   const path = name && DOCUMENT_NAME.test(name) ? join(dataDir, 'uploads', folder, name) : '';
   if (!path || !existsSync(path)) throw new NotFound();
   const ext = name?.slice(name.lastIndexOf('.') + 1) ?? '';
   return reply
-    .headers({ ...NO_STORE, 'content-disposition': `attachment; filename="${download}.${ext}"` })
+    .headers({ ...NO_STORE, 'content-disposition': attachmentHeader(`${download}.${ext}`) })
     .type(DOCUMENT_TYPES[ext] ?? 'application/octet-stream')
     .send(createReadStream(path));
 }

@@ -181,7 +181,11 @@ sendTest('attachments: a real PDF is kept for staff and sender; a disguised or o
   assert.match(e.file ?? '', /^[0-9a-f]{32}\.pdf$/);
   const own = await app.inject({ url: `${String(ok.headers.location).split('?')[0]}/attachment`, headers: { cookie: s.citizen.cookie } });
   assert.equal(own.statusCode, 200);
-  assert.match(String(own.headers['content-disposition']), /^attachment; filename=".*\.pdf"$/);
+  assert.equal(
+    own.headers['content-disposition'],
+    `attachment; filename="Dan'chna deklaratsiya.pdf"; filename*=UTF-8''${encodeURIComponent('Данъчна декларация')}.pdf`,
+    'named as sent, in Cyrillic for browsers that read it and in Latin letters for those that do not',
+  );
   assert.equal(own.headers['cache-control'], 'no-store');
   assert.equal(own.headers['x-content-type-options'], 'nosniff');
   const staff = await app.inject({ url: `${SZ}/inbox/${e.id}/attachment`, headers: { cookie: s.szEditor.cookie } });

@@ -273,10 +273,7 @@ appTest('a download is an attachment with safe headers, of its type and length, 
   assert.equal(res.headers['content-length'], String(pdf.length));
   assert.equal(res.headers['x-content-type-options'], 'nosniff');
   assert.equal(res.headers['content-security-policy'], 'sandbox');
-  assert.match(
-    String(res.headers['content-disposition']),
-    /^attachment; filename="Toolkit_+final_+v1\.pdf"; filename\*=UTF-8''Toolkit%20_final_%20v1\.pdf$/,
-  );
+  assert.match(String(res.headers['content-disposition']), /^attachment; filename="Toolkit _final_ v1\.pdf"$/);
   assert.ok(res.rawPayload.equals(pdf));
   await app.inject({ method: 'HEAD', url });
   const again = await app.inject({ url, headers: { 'if-none-match': String(res.headers.etag) } });

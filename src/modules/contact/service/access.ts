@@ -7,7 +7,7 @@ import { type Enquiry, FILE_FOLDER } from '../schema.ts';
 
 /** An enquiry's attachment, as a download under the name it was sent with, never shown inline. */
 export function sendAttachment(ctx: ModuleContext, reply: FastifyReply, e: Enquiry) {
-  const sent = (e.file_name ?? 'attachment').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9 ._()-]/g, '_') || 'attachment';
+  const sent = (e.file_name ?? 'attachment').replace(/\.[^.]*$/, '') || 'attachment';
   return sendDocument(reply.header('x-content-type-options', 'nosniff'), ctx.config.dataDir, FILE_FOLDER, e.file, sent);
 }
 

@@ -9,7 +9,7 @@ import { pageQuery, pathParams, queryParams } from '../../../core/http/params.ts
 import { STAFF_RATE_LIMIT } from '../../../core/http/security.ts';
 import { LANGUAGE_CODES, type LanguageCode } from '../../../core/i18n/languages.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { DOCUMENT_NAME } from '../../../core/uploads.ts';
+import { attachmentHeader, DOCUMENT_NAME } from '../../../core/uploads.ts';
 import { projectsPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import { deliverableById, libraryPage } from '../service/deliverable-read.ts';
@@ -51,7 +51,6 @@ const UPLOAD = { config: { rateLimit: STAFF_RATE_LIMIT, textChecked: true, uploa
 const FORM = { config: { rateLimit: STAFF_RATE_LIMIT, textChecked: true } };
 
 /** A file's name for a download header: letters, digits and a few marks, and its extension. */
-const downloadName = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '') || 'deliverable';
 
 /** Deliverables: their library, their pages, their uploads and their files. */
 export function deliverableRoutes(app: FastifyInstance, ctx: ModuleContext): void {
@@ -191,12 +190,11 @@ export function deliverableRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     if (!path || !existsSync(path)) throw new NotFound();
     const etag = `"${file.sha256}"`;
     const ext = file.stored_name.slice(file.stored_name.lastIndexOf('.') + 1);
-    const base = downloadName(file.original_name.replace(/\.[^.]*$/, ''));
-    const utf8 = encodeURIComponent(file.original_name.replace(/\.[^.]*$/, ''));
+    const base = file.original_name.replace(/\.[^.]*$/, '') || 'deliverable';
     reply.headers({
       'cache-control': 'public, max-age=0, must-revalidate',
       etag,
-      'content-disposition': `attachment; filename="${base}.${ext}"; filename*=UTF-8''${utf8}.${ext}`,
+      'content-disposition': attachmentHeader(`${base}.${ext}`),
       'x-content-type-options': 'nosniff',
       'content-security-policy': 'sandbox',
     });

@@ -136,10 +136,5 @@ export async function uploadDocument(ctx: ModuleContext, actor: Actor, project: 
   return { ok: true };
 }
 
-/** A file name for a download: the name people gave it, in letters, digits and dashes. */
-export const downloadName = (d: ProjectDocument) =>
-  d.original_name
-    .normalize('NFKD')
-    .replace(/[^\w.-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80) || `document-${d.id}`;
+/** A file name for a download: the name people gave it, in their own letters. */
+export const downloadName = (d: ProjectDocument) => d.original_name.trim().slice(0, 120) || `document-${d.id}`;
