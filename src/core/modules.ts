@@ -30,6 +30,8 @@ export interface NavEntry {
   order: number;
   /** In the footer's links rather than the main navigation. */
   footer?: boolean;
+  /** A message key: entries sharing it open from one item of the main navigation, at the first one's place. */
+  group?: string;
 }
 
 export interface SearchQuery {

@@ -118,6 +118,28 @@ describe('pages in a real browser', { skip: noBrowser }, () => {
     await page.context().close();
   });
 
+  test('the main navigation is one row at 1366 px, and Cooperation opens from the keyboard to its pages', async () => {
+    const page = await openPage(browser);
+    await page.setViewportSize({ width: 1366, height: 800 });
+    for (const lang of ['en', 'de', 'fr']) {
+      await page.goto(`${origin}/${lang}/`);
+      const rows = await page.$$eval('.main-nav > ul > li', (items) => new Set(items.map((li) => li.getBoundingClientRect().top)).size);
+      assert.equal(rows, 1, `one row in ${lang}`);
+    }
+    await page.goto(`${origin}/en/`);
+    const partners = page.locator('.nav-group a[href="/en/partner-search"]');
+    assert.equal(await partners.isVisible(), false, 'closed at first');
+    await page.focus('.nav-group summary');
+    await page.keyboard.press('Enter');
+    assert.equal(await partners.isVisible(), true);
+    assert.deepEqual(await axeViolations(page), [], 'the open group is accessible too');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}/en/partner-search`);
+    await page.context().close();
+  });
+
   test('the skip link is the first thing the keyboard reaches and moves focus to the content', async () => {
     const page = await openPage(browser);
     await page.goto(`${origin}/bg/about`);

@@ -4,6 +4,11 @@ import { translator } from '../i18n/catalog.ts';
 import { LANGUAGE_CODES, LANGUAGES, type LanguageCode } from '../i18n/languages.ts';
 import type { NavEntry } from '../modules.ts';
 import { SearchForm } from './components.tsx';
+import { attr, escapeHtml } from './escape.ts';
+import { mainNav, type NavItem } from './main-nav.ts';
+
+export { escapeHtml };
+
 import { type PageContext, PageContextValue } from './context.ts';
 
 export interface LayoutProps {
@@ -50,19 +55,6 @@ const LOGO_SVG = renderToString(
   </svg>,
 );
 
-const ENTITIES = /["&<]/g;
-const ENTITY: Record<string, string> = { '"': '&quot;', '&': '&amp;', '<': '&lt;' };
-
-/** Text or an attribute's value escaped exactly as Preact escapes it, so that the page reads the same. */
-export function escapeHtml(text: string): string {
-  return text.replace(ENTITIES, (c) => ENTITY[c]!);
-}
-
-/** An attribute as Preact writes it: an empty value as the bare name. */
-function attr(name: string, value: string): string {
-  return value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`;
-}
-
 /** A message with one value, formatted once: the text around the value, or undefined when it is not that simple. */
 function around(lang: LanguageCode, key: string, name: string): [string, string] | undefined {
   const marker = '\u0001';
@@ -81,7 +73,7 @@ interface LanguageParts {
   switcherLinks: [string, string][];
   navStart: string;
   /** Per main-nav entry: its path, and its link with and without aria-current. */
-  navLinks: { path: string; start: string; current: string; plain: string }[];
+  navLinks: NavItem[];
   footerStart: string;
   pageAddress: [string, string] | undefined;
 }
@@ -123,13 +115,7 @@ function languageParts(site: Site, lang: LanguageCode): LanguageParts {
       `" hreflang="${code}" lang="${code}"${code === lang ? ' aria-current="true"' : ''}>${escapeHtml(LANGUAGES[code])}</a></li>`,
     ]),
     navStart: `<nav class="main-nav"${attr('aria-label', t('layout.mainNav'))}><ul class="wrap">`,
-    navLinks: site.nav
-      .filter((item) => !item.footer)
-      .map((item) => {
-        const start = `<li><a${attr('href', href(item.path))}`;
-        const end = `>${escapeHtml(t(item.label))}</a></li>`;
-        return { path: item.path, start, current: `${start} aria-current="page"${end}`, plain: start + end };
-      }),
+    navLinks: mainNav(site.nav, t, href),
     footerStart:
       `<footer class="site-footer"><div class="wrap"><nav${attr('aria-label', t('layout.footerNav'))}><ul>${footerLinks.join('')}</ul></nav>` +
       `<p>${escapeHtml(tagline)}</p>`,
@@ -198,7 +184,7 @@ export function layoutRenderer(site: Site): (ctx: PageContext, options: LayoutPr
       )}</div>`;
     }
     html += `</div>${p.navStart}`;
-    for (const link of p.navLinks) html += link.path === pathOnly ? link.current : link.plain;
+    for (const item of p.navLinks) html += item.current.get(pathOnly) ?? item.plain;
     html += `</ul></nav></header><main id="main" tabindex="-1" class="wrap">${main}</main>${p.footerStart}<p class="print-only">`;
     const url = `${site.baseUrl}/${lang}${path}`;
     html += p.pageAddress ? p.pageAddress[0] + escapeHtml(url) + p.pageAddress[1] : escapeHtml(ctx.t('footer.pageAddress', { url }));

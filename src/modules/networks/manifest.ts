@@ -47,7 +47,7 @@ export const networks: ModuleManifest = {
   },
   api: networkApiDoc,
   work: networkDesks,
-  nav: [{ label: 'networks.nav', path: '/networks', order: 40 }],
+  nav: [{ label: 'networks.nav', path: '/networks', order: 40, group: 'nav.cooperation' }],
   sections: { 'municipality.profile': profileNetworks },
   jobs: [{ name: 'membership deadlines', everyMs: 3600_000, run: async (ctx) => void (await runDeadlines(ctx)) }],
 };

@@ -30,7 +30,7 @@ export const organisations: ModuleManifest = {
     organisationsApi(app, ctx);
   },
   api: organisationsApiDoc,
-  nav: [{ label: 'organisations.nav', path: '/organisations', order: 48 }],
+  nav: [{ label: 'organisations.nav', path: '/organisations', order: 48, group: 'nav.cooperation' }],
   sections: { 'municipality.profile': townPartnerships },
   seeds: [demoOrganisations],
   work: organisationDesks,

@@ -11,10 +11,6 @@ export const pages: ModuleManifest = {
   privateTables: ['contact_messages'],
   migrations: { '20261121_01_contact_messages': contactMessages },
   routes: pagesRoutes,
-  nav: [
-    { label: 'nav.home', path: '/', order: 0 },
-    { label: 'nav.about', path: '/about', order: 900 },
-  ],
   search: [pageSearch],
   sitemaps: [
     {

@@ -65,9 +65,30 @@ appTest('the layout has a skip link, landmarks, search box, language switcher an
   assert.match(body, /<nav class="main-nav" aria-label="[^"]+">/);
   assert.match(body, /<form role="search" class="search-form" action="\/fr\/search" method="get">/);
   assert.match(body, /<details class="lang-switcher">/);
-  assert.match(body, /<a href="\/fr\/about" aria-current="page">/);
-  for (const link of ['/fr/accessibility', '/fr/privacy', '/fr/terms', '/fr/contact']) assert.ok(body.includes(`href="${link}"`), link);
+  for (const link of ['/fr/accessibility', '/fr/privacy', '/fr/terms', '/fr/contact', '/fr/about']) {
+    assert.ok(body.split('<footer')[1]!.includes(`href="${link}"`), link);
+  }
   assert.match(body, /<footer class="site-footer">/);
+});
+
+appTest('the main navigation fits one row: cooperation opens as a group that works without JavaScript', async (app) => {
+  const nav = (body: string) => /<nav class="main-nav"[^>]*>(.*?)<\/nav>/s.exec(body)![1]!;
+  const home = nav((await app.inject({ url: '/fr/' })).body);
+  const items = home.match(/<li(?: class="nav-group")?><(?:a|details)/g)!.length - 4;
+  assert.equal(items, 7, 'seven items, the group counted once');
+  assert.ok(!home.includes('href="/fr/about"'), 'About is in the footer');
+  assert.match(
+    home,
+    /<li class="nav-group"><details><summary>Coopération<\/summary><ul><li><a href="\/fr\/networks">Réseaux<\/a><\/li><li><a href="\/fr\/partner-search">/,
+  );
+  assert.ok(home.indexOf('/fr/signals') < home.indexOf('nav-group') && home.indexOf('nav-group') < home.indexOf('/fr/awards'));
+  const networks = nav((await app.inject({ url: '/fr/networks' })).body);
+  assert.match(networks, /<summary class="here">Coopération<\/summary>/, 'the group shows it holds the page');
+  assert.match(networks, /<a href="\/fr\/networks" aria-current="page">Réseaux<\/a>/);
+  assert.doesNotMatch(home, /aria-current|class="here"/, 'the home page is none of them');
+  const orgs = nav((await app.inject({ url: '/fr/organisations' })).body);
+  assert.match(orgs, /<a href="\/fr\/organisations" aria-current="page">/);
+  assert.doesNotMatch(orgs, /href="\/fr\/networks" aria-current/);
 });
 
 appTest('a message sent through the contact form is kept, then the sender sees a thank-you page', async (app, database) => {

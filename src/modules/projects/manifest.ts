@@ -72,7 +72,7 @@ export const projects: ModuleManifest = {
   feeds: [callsFeed, deliverablesFeed],
   sections: { 'project.page': [activitiesSection, projectDeliverables], 'municipality.profile': [profileProjects, townDeliverables] },
   sitemaps: [programmesSitemap],
-  nav: [{ label: 'projects.nav', path: '/programmes', order: 47 }],
+  nav: [{ label: 'projects.nav', path: '/programmes', order: 47, group: 'nav.cooperation' }],
   // The activities' and deliverables' demos need the EC-NET project: they come after the projects' demo.
   seeds: [demoProgrammes, demoProjects, demoActivities, demoDeliverables],
   work: projectDesks,

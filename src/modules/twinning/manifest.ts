@@ -28,6 +28,6 @@ export const twinning: ModuleManifest = {
   },
   api: twinningApiDoc,
   feeds: [callsFeed],
-  nav: [{ label: 'twinning.nav', path: '/partner-search', order: 45 }],
+  nav: [{ label: 'twinning.nav', path: '/partner-search', order: 45, group: 'nav.cooperation' }],
   sections: { 'municipality.profile': profileTwins, 'funding_call.page': searchesForCall },
 };
