@@ -3,10 +3,11 @@
 // and Lighthouse (bench/lighthouse.ts, also npm run bench:lighthouse).
 // BENCH_DURATION (seconds per page, default 5), BENCH_DATABASE_URL (a postgres:// URL to measure on
 // PostgreSQL as well), BENCH_SKIP_PORTAL=1, BENCH_SKIP_CONTENT=1, BENCH_SKIP_NETWORKS=1,
-// BENCH_SKIP_PARTICIPATION=1, BENCH_SKIP_SIGNALS=1, BENCH_SKIP_PROJECTS=1 and BENCH_SKIP_LIGHTHOUSE=1 leave parts out.
+// BENCH_SKIP_PARTICIPATION=1, BENCH_SKIP_SIGNALS=1, BENCH_SKIP_PROJECTS=1, BENCH_SKIP_AWARDS=1 and BENCH_SKIP_LIGHTHOUSE=1 leave parts out.
 
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { type AwardsFigures, awardsTable, benchAwards } from './awards.ts';
 import { benchContent, type ContentFigures, contentTables } from './content.ts';
 import { benchDirectory, freshSqliteUrl } from './directory.ts';
 import { pagesTable } from './goals.ts';
@@ -62,6 +63,11 @@ if (!process.env.BENCH_SKIP_PROJECTS) {
   projectsFigures.push(await benchProjects('SQLite'));
   if (pgUrl) projectsFigures.push(await onFreshSchema(pgUrl, (url) => benchProjects('PostgreSQL', url)));
 }
+const awardsFigures: AwardsFigures[] = [];
+if (!process.env.BENCH_SKIP_AWARDS) {
+  awardsFigures.push(await benchAwards('SQLite'));
+  if (pgUrl) awardsFigures.push(await onFreshSchema(pgUrl, (url) => benchAwards('PostgreSQL', url)));
+}
 
 console.log(`\nNode ${process.version}; at the start: ${atStart}; at the end: ${machine()}`);
 if (pageRows.length) {
@@ -107,6 +113,11 @@ if (signalsFigures.length) {
 if (projectsFigures.length) {
   console.log(`\nProjects: 20,000 with 200,000 partners and 100,000 deliverables, ${process.env.BENCH_CONNECTIONS ?? 10} connections\n`);
   console.log(projectsTable(projectsFigures));
+}
+if (awardsFigures.length) {
+  const counted = awardsFigures.map((f) => `${f.label} ${f.counted.toLocaleString('en')}`).join(', ');
+  console.log(`\nThe Mayor of the Year in its vote: 40 nominees, 200,000 votes; then 2,000 people cast (votes after: ${counted})\n`);
+  console.log(awardsTable(awardsFigures));
 }
 
 if (!process.env.BENCH_SKIP_LIGHTHOUSE) {

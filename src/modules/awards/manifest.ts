@@ -29,6 +29,9 @@ export const awards: ModuleManifest = {
   name: 'awards',
   scopes: [editionScope],
   migrations: { '20261210_01_awards': awardTables },
+  // No page shows a vote or a score until the result is published, and none changes after it: a
+  // vote cast (hundreds a minute in a busy vote) must not make every kept page be made again.
+  privateTables: ['award_votes', 'award_scores'],
   routes: (app, ctx) => {
     editorRoutes(app, ctx);
     auditRoutes(app, ctx);

@@ -133,6 +133,17 @@ export async function upsertVote(db: Db, row: Omit<Vote, 'id' | 'changes' | 'sta
 export const votesOf = (db: Db, categoryId: number) =>
   db.selectFrom('award_votes').selectAll().where('category_id', '=', categoryId).orderBy('voted_at').execute() as Promise<Vote[]>;
 
+/** How many votes of a category are in each state (counted, void). */
+export async function voteStates(db: Db, categoryId: number): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('award_votes')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('category_id', '=', categoryId)
+    .groupBy('state')
+    .execute();
+  return new Map(rows.map((r) => [r.state, Number(r.n)]));
+}
+
 export const voteOf = (db: Db, categoryId: number, voterKey: string) =>
   db
     .selectFrom('award_votes')

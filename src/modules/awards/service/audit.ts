@@ -30,7 +30,9 @@ function groups(votes: Vote[], key: (v: Vote) => string): Map<string, Vote[]> {
   for (const v of votes) {
     const k = key(v);
     if (!k) continue;
-    map.set(k, [...(map.get(k) ?? []), v]);
+    const group = map.get(k);
+    if (group) group.push(v);
+    else map.set(k, [v]);
   }
   return map;
 }

@@ -90,12 +90,8 @@ export async function publishResults(
 export async function publishedResult(ctx: ModuleContext, category: Category) {
   if (!category.published_at) return undefined;
   const { db } = ctx.database;
-  const [ranking, votes] = await Promise.all([repo.resultsOf(db, [category.id]), repo.votesOf(db, category.id)]);
-  return {
-    ranking,
-    counted: votes.filter((v) => v.state === 'counted').length,
-    voided: votes.filter((v) => v.state === 'void').length,
-  };
+  const [ranking, states] = await Promise.all([repo.resultsOf(db, [category.id]), repo.voteStates(db, category.id)]);
+  return { ranking, counted: states.get('counted') ?? 0, voided: states.get('void') ?? 0 };
 }
 
 /** Saves a juror's scores (0–10) of a shortlist; the route checks the juror is on the edition's jury. */
