@@ -86,6 +86,7 @@ export const organisationsOf = (db: Db, partnershipIds: readonly number[]) =>
         .selectFrom('partnership_organisations')
         .selectAll()
         .where('partnership_id', 'in', [...partnershipIds])
+        .orderBy('organisation_id')
         .execute()
     : Promise.resolve([]);
 
