@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { sampleTowns } from '../content.ts';
-import { person, type TestPerson } from '../factories.ts';
+import { person, submit, type TestPerson } from '../factories.ts';
 import { axeViolations, launchBrowser, noBrowser, pageAs, screenshots, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
@@ -14,11 +14,12 @@ describe('organisations and partnerships in a real browser', { skip: noBrowser }
   let origin: string;
   let founder: TestPerson;
   let staff: TestPerson;
+  let towns: Awaited<ReturnType<typeof sampleTowns>>;
 
   before(async () => {
     database = await createTestDatabase('sqlite');
     ({ app, origin } = await servePortal(database));
-    const towns = await sampleTowns(database);
+    towns = await sampleTowns(database);
     founder = await person(database, { name: 'Mira Petrova' });
     staff = await person(database, { roles: [['municipality_editor', towns.staraZagora]], name: 'Editor Elena' });
     browser = await launchBrowser();
@@ -69,6 +70,40 @@ describe('organisations and partnerships in a real browser', { skip: noBrowser }
     await town.context().close();
   });
 
+  test('without JavaScript, a representative proposes with a second organisation, which confirms on its own', async () => {
+    const rector = await person(database, { name: 'Rector Ralitsa' });
+    await submit(app, '/en/organisations/new', { name: 'Thracian University', kind: 'university', country: 'BG' }, rector);
+    const page = await pageAs(browser, origin, founder);
+    await page.context().route('**/*.js*', (route) => route.abort());
+    await page.goto(`${origin}/en/partnerships/propose?town=${towns.staraZagora}`);
+    await page.selectOption('#area', 'health');
+    await page.fill('#description', 'Students measure the air in every district.');
+    await page.fill('#starts_on', '2025-09-01');
+    await page.fill('#partner-1', 'Thracian Univ');
+    await page.click('form.form button[type=submit]');
+    assert.match((await page.textContent('.error-summary')) ?? '', /No organisation is called “Thracian Univ”/);
+    assert.equal(await page.inputValue('#description'), 'Students measure the air in every district.', 'what was typed stays');
+    assert.deepEqual(await axeViolations(page), [], 'the form with an unknown organisation');
+    await page.fill('#partner-1', 'Thracian University');
+    await page.click('form.form button[type=submit]');
+    const main = (await page.textContent('main')) ?? '';
+    assert.match(main, /Zelena Zagora \(confirmed\)/);
+    assert.match(main, /Thracian University \(not confirmed yet\)/);
+    const proposal = new URL(page.url()).pathname;
+    await page.context().close();
+
+    const university = await pageAs(browser, origin, rector);
+    await university.context().route('**/*.js*', (route) => route.abort());
+    await university.goto(`${origin}/en/work`);
+    await university.click(`a[href="${proposal}"]`);
+    assert.deepEqual(await axeViolations(university), [], 'the proposal to confirm');
+    await university.click('button:has-text("Confirm the partnership")');
+    const after = (await university.textContent('main')) ?? '';
+    assert.match(after, /Thracian University \(confirmed\)/);
+    assert.match(after, /Stara Zagora \(not confirmed yet\)/, 'public only once the town has confirmed too');
+    await university.context().close();
+  });
+
   test('the pages are accessible in English, Bulgarian and Finnish', async () => {
     const page = await pageAs(browser, origin, founder);
     for (const lang of ['en', 'bg', 'fi']) {
@@ -78,6 +113,8 @@ describe('organisations and partnerships in a real browser', { skip: noBrowser }
         '/organisations/zelena-zagora/edit',
         '/partnerships',
         '/partnerships/1',
+        '/partnerships/2',
+        `/partnerships/propose?town=${towns.staraZagora}`,
       ]) {
         await page.goto(`${origin}/${lang}${path}`);
         assert.equal(await page.getAttribute('html', 'lang'), lang);

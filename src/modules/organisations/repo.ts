@@ -25,6 +25,20 @@ export const organisationsByIds = (db: Db, ids: readonly number[]) =>
         .execute() as Promise<Organisation[]>)
     : Promise.resolve([] as Organisation[]);
 
+/** Organisations whose address is this, or whose name is this whatever its case: several when names repeat. */
+export const organisationsNamed = (db: Db, nameOrSlug: string) =>
+  db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'slug'])
+    .where((eb) => eb.or([eb('slug', '=', nameOrSlug.toLowerCase()), eb(eb.fn('lower', ['name']), '=', nameOrSlug.toLowerCase())]))
+    .orderBy('id')
+    .limit(3)
+    .execute();
+
+/** Every profile's address, for the sitemap. */
+export const organisationSlugs = (db: Db) =>
+  db.selectFrom('organisations').select(['slug', 'updated_at', 'created_at']).orderBy('id').limit(50_000).execute();
+
 /** Slugs starting with this one, to find one not taken. */
 export const slugsLike = async (db: Db, slug: string) =>
   (await db.selectFrom('organisations').select('slug').where('slug', 'like', `${slug}%`).execute()).map((r) => r.slug);
@@ -72,6 +86,7 @@ export const organisationsOf = (db: Db, partnershipIds: readonly number[]) =>
         .selectFrom('partnership_organisations')
         .selectAll()
         .where('partnership_id', 'in', [...partnershipIds])
+        .orderBy('organisation_id')
         .execute()
     : Promise.resolve([]);
 
@@ -122,6 +137,21 @@ export async function countPartnerships(db: Db, f: PartnershipFilter): Promise<n
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Confirmed partnerships, the most recently confirmed first: what the feed tells of. */
+export const newestPartnerships = (db: Db, limit: number) =>
+  db
+    .selectFrom('partnerships')
+    .selectAll()
+    .where('state', '=', 'confirmed')
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute() as Promise<Partnership[]>;
+
+/** Every confirmed partnership, for the sitemap. */
+export const publicPartnershipIds = (db: Db) =>
+  db.selectFrom('partnerships').select(['id', 'updated_at']).where('state', '=', 'confirmed').orderBy('id').limit(50_000).execute();
 
 /** Proposals waiting for a town's staff or for an organisation's representatives. */
 export const waitingForTowns = (db: Db, towns: readonly number[]) =>

@@ -2,7 +2,7 @@ import type { Generated, Selectable } from 'kysely';
 import { z } from 'zod';
 import { POLICY_AREAS } from '../../core/areas.ts';
 import { EU_COUNTRIES } from '../../core/countries.ts';
-import { dateField, isCalendarDate, text, urlField } from '../../core/http/input.ts';
+import { dateField, hasControl, isCalendarDate, text, urlField } from '../../core/http/input.ts';
 
 /** "other" stays for profiles made before universities and agencies had a kind of their own. */
 export const ORGANISATION_KINDS = ['business', 'ngo', 'school', 'university', 'agency', 'other'] as const;
@@ -48,6 +48,8 @@ export interface PartnershipRow {
   state: PartnershipState;
   /** Whether the town's staff have agreed (they have when they proposed it). */
   town_confirmed: number;
+  /** The organisation that proposed it; null when the town's staff did. */
+  proposer_organisation_id: number | null;
   /** Country of the town, for the list's filter. */
   country: string;
   created_by: number | null;
@@ -75,6 +77,23 @@ export type Organisation = Selectable<OrganisationRow>;
 export type Partnership = Omit<PartnershipRow, 'id'> & { id: number };
 
 export const LIMITS = { name: 160, website: 300, description: 5000, results: 3000 } as const;
+
+/** Organisations in one partnership: the proposer's or the named one, and up to four more. */
+export const MAX_ORGANISATIONS = 5;
+
+/** The other organisations named by their name or address; empty fields are not counted. */
+const partnersField = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) =>
+    [v ?? []]
+      .flat()
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine((v) => v.length < MAX_ORGANISATIONS, { message: 'organisations.error.tooMany' })
+  .refine((v) => v.every((s) => s.length <= LIMITS.name), { message: 'form.error.tooLong' })
+  .refine((v) => !v.some(hasControl), { message: 'form.error.characters' });
 
 const optionalText = (max: number) => text().trim().max(max, 'form.error.tooLong').optional().default('');
 const optionalId = z
@@ -106,6 +125,7 @@ export const partnershipInput = z
   .object({
     town: optionalId,
     organisation: optionalId,
+    partners: partnersField,
     area: z.enum(POLICY_AREAS, { error: 'form.error.choose' }),
     description: text().trim().min(1, 'form.error.required').max(LIMITS.description, 'form.error.tooLong'),
     results: optionalText(LIMITS.results),

@@ -12,8 +12,9 @@ import type { FieldErrors } from '../../../core/views/components.tsx';
 import { municipalitiesByIds } from '../../municipalities/index.ts';
 import { organisationsPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
+import { MAX_ORGANISATIONS } from '../schema.ts';
 import { decide, loadPartnership, namesFor, type Proposer, propose, withSides } from '../service/partnerships.ts';
-import { ProposePage } from '../views/forms.tsx';
+import { ProposePage, type ProposeView } from '../views/forms.tsx';
 import { PartnershipPage, PartnershipsPage } from '../views/partnerships.tsx';
 
 const PAGE_SIZE = 30;
@@ -44,6 +45,13 @@ export function partnershipRoutes(app: FastifyInstance, ctx: ModuleContext): voi
     return reply.page(<PartnershipsPage view={{ rows, ...names, filter, total, page, pages }} />, {
       title: req.t('organisations.partnerships.title'),
       description: req.t('organisations.partnerships.lead'),
+      feeds: [
+        {
+          title: req.t('organisations.partnerships.feed'),
+          rss: `/${req.lang}/feeds/partnerships.rss`,
+          atom: `/${req.lang}/feeds/partnerships.atom`,
+        },
+      ],
     });
   });
 
@@ -51,7 +59,7 @@ export function partnershipRoutes(app: FastifyInstance, ctx: ModuleContext): voi
    * The proposal form: `?town=` for an organisation's representatives (they pick their organisation),
    * `?organisation=` for a town's staff (they pick their town).
    */
-  async function proposePage(req: FastifyRequest, reply: FastifyReply, values = {}, errors: FieldErrors = {}) {
+  async function proposePage(req: FastifyRequest, reply: FastifyReply, values: ProposeView['values'] = {}, errors: FieldErrors = {}) {
     const q = withQuery(req);
     const actor = requireActor(req);
     if (q.town !== undefined) {
@@ -86,7 +94,13 @@ export function partnershipRoutes(app: FastifyInstance, ctx: ModuleContext): voi
   app.post('/:lang/partnerships/propose', { config: { rateLimit: FORM_RATE_LIMIT, textChecked: true } }, async (req, reply) => {
     const actor = requireActor(req);
     const q = withQuery(req);
-    const typed = typedValues(req.body, FIELDS);
+    const named = (req.body as Record<string, unknown> | undefined)?.partners;
+    // What was typed in the other organisations' fields, to show again; never more fields than the form has.
+    const partners = [named ?? []]
+      .flat()
+      .filter((v): v is string => typeof v === 'string')
+      .slice(0, MAX_ORGANISATIONS - 1);
+    const typed = { ...typedValues(req.body, FIELDS), partners };
     // The fixed side comes from the address, the proposer's own side from the form: only theirs is allowed.
     const proposer: Proposer = q.town !== undefined ? 'organisation' : 'town';
     const body = {

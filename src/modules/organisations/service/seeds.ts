@@ -56,7 +56,7 @@ const ORGANISATIONS: Demo[] = [
 
 const PARTNERSHIPS = [
   {
-    org: 'zelena-zagora',
+    orgs: ['zelena-zagora'],
     area: 'environment',
     from: '2023-03-01',
     to: null,
@@ -64,7 +64,7 @@ const PARTNERSHIPS = [
     results: '1,200 trees planted in three seasons.',
   },
   {
-    org: 'botevgrad-vocational-school',
+    orgs: ['botevgrad-vocational-school'],
     area: 'digital',
     from: '2022-09-15',
     to: '2024-06-30',
@@ -72,12 +72,20 @@ const PARTNERSHIPS = [
     results: '340 residents trained.',
   },
   {
-    org: 'bistrica-bike-works',
+    orgs: ['bistrica-bike-works'],
     area: 'mobility',
     from: '2024-04-01',
     to: null,
     description: 'Public bicycles at the station and the town square.',
     results: '',
+  },
+  {
+    orgs: ['thracian-university', 'zelena-zagora'],
+    area: 'health',
+    from: '2024-10-01',
+    to: null,
+    description: 'Students and volunteers measure the air in every district and publish the readings with the town.',
+    results: 'Twelve sensors; a yearly report on the air of Stara Zagora.',
   },
 ];
 
@@ -109,7 +117,7 @@ export const demoOrganisations: DemoSeed = {
         if (found) return;
       }
       for (const p of PARTNERSHIPS) {
-        const org = ids.get(p.org)!;
+        const org = ids.get(p.orgs[0]!)!;
         await repo.insertPartnership(
           trx,
           {
@@ -127,7 +135,7 @@ export const demoOrganisations: DemoSeed = {
             created_at: at,
             updated_at: at,
           },
-          [{ id: org.id, confirmed: true }],
+          p.orgs.map((slug) => ({ id: ids.get(slug)!.id, confirmed: true })),
         );
       }
     });

@@ -7,13 +7,14 @@ import {
   type FieldErrors,
   FileField,
   formFields,
+  GroupError,
   Select,
   TextArea,
   TextField,
 } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage } from '../../../core/views/forms.tsx';
-import { LIMITS, ORGANISATION_KINDS } from '../schema.ts';
+import { LIMITS, MAX_ORGANISATIONS, ORGANISATION_KINDS } from '../schema.ts';
 
 type Values = Partial<Record<string, string | string[]>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
@@ -119,6 +120,7 @@ export function ProposePage({ view }: { view: ProposeView }) {
     results: t('organisations.partnership.results'),
     starts_on: t('organisations.partnership.startsOn'),
     ends_on: t('organisations.partnership.endsOn'),
+    partners: t('organisations.partnership.others'),
   };
   const single = Object.fromEntries(Object.entries(view.values).map(([k, v]) => [k, one(v)]));
   const field = formFields(labels, single, view.errors);
@@ -132,6 +134,23 @@ export function ProposePage({ view }: { view: ProposeView }) {
       submit={t('organisations.partnership.propose')}
     >
       <Select {...field(ownField)} required options={view.own} />
+      <fieldset class="fieldset" id="partners">
+        <legend>
+          {t('organisations.partnership.others')} <span class="optional">({t('form.optional')})</span>
+        </legend>
+        <p class="hint">{t('organisations.partnership.othersHint')}</p>
+        <GroupError id="partners" error={view.errors.partners} />
+        {Array.from({ length: MAX_ORGANISATIONS - 1 }, (_, i) => (
+          <TextField
+            key={i}
+            name="partners"
+            id={`partner-${i + 1}`}
+            label={t('organisations.partnership.other', { n: i + 1 })}
+            value={[view.values.partners ?? []].flat()[i] ?? ''}
+            maxLength={LIMITS.name}
+          />
+        ))}
+      </fieldset>
       <Select {...field('area')} required options={POLICY_AREAS.map((a) => ({ value: a, label: t(`area.${a}`) }))} />
       <TextArea {...field('description')} required maxLength={LIMITS.description} />
       <TextArea {...field('results')} maxLength={LIMITS.results} />

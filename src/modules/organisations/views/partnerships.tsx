@@ -13,6 +13,13 @@ export interface PartnershipListView {
   organisations: Map<number, Organisation>;
 }
 
+/** While proposed, whether a side has confirmed: each of several organisations confirms on its own. */
+function Agreed({ p, agreed }: { p: PartnershipWithSides; agreed: number }) {
+  const { t } = usePage();
+  if (p.state !== 'proposed') return null;
+  return <span class="meta"> ({t(agreed ? 'organisations.partnership.agreed' : 'organisations.partnership.waiting')})</span>;
+}
+
 /** Partnerships, each with its town, its organisations, its area, time and results. */
 export function PartnershipList({ view, level = 2 }: { view: PartnershipListView; level?: 2 | 3 }) {
   const { t } = usePage();
@@ -29,6 +36,7 @@ export function PartnershipList({ view, level = 2 }: { view: PartnershipListView
             </H>
             <p>
               {town && <a href={href(profilePath(town))}>{town.name}</a>}
+              <Agreed p={p} agreed={p.town_confirmed} />
               {p.organisations.map((o) => {
                 const org = view.organisations.get(o.id);
                 return (
@@ -36,6 +44,7 @@ export function PartnershipList({ view, level = 2 }: { view: PartnershipListView
                     <span key={o.id}>
                       {' · '}
                       <a href={href(`/organisations/${org.slug}`)}>{org.name}</a>
+                      <Agreed p={p} agreed={o.confirmed} />
                     </span>
                   )
                 );
