@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../core/modules.ts';
 import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as awardTables from './migrations/20261210_01_awards.ts';
+import * as awardCriteria from './migrations/20261213_01_award_criteria.ts';
 import * as repo from './repo.ts';
 import { awardsApi } from './routes/api.ts';
 import { awardsApiDoc } from './routes/api-doc.ts';
@@ -28,7 +29,7 @@ const editionScope: ScopeDefinition = {
 export const awards: ModuleManifest = {
   name: 'awards',
   scopes: [editionScope],
-  migrations: { '20261210_01_awards': awardTables },
+  migrations: { '20261210_01_awards': awardTables, '20261213_01_award_criteria': awardCriteria },
   routes: (app, ctx) => {
     editorRoutes(app, ctx);
     auditRoutes(app, ctx);

@@ -46,6 +46,7 @@ export function publicRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       phase: phaseOf(edition),
       canEdit: awardsPolicy.can(req.actor, 'award.edit', null),
       onJury: awardsPolicy.can(req.actor, 'award.score', edition),
+      notice: noticeFrom(req, ['removed']),
     };
     return reply.page(<EditionPage view={view} />, { title: edition.title, description: edition.rules.slice(0, 200) });
   });
