@@ -48,13 +48,13 @@ appTest(
     for (const who of [citizen, elsewhere]) {
       assert.equal((await app.inject({ url: jury, headers: { cookie: who.cookie } })).statusCode, 403);
       // A hand-made post with a valid form token: the page itself is refused to them.
-    const { cookie, csrf } = await formSession(app, '/en/sign-in');
-    const post = await app.inject({
-      method: 'POST',
-      url: jury,
-      headers: { cookie: `${cookie}; ${who.cookie}`, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form({ _csrf: csrf, nomination: String(a), [`score_${results}`]: '5', [`score_${openness}`]: '5' }),
-    });
+      const { cookie, csrf } = await formSession(app, '/en/sign-in');
+      const post = await app.inject({
+        method: 'POST',
+        url: jury,
+        headers: { cookie: `${cookie}; ${who.cookie}`, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({ _csrf: csrf, nomination: String(a), [`score_${results}`]: '5', [`score_${openness}`]: '5' }),
+      });
       assert.equal(post.statusCode, 403, 'a juror of another edition scores nothing here');
     }
     const page = await app.inject({ url: jury, headers: { cookie: first.cookie } });

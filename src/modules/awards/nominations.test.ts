@@ -103,7 +103,12 @@ appTest('editors create an edition with its categories; wrong dates are refused;
   assert.equal(wrong.statusCode, 422);
   assert.match(wrong.body, /must not be before the one above/);
   assert.match(wrong.body, /value="Mayor of the Year 2027"/);
-  const none = await submit(app, '/en/awards/new', { ...fields, vote_opens: '2027-03-15', criterion_1_name: '', criterion_2_name: '' }, editor);
+  const none = await submit(
+    app,
+    '/en/awards/new',
+    { ...fields, vote_opens: '2027-03-15', criterion_1_name: '', criterion_2_name: '' },
+    editor,
+  );
   assert.equal(none.statusCode, 422, 'the jury needs a criterion');
   assert.match(none.body, /Name at least one criterion for the jury/);
   const taken = await submit(app, '/en/awards/new', { ...fields, vote_opens: '2027-03-15', slug: 'new' }, editor);
