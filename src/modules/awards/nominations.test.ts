@@ -166,4 +166,16 @@ appTest('the demo has Mayor of the Year 2026 in its vote and 2025 with its resul
     'its jury scored every nominee',
   );
   assert.equal(new Set(ranking.map((r) => r.finalScore)).size, ranking.length, 'the jury parts the tied public votes');
+  const archived = await repo.editionBySlug(database.db, 'mayor-of-the-year-2025');
+  assert.deepEqual(
+    (await repo.criteriaOf(database.db, archived!.id)).map((c) => [JSON.parse(c.names).en, c.weight]),
+    [
+      ['Results', 3],
+      ['Openness', 2],
+      ['Example to others', 1],
+    ],
+  );
+  const town = await app.inject({ url: '/en/municipalities/bg/stara-zagora' });
+  assert.match(town.body, /Zhivko Todorov, mayor of Stara Zagora, is the Mayor of the Year 2025/, 'the winner’s news, once');
+  assert.equal(town.body.match(/is the Mayor of the Year 2025/g)?.length, 1);
 });
