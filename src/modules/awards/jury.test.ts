@@ -126,6 +126,13 @@ appTest(
         [6, 36.92],
       ],
     );
+    assert.deepEqual(api.categories[0].results.ranking[0].criteria, [
+      { name: 'Results', weight: 3, mean: 9.5 },
+      { name: 'Openness', weight: 1, mean: 4 },
+    ]);
+    const published = await app.inject({ url: `/bg${award.path}` });
+    assert.match(published.body, /<th scope="col">Резултати \(тежест 3\)<\/th><th scope="col">Откритост \(тежест 1\)<\/th>/);
+    assert.match(published.body, /Ivan Gavalyugov[^]*?<\/td><td>9,5<\/td><td>4<\/td>/, 'the means per criterion, the reader’s way');
     assert.equal((await score(first, a, 1, 1)).statusCode, 422, 'a published result takes no more scores');
   },
 );

@@ -6,6 +6,7 @@ import { scopeContacts } from '../../accounts/index.ts';
 import { JURY_ROLES } from '../policy.ts';
 import * as repo from '../repo.ts';
 import { type Category, type Criterion, type Edition, phaseOf } from '../schema.ts';
+import { criteriaOf } from './criteria.ts';
 import { announceWinners } from './winners.ts';
 
 export interface Standing {
@@ -113,15 +114,41 @@ export async function publishResults(
   return null;
 }
 
-/** A published result: the ranking, the votes counted and voided. */
-export async function publishedResult(ctx: ModuleContext, category: Category) {
+/**
+ * A published result: the ranking, the votes counted and voided, and each nominee's mean jury score
+ * per criterion (scores cannot change once the result is published).
+ */
+export async function publishedResult(ctx: ModuleContext, category: Category, lang = 'en') {
   if (!category.published_at) return undefined;
   const { db } = ctx.database;
-  const [ranking, votes] = await Promise.all([repo.resultsOf(db, [category.id]), repo.votesOf(db, category.id)]);
+  const [ranking, votes, editions] = await Promise.all([
+    repo.resultsOf(db, [category.id]),
+    repo.votesOf(db, category.id),
+    repo.editionsByIds(db, [category.edition_id]),
+  ]);
+  const edition = editions[0];
+  const [criteria, jury, scores] = edition
+    ? await Promise.all([
+        criteriaOf(db, edition, lang),
+        juryOf(ctx, edition.id),
+        repo.scoresOf(
+          db,
+          ranking.map((r) => r.nomination_id),
+        ),
+      ])
+    : [[], [], []];
+  const means = new Map(
+    ranking.map((r) => {
+      const own = scores.filter((s) => s.nomination_id === r.nomination_id && jury.includes(s.juror_id));
+      return [r.nomination_id, juryScore(own, criteria).means] as const;
+    }),
+  );
   return {
     ranking,
     counted: votes.filter((v) => v.state === 'counted').length,
     voided: votes.filter((v) => v.state === 'void').length,
+    criteria: criteria.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
+    means,
   };
 }
 
