@@ -20,6 +20,8 @@ export interface SampleAward {
   category: number;
   /** Shortlisted (or, before the vote, accepted) nominations: Stara Zagora's mayor, then Botevgrad's. */
   nominees: [number, number];
+  /** What the jury scores on: Results (weight 3), then Openness (weight 1). */
+  criteria: [number, number];
   towns: { staraZagora: number; botevgrad: number };
   path: string;
 }
@@ -54,6 +56,12 @@ export async function sampleAward(database: TestDatabase, phase: Phase, slug = '
     names: JSON.stringify({ en: 'Mayor of the Year', bg: 'Кмет на годината', fi: 'Vuoden pormestari' }),
     published_at: null,
   });
+  const criterion = (position: number, weight: number, names: Record<string, string>) =>
+    repo.insertCriterion(db, { edition_id: edition, position, weight, names: JSON.stringify(names), descriptions: '{}' });
+  const criteria: [number, number] = [
+    await criterion(0, 3, { en: 'Results', bg: 'Резултати', fi: 'Tulokset' }),
+    await criterion(1, 1, { en: 'Openness', bg: 'Откритост', fi: 'Avoimuus' }),
+  ];
   const state = phase === 'nominations' || phase === 'shortlisting' ? 'accepted' : 'shortlisted';
   const nominee = async (town: number, mayor: string) => {
     const id = await repo.insertNomination(db, {
@@ -80,7 +88,7 @@ export async function sampleAward(database: TestDatabase, phase: Phase, slug = '
     await nominee(towns.staraZagora, 'Zhivko Todorov'),
     await nominee(towns.botevgrad, 'Ivan Gavalyugov'),
   ];
-  return { edition, category, nominees, towns, path: `/awards/${slug}/mayor-of-the-year` };
+  return { edition, category, nominees, criteria, towns, path: `/awards/${slug}/mayor-of-the-year` };
 }
 
 /** Accounts made straight in the database (confirmed unless said otherwise), as the policy sees them. */

@@ -98,6 +98,38 @@ describe('Mayor of the Year in a real browser', { skip: noBrowser }, () => {
     await page.context().close();
   });
 
+  test('a juror scores a nominee on every criterion without JavaScript; the form is accessible in English, Bulgarian and Finnish', async () => {
+    const jury = await sampleAward(database, 'jury', 'mayor-of-the-year-2027');
+    const juror = await person(database, { roles: [['award_juror', jury.edition]], name: 'Juror Jordanka' });
+    const page = await pageAs(browser, origin, juror);
+    await page.context().route('**/*.js*', (route) => route.abort());
+    const path = `${jury.path}/jury`;
+    for (const lang of ['en', 'bg', 'fi']) {
+      await page.goto(`${origin}/${lang}${path}`);
+      assert.deepEqual(await axeViolations(page), [], `${lang}${path}`);
+    }
+    await page.goto(`${origin}/en${path}`);
+    const zhivko = page.locator('section.panel', { hasText: 'Zhivko Todorov' });
+    await zhivko.getByLabel('Results').fill('8');
+    await zhivko.getByLabel('Openness').fill('');
+    // The browser's own check would stop a bad number: the server's answer is what is tried here.
+    await zhivko.locator('form').evaluate((f) => f.setAttribute('novalidate', ''));
+    await zhivko.locator('button[type=submit]').click();
+    assert.match((await page.textContent('.error-summary')) ?? '', /whole number from 0 to 10 on every criterion/);
+    assert.deepEqual(await axeViolations(page), [], 'the jury form with its error');
+    assert.equal(await zhivko.getByLabel('Results').inputValue(), '8', 'what was typed stays');
+    await zhivko.getByLabel('Openness').fill('6');
+    await zhivko.locator('button[type=submit]').click();
+    assert.match((await page.textContent('[role=status]')) ?? '', /Your scores were saved/);
+    assert.equal(await page.locator('section.panel', { hasText: 'Zhivko Todorov' }).getByLabel('Openness').inputValue(), '6');
+    await page.context().close();
+    const desk = await pageAs(browser, origin, editor);
+    await desk.goto(`${origin}/en/awards/mayor-of-the-year-2027/edit`);
+    assert.equal(await desk.getByLabel('Name of criterion 1').inputValue(), 'Results');
+    assert.deepEqual(await axeViolations(desk), [], 'the edition with its criteria');
+    await desk.context().close();
+  });
+
   test('the award pages are accessible in English, Bulgarian and Finnish', async () => {
     const page = await pageAs(browser, origin);
     for (const lang of ['en', 'bg', 'fi']) {

@@ -96,37 +96,3 @@ appTest(
     assert.equal(data.categories[0].results.ranking[0].nominee, award.nominees[0]);
   },
 );
-
-appTest('a juror sees the other jurors’ scores only once every juror has scored; the jury weighs in the ranking', async (app, database) => {
-  const award = await sampleAward(database, 'jury');
-  const first = await person(database, { roles: [['award_juror', award.edition]] });
-  const second = await person(database, { roles: [['award_jury_chair', award.edition]] });
-  const citizen = await person(database);
-  const elsewhere = await person(database, { roles: [['award_juror', award.edition + 1]] });
-  const jury = `/en${award.path}/jury`;
-  for (const who of [citizen, elsewhere]) assert.equal((await app.inject({ url: jury, headers: { cookie: who.cookie } })).statusCode, 403);
-  const [a, b] = award.nominees;
-  const bad = await submit(app, jury, { [`score_${a}`]: '11', [`score_${b}`]: '<script>' }, first);
-  assert.equal(bad.statusCode, 422);
-  assert.match(bad.body, /whole number from 0 to 10/);
-  assert.equal(
-    await database.db
-      .selectFrom('award_scores')
-      .select('id')
-      .execute()
-      .then((r) => r.length),
-    0,
-  );
-  assert.equal((await submit(app, jury, { [`score_${a}`]: '4', [`score_${b}`]: '9' }, first)).statusCode, 303);
-  const hidden = await app.inject({ url: jury, headers: { cookie: first.cookie } });
-  assert.match(hidden.body, /shown once all 2 jurors have scored/);
-  assert.doesNotMatch(hidden.body, /<td>4, /);
-  assert.equal((await submit(app, jury, { [`score_${a}`]: '6', [`score_${b}`]: '10' }, second)).statusCode, 303);
-  const shown = await app.inject({ url: jury, headers: { cookie: first.cookie } });
-  assert.match(shown.body, /<td>Zhivko Todorov<\/td><td>(4, 6|6, 4)<\/td>/);
-
-  const editor = await person(database, { roles: [['platform_editor', null]] });
-  const audit = await app.inject({ url: `/en${award.path}/audit`, headers: { cookie: editor.cookie } });
-  // No public votes: the jury decides; Botevgrad's mayor scored 9.5 on average against 5.
-  assert.match(audit.body, /<td>1<\/td><td>Ivan Gavalyugov<\/td><td>0<\/td><td>9.5<\/td><td>50<\/td>/);
-});

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../core/modules.ts';
 import type { ScopeDefinition } from '../../core/scopes.ts';
 import * as awardTables from './migrations/20261210_01_awards.ts';
+import * as awardCriteria from './migrations/20261213_01_award_criteria.ts';
 import * as repo from './repo.ts';
 import { awardsApi } from './routes/api.ts';
 import { awardsApiDoc } from './routes/api-doc.ts';
@@ -28,10 +29,10 @@ const editionScope: ScopeDefinition = {
 export const awards: ModuleManifest = {
   name: 'awards',
   scopes: [editionScope],
-  migrations: { '20261210_01_awards': awardTables },
+  migrations: { '20261210_01_awards': awardTables, '20261213_01_award_criteria': awardCriteria },
   // No page shows a vote or a score until the result is published, and none changes after it: a
   // vote cast (hundreds a minute in a busy vote) must not make every kept page be made again.
-  privateTables: ['award_votes', 'award_scores'],
+  privateTables: ['award_votes', 'award_criterion_scores'],
   routes: (app, ctx) => {
     editorRoutes(app, ctx);
     auditRoutes(app, ctx);

@@ -93,11 +93,24 @@ appTest('editors create an edition with its categories; wrong dates are refused;
     jury_weight: '50',
     mayor_categories: 'Mayor of the Year\nBest young mayor',
     practice_categories: 'Best good practice',
+    criterion_1_name: 'Results',
+    criterion_1_description: 'What changed for residents.',
+    criterion_1_weight: '2',
+    criterion_2_name: 'Openness',
+    criterion_2_weight: '1',
   };
   const wrong = await submit(app, '/en/awards/new', fields, editor);
   assert.equal(wrong.statusCode, 422);
   assert.match(wrong.body, /must not be before the one above/);
   assert.match(wrong.body, /value="Mayor of the Year 2027"/);
+  const none = await submit(
+    app,
+    '/en/awards/new',
+    { ...fields, vote_opens: '2027-03-15', criterion_1_name: '', criterion_2_name: '' },
+    editor,
+  );
+  assert.equal(none.statusCode, 422, 'the jury needs a criterion');
+  assert.match(none.body, /Name at least one criterion for the jury/);
   const taken = await submit(app, '/en/awards/new', { ...fields, vote_opens: '2027-03-15', slug: 'new' }, editor);
   assert.equal(taken.statusCode, 422, 'the address of the new-edition page');
   assert.match(taken.body, /Another edition has this address/);
@@ -110,6 +123,14 @@ appTest('editors create an edition with its categories; wrong dates are refused;
   assert.equal(ok.headers.location, '/en/awards/mayor-of-the-year-2027');
   const edition = await app.inject({ url: '/en/awards/mayor-of-the-year-2027' });
   assert.match(edition.body, /Best young mayor/);
+  const created = await repo.editionBySlug(database.db, 'mayor-of-the-year-2027');
+  assert.deepEqual(
+    (await repo.criteriaOf(database.db, created!.id)).map((c) => [JSON.parse(c.names).en, c.weight]),
+    [
+      ['Results', 2],
+      ['Openness', 1],
+    ],
+  );
   assert.match(edition.body, /href="\/en\/awards\/mayor-of-the-year-2027\/edit-category"/, 'a category named Edit');
   assert.match((await app.inject({ url: '/en/awards/mayor-of-the-year-2027/edit-category' })).body, /<h1[^>]*>[^<]*Edit/);
   const bg = await submit(
@@ -145,4 +166,16 @@ appTest('the demo has Mayor of the Year 2026 in its vote and 2025 with its resul
     'its jury scored every nominee',
   );
   assert.equal(new Set(ranking.map((r) => r.finalScore)).size, ranking.length, 'the jury parts the tied public votes');
+  const archived = await repo.editionBySlug(database.db, 'mayor-of-the-year-2025');
+  assert.deepEqual(
+    (await repo.criteriaOf(database.db, archived!.id)).map((c) => [JSON.parse(c.names).en, c.weight]),
+    [
+      ['Results', 3],
+      ['Openness', 2],
+      ['Example to others', 1],
+    ],
+  );
+  const town = await app.inject({ url: '/en/municipalities/bg/stara-zagora' });
+  assert.match(town.body, /Zhivko Todorov, mayor of Stara Zagora, is the Mayor of the Year 2025/, 'the winner’s news, once');
+  assert.equal(town.body.match(/is the Mayor of the Year 2025/g)?.length, 1);
 });

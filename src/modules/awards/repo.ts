@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Tables } from '../../core/db/tables.ts';
-import type { Category, Edition, Nomination, Vote } from './schema.ts';
+import type { Category, Criterion, Edition, Nomination, Vote } from './schema.ts';
 
 type Db = Kysely<Tables>;
 
@@ -179,15 +179,45 @@ export const resultsOf = (db: Db, categoryIds: number[]) =>
 
 export const scoresOf = (db: Db, nominationIds: number[]) =>
   nominationIds.length
-    ? db.selectFrom('award_scores').selectAll().where('nomination_id', 'in', nominationIds).execute()
+    ? db.selectFrom('award_criterion_scores').selectAll().where('nomination_id', 'in', nominationIds).execute()
     : Promise.resolve([]);
 
-export async function saveScore(db: Db, nominationId: number, jurorId: number, score: number, at: string): Promise<void> {
+export async function saveScore(
+  db: Db,
+  score: { nomination_id: number; criterion_id: number; juror_id: number; score: number; scored_at: string },
+): Promise<void> {
   await db
-    .insertInto('award_scores')
-    .values({ nomination_id: nominationId, juror_id: jurorId, score, scored_at: at })
-    .onConflict((oc) => oc.columns(['nomination_id', 'juror_id']).doUpdateSet({ score, scored_at: at }))
+    .insertInto('award_criterion_scores')
+    .values(score)
+    .onConflict((oc) =>
+      oc.columns(['nomination_id', 'juror_id', 'criterion_id']).doUpdateSet({ score: score.score, scored_at: score.scored_at }),
+    )
     .execute();
+}
+
+export const criteriaOf = (db: Db, editionId: number) =>
+  db.selectFrom('award_criteria').selectAll().where('edition_id', '=', editionId).orderBy('position').orderBy('id').execute() as Promise<
+    Criterion[]
+  >;
+
+export async function insertCriterion(db: Db, row: Omit<Criterion, 'id'>): Promise<number> {
+  return (await db.insertInto('award_criteria').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateCriterion(db: Db, id: number, row: Partial<Omit<Criterion, 'id' | 'edition_id'>>): Promise<void> {
+  await db.updateTable('award_criteria').set(row).where('id', '=', id).execute();
+}
+
+export async function deleteCriterion(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('award_criteria').where('id', '=', id).execute();
+}
+
+export async function criterionScored(db: Db, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('award_criterion_scores').select('id').where('criterion_id', '=', id).limit(1).executeTakeFirst());
+}
+
+export async function deleteCategory(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('award_categories').where('id', '=', id).execute();
 }
 
 /** What the awards keep of one person, for their data download. */

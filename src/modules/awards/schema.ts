@@ -90,9 +90,21 @@ export interface ResultRow {
   final_score: number;
 }
 
+/** What the jury scores an edition's shortlist on; names and descriptions are JSON objects by language. */
+export interface CriterionRow {
+  id: Generated<number>;
+  edition_id: number;
+  position: number;
+  weight: number;
+  names: string;
+  descriptions: string;
+}
+
+/** A juror's score (0–10) of a nominee on one criterion. */
 export interface ScoreRow {
   id: Generated<number>;
   nomination_id: number;
+  criterion_id: number;
   juror_id: number;
   score: number;
   scored_at: string;
@@ -107,7 +119,8 @@ declare module '../../core/db/tables.ts' {
     award_reasons: ReasonRow;
     award_votes: VoteRow;
     award_results: ResultRow;
-    award_scores: ScoreRow;
+    award_criteria: CriterionRow;
+    award_criterion_scores: ScoreRow;
   }
 }
 
@@ -116,6 +129,9 @@ export type Category = Omit<CategoryRow, 'id'> & { id: number };
 export type Nomination = Omit<NominationRow, 'id'> & { id: number };
 export type Vote = Omit<VoteRow, 'id'> & { id: number };
 export type Reason = Omit<ReasonRow, 'id'> & { id: number };
+export type Criterion = Omit<CriterionRow, 'id'> & { id: number };
+/** A criterion with its name and description in the reader's language (or the original's). */
+export type CriterionView = Criterion & { name: string; description: string };
 
 /** An edition with its texts in the reader's language (or the original's). */
 export type EditionView = Edition & { title: string; rules: string };

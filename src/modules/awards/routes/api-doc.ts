@@ -92,6 +92,18 @@ export const awardsApiDoc: ApiDescription = {
                         votes: { type: 'integer' },
                         juryScore: { type: 'number' },
                         finalScore: { type: 'number' },
+                        criteria: {
+                          type: 'array',
+                          description: "the jury's mean score of the nominee on each of the edition's criteria, in their order",
+                          items: {
+                            type: 'object',
+                            properties: {
+                              name: { type: 'string' },
+                              weight: { type: 'integer' },
+                              mean: { type: ['number', 'null'] },
+                            },
+                          },
+                        },
                       },
                     },
                   },

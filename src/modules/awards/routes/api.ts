@@ -13,6 +13,9 @@ const readList = apiParams(z.object({ lang }).strict(), 'query');
 const readOne = apiParams(z.object({ edition: z.string().regex(/^[a-z0-9-]{1,80}$/) }), 'path');
 
 /** Public data only: editions, categories, shortlists and published results; never votes or who nominated. */
+/** A criterion's mean as published: two decimals, or null when nobody scored on it. */
+const roundedMean = (m: number | undefined) => (m === undefined ? null : Math.round(m * 100) / 100);
+
 export function awardsApi(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;
   const url = (language: string, path: string) => `${ctx.config.baseUrl}/${language}${path}`;
@@ -55,7 +58,7 @@ export function awardsApi(app: FastifyInstance, ctx: ModuleContext): void {
       rules: edition.rules,
       categories: await Promise.all(
         categories.map(async (c) => {
-          const result = await publishedResult(ctx, c);
+          const result = await publishedResult(ctx, c, q.lang);
           return {
             slug: c.slug,
             name: c.name,
@@ -81,6 +84,11 @@ export function awardsApi(app: FastifyInstance, ctx: ModuleContext): void {
                     votes: r.votes,
                     juryScore: r.jury_score,
                     finalScore: r.final_score,
+                    criteria: result.criteria.map((k) => ({
+                      name: k.name,
+                      weight: k.weight,
+                      mean: roundedMean(result.means.get(r.nomination_id)?.get(k.id)),
+                    })),
                   })),
                 }
               : null,

@@ -85,6 +85,6 @@ export function auditRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const name = `${loaded.edition.slug}-${loaded.category.slug}-votes.csv`;
     return reply
       .headers({ ...NO_STORE, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` })
-      .send(await auditCsv(ctx, loaded.category));
+      .send(await auditCsv(ctx, loaded.edition, loaded.category));
   });
 }

@@ -10,13 +10,15 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import { awardsPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
 import type { Edition } from '../schema.ts';
-import { createEdition, editEdition } from '../service/editions.ts';
+import { CRITERION_FIELDS, criterionValues } from '../service/criteria.ts';
+import { createEdition, editEdition, removeCategory } from '../service/editions.ts';
 import { EDITION_FIELDS } from '../service/inputs.ts';
 import { decide, merge } from '../service/nominations.ts';
 import { categoryName, nominationViews, pick } from '../service/read.ts';
-import { EditionForm, type FormValues, ManagePage } from '../views/editor.tsx';
+import { EditionForm, type FormValues, ManagePage, RemoveCategoryPage } from '../views/editor.tsx';
 import { loadCategory, loadEdition } from './loaders.ts';
 
+const FIELDS = [...EDITION_FIELDS, ...CRITERION_FIELDS];
 const FORM = { config: { rateLimit: STAFF_RATE_LIMIT, textChecked: true } };
 const languageQuery = queryParams({ language: z.string().refine(isLanguage) });
 const decisionParams = pathParams(
@@ -51,16 +53,13 @@ export function editorRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const result = await createEdition(ctx, actor, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/awards/${result.data.slug}`, 303);
     const title = req.t('awards.edition.new');
-    return reply.refused(
-      result,
-      form(reply, title, `/${req.lang}/awards/new`, typedValues(req.body, EDITION_FIELDS), true, result.errors),
-      title,
-    );
+    return reply.refused(result, form(reply, title, `/${req.lang}/awards/new`, typedValues(req.body, FIELDS), true, result.errors), title);
   });
 
   async function savedValues(e: Edition, language: string): Promise<FormValues> {
     const text = pick(await repo.editionTexts(db, [e.id]), language, e.original_language);
     const categories = await repo.categoriesOf(db, [e.id]);
+    const criteria = await repo.criteriaOf(db, e.id);
     const names = (kind: string) =>
       categories
         .filter((c) => c.kind === kind)
@@ -79,6 +78,7 @@ export function editorRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       jury_weight: String(e.jury_weight),
       mayor_categories: names('mayor'),
       practice_categories: names('practice'),
+      ...criterionValues(criteria, language),
     };
   }
 
@@ -96,7 +96,7 @@ export function editorRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const result = await editEdition(ctx, actor, edition, req.body, req.ip);
     if (result.ok) return reply.redirect(`/${req.lang}/awards/${edition.slug}`, 303);
     const title = req.t('awards.edition.editOf', { edition: edition.title });
-    const values = typedValues(req.body, EDITION_FIELDS);
+    const values = typedValues(req.body, FIELDS);
     return reply.refused(result, form(reply, title, `/${req.lang}/awards/${edition.slug}/edit`, values, false, result.errors), title);
   });
 
@@ -125,5 +125,28 @@ export function editorRoutes(app: FastifyInstance, ctx: ModuleContext): void {
         ? await merge(ctx, actor, edition, nomination, into, req.ip)
         : await decide(ctx, actor, edition, nomination, decision, req.ip);
     return reply.redirect(`${base}/manage${error ? `?error=${error}` : ''}`, 303);
+  });
+
+  function removePage(reply: FastifyReply, loaded: Awaited<ReturnType<typeof loadCategory>>, errors = {}) {
+    reply.headers(NO_STORE);
+    const view = { action: `${loaded.base}/remove`, category: loaded.category.name, errors, csrfToken: reply.generateCsrf() };
+    return <RemoveCategoryPage view={view} />;
+  }
+
+  app.get('/:lang/awards/:edition/:category/remove', async (req, reply) => {
+    editor(req);
+    const loaded = await loadCategory(ctx, req);
+    const title = req.t('awards.category.removeTitle', { category: loaded.category.name });
+    return reply.page(removePage(reply, loaded), { title, indexable: false });
+  });
+
+  app.post('/:lang/awards/:edition/:category/remove', FORM, async (req, reply) => {
+    const actor = editor(req);
+    const loaded = await loadCategory(ctx, req);
+    const refusal = await removeCategory(ctx, actor, loaded.category, req.ip);
+    if (!refusal) return reply.redirect(`/${req.lang}/awards/${loaded.edition.slug}?notice=removed`, 303);
+    const result = { ok: false as const, errors: { form: { key: refusal } } };
+    const title = req.t('awards.category.removeTitle', { category: loaded.category.name });
+    return reply.refused(result, removePage(reply, loaded, result.errors), title);
   });
 }

@@ -1,10 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasRole } from '../../../core/authz.ts';
+import { typedValues } from '../../../core/http/forms.ts';
 import { NO_STORE, noticeFrom, requireActor } from '../../../core/http/guards.ts';
+import { parseId } from '../../../core/http/input.ts';
 import { STAFF_RATE_LIMIT } from '../../../core/http/security.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
 import { awardsPolicy } from '../policy.ts';
 import * as repo from '../repo.ts';
+import { criteriaOf } from '../service/criteria.ts';
 import { nominationViews } from '../service/read.ts';
 import { juryScores, saveScores } from '../service/results.ts';
 import { JuryPage } from '../views/jury.tsx';
@@ -21,8 +25,15 @@ export function juryRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return { actor, ...loaded };
   }
 
-  async function page(req: FastifyRequest, reply: FastifyReply, j: Awaited<ReturnType<typeof juror>>, errors: FieldErrors = {}) {
+  async function page(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    j: Awaited<ReturnType<typeof juror>>,
+    errors: FieldErrors = {},
+    typed?: Record<string, unknown>,
+  ) {
     const scores = await juryScores(ctx, j.actor, j.edition, j.category);
+    const criteria = await criteriaOf(ctx.database.db, j.edition, req.lang);
     const rows = (await repo.nominationsOf(ctx.database.db, [j.category.id])).filter((n) => n.state === 'shortlisted');
     reply.headers(NO_STORE);
     const view = {
@@ -30,6 +41,16 @@ export function juryRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       category: j.category,
       shortlist: await nominationViews(ctx, rows),
       ...scores,
+      criteria,
+      // The chair follows the jurors' progress; jurors see only the count until all have scored.
+      chair: hasRole(j.actor, 'award_jury_chair', j.edition.id),
+      typed: typed && {
+        nomination: parseId(typed.nomination),
+        values: typedValues(
+          typed,
+          criteria.map((c) => `score_${c.id}`),
+        ),
+      },
       csrfToken: reply.generateCsrf(),
       errors,
       notice: noticeFrom(req, ['scored']),
@@ -47,6 +68,6 @@ export function juryRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const refusal = await saveScores(ctx, j.actor, j.category, j.edition, req.body);
     if (!refusal) return reply.redirect(`${j.base}/jury?notice=scored`, 303);
     const result = { ok: false as const, errors: { form: { key: refusal } } };
-    return reply.refused(result, await page(req, reply, j, result.errors), req.t('awards.jury.title'));
+    return reply.refused(result, await page(req, reply, j, result.errors, req.body as Record<string, unknown>), req.t('awards.jury.title'));
   });
 }

@@ -46,6 +46,7 @@ export function publicRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       phase: phaseOf(edition),
       canEdit: awardsPolicy.can(req.actor, 'award.edit', null),
       onJury: awardsPolicy.can(req.actor, 'award.score', edition),
+      notice: noticeFrom(req, ['removed']),
     };
     return reply.page(<EditionPage view={view} />, { title: edition.title, description: edition.rules.slice(0, 200) });
   });
@@ -60,7 +61,7 @@ export function publicRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const phase = phaseOf(edition);
     const canEdit = awardsPolicy.can(req.actor, 'award.edit', null);
     const all = await nominationViews(ctx, await repo.nominationsOf(db, [category.id]));
-    const result = await publishedResult(ctx, category);
+    const result = await publishedResult(ctx, category, req.lang);
     const shown = all.filter((n) =>
       phase === 'nominations' || phase === 'shortlisting' ? PUBLIC_STATES.has(n.state) : n.state === 'shortlisted',
     );

@@ -3,8 +3,9 @@ import type { Actor } from '../../../core/authz.ts';
 import { type FormResult, validateForm } from '../../../core/http/forms.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
-import type { Category, Vote } from '../schema.ts';
+import type { Category, Edition, Vote } from '../schema.ts';
 import { VOID_LIMITS, voidInput } from './inputs.ts';
+import { standings } from './results.ts';
 
 /** Thresholds past which a group of votes is shown to the editors as worth a look. */
 export const CLUSTER = {
@@ -116,12 +117,21 @@ const csvCell = (v: string | number) => {
   return /[",\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
-/** The votes of a category for anyone to recount: time, hashed network, nominee, state and reason; never an address. */
-export async function auditCsv(ctx: ModuleContext, category: Category): Promise<string> {
-  const votes = await repo.votesOf(ctx.database.db, category.id);
-  const head = 'voted_at,network,nomination,state,reason';
-  return (
-    [head, ...votes.map((v) => [v.voted_at, v.network_hash, v.nomination_id, v.state, v.void_reason].map(csvCell).join(','))].join('\n') +
-    '\n'
-  );
+/**
+ * The votes of a category for anyone to recount: time, hashed network, nominee, state and reason,
+ * and the nominee's jury score (the weighted mean of the criteria's means); never an address.
+ */
+export async function auditCsv(ctx: ModuleContext, edition: Edition, category: Category): Promise<string> {
+  const [votes, ranking] = await Promise.all([repo.votesOf(ctx.database.db, category.id), standings(ctx, edition, category)]);
+  const jury = new Map(ranking.map((r) => [r.nomination_id, r.jury_score]));
+  const head = 'voted_at,network,nomination,state,reason,jury_score';
+  const row = (v: (typeof votes)[number]) => [
+    v.voted_at,
+    v.network_hash,
+    v.nomination_id,
+    v.state,
+    v.void_reason,
+    jury.get(v.nomination_id) ?? '',
+  ];
+  return `${[head, ...votes.map((v) => row(v).map(csvCell).join(','))].join('\n')}\n`;
 }

@@ -6,7 +6,8 @@ import { type FormResult, validateForm } from '../../../core/http/forms.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
 import { slugify } from '../../../core/search/normalize.ts';
 import * as repo from '../repo.ts';
-import type { CategoryKind, Edition } from '../schema.ts';
+import type { Category, CategoryKind, Edition } from '../schema.ts';
+import { applyCriteria, readCriteria } from './criteria.ts';
 import { EDITION_LIMITS, type EditionInput, editionInput } from './inputs.ts';
 
 const lines = (text: string) =>
@@ -15,6 +16,11 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean)
     .slice(0, 20);
+
+const languageOf = (body: unknown) => {
+  const language = (body as Record<string, unknown> | null)?.language;
+  return typeof language === 'string' ? language : '';
+};
 
 /** Dates are days: a phase starts at midnight UTC of its day. */
 const dayStart = (d: string) => `${d}T00:00:00.000Z`;
@@ -67,9 +73,11 @@ async function addCategories(db: Kysely<Tables>, edition: Pick<Edition, 'id'>, i
 
 export async function createEdition(ctx: ModuleContext, actor: Actor, body: unknown, ip?: string): Promise<FormResult<{ slug: string }>> {
   const result = validateForm(editionInput, body, EDITION_LIMITS);
-  if (!result.ok) return result;
-  const input = result.data;
   const { db } = ctx.database;
+  const criteria = await readCriteria(db, null, languageOf(body), body);
+  if (!result.ok) return { ok: false, errors: { ...result.errors, ...criteria.errors } };
+  if (Object.keys(criteria.errors).length) return { ok: false, errors: criteria.errors };
+  const input = result.data;
   if (await repo.editionBySlug(db, input.slug)) return { ok: false, errors: { slug: { key: 'awards.error.slugTaken' } } };
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -82,6 +90,7 @@ export async function createEdition(ctx: ModuleContext, actor: Actor, body: unkn
     });
     await repo.saveEditionText(trx, id, input.language, input.title, input.rules);
     await addCategories(trx, { id }, input);
+    await applyCriteria(trx, id, input.language, criteria.changes);
     await audit(trx, actor, { action: 'awards.edition.create', subjectType: 'award_edition', subjectId: id }, ip);
   });
   return { ok: true, data: { slug: input.slug } };
@@ -96,13 +105,27 @@ export async function editEdition(
   ip?: string,
 ): Promise<FormResult<{ slug: string }>> {
   const result = validateForm(editionInput, { ...(body as object), slug: edition.slug }, EDITION_LIMITS);
-  if (!result.ok) return result;
+  const criteria = await readCriteria(ctx.database.db, edition, languageOf(body), body);
+  if (!result.ok) return { ok: false, errors: { ...result.errors, ...criteria.errors } };
+  if (Object.keys(criteria.errors).length) return { ok: false, errors: criteria.errors };
   const input = result.data;
   await ctx.database.db.transaction().execute(async (trx) => {
     await repo.updateEdition(trx, edition.id, { ...dates(input), updated_at: new Date().toISOString() });
     await repo.saveEditionText(trx, edition.id, input.language, input.title, input.rules);
     await addCategories(trx, edition, input);
+    await applyCriteria(trx, edition.id, input.language, criteria.changes);
     await audit(trx, actor, { action: 'awards.edition.edit', subjectType: 'award_edition', subjectId: edition.id }, ip);
   });
   return { ok: true, data: { slug: edition.slug } };
+}
+
+/** Removes a category that nobody was nominated in; one with nominations stays (votes and reasons hang on them). */
+export async function removeCategory(ctx: ModuleContext, actor: Actor, category: Category, ip?: string): Promise<string | null> {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    if ((await repo.nominationsOf(trx, [category.id])).length) return 'awards.error.categoryHasNominations';
+    await repo.deleteCategory(trx, category.id);
+    const details = { slug: category.slug, names: JSON.parse(category.names) as Record<string, string> };
+    await audit(trx, actor, { action: 'awards.category.remove', subjectType: 'award_category', subjectId: category.id, details }, ip);
+    return null;
+  });
 }

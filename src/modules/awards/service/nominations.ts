@@ -7,6 +7,7 @@ import { municipalityById, searchMunicipalities } from '../../municipalities/ind
 import * as repo from '../repo.ts';
 import { type Category, type Edition, type Nomination, phaseOf } from '../schema.ts';
 import { MATERIAL_LIMITS, materialInput, NOMINATION_LIMITS, nominationInput } from './inputs.ts';
+import { type TownMail, tellTown } from './tell.ts';
 
 /** Nominates a town's mayor or a town's good practice, with reasons, while nominations are open. */
 export async function nominate(
@@ -32,6 +33,8 @@ export async function nominate(
   const limited = await writeAllowed(ctx.database, actor, 'award-nomination');
   if (limited) return limited;
   const at = now.toISOString();
+  // The town is told once: a second nomination of it in the same category tells nobody again.
+  const known = (await repo.nominationsOf(db, [category.id])).some((n) => n.municipality_id === town.id);
   const id = await db.transaction().execute(async (trx) => {
     const id = await repo.insertNomination(trx, {
       category_id: category.id,
@@ -44,8 +47,18 @@ export async function nominate(
       created_at: at,
     });
     await repo.insertReason(trx, { nomination_id: id, user_id: actor.id, kind: 'reason', body: input.reasons, url: '', created_at: at });
+    if (!known)
+      await tellTown(
+        trx,
+        ctx,
+        edition,
+        category,
+        { municipality_id: town.id, mayor_name: mayor, practice: input.practice },
+        MAIL.nominated,
+      );
     return id;
   });
+  ctx.mail.wake();
   return { ok: true, data: { id } };
 }
 
@@ -66,6 +79,12 @@ export async function addMaterial(ctx: ModuleContext, actor: Actor, nomination: 
   return { ok: true, data: null };
 }
 
+const MAIL: Record<'nominated' | 'accepted' | 'shortlisted', TownMail> = {
+  nominated: 'awards.mail.nominated',
+  accepted: 'awards.mail.accepted',
+  shortlisted: 'awards.mail.shortlisted',
+};
+
 export const DECISIONS = { accept: 'accepted', shortlist: 'shortlisted', decline: 'declined', reopen: 'proposed' } as const;
 export type Decision = keyof typeof DECISIONS;
 
@@ -82,13 +101,16 @@ export async function decide(
   const phase = phaseOf(edition, now);
   if (phase !== 'nominations' && phase !== 'shortlisting') return 'awards.error.shortlistFixed';
   if (nomination.state === 'merged') return 'awards.error.merged';
-  await repo.setNominationState(ctx.database.db, nomination.id, DECISIONS[decision]);
-  await audit(
-    ctx.database.db,
-    actor,
-    { action: `awards.nomination.${decision}`, subjectType: 'award_nomination', subjectId: nomination.id },
-    ip,
-  );
+  const state = DECISIONS[decision];
+  const [category] = await repo.categoriesByIds(ctx.database.db, [nomination.category_id]);
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await repo.setNominationState(trx, nomination.id, state);
+    await audit(trx, actor, { action: `awards.nomination.${decision}`, subjectType: 'award_nomination', subjectId: nomination.id }, ip);
+    // The town hears of an acceptance and of the shortlist once each: a repeated press tells nobody again.
+    const key = state === 'accepted' || state === 'shortlisted' ? MAIL[state] : undefined;
+    if (key && category && nomination.state !== state) await tellTown(trx, ctx, edition, category, nomination, key);
+  });
+  ctx.mail.wake();
   return null;
 }
 

@@ -23,6 +23,25 @@ const PEOPLE = Array.from({ length: 12 }, (_, i) => ({
   language: 'en',
 }));
 
+/** What the demo jury scores on: results weigh most. */
+const CRITERIA: { weight: number; names: Record<string, string>; descriptions: Record<string, string> }[] = [
+  {
+    weight: 3,
+    names: { en: 'Results', bg: 'Резултати', sl: 'Rezultati', fi: 'Tulokset', de: 'Ergebnisse', fr: 'Résultats' },
+    descriptions: { en: 'What changed for residents.', bg: 'Какво се промени за жителите.', de: 'Was sich für die Einwohner änderte.' },
+  },
+  {
+    weight: 2,
+    names: { en: 'Openness', bg: 'Откритост', sl: 'Odprtost', fi: 'Avoimuus', de: 'Offenheit', fr: 'Ouverture' },
+    descriptions: { en: 'How the town hall listens and explains.', bg: 'Как общината слуша и обяснява.' },
+  },
+  {
+    weight: 1,
+    names: { en: 'Example to others', bg: 'Пример за другите', sl: 'Zgled drugim', fi: 'Esimerkki muille', de: 'Vorbild', fr: 'Exemple' },
+    descriptions: {},
+  },
+];
+
 async function edition(ctx: ModuleContext, slug: string, year: number, start: number, texts: Record<string, string>) {
   const { db } = ctx.database;
   const at = new Date().toISOString();
@@ -73,6 +92,11 @@ async function edition(ctx: ModuleContext, slug: string, year: number, start: nu
     }),
     published_at: null,
   });
+  const criteria: number[] = [];
+  for (const [position, c] of CRITERIA.entries()) {
+    const texts = { names: JSON.stringify(c.names), descriptions: JSON.stringify(c.descriptions) };
+    criteria.push(await repo.insertCriterion(db, { edition_id: id, position, weight: c.weight, ...texts }));
+  }
   const nominations: number[] = [];
   for (const [ref, mayor, reason] of NOMINEES) {
     const [country, town] = ref.split('/') as [string, string];
@@ -91,7 +115,7 @@ async function edition(ctx: ModuleContext, slug: string, year: number, start: nu
     await repo.insertReason(db, { nomination_id: n, user_id: null, kind: 'reason', body: reason, url: '', created_at: at });
     nominations.push(n);
   }
-  return { id, category, nominations, voteOpens: start + 7 * DAY };
+  return { id, category, criteria, nominations, voteOpens: start + 7 * DAY };
 }
 
 const RULES = [
@@ -138,11 +162,16 @@ export const demoAwards: DemoSeed = {
     });
     if (past.nominations.length) {
       await votes(ctx, past, voters);
-      // Three demo people sat on 2025's jury: their scores count for half of the result.
+      // Three demo people sat on 2025's jury, scoring every nominee on each criterion: half of the result.
       const at = new Date(past.voteOpens + 30 * DAY).toISOString();
       for (const [j, juror] of voters.slice(0, 3).entries()) {
         await grantRole(db, juror, 'award_juror', past.id, null);
-        for (const [k, n] of past.nominations.entries()) await repo.saveScore(db, n, juror, [9, 6, 8, 7, 5][k % 5]! - ((j + k) % 2), at);
+        for (const [k, n] of past.nominations.entries()) {
+          for (const [c, criterion] of past.criteria.entries()) {
+            const score = Math.max(0, [9, 6, 8, 7, 5][k % 5]! - ((j + k + c) % 3));
+            await repo.saveScore(db, { nomination_id: n, criterion_id: criterion, juror_id: juror, score, scored_at: at });
+          }
+        }
       }
       const [row] = await repo.categoriesByIds(db, [past.category]);
       const e = await repo.editionBySlug(db, 'mayor-of-the-year-2025');

@@ -3,6 +3,7 @@ import { ButtonForm, CsrfField, type FieldErrors, Select, TextArea, TextField } 
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage } from '../../../core/views/forms.tsx';
 import type { CategoryView, EditionView, NominationView, Reason } from '../schema.ts';
+import { CRITERION_LIMITS, criterionPlaces } from '../service/criteria.ts';
 import { EDITION_LIMITS } from '../service/inputs.ts';
 import { Nominee } from './common.tsx';
 
@@ -37,6 +38,13 @@ export function EditionForm({ view }: { view: EditionFormView }) {
     mayor_categories: t('awards.form.mayorCategories'),
     practice_categories: t('awards.form.practiceCategories'),
   };
+  const places = Array.from({ length: criterionPlaces(v) }, (_, i) => i + 1);
+  for (const i of places) {
+    labels[`criterion_${i}_name`] = t('awards.criteria.name', { n: i });
+    labels[`criterion_${i}_description`] = t('awards.criteria.description', { n: i });
+    labels[`criterion_${i}_weight`] = t('awards.criteria.weight', { n: i });
+    labels[`criterion_${i}_order`] = t('awards.criteria.order', { n: i });
+  }
   const f = (name: string) => ({ name, label: labels[name]!, value: v[name], error: view.errors[name] });
   const rest = LANGUAGE_CODES.filter((l) => !COMPLETE_LANGUAGES.includes(l));
   return (
@@ -64,6 +72,20 @@ export function EditionForm({ view }: { view: EditionFormView }) {
         rows={3}
         hint={t('awards.form.categoriesHint')}
       />
+      <fieldset>
+        <legend>{t('awards.criteria.title')}</legend>
+        <p class="hint">{t('awards.criteria.hint')}</p>
+        {places.map((i) => (
+          <fieldset key={i}>
+            <legend>{t('awards.criteria.place', { n: i })}</legend>
+            {v[`criterion_${i}_id`] && <input type="hidden" name={`criterion_${i}_id`} value={v[`criterion_${i}_id`]} />}
+            <TextField {...f(`criterion_${i}_name`)} maxLength={CRITERION_LIMITS.name} />
+            <TextField {...f(`criterion_${i}_description`)} maxLength={CRITERION_LIMITS.description} />
+            <TextField {...f(`criterion_${i}_weight`)} maxLength={3} hint={t('awards.criteria.weightHint')} />
+            <TextField {...f(`criterion_${i}_order`)} maxLength={2} />
+          </fieldset>
+        ))}
+      </fieldset>
     </FormPage>
   );
 }
@@ -95,6 +117,11 @@ export function ManagePage({ view }: { view: ManageView }) {
         </div>
       )}
       {live.length === 0 && <p>{t('awards.noNominees')}</p>}
+      {view.nominations.length === 0 && (
+        <p>
+          <a href={href(`${base}/remove`)}>{t('awards.category.remove')}</a>
+        </p>
+      )}
       <ul class="nominees">
         {live.map((n) => {
           const twins = live.filter((o) => o.id !== n.id && o.municipality_id === n.municipality_id);
@@ -138,5 +165,32 @@ export function ManagePage({ view }: { view: ManageView }) {
         })}
       </ul>
     </article>
+  );
+}
+
+export interface RemoveCategoryView {
+  action: string;
+  category: string;
+  errors: FieldErrors;
+  csrfToken: string;
+}
+
+/** The step before removing a category: a button in a form, so it works without JavaScript. */
+export function RemoveCategoryPage({ view }: { view: RemoveCategoryView }) {
+  const { t } = usePage();
+  const title = t('awards.category.removeTitle', { category: view.category });
+  return (
+    <FormPage
+      title={title}
+      lead={<p>{t('awards.category.removeLead')}</p>}
+      action={view.action}
+      csrfToken={view.csrfToken}
+      errors={view.errors}
+      labels={{ form: title }}
+      submit={t('awards.category.removeConfirm')}
+      danger
+    >
+      {null}
+    </FormPage>
   );
 }

@@ -1,4 +1,4 @@
-import { EmptyState } from '../../../core/views/components.tsx';
+import { EmptyState, Notice } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { type CategoryView, type EditionView, type Phase, phaseOf } from '../schema.ts';
 import { Calendar, Day, PhaseLine, paragraphs } from './common.tsx';
@@ -38,6 +38,7 @@ export interface EditionPageView {
   phase: Phase;
   canEdit: boolean;
   onJury: boolean;
+  notice?: string | undefined;
 }
 
 export function EditionPage({ view }: { view: EditionPageView }) {
@@ -51,6 +52,7 @@ export function EditionPage({ view }: { view: EditionPageView }) {
         <a href={href('/awards')}>{t('awards.title')}</a>
       </p>
       <h1>{edition.title}</h1>
+      {view.notice && <Notice>{t(`awards.notice.${view.notice}`)}</Notice>}
       <PhaseLine phase={view.phase} />
       <Calendar edition={edition} />
       {view.canEdit && (

@@ -7,6 +7,9 @@ export interface ResultView {
   ranking: (Omit<ResultRow, 'id'> & { id: number })[];
   counted: number;
   voided: number;
+  criteria: { id: number; name: string; weight: number }[];
+  /** Each nominee's mean jury score per criterion, by criterion id. */
+  means: Map<number, Map<number, number>>;
 }
 
 /** A ranking's line: the nominee as the page shows them, their votes, jury score and final score. */
@@ -62,6 +65,39 @@ export function Results({ result, nominees, weight }: { result: ResultView; nomi
       <h2 id="results">{t('awards.results.title')}</h2>
       <p>{t('awards.results.summary', { counted: result.counted, voided: result.voided, jury: weight, public: 100 - weight })}</p>
       <RankingTable lines={lines} caption={t('awards.results.title')} />
+      {result.criteria.length > 1 && <CriterionTable result={result} lines={lines} />}
     </section>
+  );
+}
+
+/** The jury's mean score of each nominee on each criterion, when the edition has more than one. */
+function CriterionTable({ result, lines }: { result: ResultView; lines: { nomination_id: number; nominee: ComponentChildren }[] }) {
+  const { t, lang } = usePage();
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  return (
+    <table>
+      <caption>{t('awards.results.byCriterion')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('awards.results.nominee')}</th>
+          {result.criteria.map((c) => (
+            <th scope="col" key={c.id}>
+              {t('awards.jury.criterionWeight', { name: c.name, weight: c.weight })}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.nomination_id}>
+            <td>{l.nominee}</td>
+            {result.criteria.map((c) => {
+              const mean = result.means.get(l.nomination_id)?.get(c.id);
+              return <td key={c.id}>{mean === undefined ? '—' : number.format(mean)}</td>;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
