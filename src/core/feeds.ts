@@ -68,7 +68,7 @@ export function registerFeeds(app: FastifyInstance, providers: FeedProvider[], c
         description: e.summary && escapeHtml(e.summary),
         date: new Date(e.updated ?? e.published),
         published: new Date(e.published),
-        ...(e.author ? { author: [{ name: e.author }] } : {}),
+        ...(e.author ? { author: [{ name: e.author, ...(e.authorPath ? { link: `${baseUrl}${e.authorPath}` } : {}) }] } : {}),
       });
     }
     reply.type(FORMATS[format]).header('cache-control', 'public, max-age=300');

@@ -64,6 +64,8 @@ export interface FeedEntry {
   published: string;
   updated?: string;
   author?: string;
+  /** The author's page (an organisation's profile), without the site's address. */
+  authorPath?: string;
 }
 
 export interface FeedQuery {

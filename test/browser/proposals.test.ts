@@ -16,6 +16,8 @@ describe('proposals in a real browser', { skip: noBrowser }, () => {
   let process: SampleProcess;
   let citizen: TestPerson;
   let neighbour: TestPerson;
+  /** A representative of Green Botevgrad, an organisation of the directory. */
+  let representative: TestPerson;
   /** The proposal the first walk publishes, which the second supports. */
   let published = '';
 
@@ -37,6 +39,21 @@ describe('proposals in a real browser', { skip: noBrowser }, () => {
     await sampleProposal(database, process.id, author.id, { title: 'A summer cinema on the square', area: 'culture', supports: 7 });
     citizen = await person(database, { name: 'Ivan Ivanov' });
     neighbour = await person(database, { name: 'Elena Dimitrova' });
+    const at = new Date().toISOString();
+    const green = await database.db
+      .insertInto('organisations')
+      .values({
+        name: 'Green Botevgrad',
+        slug: 'green-botevgrad',
+        kind: 'ngo',
+        website: null,
+        description: null,
+        created_by: null,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    representative = await person(database, { name: 'Maria Koleva', roles: [['organisation_representative', green.id]] });
     browser = await launchBrowser();
   });
   after(async () => {
@@ -111,6 +128,38 @@ describe('proposals in a real browser', { skip: noBrowser }, () => {
       }
     }
     await page.context().close();
+  });
+
+  test('a representative publishes a proposal as the organisation, without JavaScript; it shows so in every language', async () => {
+    const page = await openPage(browser, { javaScriptEnabled: false });
+    const [name, value] = representative.cookie.split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: origin }]);
+    await page.goto(`${origin}/en${process.path}/proposals/new`);
+    await page.fill('#title', 'A repair café in the library');
+    await page.fill('#body', 'Once a month our volunteers repair what people bring.');
+    await page.selectOption('#area', 'environment');
+    await page.check('label:has-text("Green Botevgrad")');
+    await page.click('button:has-text("Continue")');
+    assert.equal(await page.isChecked('label:has-text("Green Botevgrad")'), true, 'the choice is kept at the second step');
+    await page.click('button:has-text("Publish")');
+    assert.match((await page.textContent('h1')) ?? '', /A repair café in the library/);
+    const by = page.locator('main .meta a[href="/en/organisations/green-botevgrad"]');
+    assert.equal(await by.textContent(), 'Green Botevgrad');
+    assert.equal(await page.locator('main .tag--organisation').first().textContent(), 'organisation');
+    assert.equal(await page.locator('main').getByText('Maria Koleva').count(), 0, 'the person is not named');
+    const proposal = page.url().replace(/\?.*$/, '').replace(`${origin}/en`, '');
+    await page.context().close();
+    // axe runs in the page: with JavaScript this time.
+    const checked = await as(representative);
+    for (const lang of ['en', 'bg', 'fi']) {
+      for (const path of [`${process.path}/proposals/new`, proposal, '/organisations/green-botevgrad']) {
+        const res = await checked.goto(`${origin}/${lang}${path}`);
+        assert.equal(res?.status(), 200, `${lang} ${path}`);
+        assert.deepEqual(await axeViolations(checked), [], `${lang} ${path}`);
+      }
+    }
+    assert.match((await checked.textContent('#participation')) ?? '', /A repair café in the library/, 'the profile lists it');
+    await checked.context().close();
   });
 
   test('without JavaScript the filters and the support button work, and the map stays out of the way', async () => {

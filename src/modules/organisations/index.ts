@@ -2,3 +2,4 @@
 export { organisations } from './manifest.ts';
 export type { Organisation, OrganisationKind } from './schema.ts';
 export { ORGANISATION_KINDS } from './schema.ts';
+export { type OrganisationRef, organisationRefBySlug, organisationRefs, organisationsRepresentedBy } from './service/represented.ts';

@@ -5,6 +5,7 @@ import * as census from './migrations/20261204_03_census.ts';
 import * as following from './migrations/20261204_06_following.ts';
 import * as listIndexes from './migrations/20261204_07_list_indexes.ts';
 import * as filterIndexes from './migrations/20261204_08_filter_indexes.ts';
+import * as asOrganisation from './migrations/20261213_03_as_organisation.ts';
 import { answerRoutes } from './routes/answers.tsx';
 import { debateApi } from './routes/api-debates.ts';
 import { debateApiDoc } from './routes/api-doc-debates.ts';
@@ -26,12 +27,13 @@ import { visionRoutes } from './routes/vision.tsx';
 import { publishDueAnswers } from './service/answers.ts';
 import { censusData } from './service/census.ts';
 import { demoDebates } from './service/demo-debates.ts';
+import { demoOrganisationVoice } from './service/demo-organisation.ts';
 import { runDigests } from './service/digests.ts';
 import { followingData } from './service/following.ts';
 import { proposalFeed } from './service/lists.ts';
 import { moderatedTexts } from './service/moderated.ts';
 import { proposalData } from './service/personal-data.ts';
-import { homeProcesses, profileProcesses } from './service/sections.tsx';
+import { homeProcesses, organisationParticipation, profileProcesses } from './service/sections.tsx';
 import { demoAnswers, demoProcesses, demoProposals } from './service/seeds.ts';
 import { proposalSitemap } from './service/sitemap.ts';
 import { processDesks } from './service/work.ts';
@@ -47,7 +49,7 @@ const apiOf = (parts: ApiDescription[]): ApiDescription => ({
 export const participation: ModuleManifest = {
   name: 'participation',
   // After the directory's seed: processes belong to its towns; the rest belongs to the processes.
-  seeds: [demoProcesses, demoProposals, demoAnswers, demoDebates],
+  seeds: [demoProcesses, demoProposals, demoAnswers, demoDebates, demoOrganisationVoice],
   migrations: {
     '20261204_01_participation': tables,
     '20261204_02_proposals': proposalTables,
@@ -55,6 +57,7 @@ export const participation: ModuleManifest = {
     '20261204_06_following': following,
     '20261204_07_list_indexes': listIndexes,
     '20261204_08_filter_indexes': filterIndexes,
+    '20261213_03_as_organisation': asOrganisation,
   },
   routes: (app, ctx) => {
     processRoutes(app, ctx);
@@ -77,7 +80,12 @@ export const participation: ModuleManifest = {
   sitemaps: [proposalSitemap],
   work: processDesks,
   nav: [{ label: 'participation.nav', path: '/participation', order: 35 }],
-  sections: { 'municipality.profile': profileProcesses, home: homeProcesses, account: accountNews },
+  sections: {
+    'municipality.profile': profileProcesses,
+    'organisation.page': organisationParticipation,
+    home: homeProcesses,
+    account: accountNews,
+  },
   moderated: moderatedTexts,
   personalData: {
     // One object, each feature's part under its own names (proposals, supports; census; follows, mail, notifications).

@@ -258,7 +258,15 @@ appTest(
     );
     await data.erase(subject, ctx);
     const left = await data.export(subject, ctx);
-    assert.deepEqual(left, { proposals: [], supports: [], census: [], follows: [], mail: 'daily', notifications: [] });
+    assert.deepEqual(left, {
+      proposals: [],
+      supports: [],
+      asOrganisation: { debates: [], comments: [] },
+      census: [],
+      follows: [],
+      mail: 'daily',
+      notifications: [],
+    });
     assert.equal(
       ((await data.export({ userId: bob.id, email: bob.email }, ctx)) as { follows: unknown[] }).follows.length,
       1,

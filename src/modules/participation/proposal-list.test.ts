@@ -221,7 +221,7 @@ appTest('the API gives public proposals, filtered and paged, and one with its pu
   assert.ok(!all.body.includes('@example.eu'), 'no email');
   const a = all.json().data[2];
   assert.deepEqual(a.location, { latitude: 42.907, longitude: 23.791, address: 'Main square' });
-  assert.deepEqual(a.author, { name: 'Ana Petrova', organisation: null });
+  assert.deepEqual(a.author, { name: 'Ana Petrova', organisation: null, organisationUrl: null });
   assert.equal((await app.inject({ url: `/api/v1/proposals?process=${p.slug}&area=culture` })).json().data.length, 1);
   assert.equal((await app.inject({ url: `/api/v1/proposals?process=${p.slug}&state=accepted` })).json().data[0].id, bravo);
   const everywhere = (await app.inject({ url: '/api/v1/proposals' })).json().data;

@@ -142,7 +142,7 @@ appTest('a refused proposal keeps what was typed, says why, and stores nothing',
     [{ ...FIELDS, longitude: 'east' }, /Longitude: Enter a longitude between -180 and 180/],
     [{ ...FIELDS, longitude: '' }, /Give both the latitude and the longitude, or neither/],
     [{ ...FIELDS, title: 'Bell\u0007 tower' }, /Remove the invisible control characters/],
-    [{ ...FIELDS, speaks_for: '1' }, /Written by: Choose one of the options/],
+    [{ ...FIELDS, publish_as: '1' }, /Publish as: You do not represent this organisation/],
   ];
   for (const [fields, message] of cases) {
     const res = await postProposal(app, p, citizen, { ...fields, step: 'publish' });
@@ -243,27 +243,35 @@ appTest('who may write: anonymous signs in, unconfirmed and out-of-phase are ref
   assert.equal(await count(database), 0);
 });
 
-appTest('a representative writes on behalf of their organisation, and it is shown so', async (app, database) => {
+appTest('a representative writes as their organisation, and it is shown so', async (app, database) => {
   const towns = await sampleTowns(database);
   const p = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad });
   const at = new Date().toISOString();
   const org = (
     await database.db
       .insertInto('organisations')
-      .values({ name: 'Green Botevgrad', kind: 'ngo', website: null, description: null, created_by: null, created_at: at })
+      .values({
+        name: 'Green Botevgrad',
+        slug: 'green-botevgrad',
+        kind: 'ngo',
+        website: null,
+        description: null,
+        created_by: null,
+        created_at: at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
   const rep = await person(database, { name: 'Maria Koleva', roles: [['organisation_representative', org]] });
   const form = await app.inject({ url: `/en${p.path}/proposals/new`, headers: { cookie: rep.cookie } });
-  assert.match(form.body, /Me, on behalf of Green Botevgrad/);
-  const res = await postProposal(app, p, rep, { ...FIELDS, step: 'publish', speaks_for: String(org) });
+  assert.match(form.body, /<legend>Publish as<\/legend>/);
+  const res = await postProposal(app, p, rep, { ...FIELDS, step: 'publish', publish_as: String(org) });
   assert.equal(res.statusCode, 303);
   const page = await app.inject({ url: String(res.headers.location) });
-  assert.match(page.body, /On behalf of Green Botevgrad/);
+  assert.match(page.body, /By <a href="\/en\/organisations\/green-botevgrad">Green Botevgrad<\/a>/);
   assert.ok(!page.body.includes('Maria Koleva'));
-  const row = await database.db.selectFrom('proposals').select('on_behalf_of').executeTakeFirstOrThrow();
-  assert.equal(row.on_behalf_of, 'Green Botevgrad');
+  const row = await database.db.selectFrom('proposals').select('organisation_id').executeTakeFirstOrThrow();
+  assert.equal(row.organisation_id, org);
   const own = await postProposal(app, p, rep, { ...FIELDS, step: 'publish', title: 'In my own name' });
   assert.match((await app.inject({ url: String(own.headers.location) })).body, /By Maria Koleva/);
 });

@@ -9,5 +9,6 @@ export * from './repo/mail.ts';
 export * from './repo/moderation.ts';
 export * from './repo/processes.ts';
 export * from './repo/proposals.ts';
+export * from './repo/published-as.ts';
 export * from './repo/results.ts';
 export * from './repo/vision.ts';

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** A participatory process gathers proposals; a vision process a town's shared strategy, by section. */
 export const PROCESS_KINDS = ['participatory', 'vision'] as const;
@@ -359,6 +359,19 @@ declare module '../../core/db/tables.ts' {
   }
 }
 // Proposals and supports (migration 20261204_02_proposals).
+
+/** The organisation it was published as (migration 20261213_03_as_organisation); null for its author's own name. */
+type PublishedAs = ColumnType<number | null, number | null | undefined, number | null>;
+
+export interface ProposalRow {
+  organisation_id: PublishedAs;
+}
+export interface DebateRow {
+  organisation_id: PublishedAs;
+}
+export interface CommentRow {
+  organisation_id: PublishedAs;
+}
 
 export interface ProposalRow {
   /** A random key set once (0 unless given): the list's random order starts at a visitor's seed and walks it. */

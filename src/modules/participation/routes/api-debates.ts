@@ -7,6 +7,7 @@ import type { ModuleContext } from '../../../core/modules.ts';
 import * as repo from '../repo.ts';
 import type { Debate } from '../schema.ts';
 import { debatePath, debateState } from '../service/debates.ts';
+import { publishedAsOf } from '../service/published-as.ts';
 
 const PAGE = 50;
 const readList = apiParams(
@@ -26,7 +27,14 @@ export function debateApi(app: FastifyInstance, ctx: ModuleContext): void {
   const { db } = ctx.database;
   const { baseUrl } = ctx.config;
 
-  const present = (d: Debate, slug: string, now: Date) => ({
+  type Organisations = Awaited<ReturnType<typeof publishedAsOf>>;
+  /** The organisation it was published as, by name and profile; null for a person's debate (people are not named here). */
+  const organisationOf = (d: Debate, orgs: Organisations) => {
+    const o = d.organisation_id === null ? undefined : orgs.get(d.organisation_id);
+    return o ? { name: o.name, url: `${baseUrl}/${d.language}${o.path}` } : null;
+  };
+
+  const present = (d: Debate, slug: string, now: Date, orgs: Organisations) => ({
     id: d.id,
     process: slug,
     title: d.title,
@@ -34,6 +42,7 @@ export function debateApi(app: FastifyInstance, ctx: ModuleContext): void {
     language: d.language,
     area: d.area,
     official: d.official === 1,
+    organisation: organisationOf(d, orgs),
     state: debateState(d, now),
     closesAt: d.closes_at,
     closedAt: d.closed_at,
@@ -58,8 +67,9 @@ export function debateApi(app: FastifyInstance, ctx: ModuleContext): void {
       repo.countPublicDebates(db, filter),
       repo.publicDebatesPage(db, filter, (q.page - 1) * PAGE, PAGE),
     ]);
+    const orgs = await publishedAsOf(ctx, rows as Debate[]);
     return reply.header('cache-control', 'public, max-age=60').send({
-      data: rows.map((d) => present(d as Debate, d.process_slug, now)),
+      data: rows.map((d) => present(d as Debate, d.process_slug, now, orgs)),
       total,
       page: q.page,
       next: total > q.page * PAGE ? q.page + 1 : null,
@@ -71,6 +81,6 @@ export function debateApi(app: FastifyInstance, ctx: ModuleContext): void {
     const d = (await repo.debateById(db, id)) as Debate | undefined;
     const p = d?.process_id ? await repo.processById(db, d.process_id) : undefined;
     if (!d || d.hidden || !p || p.published !== 1) return problem(reply, 404, 'Not found', 'no public debate has this id');
-    return reply.header('cache-control', 'public, max-age=60').send(present(d, p.slug, new Date()));
+    return reply.header('cache-control', 'public, max-age=60').send(present(d, p.slug, new Date(), await publishedAsOf(ctx, [d])));
   });
 }

@@ -46,6 +46,12 @@ export const debateApiDoc: ApiDescription = {
         language: { type: 'string' },
         area: { type: ['string', 'null'], description: 'a policy area of the process' },
         official: { type: 'boolean', description: 'opened by staff of the process’s owner' },
+        organisation: {
+          type: ['object', 'null'],
+          description: 'the organisation it was opened as, with its profile; null for a debate opened in a person’s own name',
+          required: ['name', 'url'],
+          properties: { name: { type: 'string' }, url: { type: 'string', format: 'uri' } },
+        },
         state: { type: 'string', enum: ['open', 'closed', 'expired'], description: 'expired: past its closing date' },
         closesAt: { type: ['string', 'null'], format: 'date-time' },
         closedAt: { type: ['string', 'null'], format: 'date-time' },

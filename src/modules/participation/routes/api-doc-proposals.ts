@@ -56,8 +56,9 @@ export const proposalApiDoc: ApiDescription = {
         area: { type: 'string' },
         author: {
           type: 'object',
-          description: 'a person by name, or the organisation they spoke for; both null for a deleted account',
-          properties: { name: nullable('string'), organisation: nullable('string') },
+          description:
+            'a person by name, or the organisation it was published as (with its profile when known); all null for a deleted account',
+          properties: { name: nullable('string'), organisation: nullable('string'), organisationUrl: nullable('string') },
         },
         location: {
           type: ['object', 'null'],

@@ -39,7 +39,11 @@ export function proposalApi(app: FastifyInstance, ctx: ModuleContext): void {
         title: x.title,
         body: renderBody(x.body),
         area: x.area,
-        author: { name: a?.organisation ? null : (a?.name ?? null), organisation: a?.organisation ?? null },
+        author: {
+          name: a?.organisation ? null : (a?.name ?? null),
+          organisation: a?.organisation ?? null,
+          organisationUrl: a?.organisationPath ? `${baseUrl}/${x.language}${a.organisationPath}` : null,
+        },
         location: x.latitude !== null && x.longitude !== null ? { latitude: x.latitude, longitude: x.longitude, address: x.address } : null,
         supports: x.supports_count,
         comments: x.comments_count,

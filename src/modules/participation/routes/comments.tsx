@@ -11,6 +11,7 @@ import { FORM_RATE_LIMIT } from '../../../core/http/security.ts';
 import { caughtInHoneypot } from '../../../core/http/spam.tsx';
 import type { ModuleContext } from '../../../core/modules.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
+import type { OrganisationRef } from '../../organisations/index.ts';
 import { participationPolicy } from '../policy.ts';
 import type { Comment, CommentSubject } from '../schema.ts';
 import {
@@ -27,9 +28,10 @@ import {
   threadOf,
 } from '../service/comments.ts';
 import { type ProcessView, processBySlug, processPath, refOf } from '../service/processes.ts';
+import { publishAsChoices } from '../service/published-as.ts';
 import { CommentFormPage, type CommentsView, CommentThreads, commentHole, OwnCommentActions } from '../views/comments.tsx';
 
-const FIELDS = ['body', 'stance', 'parent', 'official'] as const;
+const FIELDS = ['body', 'stance', 'parent', 'official', 'publish_as'] as const;
 const params = pathParams(z.object({ process: z.string().max(80), id: idSchema }));
 const pageQuery = lenient({ page: z.coerce.number().int().min(1).max(10_000) });
 
@@ -71,7 +73,13 @@ export async function commentsPart(
     threads: await reply.kept(key, async () => <CommentThreads view={view} />, own),
     count: all.reduce((n, th) => n + (th.comment.removed ? 0 : 1) + th.answers.length, 0),
     stances: p.stances === 1,
-    form: may ? { csrfToken: reply.generateCsrf(), official: participationPolicy.can(actor, 'comment.official', p) } : undefined,
+    form: may
+      ? {
+          csrfToken: reply.generateCsrf(),
+          official: participationPolicy.can(actor, 'comment.official', p),
+          organisations: await publishAsChoices(ctx, actor),
+        }
+      : undefined,
     why,
   };
 }
@@ -87,7 +95,14 @@ export function commentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   function formPage(
     reply: FastifyReply,
     form: { p: ProcessView; target: CommentTarget; action: string; values: CommentValues; errors: FieldErrors },
-    options: { title: string; stance: boolean; official: boolean; answering?: Awaited<ReturnType<typeof threadOf>>[number] },
+    options: {
+      title: string;
+      stance: boolean;
+      official: boolean;
+      answering?: Awaited<ReturnType<typeof threadOf>>[number];
+      /** The organisations the person may write as: none when editing, where it stays as written. */
+      organisations?: OrganisationRef[];
+    },
     submit: string,
   ) {
     return (
@@ -98,6 +113,7 @@ export function commentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
         csrfToken={reply.generateCsrf()}
         stance={options.stance}
         official={options.official}
+        organisations={options.organisations ?? []}
         values={form.values}
         errors={form.errors}
         answering={options.answering?.comment}
@@ -130,6 +146,7 @@ export function commentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
           title,
           stance: p.stances === 1 && !values.parent,
           official: participationPolicy.can(actor, 'comment.official', p),
+          organisations: await publishAsChoices(ctx, actor),
           ...(answering ? { answering } : {}),
         },
         req.t(values.parent ? 'participation.comment.sendAnswer' : 'participation.comment.send'),
@@ -166,7 +183,13 @@ export function commentRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const page = formPage(
       reply,
       { p, target, action: `${target.path}/comments`, values: { parent: String(id) }, errors: {} },
-      { title, stance: false, official: participationPolicy.can(actor, 'comment.official', p), ...(answering ? { answering } : {}) },
+      {
+        title,
+        stance: false,
+        official: participationPolicy.can(actor, 'comment.official', p),
+        organisations: await publishAsChoices(ctx, actor),
+        ...(answering ? { answering } : {}),
+      },
       req.t('participation.comment.sendAnswer'),
     );
     return reply.headers(NO_STORE).page(page, { title, indexable: false });

@@ -15,13 +15,14 @@ import { participationPolicy } from '../policy.ts';
 import { commentTarget } from '../service/comments.ts';
 import { closeDebate, type DebateValues, debateIn, debatePath, debatesOf, openDebate } from '../service/debates.ts';
 import { type ProcessView, processBySlug, processPath, refOf } from '../service/processes.ts';
+import { publishAsChoices, publishedAsOf } from '../service/published-as.ts';
 import { CloseDebatePage, DebateFormPage, DebatePage, DebatesPart } from '../views/debates.tsx';
 import { commentsPart } from './comments.tsx';
 import { followPart } from './following.tsx';
 
 const slugParams = pathParams(z.object({ process: z.string().max(80) }));
 const debateParams = pathParams(z.object({ process: z.string().max(80), id: idSchema }));
-const FIELDS = ['title', 'body', 'area', 'closes_on'] as const;
+const FIELDS = ['title', 'body', 'area', 'closes_on', 'publish_as'] as const;
 
 /** The debates of a process on its page; nothing for a vision process with none that nobody here may open. */
 export async function debatesPart(ctx: ModuleContext, req: FastifyRequest, p: ProcessView): Promise<VNode | null> {
@@ -39,9 +40,19 @@ export function debateRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     return p;
   }
 
-  function newForm(req: FastifyRequest, reply: FastifyReply, p: ProcessView, values: DebateValues, errors: FieldErrors) {
+  async function newForm(req: FastifyRequest, reply: FastifyReply, p: ProcessView, values: DebateValues, errors: FieldErrors) {
     const official = participationPolicy.can(req.actor, 'process.manage', p);
-    const page = <DebateFormPage process={p} values={values} errors={errors} csrfToken={reply.generateCsrf()} official={official} />;
+    const organisations = await publishAsChoices(ctx, req.actor);
+    const page = (
+      <DebateFormPage
+        process={p}
+        values={values}
+        errors={errors}
+        csrfToken={reply.generateCsrf()}
+        official={official}
+        organisations={organisations}
+      />
+    );
     return { page, title: req.t('participation.debate.newTitle', { process: p.title }) };
   }
 
@@ -49,7 +60,7 @@ export function debateRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const actor = requireActor(req);
     const p = await processOf(req, slugParams(req).process);
     participationPolicy.authorize(actor, 'debate.create', refOf(p));
-    const { page, title } = newForm(req, reply, p, {}, {});
+    const { page, title } = await newForm(req, reply, p, {}, {});
     return reply.headers(NO_STORE).page(page, { title, indexable: false });
   });
 
@@ -65,7 +76,7 @@ export function debateRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       const values = typedValues(req.body, FIELDS);
       const result = await openDebate(ctx, actor, p, values, req.lang, req.ip);
       if (result.ok) return reply.redirect(`/${req.lang}${debatePath(p, result.data.id)}`, 303);
-      const { page, title } = newForm(req, reply, p, values, result.errors);
+      const { page, title } = await newForm(req, reply, p, values, result.errors);
       return reply.refused(result, page, title);
     },
   );
@@ -75,11 +86,15 @@ export function debateRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     const p = await processOf(req, process);
     const d = await loadOr404(debateIn(ctx, p, id));
     const target = await loadOr404(commentTarget(ctx, p, 'debate', d.id));
-    const names = await displayNames(ctx.database.db, d.author_id === null ? [] : [d.author_id]);
+    const [names, orgs] = await Promise.all([
+      displayNames(ctx.database.db, d.author_id === null ? [] : [d.author_id]),
+      publishedAsOf(ctx, [d]),
+    ]);
     const view = {
       process: p,
       debate: d,
       author: d.author_id === null ? null : (names.get(d.author_id) ?? null),
+      organisation: (d.organisation_id !== null && orgs.get(d.organisation_id)) || null,
       canClose: participationPolicy.can(req.actor, 'debate.close', d),
       comments: await commentsPart(ctx, req, reply, p, target),
       parts: [

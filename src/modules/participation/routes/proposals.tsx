@@ -23,7 +23,6 @@ import { type ProcessView, processBySlug, processPath, refOf } from '../service/
 import {
   editable,
   editProposal,
-  organisationsOf,
   PICTURE_NAME,
   type ProposalDetail,
   pictureDir,
@@ -36,6 +35,7 @@ import {
   typedProposal,
   visibleProposal,
 } from '../service/proposals.ts';
+import { publishAsChoices } from '../service/published-as.ts';
 import { type SupportRefusal, standingOf, support, withdrawSupport } from '../service/supports.ts';
 import { CommentsSection } from '../views/comments.tsx';
 import { FORM_ASSETS, ProposalFormPage, type ProposalFormView } from '../views/proposal-form.tsx';
@@ -107,7 +107,7 @@ export function proposalRoutes(app: FastifyInstance, ctx: ModuleContext): void {
       values: {},
       errors: {},
       csrfToken: reply.generateCsrf(),
-      organisations: [...(await organisationsOf(ctx, actor))],
+      organisations: extra.editing ? [] : await publishAsChoices(ctx, actor),
       kept: [],
       map,
       ...extra,

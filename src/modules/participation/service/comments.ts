@@ -14,6 +14,7 @@ import { type Comment, type CommentSubject, STANCES, type Stance } from '../sche
 import { followOnAction } from './following.ts';
 import { notifyFollowers } from './notifications.ts';
 import { type ProcessView, processPath } from './processes.ts';
+import { publishAsChoices, publishedAsOf, readPublishAs } from './published-as.ts';
 
 export const COMMENT_MAX = 2000;
 /** Threads (a comment with its answers) a page shows: a busy subject's comments come in pages. */
@@ -73,6 +74,8 @@ export interface ShownComment {
   authorId: number | null;
   /** null for a deleted account. */
   author: string | null;
+  /** The organisation it was written as, shown instead of its author. */
+  organisation: { name: string; path: string } | null;
   body: string;
   stance: Stance | null;
   official: boolean;
@@ -98,14 +101,22 @@ export function threadOf(ctx: ModuleContext, type: CommentSubject, id: number): 
 async function readThreads(ctx: ModuleContext, type: CommentSubject, id: number): Promise<Thread[]> {
   const { db } = ctx.database;
   const rows = (await repo.commentsOn(db, type, id)) as Comment[];
-  const names = await displayNames(
-    db,
-    rows.flatMap((c) => (c.author_id === null ? [] : [c.author_id])),
-  );
+  const [names, orgs] = await Promise.all([
+    displayNames(
+      db,
+      rows.flatMap((c) => (c.author_id === null ? [] : [c.author_id])),
+    ),
+    publishedAsOf(ctx, rows),
+  ]);
+  const organisationOf = (c: Comment) => {
+    const o = c.organisation_id === null ? undefined : orgs.get(c.organisation_id);
+    return o ? { name: o.name, path: o.path } : null;
+  };
   const shown = (c: Comment, removed = false): ShownComment => ({
     id: c.id,
     authorId: removed ? null : c.author_id,
     author: removed || c.author_id === null ? null : (names.get(c.author_id) ?? null),
+    organisation: removed ? null : organisationOf(c),
     body: removed ? '' : c.body,
     stance: removed ? null : c.stance,
     official: !removed && c.official === 1,
@@ -150,6 +161,7 @@ export interface CommentValues {
   stance?: string;
   parent?: string;
   official?: string;
+  publish_as?: string;
 }
 
 const bodyField = text().trim().min(1, 'form.error.required').max(COMMENT_MAX, 'form.error.tooLong');
@@ -175,7 +187,10 @@ export async function addComment(
   const takesStance = p.stances === 1 && !parent;
   const schema = z.object({ body: bodyField, stance: takesStance ? stanceField : z.unknown().optional() });
   const form = validateForm(schema, values, { body: COMMENT_MAX });
-  if (!form.ok) return form;
+  // Whom it is written as: checked against the organisations the person represents now.
+  const publishAs = readPublishAs(await publishAsChoices(ctx, actor), values.publish_as);
+  if (!form.ok || !publishAs.ok)
+    return { ok: false, errors: { ...(form.ok ? {} : form.errors), ...(publishAs.ok ? {} : publishAs.errors) } };
   const limited = await hit(db, `comment:${actor.id}`, COMMENTS_PER_ACCOUNT);
   if (!limited.allowed) return tooManyAttempts(limited.retryAfter);
   const id = await transaction(db, async (trx) => {
@@ -184,6 +199,7 @@ export async function addComment(
       subject_id: target.id,
       parent_id: parent?.id ?? null,
       author_id: actor.id,
+      organisation_id: publishAs.organisationId,
       body: form.data.body,
       stance: takesStance ? (form.data.stance as Stance) : null,
       official: official ? 1 : 0,

@@ -13,6 +13,7 @@ import type { Debate } from '../schema.ts';
 import { followOnAction } from './following.ts';
 import { notifyFollowers } from './notifications.ts';
 import { type ProcessView, processPath } from './processes.ts';
+import { publishAsChoices, readPublishAs } from './published-as.ts';
 
 export const DEBATE_TITLE_MAX = 200;
 export const DEBATE_BODY_MAX = 20_000;
@@ -31,7 +32,7 @@ export const debateState = (d: Pick<Debate, 'closed_at' | 'closes_at'>, now = ne
 /** A new debate's row: open, without comments, in its process (or none: a town's own) and in its owner's name. */
 export const newDebate = (
   p: { id: number | null; owner_type: string; owner_id: number },
-  d: Pick<Debate, 'area' | 'author_id' | 'official' | 'language' | 'title' | 'body' | 'closes_at'>,
+  d: Pick<Debate, 'area' | 'author_id' | 'official' | 'language' | 'title' | 'body' | 'closes_at'> & { organisation_id?: number | null },
   at: string,
 ) => ({
   ...d,
@@ -52,6 +53,7 @@ export interface DebateValues {
   body?: string;
   area?: string;
   closes_on?: string;
+  publish_as?: string;
 }
 
 const debateInput = (areas: string[], now: Date) =>
@@ -84,7 +86,10 @@ export async function openDebate(
     title: DEBATE_TITLE_MAX,
     body: DEBATE_BODY_MAX,
   });
-  if (!form.ok) return form;
+  // Whom it is opened as: checked against the organisations the person represents now.
+  const publishAs = readPublishAs(await publishAsChoices(ctx, actor), values.publish_as);
+  if (!form.ok || !publishAs.ok)
+    return { ok: false, errors: { ...(form.ok ? {} : form.errors), ...(publishAs.ok ? {} : publishAs.errors) } };
   const { db } = ctx.database;
   const limited = await hit(db, `debate:${actor.id}`, DEBATES_PER_ACCOUNT);
   if (!limited.allowed) return tooManyAttempts(limited.retryAfter);
@@ -97,6 +102,7 @@ export async function openDebate(
         {
           area: form.data.area || null,
           author_id: actor.id,
+          organisation_id: publishAs.organisationId,
           official: official ? 1 : 0,
           language,
           title: form.data.title,

@@ -164,6 +164,7 @@ export const proposalFeed: FeedProvider = {
           published: x.published_at,
           updated: x.updated_at,
           ...(name ? { author: name } : {}),
+          ...(author?.organisationPath ? { authorPath: `/${lang}${author.organisationPath}` } : {}),
         };
       }),
     };

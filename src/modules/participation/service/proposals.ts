@@ -9,7 +9,6 @@ import { type FormResult, validateForm } from '../../../core/http/forms.ts';
 import { text } from '../../../core/http/input.ts';
 import { webpVariants } from '../../../core/images.ts';
 import type { ModuleContext } from '../../../core/modules.ts';
-import { describeScopes } from '../../../core/scopes.ts';
 import type { FieldErrors } from '../../../core/views/components.tsx';
 import { displayNames } from '../../accounts/index.ts';
 import { renderBody } from '../../content/index.ts';
@@ -19,6 +18,7 @@ import { followOnAction } from './following.ts';
 import { indexProposal, similarIds } from './fulltext.ts';
 import { notifyFollowers } from './notifications.ts';
 import type { ProcessView } from './processes.ts';
+import { PUBLISH_AS, publishAsChoices, publishedAsOf, readPublishAs } from './published-as.ts';
 
 export const PROPOSAL_LIMITS = { title: 150, body: 6000, address: 200 } as const;
 export const MAX_PICTURES = 3;
@@ -30,7 +30,7 @@ export const pictureFile = (base: string, width: (typeof PICTURE_WIDTHS)[number]
 export const proposalPath = (processSlug: string, id: number) => `/participation/${processSlug}/proposals/${id}`;
 
 /** The fields of the proposal form, as typed. */
-export const FORM_FIELDS = ['title', 'body', 'area', 'latitude', 'longitude', 'address', 'speaks_for'] as const;
+export const FORM_FIELDS = ['title', 'body', 'area', 'latitude', 'longitude', 'address', 'publish_as'] as const;
 export type ProposalValues = Partial<Record<(typeof FORM_FIELDS)[number], string>>;
 
 const coordinate = (max: number, digits: number, key: string) =>
@@ -40,8 +40,8 @@ const coordinate = (max: number, digits: number, key: string) =>
     .optional()
     .default('');
 
-/** The form's schema for a process: its areas, and the organisations the person may speak for. */
-const proposalInput = (areas: string[], organisations: string[]) =>
+/** The form's schema for a process and its areas; whom it is published as is read apart (see published-as.ts). */
+const proposalInput = (areas: string[]) =>
   z
     .object({
       title: text().trim().min(1, 'form.error.required').max(PROPOSAL_LIMITS.title, 'form.error.tooLong'),
@@ -50,11 +50,6 @@ const proposalInput = (areas: string[], organisations: string[]) =>
       latitude: coordinate(90, 2, 'form.error.latitude'),
       longitude: coordinate(180, 3, 'form.error.longitude'),
       address: text().trim().max(PROPOSAL_LIMITS.address, 'form.error.tooLong').optional().default(''),
-      speaks_for: z
-        .string()
-        .optional()
-        .default('')
-        .refine((v) => v === '' || organisations.includes(v), 'form.error.choose'),
     })
     .refine((d) => (d.latitude === '') === (d.longitude === ''), { path: ['longitude'], message: 'participation.proposal.error.place' });
 
@@ -66,18 +61,9 @@ export interface Draft {
   latitude: number | null;
   longitude: number | null;
   address: string | null;
-  onBehalfOf: string | null;
+  /** The organisation it is published as; null for the person's own name. */
+  organisationId: number | null;
   pictures: string[];
-}
-
-/** The organisations a person represents, by id (as the form names them). */
-export async function organisationsOf(ctx: ModuleContext, actor: Actor): Promise<Map<string, string>> {
-  const ids = actor.grants.filter((g) => g.role === 'organisation_representative' && g.scopeId !== null);
-  const described = await describeScopes(
-    ctx,
-    ids.map((g) => ({ type: 'organisation', id: g.scopeId })),
-  );
-  return new Map([...described.values()].map((d) => [String(d.id), d.name]));
 }
 
 /** A stored picture carried from the first step to the second: its name, signed for this person. */
@@ -121,11 +107,11 @@ export async function readDraft(
   withPictures = true,
 ): Promise<{ result: FormResult<Draft>; kept: string[] }> {
   const fields = (body ?? {}) as Record<string, unknown>;
-  const organisations = await organisationsOf(ctx, actor);
-  const form = validateForm(proposalInput(p.areaList, [...organisations.keys()]), body, PROPOSAL_LIMITS);
+  const form = validateForm(proposalInput(p.areaList), body, PROPOSAL_LIMITS);
+  const publishAs = readPublishAs(await publishAsChoices(ctx, actor), fields[PUBLISH_AS]);
   const kept = listOf(fields.kept).flatMap((v) => (typeof v === 'string' ? (unkept(ctx, actor, v) ?? []) : []));
   const files = listOf(fields.pictures).filter((f): f is Buffer => Buffer.isBuffer(f) && f.length > 0);
-  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+  const errors: FieldErrors = { ...(form.ok ? {} : form.errors), ...(publishAs.ok ? {} : publishAs.errors) };
   if (withPictures && kept.length + files.length > MAX_PICTURES)
     errors.pictures = { key: 'participation.proposal.error.pictures', values: { max: MAX_PICTURES } };
   else if (withPictures && files.length) {
@@ -134,7 +120,7 @@ export async function readDraft(
     else kept.push(...stored.bases);
   }
   const signed = kept.map((base) => keptPicture(ctx, actor, base));
-  if (!form.ok || Object.keys(errors).length) return { result: { ok: false, errors }, kept: signed };
+  if (!form.ok || !publishAs.ok || Object.keys(errors).length) return { result: { ok: false, errors }, kept: signed };
   const d = form.data;
   return {
     result: {
@@ -146,7 +132,7 @@ export async function readDraft(
         latitude: d.latitude === '' ? null : Number(d.latitude),
         longitude: d.longitude === '' ? null : Number(d.longitude),
         address: d.address || null,
-        onBehalfOf: d.speaks_for ? (organisations.get(d.speaks_for) ?? null) : null,
+        organisationId: publishAs.organisationId,
         pictures: kept,
       },
     },
@@ -177,13 +163,15 @@ const written = (d: Draft) => ({
   latitude: d.latitude,
   longitude: d.longitude,
   address: d.address,
-  on_behalf_of: d.onBehalfOf,
 });
 
 export async function publishProposal(ctx: ModuleContext, actor: Actor, p: ProcessView, d: Draft, language: string): Promise<number> {
   const at = new Date().toISOString();
   return transaction(ctx.database.db, async (trx) => {
-    const id = await repo.insertProposal(trx, proposalRow({ process_id: p.id, author_id: actor.id, language, ...written(d) }, at));
+    const id = await repo.insertProposal(
+      trx,
+      proposalRow({ process_id: p.id, author_id: actor.id, organisation_id: d.organisationId, language, ...written(d) }, at),
+    );
     await repo.insertPictures(
       trx,
       d.pictures.map((file, position) => ({ proposal_id: id, position, file, alt: '' })),
@@ -258,25 +246,32 @@ export async function visibleProposal(ctx: ModuleContext, p: ProcessView, id: nu
   return row && row.process_id === p.id && row.hidden === 0 && row.withdrawn === 0 ? row : undefined;
 }
 
-/** Who wrote each proposal, as readers see it: the organisation it speaks for, or the person's name. */
+/**
+ * Who wrote each proposal, as readers see it: the organisation it was published as (linking its
+ * profile), or the name written before proposals named organisations by id, or the person's name.
+ */
 export async function authorsOf(ctx: ModuleContext, proposals: Proposal[]): Promise<Map<number, Author>> {
-  const names = await displayNames(
-    ctx.database.db,
-    proposals.flatMap((x) => (x.author_id === null ? [] : [x.author_id])),
-  );
-  return new Map(
-    proposals.map((x) => [
-      x.id,
-      x.on_behalf_of
-        ? { organisation: x.on_behalf_of, name: null }
-        : { organisation: null, name: x.author_id === null ? null : (names.get(x.author_id) ?? null) },
-    ]),
+  const [names, organisations] = await Promise.all([
+    displayNames(
+      ctx.database.db,
+      proposals.flatMap((x) => (x.author_id === null ? [] : [x.author_id])),
+    ),
+    publishedAsOf(ctx, proposals),
+  ]);
+  return new Map<number, Author>(
+    proposals.map((x): [number, Author] => {
+      const org = x.organisation_id === null ? undefined : organisations.get(x.organisation_id);
+      if (org) return [x.id, { organisation: org.name, organisationPath: org.path, name: null }];
+      if (x.on_behalf_of) return [x.id, { organisation: x.on_behalf_of, organisationPath: null, name: null }];
+      return [x.id, { organisation: null, organisationPath: null, name: x.author_id === null ? null : (names.get(x.author_id) ?? null) }];
+    }),
   );
 }
 
-/** An author: an organisation, or a person (null when the account is gone). */
+/** An author: an organisation (with its profile, unless only its name was written), or a person (null when the account is gone). */
 export interface Author {
   organisation: string | null;
+  organisationPath: string | null;
   name: string | null;
 }
 

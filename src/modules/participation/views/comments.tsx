@@ -3,10 +3,12 @@ import { HoneypotField } from '../../../core/http/spam.tsx';
 import { Checkbox, CsrfField, ErrorSummary, type FieldError, type FieldErrors, Pager, TextArea } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FlagForm } from '../../moderation/index.ts';
+import type { OrganisationRef } from '../../organisations/index.ts';
 import { STANCES } from '../schema.ts';
 import { COMMENT_MAX, type CommentTarget, type CommentValues, type ShownComment, type Thread } from '../service/comments.ts';
 import { processPath } from '../service/processes.ts';
 import { langOf } from './processes.tsx';
+import { OrganisationTag, PublishAsField } from './published-as.tsx';
 
 /** What a page passes to show a subject's comments and the forms to add some. */
 export interface CommentsView {
@@ -17,7 +19,7 @@ export interface CommentsView {
   /** Whether comments take a stance (for, against, neutral). */
   stances: boolean;
   /** For a person who may comment now: the token, and whether they may mark a reply official. */
-  form?: { csrfToken: string; official: boolean } | undefined;
+  form?: { csrfToken: string; official: boolean; organisations: OrganisationRef[] } | undefined;
   /** Why there is no form: sign in, confirm the address, the phase takes no comments, the debate is closed. */
   why?: 'signIn' | 'confirm' | 'blocked' | 'phase' | 'closed' | 'expired' | undefined;
 }
@@ -72,7 +74,7 @@ function CommentCard({ c, view }: { c: ShownComment; view: ThreadsView }) {
   return (
     <article class={c.official ? 'comment comment--official' : 'comment'} id={`comment-${c.id}`} aria-labelledby={`comment-${c.id}-by`}>
       <p class="meta" id={`comment-${c.id}-by`}>
-        <strong>{c.author ?? t('common.deletedAccount')}</strong>
+        <CommentAuthor c={c} />
         {c.official && <span class="tag tag--official">{t('participation.comment.official')}</span>}
         {c.stance && <span class={`tag stance stance--${c.stance}`}>{t(`participation.comment.stance.${c.stance}`)}</span>}
         {' · '}
@@ -94,6 +96,24 @@ function CommentCard({ c, view }: { c: ShownComment; view: ThreadsView }) {
     </article>
   );
 }
+
+/** Who wrote a comment: the organisation it was written as (its profile, labelled), or the person. */
+function CommentAuthor({ c }: { c: ShownComment }) {
+  const { t } = usePage();
+  const href = useHref();
+  if (!c.organisation) return <strong>{c.author ?? t('common.deletedAccount')}</strong>;
+  return (
+    <>
+      <strong>
+        <a href={href(c.organisation.path)}>{c.organisation.name}</a>
+      </strong>{' '}
+      <OrganisationTag />
+    </>
+  );
+}
+
+/** The name a comment is shown under, as plain text. */
+const shownName = (c: ShownComment, deleted: string) => c.organisation?.name ?? c.author ?? deleted;
 
 /** What the author of a comment finds under it instead of the report link: the link to edit it, while it may be. */
 export function OwnCommentActions({ c, target, processSlug }: { c: ShownComment; target: CommentTarget; processSlug: string }) {
@@ -117,6 +137,7 @@ export function CommentFields(p: {
   prefix: string;
   stance: boolean;
   official: boolean;
+  organisations: OrganisationRef[];
   values: CommentValues;
   errors: FieldErrors;
   label: string;
@@ -146,6 +167,7 @@ export function CommentFields(p: {
           label={t('participation.comment.markOfficial')}
         />
       )}
+      <PublishAsField id={id('publish_as')} choices={p.organisations} value={p.values.publish_as} error={p.errors.publish_as} />
       <HoneypotField id={id('website')} />
     </>
   );
@@ -186,7 +208,7 @@ function AnswerLink({ view, to }: { view: ThreadsView; to: ShownComment }) {
     <p class="answer">
       <a href={href(`${processPath({ slug: view.processSlug })}/comments/${to.id}/answer`)} rel="nofollow">
         {t('participation.comment.answer')}
-        <span class="visually-hidden"> {t('participation.comment.answerTo', { name: to.author ?? t('common.deletedAccount') })}</span>
+        <span class="visually-hidden"> {t('participation.comment.answerTo', { name: shownName(to, t('common.deletedAccount')) })}</span>
       </a>
     </p>
   );
@@ -238,6 +260,7 @@ export function CommentsSection({ view }: { view: CommentsView }) {
             prefix="comment-"
             stance={view.stances}
             official={view.form.official}
+            organisations={view.form.organisations}
             values={{}}
             errors={{}}
             label={t('participation.comment.yourComment')}
@@ -265,6 +288,8 @@ export function CommentFormPage(p: {
   csrfToken: string;
   stance: boolean;
   official: boolean;
+  /** The organisations the person may write as; none when editing. */
+  organisations: OrganisationRef[];
   values: CommentValues;
   errors: FieldErrors;
   answering?: ShownComment | undefined;
@@ -273,7 +298,11 @@ export function CommentFormPage(p: {
 }) {
   const { t, lang } = usePage();
   const href = useHref();
-  const labels = { body: t('participation.comment.yourComment'), stance: t('participation.comment.stance') };
+  const labels = {
+    body: t('participation.comment.yourComment'),
+    stance: t('participation.comment.stance'),
+    publish_as: t('participation.publishAs.legend'),
+  };
   return (
     <article class="prose">
       <p class="meta">
@@ -285,7 +314,7 @@ export function CommentFormPage(p: {
       <ErrorSummary errors={p.errors} labels={labels} />
       {p.answering && (
         <blockquote class="comment">
-          <p class="meta">{p.answering.author ?? t('common.deletedAccount')}</p>
+          <p class="meta">{shownName(p.answering, t('common.deletedAccount'))}</p>
           <p class="comment-body">
             <PlainText text={p.answering.body} />
           </p>
@@ -294,7 +323,15 @@ export function CommentFormPage(p: {
       <form method="post" action={href(p.action)} class="form" noValidate>
         <CsrfField token={p.csrfToken} />
         {p.values.parent && <input type="hidden" name="parent" value={p.values.parent} />}
-        <CommentFields prefix="" stance={p.stance} official={p.official} values={p.values} errors={p.errors} label={labels.body} />
+        <CommentFields
+          prefix=""
+          stance={p.stance}
+          official={p.official}
+          organisations={p.organisations}
+          values={p.values}
+          errors={p.errors}
+          label={labels.body}
+        />
         <button type="submit">{p.submit}</button>
       </form>
       <p>

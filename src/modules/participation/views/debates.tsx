@@ -4,6 +4,7 @@ import { type FieldErrors, formFields, NamedSection, Select, TextArea, TextField
 import { useHref, usePage } from '../../../core/views/context.ts';
 import { FormPage } from '../../../core/views/forms.tsx';
 import { renderBody } from '../../content/index.ts';
+import type { OrganisationRef } from '../../organisations/index.ts';
 import type { Debate } from '../schema.ts';
 import {
   CONCLUSIONS_MAX,
@@ -17,6 +18,7 @@ import {
 import { type ProcessView, processPath } from '../service/processes.ts';
 import { CommentsSection, type CommentsView } from './comments.tsx';
 import { langOf } from './processes.tsx';
+import { ByOrganisation, PublishAsField } from './published-as.tsx';
 
 const at = (iso: string) => new Date(iso);
 
@@ -68,6 +70,8 @@ export interface DebatePageView {
   debate: Debate;
   /** null for a deleted account. */
   author: string | null;
+  /** The organisation it was opened as, shown instead of its author. */
+  organisation: OrganisationRef | null;
   canClose: boolean;
   comments: CommentsView;
   /** Following it and reporting it, for the reader. */
@@ -94,7 +98,8 @@ export function DebatePage({ view }: { view: DebatePageView }) {
         <p class="meta">
           <StateTag state={state} />
           {d.official === 1 && <span class="tag tag--official">{t('participation.debate.official')}</span>}{' '}
-          {view.author ?? t('common.deletedAccount')} · <time datetime={d.created_at}>{t('common.date', { date: at(d.created_at) })}</time>
+          {view.organisation ? <ByOrganisation organisation={view.organisation} /> : (view.author ?? t('common.deletedAccount'))} ·{' '}
+          <time datetime={d.created_at}>{t('common.date', { date: at(d.created_at) })}</time>
           {d.area && <> · {t(`area.${d.area}`)}</>}
         </p>
       </header>
@@ -128,10 +133,13 @@ export function DebateFormPage(p: {
   errors: FieldErrors;
   csrfToken: string;
   official: boolean;
+  /** The organisations the person may open it as. */
+  organisations: OrganisationRef[];
 }) {
   const { t, lang } = usePage();
   const href = useHref();
   const labels = {
+    publish_as: t('participation.publishAs.legend'),
     title: t('participation.debate.field.title'),
     body: t('participation.debate.field.body'),
     area: t('participation.debate.field.area'),
@@ -168,6 +176,7 @@ export function DebateFormPage(p: {
         />
       )}
       <TextField {...field('closes_on')} type="date" maxLength={10} hint={t('participation.debate.field.closesOnHint')} />
+      <PublishAsField choices={p.organisations} value={p.values.publish_as} error={p.errors.publish_as} />
     </FormPage>
   );
 }

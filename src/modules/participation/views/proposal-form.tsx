@@ -10,11 +10,13 @@ import {
   TextField,
 } from '../../../core/views/components.tsx';
 import { useHref, usePage } from '../../../core/views/context.ts';
+import type { OrganisationRef } from '../../organisations/index.ts';
 import type { Proposal } from '../schema.ts';
 import { type ProcessView, processPath } from '../service/processes.ts';
 import { MAX_PICTURES, PROPOSAL_LIMITS, type ProposalValues, proposalPath } from '../service/proposals.ts';
 import { langOf } from './processes.tsx';
 import type { MapSettings } from './proposals.tsx';
+import { PublishAsField } from './published-as.tsx';
 
 /** What the form page loads beside the portal's own: Leaflet and the place picker of the newsroom's editor. */
 export const FORM_ASSETS = {
@@ -27,8 +29,8 @@ export interface ProposalFormView {
   values: ProposalValues;
   errors: FieldErrors;
   csrfToken: string;
-  /** The organisations the person may speak for: id and name. */
-  organisations: [string, string][];
+  /** The organisations the person may publish as; none when editing. */
+  organisations: OrganisationRef[];
   /** Pictures stored at the first step, signed, carried to the second. */
   kept: string[];
   /** At the second step: the similar proposals found (possibly none). */
@@ -79,7 +81,7 @@ export function ProposalFormPage({ view }: { view: ProposalFormView }) {
     latitude: t('map.latitude'),
     longitude: t('map.longitude'),
     address: t('participation.proposal.field.address'),
-    speaks_for: t('participation.proposal.field.speaksFor'),
+    publish_as: t('participation.publishAs.legend'),
     pictures: t('participation.proposal.field.pictures'),
   };
   const field = formFields(labels, view.values, view.errors);
@@ -141,18 +143,7 @@ export function ProposalFormPage({ view }: { view: ProposalFormView }) {
             error={view.errors.pictures}
           />
         )}
-        {view.organisations.length > 0 && (
-          <Select
-            {...field('speaks_for')}
-            options={[
-              { value: '', label: t('participation.proposal.field.ownName') },
-              ...view.organisations.map(([id, name]) => ({
-                value: id,
-                label: t('participation.proposal.field.forOrganisation', { organisation: name }),
-              })),
-            ]}
-          />
-        )}
+        <PublishAsField choices={view.organisations} value={view.values.publish_as} error={view.errors.publish_as} />
         {view.editing ? (
           <button type="submit">{t('form.save')}</button>
         ) : view.similar ? (

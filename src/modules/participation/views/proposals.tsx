@@ -9,15 +9,18 @@ import { type ProcessView, processPath } from '../service/processes.ts';
 import { type Author, PICTURE_WIDTHS, type ProposalDetail, pictureFile, proposalPath } from '../service/proposals.ts';
 import type { SupportRefusal, SupportStanding } from '../service/supports.ts';
 import { langOf } from './processes.tsx';
+import { ByOrganisation } from './published-as.tsx';
 
 export interface MapSettings {
   tiles: string;
   attribution: string;
 }
 
-/** "By Ana Petrova", or "For Green Sofia" when its author speaks for an organisation. */
+/** "By Ana Petrova", or "By Green Sofia" (its profile) when published as an organisation. */
 function AuthorLine({ author }: { author: Author | undefined }) {
   const { t } = usePage();
+  if (author?.organisation && author.organisationPath)
+    return <ByOrganisation organisation={{ name: author.organisation, path: author.organisationPath }} />;
   if (author?.organisation) return <>{t('participation.proposal.byOrganisation', { organisation: author.organisation })}</>;
   return <>{author?.name ? t('participation.proposal.by', { name: author.name }) : t('common.deletedAccount')}</>;
 }
