@@ -76,7 +76,7 @@ export function AuditPage({ view }: { view: AuditView }) {
           <p>{t('awards.audit.publishLater')}</p>
         ))}
       <h2>{t('awards.audit.votes', { count: view.total })}</h2>
-      <table>
+      <table class="table">
         <thead>
           <tr>
             <th scope="col">{t('awards.audit.time')}</th>
@@ -89,13 +89,17 @@ export function AuditPage({ view }: { view: AuditView }) {
         <tbody>
           {view.votes.map((v) => (
             <tr key={v.id}>
-              <td>{v.voted_at.slice(0, 19).replace('T', ' ')}</td>
-              <td>
+              <td data-label={t('awards.audit.time')}>{v.voted_at.slice(0, 19).replace('T', ' ')}</td>
+              <td data-label={t('awards.audit.network')}>
                 <code>{v.network_hash.slice(0, 12)}</code>
               </td>
-              <td>{name(v.nomination_id)}</td>
-              <td>{v.state === 'void' ? `${t('awards.audit.voided')}: ${v.void_reason}` : t('awards.audit.counted')}</td>
-              <td>{v.state === 'counted' && !view.category.published_at && <VoidForm view={view} ids={[v.id]} id={`vote-${v.id}`} />}</td>
+              <td data-label={t('awards.results.nominee')}>{name(v.nomination_id)}</td>
+              <td data-label={t('awards.audit.state')}>
+                {v.state === 'void' ? `${t('awards.audit.voided')}: ${v.void_reason}` : t('awards.audit.counted')}
+              </td>
+              <td data-label={t('awards.audit.action')}>
+                {v.state === 'counted' && !view.category.published_at && <VoidForm view={view} ids={[v.id]} id={`vote-${v.id}`} />}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -90,7 +90,7 @@ export function JuryPage({ view }: { view: JuryView }) {
       )}
       <h2>{t('awards.jury.others')}</h2>
       {view.complete ? (
-        <table>
+        <table class="table">
           <thead>
             <tr>
               <th scope="col">{t('awards.results.nominee')}</th>
@@ -107,16 +107,18 @@ export function JuryPage({ view }: { view: JuryView }) {
               const own = view.all.filter((s) => s.nomination_id === n.id);
               return (
                 <tr key={n.id}>
-                  <td>{n.mayor_name || n.practice || n.town}</td>
+                  <td data-label={t('awards.results.nominee')}>{n.mayor_name || n.practice || n.town}</td>
                   {view.criteria.map((c) => (
-                    <td key={c.id}>
+                    <td key={c.id} data-label={t('awards.jury.criterionWeight', { name: c.name, weight: c.weight })}>
                       {own
                         .filter((s) => s.criterion_id === c.id)
                         .map((s) => s.score)
                         .join(', ')}
                     </td>
                   ))}
-                  <td>{number.format(Math.round(juryScore(own, view.criteria).score * 100) / 100)}</td>
+                  <td data-label={t('awards.results.jury')}>
+                    {number.format(Math.round(juryScore(own, view.criteria).score * 100) / 100)}
+                  </td>
                 </tr>
               );
             })}

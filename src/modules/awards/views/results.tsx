@@ -27,7 +27,7 @@ export function RankingTable({ lines, caption }: { lines: RankingLine[]; caption
   const { t, lang } = usePage();
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   return (
-    <table>
+    <table class="table">
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -41,11 +41,11 @@ export function RankingTable({ lines, caption }: { lines: RankingLine[]; caption
       <tbody>
         {lines.map((l) => (
           <tr key={l.id}>
-            <td>{l.rank}</td>
-            <td>{l.nominee}</td>
-            <td>{number.format(l.votes)}</td>
-            <td>{number.format(l.jury_score)}</td>
-            <td>{number.format(l.final_score)}</td>
+            <td data-label={t('awards.results.rank')}>{l.rank}</td>
+            <td data-label={t('awards.results.nominee')}>{l.nominee}</td>
+            <td data-label={t('awards.results.votes')}>{number.format(l.votes)}</td>
+            <td data-label={t('awards.results.jury')}>{number.format(l.jury_score)}</td>
+            <td data-label={t('awards.results.final')}>{number.format(l.final_score)}</td>
           </tr>
         ))}
       </tbody>
@@ -75,7 +75,7 @@ function CriterionTable({ result, lines }: { result: ResultView; lines: { nomina
   const { t, lang } = usePage();
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   return (
-    <table>
+    <table class="table">
       <caption>{t('awards.results.byCriterion')}</caption>
       <thead>
         <tr>
@@ -90,10 +90,15 @@ function CriterionTable({ result, lines }: { result: ResultView; lines: { nomina
       <tbody>
         {lines.map((l) => (
           <tr key={l.nomination_id}>
-            <td>{l.nominee}</td>
+            <td data-label={t('awards.results.nominee')}>{l.nominee}</td>
             {result.criteria.map((c) => {
               const mean = result.means.get(l.nomination_id)?.get(c.id);
-              return <td key={c.id}>{mean === undefined ? '—' : number.format(mean)}</td>;
+              const label = t('awards.jury.criterionWeight', { name: c.name, weight: c.weight });
+              return (
+                <td key={c.id} data-label={label}>
+                  {mean === undefined ? '—' : number.format(mean)}
+                </td>
+              );
             })}
           </tr>
         ))}
