@@ -46,10 +46,10 @@ const BROWSER = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html,app
 type Db = ReturnType<typeof openDatabase>['db'];
 const hex = (s: string) => createHash('sha256').update(s).digest('hex');
 
-async function load(target: string, url: string, cache: AwardsRow['cache'], cookie?: string): Promise<AwardsRow> {
+async function load(target: string, url: string, cache: AwardsRow['cache'], cookie?: string, clients = connections): Promise<AwardsRow> {
   const headers = { ...BROWSER, ...(cookie ? { cookie } : {}) };
-  await autocannon({ url, connections, duration: Math.min(2, duration), headers });
-  const r = await autocannon({ url, connections, duration, headers });
+  await autocannon({ url, connections: clients, duration: Math.min(2, duration), headers, timeout: 60 });
+  const r = await autocannon({ url, connections: clients, duration, headers, timeout: 60 });
   return { target, cache, p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, errors: r.errors + r.non2xx };
 }
 
@@ -213,14 +213,15 @@ export async function benchAwards(label: string, pgUrl?: string): Promise<Awards
       const portal = await startPortal({ ...env, PAGE_CACHE: cache, TRUST_PROXY: '127.0.0.1' });
       try {
         const category = `${portal.base}/en/awards/bench-2026/mayor`;
-        const targets: [string, string, string?][] = [
+        // The audit is one editor's page: asked by one client at a time, as editors would.
+        const targets: [string, string, string?, number?][] = [
           ['awards index', `${portal.base}/en/awards`],
           ['the edition', `${portal.base}/en/awards/bench-2026`],
           ['the category in its vote', category],
           ['API: the edition', `${portal.base}/api/v1/awards/bench-2026`],
-          ["editors' audit (clusters over every vote)", `${category}/audit`, editor],
+          ["editors' audit (clusters over every vote), 1 client", `${category}/audit`, editor, 1],
         ];
-        for (const [target, address, cookie] of targets) rows.push(await load(target, address, cache, cookie));
+        for (const [target, address, cookie, clients] of targets) rows.push(await load(target, address, cache, cookie, clients));
         if (cache === 'off') {
           rows.push(await castAll(portal.base, sessions, made.nominee));
         }
