@@ -144,6 +144,18 @@ export async function voteStates(db: Db, categoryId: number): Promise<Map<string
   return new Map(rows.map((r) => [r.state, Number(r.n)]));
 }
 
+/** How many counted votes each nomination of a category has. */
+export async function countedByNomination(db: Db, categoryId: number): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('award_votes')
+    .select(['nomination_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('category_id', '=', categoryId)
+    .where('state', '=', 'counted')
+    .groupBy('nomination_id')
+    .execute();
+  return new Map(rows.map((r) => [r.nomination_id, Number(r.n)]));
+}
+
 export const voteOf = (db: Db, categoryId: number, voterKey: string) =>
   db
     .selectFrom('award_votes')

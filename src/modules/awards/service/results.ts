@@ -51,8 +51,8 @@ export function juryScore(scores: Score[], criteria: Pick<Criterion, 'id' | 'wei
 export async function standings(ctx: ModuleContext, edition: Edition, category: Category): Promise<Standing[]> {
   const { db } = ctx.database;
   const shortlist = (await repo.nominationsOf(db, [category.id])).filter((n) => n.state === 'shortlisted');
-  const [votes, scores, jury, criteria] = await Promise.all([
-    repo.votesOf(db, category.id),
+  const [counted, scores, jury, criteria] = await Promise.all([
+    repo.countedByNomination(db, category.id),
     repo.scoresOf(
       db,
       shortlist.map((n) => n.id),
@@ -63,7 +63,7 @@ export async function standings(ctx: ModuleContext, edition: Edition, category: 
   const members = new Set(jury);
   const rows = shortlist.map((n) => ({
     nomination_id: n.id,
-    votes: votes.filter((v) => v.nomination_id === n.id && v.state === 'counted').length,
+    votes: counted.get(n.id) ?? 0,
     jury_score: juryScore(
       scores.filter((s) => s.nomination_id === n.id && members.has(s.juror_id)),
       criteria,
