@@ -144,6 +144,26 @@ export async function voteStates(db: Db, categoryId: number): Promise<Map<string
   return new Map(rows.map((r) => [r.state, Number(r.n)]));
 }
 
+/** The parts of a category's votes the audit's clusters are found from, oldest first. */
+export const auditVotesOf = (db: Db, categoryId: number) =>
+  db
+    .selectFrom('award_votes')
+    .select(['id', 'state', 'voted_at', 'network_hash', 'pattern_key', 'email_domain', 'account_created_at'])
+    .where('category_id', '=', categoryId)
+    .orderBy('voted_at')
+    .execute();
+
+/** The latest votes of a category, newest first. */
+export const latestVotesOf = (db: Db, categoryId: number, limit: number) =>
+  db
+    .selectFrom('award_votes')
+    .selectAll()
+    .where('category_id', '=', categoryId)
+    .orderBy('voted_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute() as Promise<Vote[]>;
+
 /** How many counted votes each nomination of a category has. */
 export async function countedByNomination(db: Db, categoryId: number): Promise<Map<number, number>> {
   const rows = await db

@@ -34,13 +34,13 @@ export function auditRoutes(app: FastifyInstance, ctx: ModuleContext): void {
     reason?: string,
   ) {
     const { edition, category } = loaded;
-    const votes = await repo.votesOf(db, category.id);
+    const [votes, latest] = await Promise.all([repo.auditVotesOf(db, category.id), repo.latestVotesOf(db, category.id, LISTED_VOTES)]);
     const view = {
       edition,
       category,
       phase: phaseOf(edition),
       clusters: clustersOf(votes),
-      votes: votes.slice(-LISTED_VOTES).reverse(),
+      votes: latest,
       total: votes.length,
       standings: await standings(ctx, edition, category),
       nominees: await nominationViews(ctx, await repo.nominationsOf(db, [category.id])),

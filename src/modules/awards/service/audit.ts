@@ -26,8 +26,11 @@ export interface Cluster {
   votes: number[];
 }
 
-function groups(votes: Vote[], key: (v: Vote) => string): Map<string, Vote[]> {
-  const map = new Map<string, Vote[]>();
+/** What the clusters are found from: no nominee, no user agent, nothing else of a vote. */
+export type AuditVote = Pick<Vote, 'id' | 'state' | 'voted_at' | 'network_hash' | 'pattern_key' | 'email_domain' | 'account_created_at'>;
+
+function groups(votes: AuditVote[], key: (v: AuditVote) => string): Map<string, AuditVote[]> {
+  const map = new Map<string, AuditVote[]>();
   for (const v of votes) {
     const k = key(v);
     if (!k) continue;
@@ -39,7 +42,7 @@ function groups(votes: Vote[], key: (v: Vote) => string): Map<string, Vote[]> {
 }
 
 /** The densest run of votes within a few minutes, when it is long enough to look like a script. */
-function burstOf(votes: Vote[]): Vote[] {
+function burstOf(votes: AuditVote[]): AuditVote[] {
   const times = votes.map((v) => Date.parse(v.voted_at));
   const span = CLUSTER.burstMinutes * 60_000;
   let best: [number, number] = [0, 0];
@@ -51,7 +54,7 @@ function burstOf(votes: Vote[]): Vote[] {
 }
 
 /** Groups of counted votes that look organised: one network, one burst, fresh accounts, one address pattern. */
-export function clustersOf(all: Vote[]): Cluster[] {
+export function clustersOf(all: AuditVote[]): Cluster[] {
   const votes = all.filter((v) => v.state === 'counted').sort((a, b) => a.voted_at.localeCompare(b.voted_at));
   const clusters: Cluster[] = [];
   for (const [hash, vs] of groups(votes, (v) => v.network_hash)) {
