@@ -7,6 +7,7 @@ import { type Config, loadConfig } from '../../src/core/config.ts';
 import { modules } from '../../src/modules/index.ts';
 import { dbTest, type TestDatabase } from './db.ts';
 import { migrated } from './migrated.ts';
+import { startSmtp, type TestSmtp } from './smtp.ts';
 
 export function testConfig(database: TestDatabase, env: Record<string, string> = {}): Config {
   return loadConfig({
@@ -38,6 +39,30 @@ export function appTest(
       await fn(app, database);
     } finally {
       await app.close();
+    }
+  });
+}
+
+/**
+ * Like appTest, with the portal's mail going to a real SMTP server started for the test; looking for
+ * a message first delivers what is due, as the outbox's poll would.
+ */
+export function mailAppTest(
+  name: string,
+  fn: (c: { app: FastifyInstance; database: TestDatabase; smtp: TestSmtp }) => Promise<void>,
+): void {
+  dbTest(name, async (database) => {
+    const server = await startSmtp();
+    const app = await createTestApp(database, { SMTP_URL: server.url });
+    try {
+      const messageTo = async (to: string, timeoutMs?: number) => {
+        await app.context.mail.deliverDue();
+        return server.messageTo(to, timeoutMs);
+      };
+      await fn({ app, database, smtp: { ...server, messageTo } });
+    } finally {
+      await app.close();
+      await server.close();
     }
   });
 }

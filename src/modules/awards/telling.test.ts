@@ -1,30 +1,14 @@
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import { sampleAward } from '../../../test/awards.ts';
 import { person, submit } from '../../../test/factories.ts';
-import { appTest, createTestApp } from '../../../test/helpers/app.ts';
-import { dbTest, type TestDatabase } from '../../../test/helpers/db.ts';
-import { startSmtp, type TestSmtp } from '../../../test/helpers/smtp.ts';
+import { appTest, mailAppTest } from '../../../test/helpers/app.ts';
+import type { TestDatabase } from '../../../test/helpers/db.ts';
 import * as repo from './repo.ts';
-
-/** The portal with its mail going to a real SMTP server. */
-function mailTest(name: string, fn: (c: { app: FastifyInstance; database: TestDatabase; smtp: TestSmtp }) => Promise<void>) {
-  dbTest(name, async (database) => {
-    const smtp = await startSmtp();
-    const app = await createTestApp(database, { SMTP_URL: smtp.url });
-    try {
-      await fn({ app, database, smtp });
-    } finally {
-      await app.close();
-      await smtp.close();
-    }
-  });
-}
 
 const townId = async ({ db }: TestDatabase, slug: string) =>
   (await db.selectFrom('municipalities').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 
-mailTest(
+mailAppTest(
   'the nominee’s town staff are told in their language when it is nominated, accepted and shortlisted, once each',
   async ({ app, database, smtp }) => {
     const award = await sampleAward(database, 'nominations');

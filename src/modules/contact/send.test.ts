@@ -2,32 +2,15 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { BTG, contactSetting, rows, SZ } from '../../../test/contact.ts';
 import { formAs, SAMPLE_PDF, submit, submitFiles, zip } from '../../../test/factories.ts';
-import { createTestApp } from '../../../test/helpers/app.ts';
-import { dbTest, type TestDatabase } from '../../../test/helpers/db.ts';
-import { linkIn, startSmtp, type TestSmtp } from '../../../test/helpers/smtp.ts';
+import { mailAppTest } from '../../../test/helpers/app.ts';
+import type { TestDatabase } from '../../../test/helpers/db.ts';
+import { linkIn, type TestSmtp } from '../../../test/helpers/smtp.ts';
 
 type Setting = Awaited<ReturnType<typeof contactSetting>>;
 
 /** The portal mailing through a real SMTP server, with two joined towns, their staff and a citizen. */
 function sendTest(name: string, fn: (c: { app: FastifyInstance; database: TestDatabase; smtp: TestSmtp; s: Setting }) => Promise<void>) {
-  dbTest(name, async (database) => {
-    const smtp = await startSmtp();
-    const app = await createTestApp(database, { SMTP_URL: smtp.url });
-    try {
-      // Mail is delivered as the outbox's poll would, before it is looked for.
-      const mail: TestSmtp = {
-        ...smtp,
-        messageTo: async (to) => {
-          await app.context.mail.deliverDue();
-          return smtp.messageTo(to);
-        },
-      };
-      await fn({ app, database, smtp: mail, s: await contactSetting(database) });
-    } finally {
-      await app.close();
-      await smtp.close();
-    }
-  });
+  mailAppTest(name, async (c) => fn({ ...c, s: await contactSetting(c.database) }));
 }
 
 const LETTER = { body: 'When is the building tax due this year?', name: 'Ivan Ivanov', email: 'ivan@example.eu', phone: '+359 42 123' };

@@ -3,9 +3,9 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import type { FastifyInstance } from 'fastify';
 import { sampleTowns } from '../../../test/content.ts';
 import { person, submit, type TestPerson } from '../../../test/factories.ts';
-import { appTest, createTestApp } from '../../../test/helpers/app.ts';
-import { dbTest, type TestDatabase } from '../../../test/helpers/db.ts';
-import { linkIn, startSmtp, type TestSmtp } from '../../../test/helpers/smtp.ts';
+import { appTest, mailAppTest } from '../../../test/helpers/app.ts';
+import type { TestDatabase } from '../../../test/helpers/db.ts';
+import { linkIn, type TestSmtp } from '../../../test/helpers/smtp.ts';
 import { CHARACTERS_ERROR, fieldError } from '../../../test/input.ts';
 
 const PROPOSAL = { area: 'environment', description: 'Trees along the boulevards.', results: '', starts_on: '2025-03-01', ends_on: '' };
@@ -30,26 +30,9 @@ async function setting(app: FastifyInstance, database: TestDatabase) {
   return { staraZagora, botevgrad, staff, otherStaff, reps, orgs };
 }
 
-function mailTest(name: string, fn: (app: FastifyInstance, database: TestDatabase, smtp: TestSmtp) => Promise<void>) {
-  dbTest(name, async (database) => {
-    const smtp = await startSmtp();
-    const app = await createTestApp(database, { SMTP_URL: smtp.url });
-    try {
-      // Mail is delivered as the outbox's poll would, before it is looked for.
-      const mail: TestSmtp = {
-        ...smtp,
-        messageTo: async (to) => {
-          await app.context.mail.deliverDue();
-          return smtp.messageTo(to);
-        },
-      };
-      await fn(app, database, mail);
-    } finally {
-      await app.close();
-      await smtp.close();
-    }
-  });
-}
+/** A mail test, its function taking the portal, the database and the SMTP server in that order. */
+const mailTest = (name: string, fn: (app: FastifyInstance, database: TestDatabase, smtp: TestSmtp) => Promise<void>) =>
+  mailAppTest(name, ({ app, database, smtp }) => fn(app, database, smtp));
 
 const decide = (app: FastifyInstance, who: TestPerson, path: string, step: 'confirm' | 'decline') =>
   submit(app, '/en/organisations/new', {}, who, `${path}/${step}`);
