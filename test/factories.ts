@@ -161,3 +161,15 @@ export function zip(entries: { name: string; data: Buffer; declared?: number }[]
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...central, end]);
 }
+
+/** An organisation (an NGO), by name, with its address made from the name. */
+export async function organisation(database: TestDatabase, name: string): Promise<{ id: number; slug: string }> {
+  const slug = name.toLowerCase().replace(/\s+/g, '-');
+  const at = new Date().toISOString();
+  const row = await database.db
+    .insertInto('organisations')
+    .values({ name, slug, kind: 'ngo', website: null, description: null, created_by: null, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, slug };
+}

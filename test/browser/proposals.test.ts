@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { sampleTowns } from '../content.ts';
-import { person, type TestPerson } from '../factories.ts';
+import { organisation, person, type TestPerson } from '../factories.ts';
 import { axeViolations, launchBrowser, noBrowser, openPage, screenshots, servePortal } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { type SampleProcess, sampleProcess, sampleProposal } from '../participation.ts';
@@ -39,20 +39,7 @@ describe('proposals in a real browser', { skip: noBrowser }, () => {
     await sampleProposal(database, process.id, author.id, { title: 'A summer cinema on the square', area: 'culture', supports: 7 });
     citizen = await person(database, { name: 'Ivan Ivanov' });
     neighbour = await person(database, { name: 'Elena Dimitrova' });
-    const at = new Date().toISOString();
-    const green = await database.db
-      .insertInto('organisations')
-      .values({
-        name: 'Green Botevgrad',
-        slug: 'green-botevgrad',
-        kind: 'ngo',
-        website: null,
-        description: null,
-        created_by: null,
-        created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const green = await organisation(database, 'Green Botevgrad');
     representative = await person(database, { name: 'Maria Koleva', roles: [['organisation_representative', green.id]] });
     browser = await launchBrowser();
   });

@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { sampleTowns } from '../../../test/content.ts';
-import { person, submit, type TestPerson } from '../../../test/factories.ts';
+import { organisation, person, submit, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
 import { type SampleProcess, sampleProcess } from '../../../test/participation.ts';
-
-/** An organisation of the directory, by name, with its address made from it. */
-async function organisation(database: TestDatabase, name: string): Promise<{ id: number; slug: string }> {
-  const slug = name.toLowerCase().replace(/\s+/g, '-');
-  const at = new Date().toISOString();
-  const row = await database.db
-    .insertInto('organisations')
-    .values({ name, slug, kind: 'ngo', website: null, description: null, created_by: null, created_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, slug };
-}
 
 interface World {
   p: SampleProcess;

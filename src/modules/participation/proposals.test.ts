@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { sampleTowns } from '../../../test/content.ts';
-import { formAs, person, submit, type TestPerson } from '../../../test/factories.ts';
+import { formAs, organisation, person, submit, type TestPerson } from '../../../test/factories.ts';
 import { appTest } from '../../../test/helpers/app.ts';
 import type { TestDatabase } from '../../../test/helpers/db.ts';
 import { hasHoneypot, ROBOT } from '../../../test/input.ts';
@@ -246,22 +246,7 @@ appTest('who may write: anonymous signs in, unconfirmed and out-of-phase are ref
 appTest('a representative writes as their organisation, and it is shown so', async (app, database) => {
   const towns = await sampleTowns(database);
   const p = await sampleProcess(database, { type: 'municipality', id: towns.botevgrad });
-  const at = new Date().toISOString();
-  const org = (
-    await database.db
-      .insertInto('organisations')
-      .values({
-        name: 'Green Botevgrad',
-        slug: 'green-botevgrad',
-        kind: 'ngo',
-        website: null,
-        description: null,
-        created_by: null,
-        created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  const org = (await organisation(database, 'Green Botevgrad')).id;
   const rep = await person(database, { name: 'Maria Koleva', roles: [['organisation_representative', org]] });
   const form = await app.inject({ url: `/en${p.path}/proposals/new`, headers: { cookie: rep.cookie } });
   assert.match(form.body, /<legend>Publish as<\/legend>/);
